@@ -1,0 +1,103 @@
+/**
+ * The one place that reads process.env. Validated once at start; a bad value stops start-up with the
+ * variable and what is wrong. Every variable is documented in env.sample.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optional,
+  POLICY_FILE: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: optional,
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional().or(z.literal('').transform(() => undefined)),
+  MicrosoftAppTenantId: optional,
+  TEAMS_ALLOWED_TENANT_ID: optional,
+  ACS_CONNECTION_STRING: optional,
+  ACS_COGNITIVE_SERVICES_ENDPOINT: optional,
+  PUBLIC_BASE_URL: optional,
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional,
+  OPENAI_MODEL: optional,
+  AZURE_OPENAI_ENDPOINT: optional,
+  AZURE_OPENAI_API_KEY: optional,
+  AZURE_OPENAI_DEPLOYMENT: optional,
+});
+
+/** The validated configuration. */
+export interface Config {
+  port: number;
+  /** Folder of the embedded store and local files (absolute). */
+  dataDir: string;
+  databaseUrl?: string;
+  /** Routing policy file; undefined = the shipped default. */
+  policyFile?: string;
+  logLevel: string;
+  production: boolean;
+  /** No Bot Framework app id: local mode (Emulator convention), local pages on, no token checks. */
+  localMode: boolean;
+  bot: { appId?: string; appPassword?: string; appType?: string; tenantId?: string };
+  teamsAllowedTenantId?: string;
+  acs?: { connectionString: string; cognitiveServicesEndpoint?: string; publicBaseUrl: string };
+  env: z.infer<typeof envSchema>;
+}
+
+/** A configuration that cannot be used: names the variable and what is wrong. */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment (defaults to process.env). */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !env.MicrosoftAppId) problems.push('MicrosoftAppId: required when NODE_ENV=production (local mode is for development only)');
+  if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
+    problems.push('MicrosoftAppPassword: required with MicrosoftAppId');
+  if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId)
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant');
+  if (env.ACS_CONNECTION_STRING && !env.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required with ACS_CONNECTION_STRING (ACS calls back there)');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port: env.PORT,
+    dataDir: path.resolve(env.DATA_DIR),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.POLICY_FILE ? { policyFile: path.resolve(env.POLICY_FILE) } : {}),
+    logLevel: env.LOG_LEVEL,
+    production,
+    localMode: !env.MicrosoftAppId,
+    bot: {
+      ...(env.MicrosoftAppId ? { appId: env.MicrosoftAppId } : {}),
+      ...(env.MicrosoftAppPassword ? { appPassword: env.MicrosoftAppPassword } : {}),
+      ...(env.MicrosoftAppType ? { appType: env.MicrosoftAppType } : {}),
+      ...(env.MicrosoftAppTenantId ? { tenantId: env.MicrosoftAppTenantId } : {}),
+    },
+    ...(env.TEAMS_ALLOWED_TENANT_ID ? { teamsAllowedTenantId: env.TEAMS_ALLOWED_TENANT_ID } : {}),
+    ...(env.ACS_CONNECTION_STRING && env.PUBLIC_BASE_URL
+      ? {
+          acs: {
+            connectionString: env.ACS_CONNECTION_STRING,
+            publicBaseUrl: env.PUBLIC_BASE_URL,
+            ...(env.ACS_COGNITIVE_SERVICES_ENDPOINT ? { cognitiveServicesEndpoint: env.ACS_COGNITIVE_SERVICES_ENDPOINT } : {}),
+          },
+        }
+      : {}),
+    env,
+  };
+}

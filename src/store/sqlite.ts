@@ -1,0 +1,51 @@
+/**
+ * The embedded store: one SQLite file (`${dataDir}/trygg.db`) through Node's built-in `node:sqlite`, in WAL
+ * mode so the bot and the CLI can use it at the same time. Synchronous underneath, async outside, so the
+ * PostgreSQL store can take its place behind the same interface.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store, StoreOptions } from './types.ts';
+import { sqliteActivities } from './sqlite/activities.ts';
+import { sqliteAudit } from './sqlite/audit.ts';
+import { sqliteCases } from './sqlite/cases.ts';
+import { SqliteDb } from './sqlite/db.ts';
+import { sqliteOutbox } from './sqlite/outbox.ts';
+import { sqlitePrivacy } from './sqlite/privacy.ts';
+import { sqliteShifts } from './sqlite/shifts.ts';
+import { sqliteState } from './sqlite/state.ts';
+
+/** The database file's name inside the data directory. */
+export const SQLITE_FILE_NAME = 'trygg.db';
+
+/** Options for the embedded store. */
+export interface SqliteStoreOptions extends StoreOptions {
+  /**
+   * Directory for `trygg.db` (created if missing), or `':memory:'` for a private in-memory database that is
+   * gone on `close()` (tests).
+   */
+  dataDir: string;
+}
+
+/** Open (creating and migrating as needed) the embedded store. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const { dataDir, now = () => new Date(), processedTtlMs } = options;
+  let location = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    location = join(dataDir, SQLITE_FILE_NAME);
+  }
+  const db = new SqliteDb(location, now);
+  return {
+    state: sqliteState(db),
+    cases: sqliteCases(db),
+    audit: sqliteAudit(db),
+    activities: sqliteActivities(db, processedTtlMs),
+    shifts: sqliteShifts(db),
+    outbox: sqliteOutbox(db),
+    ...sqlitePrivacy(db),
+    async close() {
+      db.close();
+    },
+  };
+}

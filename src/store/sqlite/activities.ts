@@ -1,0 +1,40 @@
+/**
+ * Dedupe of redelivered activities on SQLite. Only a SHA-256 of conversation and activity id is stored
+ * (conversation ids can be phone numbers), and only for the time to live.
+ */
+import { createHash } from 'node:crypto';
+import type { ProcessedActivities } from '../types.ts';
+import type { SqliteDb } from './db.ts';
+
+/** How long an activity is remembered by default: channels redeliver within minutes, not days. */
+export const DEFAULT_PROCESSED_TTL_MS = 24 * 60 * 60 * 1000;
+
+function activityKey(conversationId: string, activityId: string): string {
+  return createHash('sha256').update(conversationId).update('\u0000').update(activityId).digest('hex');
+}
+
+export function sqliteActivities(db: SqliteDb, ttlMs = DEFAULT_PROCESSED_TTL_MS): ProcessedActivities {
+  let lastSweep = Number.NEGATIVE_INFINITY;
+  return {
+    async markProcessed(conversationId: string, activityId: string): Promise<boolean> {
+      // Without an id (some channels omit it on some activities) there is nothing to dedupe on: handle it.
+      if (!conversationId || !activityId) return true;
+      const now = db.now();
+      const expiredBefore = now - ttlMs;
+      return db.transaction(() => {
+        // Sweep expired ids now and then rather than on every message.
+        if (now - lastSweep >= ttlMs / 24) {
+          db.run('DELETE FROM processed_activities WHERE seen_at < $expiredBefore', { expiredBefore });
+          lastSweep = now;
+        }
+        // Inserts a new id, or revives one that has expired; leaves a live one alone (0 changes).
+        const changes = db.run(
+          `INSERT INTO processed_activities (key, seen_at) VALUES ($key, $now)
+           ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE processed_activities.seen_at < $expiredBefore`,
+          { key: activityKey(conversationId, activityId), now, expiredBefore },
+        );
+        return changes === 1;
+      });
+    },
+  };
+}

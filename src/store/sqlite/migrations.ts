@@ -1,0 +1,139 @@
+/**
+ * The embedded schema, as numbered migrations. Never edit a migration that has shipped: add the next one.
+ * Times are INTEGER epoch ms (they compare correctly whatever offset the caller wrote); JSON is TEXT.
+ */
+import { StoreError } from '../errors.ts';
+import type { SqliteDb } from './db.ts';
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        etag TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX state_updated_at ON state (updated_at);
+
+      CREATE TABLE case_counters (
+        period TEXT PRIMARY KEY,
+        last INTEGER NOT NULL
+      );
+
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        route TEXT NOT NULL,
+        category TEXT NOT NULL,
+        danger TEXT,
+        language TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        conversation TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        phone TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'closed')),
+        claimed_by TEXT,
+        outcome TEXT,
+        teams_thread_id TEXT,
+        teams_activity_id TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX cases_created_at ON cases (created_at);
+      CREATE INDEX cases_updated_at ON cases (updated_at);
+      CREATE INDEX cases_status ON cases (status, created_at);
+      CREATE INDEX cases_phone ON cases (phone);
+
+      CREATE TABLE case_transcript (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        sender TEXT NOT NULL CHECK (sender IN ('tenant', 'bot', 'staff')),
+        text TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      );
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        case_id TEXT,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'leased', 'done', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        lease_until INTEGER,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+      CREATE INDEX outbox_case ON outbox (case_id);
+
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        route TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        category TEXT NOT NULL,
+        danger TEXT,
+        channel_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        conversation_hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_at ON audit (at);
+
+      CREATE TABLE processed_activities (
+        key TEXT PRIMARY KEY,
+        seen_at INTEGER NOT NULL
+      );
+      CREATE INDEX processed_activities_seen_at ON processed_activities (seen_at);
+
+      CREATE TABLE shifts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        route TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('extra', 'closed')),
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        note TEXT,
+        created_by TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX shifts_span ON shifts (starts_at, ends_at);
+    `,
+  },
+];
+
+/** The schema version this code expects. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/**
+ * Bring the database up to {@link SCHEMA_VERSION}. Runs in one write transaction, so two processes opening
+ * the same file at once do not both migrate. Refuses a database written by a newer Trygg.
+ */
+export function migrate(db: SqliteDb): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)');
+  db.transaction(() => {
+    const current = db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version')?.version ?? 0;
+    if (current > SCHEMA_VERSION) {
+      throw new StoreError(
+        `The database has schema version ${current}, newer than this Trygg's ${SCHEMA_VERSION}; upgrade Trygg or use another DATA_DIR.`,
+      );
+    }
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      db.run('INSERT INTO schema_version (version, applied_at) VALUES ($version, $at)', {
+        version: migration.version,
+        at: db.now(),
+      });
+    }
+  });
+}

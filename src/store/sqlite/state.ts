@@ -1,0 +1,78 @@
+/**
+ * Bot Framework `Storage` on SQLite, with the eTag rules of botbuilder's `MemoryStorage`:
+ * - `read` returns copies of the stored items, each with its current `eTag`; unknown keys are left out.
+ * - `write` stores an item when it has no `eTag`, when its `eTag` is `'*'`, when nothing is stored under the
+ *   key yet, or when its `eTag` equals the stored one; otherwise it rejects with `StoreConflictError`. Each
+ *   stored item gets a new `eTag`; the caller's objects are not modified (read again to get it).
+ * - `delete` removes the keys; unknown keys are ignored.
+ * Unlike `MemoryStorage`, a batch is all or nothing: one conflict and no item of the batch is written.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import { StoreConflictError, StoreValidationError } from '../errors.ts';
+import type { SqliteDb } from './db.ts';
+
+interface StateRow {
+  key: string;
+  etag: string;
+  data: string;
+}
+
+/** The wildcard eTag: write regardless of what is stored. */
+const ANY_ETAG = '*';
+
+/** An item as returned by `read`: the stored JSON with its current eTag. */
+export function stateItem(row: StateRow): Record<string, unknown> {
+  return { ...(JSON.parse(row.data) as Record<string, unknown>), eTag: row.etag };
+}
+
+export function sqliteState(db: SqliteDb): Storage {
+  return {
+    async read(keys: string[]): Promise<StoreItems> {
+      // Same error types and messages as botbuilder's providers, which callers and tests may rely on.
+      if (!keys) throw new ReferenceError('Keys are required when reading.');
+      const items: StoreItems = {};
+      if (keys.length === 0) return items;
+      const rows = db.all<StateRow>('SELECT key, etag, data FROM state WHERE key IN (SELECT value FROM json_each($keys))', {
+        keys: JSON.stringify(keys),
+      });
+      for (const row of rows) items[row.key] = stateItem(row);
+      return items;
+    },
+
+    async write(changes: StoreItems): Promise<void> {
+      if (!changes) throw new ReferenceError('Changes are required when writing.');
+      const entries = Object.entries(changes);
+      if (entries.length === 0) return;
+      db.transaction(() => {
+        const now = db.now();
+        for (const [key, item] of entries) writeItem(db, key, item, now);
+      });
+    },
+
+    async delete(keys: string[]): Promise<void> {
+      if (!keys) throw new ReferenceError('Keys are required when deleting.');
+      if (keys.length === 0) return;
+      db.run('DELETE FROM state WHERE key IN (SELECT value FROM json_each($keys))', { keys: JSON.stringify(keys) });
+    },
+  };
+}
+
+function writeItem(db: SqliteDb, key: string, item: unknown, now: number): void {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    throw new StoreValidationError('Invalid state item: expected an object.');
+  }
+  const { eTag, ...data } = item as { eTag?: unknown };
+  if (eTag !== undefined && eTag !== null && eTag !== '' && eTag !== ANY_ETAG) {
+    const stored = db.get<{ etag: string }>('SELECT etag FROM state WHERE key = $key', { key });
+    // The key is left out of the message: state keys carry conversation ids, which can be phone numbers.
+    if (stored && stored.etag !== eTag) {
+      throw new StoreConflictError('State write rejected: the item changed since it was read (eTag conflict); read it again and retry.');
+    }
+  }
+  db.run(
+    `INSERT INTO state (key, etag, data, updated_at) VALUES ($key, $etag, $data, $now)
+     ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
+    { key, etag: randomUUID(), data: JSON.stringify(data), now },
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The store's vocabulary: small interfaces that every implementation (embedded SQLite today, PostgreSQL
+ * later) fulfils, checked by one contract test suite (`test/store/contract.ts`).
+ *
+ * Conventions:
+ * - Times going in are an `Instant` (a `Date` or an ISO 8601 string with offset); times coming out are
+ *   ISO 8601 strings in UTC (`toISOString()`), so records print and serialize the same everywhere.
+ * - Every method is async, even where the embedded implementation is synchronous underneath.
+ * - Nothing personal goes into an error message: not a phone number, a state key or message text.
+ */
+import type { Storage } from 'botbuilder';
+import type { Case, CaseStore } from './types/case.ts';
+import type { OutboxItem, Outbox } from './types/outbox.ts';
+import type { AuditLog, ProcessedActivities, ShiftStore } from './types/records.ts';
+
+export * from './types/common.ts';
+export * from './types/case.ts';
+export * from './types/outbox.ts';
+export * from './types/records.ts';
+
+/** Options every store implementation accepts. */
+export interface StoreOptions {
+  /** Clock for the times the store sets itself (`createdAt`, dedupe expiry). Defaults to the system clock. */
+  now?: () => Date;
+  /** How long `activities.markProcessed` remembers an activity, in ms. Default 24 hours. */
+  processedTtlMs?: number;
+}
+
+/** What `purge` deleted. */
+export interface PurgeCounts {
+  /** Cases whose last change was before the cut-off. */
+  cases: number;
+  /** Transcript lines of those cases. */
+  transcriptEntries: number;
+  /** Bot state items not written since the cut-off. */
+  state: number;
+  /** Audit entries from before the cut-off. */
+  audit: number;
+  /** Outbox items of purged cases, and delivered or dead items last changed before the cut-off. */
+  outbox: number;
+  /** Remembered activity ids from before the cut-off. */
+  activities: number;
+}
+
+/**
+ * Everything the store holds that is tied to one phone number, for a data-subject access request.
+ * Matching: the case's contact phone, the conversation reference, the contact and the transcript text,
+ * the state keys and values, and outbox payloads are searched for the number written as `+46701234567`,
+ * `46701234567` or `0701234567` (spaces, dashes and brackets removed). A number written with spaces inside
+ * free text is not found.
+ */
+export interface PhoneExport {
+  /** The number as searched, in E.164 form. */
+  phone: string;
+  /** Cases tied to the number, transcripts included. */
+  cases: Case[];
+  /** Bot state items tied to the number, by key. */
+  state: Record<string, unknown>;
+  /** Outbox items of those cases or mentioning the number. */
+  outbox: OutboxItem[];
+}
+
+/** What `forgetPhone` erased. The audit log holds no phone numbers and is left alone. */
+export interface ForgetCounts {
+  /** Cases erased. */
+  cases: number;
+  /** Transcript lines erased with them. */
+  transcriptEntries: number;
+  /** Bot state items erased. */
+  state: number;
+  /** Outbox items erased. */
+  outbox: number;
+}
+
+/** Everything Trygg persists, behind one handle. */
+export interface Store {
+  /**
+   * Bot Framework state storage (conversation and user state) with botbuilder's eTag semantics: a write
+   * whose item carries the eTag last read succeeds and gives the stored item a new eTag; a stale eTag
+   * rejects with `StoreConflictError`; no eTag or `'*'` overwrites. A batch is written all or nothing.
+   */
+  readonly state: Storage;
+  /** Cases handed to staff. */
+  readonly cases: CaseStore;
+  /** Routing decisions, without message text. */
+  readonly audit: AuditLog;
+  /** Dedupe of redelivered activities. */
+  readonly activities: ProcessedActivities;
+  /** Extra shifts and closures. */
+  readonly shifts: ShiftStore;
+  /** Side effects to deliver at least once. */
+  readonly outbox: Outbox;
+  /** Delete cases, transcripts, state, audit and finished outbox items older than the cut-off. */
+  purge(olderThan: Date): Promise<PurgeCounts>;
+  /** Export everything tied to a phone number (see {@link PhoneExport} for what matches). */
+  findByPhone(phone: string): Promise<PhoneExport>;
+  /** Erase everything `findByPhone` would export, in one transaction. */
+  forgetPhone(phone: string): Promise<ForgetCounts>;
+  /** Close the store; later calls reject. Closing twice is harmless. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,119 @@
+/**
+ * Input checks shared by every store implementation: what goes into the database is validated once, here,
+ * and comes out normalized (times as epoch ms). Error messages name fields, never values.
+ */
+import { z } from 'zod';
+import { CATEGORIES, DANGER_KINDS, LANGUAGES, ROUTES } from '../routing/types.ts';
+import { StoreValidationError } from './errors.ts';
+import { toMs } from './time.ts';
+import { CASE_STATUSES, SHIFT_KINDS, TRANSCRIPT_SENDERS } from './types.ts';
+
+/** Longest free text the store accepts in one field (a transcript line, a summary). */
+const MAX_TEXT = 20_000;
+/** Longest short field (a name, an id, a rule). */
+const MAX_SHORT = 500;
+
+const instant = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((at) => toMs(at));
+const shortText = z.string().max(MAX_SHORT);
+const route = z.enum(ROUTES);
+const category = z.enum(CATEGORIES);
+const danger = z.enum(DANGER_KINDS).nullable();
+const language = z.enum(LANGUAGES);
+const conversation = z.record(z.string(), z.unknown());
+
+const contact = z.strictObject({
+  phone: shortText.optional(),
+  name: shortText.optional(),
+  address: shortText.optional(),
+  stairwell: shortText.optional(),
+  consent: z.boolean().optional(),
+});
+
+export const transcriptEntrySchema = z.strictObject({
+  at: instant.optional(),
+  from: z.enum(TRANSCRIPT_SENDERS),
+  text: z.string().max(MAX_TEXT),
+});
+
+export const newCaseSchema = z.strictObject({
+  route,
+  category,
+  danger: danger.optional().default(null),
+  language,
+  channelId: shortText.min(1),
+  conversation,
+  summary: z.string().max(MAX_TEXT).optional().default(''),
+  transcript: z.array(transcriptEntrySchema).optional().default([]),
+  contact: contact.optional().default({}),
+});
+
+export const casePatchSchema = z.strictObject({
+  route: route.optional(),
+  category: category.optional(),
+  danger: danger.optional(),
+  language: language.optional(),
+  conversation: conversation.optional(),
+  summary: z.string().max(MAX_TEXT).optional(),
+  contact: contact.optional(),
+  replaceContact: z.boolean().optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  claimedBy: shortText.nullable().optional(),
+  outcome: z.string().max(MAX_TEXT).nullable().optional(),
+  teams: z.strictObject({ threadId: shortText.nullable().optional(), activityId: shortText.nullable().optional() }).optional(),
+});
+
+export const auditEntrySchema = z.strictObject({
+  at: instant,
+  route,
+  rule: shortText,
+  category,
+  danger,
+  channelId: shortText,
+  language,
+  conversationHash: shortText,
+});
+
+export const newShiftSchema = z
+  .strictObject({
+    route,
+    kind: z.enum(SHIFT_KINDS),
+    from: instant,
+    to: instant,
+    note: shortText.optional(),
+    createdBy: shortText.optional(),
+  })
+  .refine((s) => s.to > s.from, { message: 'must be after from', path: ['to'] });
+
+export const newOutboxItemSchema = z.strictObject({
+  kind: shortText.min(1),
+  key: shortText.min(1),
+  payload: z.json(),
+  nextAttemptAt: instant.optional(),
+  caseId: shortText.optional(),
+});
+
+export const shiftQuerySchema = z.strictObject({
+  activeAt: instant.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+
+/** A positive whole number, for limits; `fallback` when left out. */
+export function checkLimit(limit: number | undefined, fallback: number, what = 'limit'): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1) throw new StoreValidationError(`Invalid ${what}: expected a whole number ≥ 1.`);
+  return limit;
+}
+
+/** Parse `value` with `schema` or throw a `StoreValidationError` that lists the failing fields. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new StoreValidationError(`Invalid ${what}: ${fields.join('; ')}.`);
+}
+
+export type ParsedNewCase = z.output<typeof newCaseSchema>;
+export type ParsedCasePatch = z.output<typeof casePatchSchema>;
+export type ParsedTranscriptEntry = z.output<typeof transcriptEntrySchema>;
+export type ParsedOutboxItem = z.output<typeof newOutboxItemSchema>;
