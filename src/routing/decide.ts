@@ -57,7 +57,9 @@ export interface Decision {
   at: string;
 }
 
-function destination(route: RouteId, policy: Policy, ms: number, language: Lang): DecisionDestination {
+/** A route's destination at a moment: name in the tenant's language, number, whether it is staffed. */
+export function destinationAt(route: RouteId, policy: Policy, at: Instant, language: Lang): DecisionDestination {
+  const ms = toMillis(at);
   const d = policy.destinations[route];
   const status = dutyStatus(route, ms, policy);
   const name = d.name[language] ?? d.name.en ?? d.name.sv;
@@ -154,7 +156,7 @@ export function decideRoute(triage: Triage, policy: Policy, at: Instant): Decisi
       matched: triage.matches.map((m) => m.term),
       discounted: triage.discounted.map((m) => m.term),
     },
-    destination: destination(route, policy, ms, language),
+    destination: destinationAt(route, policy, ms, language),
     ...(offDuty ? { offDuty } : {}),
     advice,
     at: DateTime.fromMillis(ms, { zone: policy.timeZone }).toISO()!,

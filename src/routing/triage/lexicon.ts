@@ -5,17 +5,30 @@ import type { DangerKind, Lang } from '../types.ts';
  *
  * Pattern syntax (one string per entry; matching is case-insensitive and on whole words):
  * - Write words with their normal spelling (å, ä, ö, Arabic letters with or without diacritics). The
- *   compiler folds text and patterns alike (case, å/ä/ö → a/a/o, Arabic alef/yeh/teh-marbuta variants,
- *   diacritics, tatweel, runs of a repeated letter), so `brinner` also matches `BRINNNER` and `brinnr` is
- *   caught by typo tolerance, and `röker` matches `roker`.
- * - `*` at the start or end of a word matches any further letters there: `brand*` matches `branden`,
- *   `*brand` matches `källarbrand`. Use it for inflections and compounds; keep stems long enough to be safe.
+ *   compiler folds text and patterns alike (see `normalize.ts`: case, å/ä/ö → a/a/o, Arabic
+ *   alef/yeh/teh-marbuta variants, diacritics, tatweel, runs of a repeated letter), so `brinner` also matches
+ *   `BRINNNER` and `brinnr` is caught by typo tolerance, and `röker` matches `roker`.
+ * - An apostrophe is dropped, in text and patterns alike: `isn't`, `isn’t` and `isnt` are one word, `isnt`.
+ *   A hyphen separates words, in text and patterns alike: `gas-läcka` is the two words `gas läcka`.
+ * - `*` at the start or end of a word matches any further letters there, or none: `brand*` matches `brand`
+ *   and `branden`, `*brand` matches `källarbrand`, `*brand*` matches `källarbranden`. Use it for inflections
+ *   and compounds; keep stems long enough to be safe (all lexicons are matched against every message).
  * - A space separates words that must follow each other: `slår ihjäl`.
  * - `..` between words allows up to three other words in between: `luktar .. gas*`.
  * - Entries must not contain other punctuation.
  *
+ * Overlapping hits: the longer hit explains a shorter one it contains. A danger word inside a longer entry
+ * of another field is explained away (`fire` inside `fire extinguisher` under `information`), a certain
+ * danger inside a `dangerUncertain` entry becomes uncertain, and a negation inside a danger entry (`andas
+ * inte`, `not breathing`) does not negate it. So a non-danger entry must only contain a danger word when it
+ * really explains it.
+ *
  * Typo tolerance (one letter added, missing, changed or two swapped) applies to single-word entries whose
- * letters, wildcards removed, number at least six. Danger found only through a typo counts as uncertain.
+ * letters, after folding and with wildcards removed, number at least six. The first letter must be right
+ * (the last letter for `*suffix` entries): hurried typing rarely gets it wrong, and this keeps `rinner`
+ * (runs) from being read as `brinner`. A word that matches some entry exactly is never also read as a typo.
+ * Typo tolerance never applies to `negation`, `past`, `recentPast`, `notReal`, `markers` or `clauseBreaks`:
+ * a guess must never lower danger. Danger found only through a typo counts as uncertain.
  */
 export interface Lexicon {
   lang: Lang;
@@ -37,7 +50,10 @@ export interface Lexicon {
   urgentFault: string[];
   /**
    * Non-urgent faults (dripping tap, slow drain, a fuse the tenant can reset, a smoke alarm that wants a new
-   * battery). A non-urgent hit wins over an urgent one in the same message ("dripping tap").
+   * battery). A non-urgent hit wins over an urgent one it overlaps, unless the urgent one is longer: write
+   * `kranen läcker` here and `läcker` under `urgentFault`. An urgent fault elsewhere in the message still
+   * counts. A non-urgent hit also explains a `dangerUncertain` hit it overlaps or that stands within a few
+   * words in the same sentence ("brandvarnaren piper, batteriet är slut").
    */
   minorFault: string[];
   /** Support needs: loneliness, a confused neighbour, help with authorities, someone to talk to. */
@@ -50,15 +66,33 @@ export interface Lexicon {
   domestic: string[];
   /** Locked out of the flat. Treated as an urgent fault out of hours, with the locksmith-cost advice. */
   lockedOut: string[];
-  /** Negation words. A danger hit with a negation within two words before or after it is discounted. */
+  /**
+   * Negation words. A danger hit with a negation within two words before it, or right after it (Swedish V2:
+   * "det brinner inte"), in the same clause, is discounted. A negation one or two words after the hit only
+   * makes the danger uncertain ("röken försvinner inte" is still smoke).
+   */
   negation: string[];
   /**
    * Time cues that put an event in the past ("förra veckan", "i går", "last week"). A danger hit in a message
-   * with such a cue, and no cue of something ongoing, is discounted (a past event is not acute).
+   * with such a cue, and no cue of something ongoing, is discounted (a past event is not acute). Past
+   * violence, weapons, break-ins and explosions become a crime that is over. Medical, gas and suicide danger
+   * is only made uncertain: an injury, a gas leak or a wish to die outlasts the moment it started.
    */
   past: string[];
   /** Cues that the danger is not real: a drill, a test alarm, a news story, a film or game. Discount danger. */
   notReal: string[];
   /** Cues that something is happening now ("just nu", "right now", "pågår"). They cancel past cues. */
   ongoing: string[];
+  /**
+   * Vague or very recent past ("nyss", "för en stund sedan", "a few minutes ago", "earlier"): the event may
+   * still be going on, so danger stays but becomes uncertain. A longer `recentPast` hit wins over a `past`
+   * hit inside it ("minutes ago" over "ago").
+   */
+  recentPast?: string[];
+  /**
+   * Words that start a new clause (but, and, if, that, subject pronouns): a negation does not reach across
+   * them, so "det brinner inte men det luktar rök" keeps the smoke, and "no idea it is burning" the fire.
+   * Punctuation (. , ; : ! ? …) always ends a clause.
+   */
+  clauseBreaks?: string[];
 }

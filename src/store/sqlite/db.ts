@@ -62,14 +62,15 @@ export class SqliteDb {
   }
 
   /**
-   * Run `fn` in a write transaction (`BEGIN IMMEDIATE`, so a second connection waits for the lock up front
-   * instead of failing half-way). Commits when `fn` returns, rolls back when it throws. Inside a transaction
-   * already, `fn` simply joins it. `fn` must be synchronous: nothing else may run on this connection meanwhile.
+   * Run `fn` in a transaction: a write transaction by default (`BEGIN IMMEDIATE`, so a second connection
+   * waits for the lock up front instead of failing half-way), or a read snapshot. Commits when `fn` returns,
+   * rolls back when it throws. Inside a transaction already, `fn` simply joins it. `fn` must be synchronous:
+   * nothing else may run on this connection meanwhile.
    */
-  transaction<T>(fn: () => T): T {
+  transaction<T>(fn: () => T, mode: 'write' | 'read' = 'write'): T {
     this.#check();
     if (this.#db.isTransaction) return fn();
-    this.#db.exec('BEGIN IMMEDIATE');
+    this.#db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
     try {
       const result = fn();
       this.#db.exec('COMMIT');

@@ -92,7 +92,7 @@ export function sqlitePrivacy(db: SqliteDb) {
           state: Object.fromEntries(found.state.map((row) => [row.key, stateItem(row)])),
           outbox: found.outbox.map(outboxItem),
         };
-      });
+      }, 'read');
     },
 
     async forgetPhone(phone: string): Promise<ForgetCounts> {

@@ -117,7 +117,7 @@ export interface NewCase {
 
 /**
  * Changes to a case. Fields left out stay as they are; `contact` and `teams` are merged field by field
- * (set a contact field to `undefined` by passing the whole contact through `replaceContact`).
+ * (to drop contact fields, pass the whole new contact with `replaceContact: true`).
  */
 export interface CasePatch {
   /** New route, e.g. after staff re-route the case. */
@@ -158,8 +158,9 @@ export interface CaseQuery {
 
 /**
  * Outbox items to write in the same transaction as a case change: either a list, or a function of the case
- * as written (to put the new case id into keys and payloads). If the function throws, nothing is written.
- * Items get the case's id as `caseId` unless they name one.
+ * as written (to put the new case id into keys and payloads). The function is synchronous because it runs
+ * inside the transaction; if it throws, nothing is written. Items get the case's id as `caseId` unless they
+ * name one.
  */
 export type CaseOutbox = NewOutboxItem[] | ((written: Case) => NewOutboxItem[]);
 

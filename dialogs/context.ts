@@ -1,0 +1,161 @@
+/**
+ * What every dialog needs for one turn: the deps, the tenant's language, a translator, and `say`.
+ */
+import { createHash } from 'node:crypto';
+import type { TFunction } from 'i18next';
+import { TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { translator } from '../src/i18n.ts';
+import type { Decision } from '../src/routing/decide.ts';
+import type { Policy } from '../src/routing/policy.ts';
+import type { Lang } from '../src/routing/types.ts';
+import type { Case, NewCase, Store } from '../src/store/index.ts';
+import type { Reply, ReplyOption, ReplyRenderer } from './reply.ts';
+
+/** What the channel layer gives the conversation. */
+export interface ConversationDeps {
+  policy: Policy;
+  store: Store;
+  /** The clock (tests pass a fixed one). */
+  now: () => Date;
+  render: ReplyRenderer;
+  /** Tells staff about a new case or a tenant message in one (Teams); cases wait in the store without it. */
+  notifyStaff?: (kase: Case, event: 'created' | 'message') => Promise<void>;
+  /** Privacy notice shown with the greeting. */
+  privacyUrl?: string;
+}
+
+/** Per-conversation memory, kept in the store between turns. */
+export interface Profile {
+  language?: Lang;
+  /** The tenant chose the language ("English please"): stop detecting it. */
+  languageLocked?: boolean;
+  greeted?: boolean;
+  /** The case the tenant's further messages belong to. */
+  openCaseId?: string;
+  /** The conversation so far (tenant and bot), attached to a case when one is made. Trimmed. */
+  transcript?: { at: string; from: 'tenant' | 'bot'; text: string }[];
+}
+
+const TRANSCRIPT_MAX = 40;
+
+/** One turn of the conversation, with helpers the dialogs share. */
+export class Turn {
+  readonly t: TFunction;
+  readonly ctx: TurnContext;
+  readonly deps: ConversationDeps;
+  readonly profile: Profile;
+  readonly lang: Lang;
+  /** The policy with this turn's extra shifts and closures. */
+  readonly policy: Policy;
+
+  constructor(ctx: TurnContext, deps: ConversationDeps, profile: Profile, lang: Lang, policy: Policy) {
+    this.ctx = ctx;
+    this.deps = deps;
+    this.profile = profile;
+    this.lang = lang;
+    this.policy = policy;
+    this.t = translator(lang, 'bot');
+  }
+
+  get channelId(): string {
+    return this.ctx.activity.channelId;
+  }
+
+  /** The tenant's phone number when the channel gives it (SMS and the phone line use it as `from.id`). */
+  get channelPhone(): string | undefined {
+    return this.channelId === 'sms' || this.channelId === 'telephony' ? this.ctx.activity.from?.id : undefined;
+  }
+
+  /** Sends a reply, rendered for this channel, and records it in the transcript. */
+  async say(text: string, extra: Omit<Reply, 'text' | 'lang'> = {}): Promise<void> {
+    const reply: Reply = { text, lang: this.lang, ...extra };
+    this.remember('bot', text);
+    await this.ctx.sendActivity(this.deps.render(reply, this.channelId));
+  }
+
+  /** The activity a prompt sends, rendered for this channel. */
+  promptActivity(text: string, options?: ReplyOption[]): Record<string, unknown> {
+    this.remember('bot', text);
+    return this.deps.render({ text, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) }, this.channelId);
+  }
+
+  remember(from: 'tenant' | 'bot', text: string): void {
+    const list = (this.profile.transcript ??= []);
+    list.push({ at: this.deps.now().toISOString(), from, text });
+    if (list.length > TRANSCRIPT_MAX) list.splice(0, list.length - TRANSCRIPT_MAX);
+  }
+
+  yesNo(): ReplyOption[] {
+    return [
+      { value: 'yes', title: this.t('options.yes') },
+      { value: 'no', title: this.t('options.no') },
+    ];
+  }
+
+  /** "i dag 19:30", "i morgon 07:00", "måndag 25 januari 07:00", in the tenant's language. */
+  when(iso: string | undefined): string {
+    if (!iso) return this.t('time.unknown');
+    const at = DateTime.fromISO(iso, { zone: this.policy.timeZone }).setLocale(this.lang);
+    const today = DateTime.fromJSDate(this.deps.now(), { zone: this.policy.timeZone }).startOf('day');
+    const days = Math.round(at.startOf('day').diff(today, 'days').days);
+    const time = at.toFormat('HH:mm');
+    if (days === 0) return this.t('time.today', { time });
+    if (days === 1) return this.t('time.tomorrow', { time });
+    return this.t('time.later', { day: at.toFormat('cccc d MMMM'), time });
+  }
+
+  /** Records the decision: a `trygg.decision` trace activity and an audit entry (no message text). */
+  async recordDecision(decision: Decision): Promise<void> {
+    await this.ctx.sendActivity({
+      type: 'trace',
+      name: 'trygg.decision',
+      label: 'Trygg routing decision',
+      valueType: 'https://schemas.trygg.local/decision',
+      value: decision,
+    });
+    await this.deps.store.audit.append({
+      at: this.deps.now(),
+      route: decision.route,
+      rule: decision.reason.rule,
+      category: decision.category,
+      danger: decision.danger,
+      channelId: this.channelId,
+      language: decision.language,
+      conversationHash: createHash('sha256').update(this.ctx.activity.conversation.id).digest('hex').slice(0, 16),
+    });
+  }
+
+  /** Stores a case for a handoff with the conversation so far, and tells staff. */
+  async openCase(decision: Decision, input: Partial<NewCase> & { route: NewCase['route'] }): Promise<Case> {
+    const reference = TurnContext.getConversationReference(this.ctx.activity);
+    const kase = await this.deps.store.cases.create({
+      category: decision.category,
+      danger: decision.danger,
+      language: this.lang,
+      channelId: this.channelId,
+      conversation: reference,
+      summary: summaryFor(decision, input.route, this.profile),
+      transcript: (this.profile.transcript ?? []).map((e) => ({ at: e.at, from: e.from, text: e.text })),
+      ...input,
+      contact: { ...(this.channelPhone ? { phone: this.channelPhone } : {}), ...input.contact },
+    });
+    this.profile.openCaseId = kase.id;
+    if (this.deps.notifyStaff) await this.deps.notifyStaff(kase, 'created');
+    return kase;
+  }
+}
+
+/** A short Swedish summary for staff: what kind of case, and the tenant's first words. */
+function summaryFor(decision: Decision, route: string, profile: Profile): string {
+  const sv = translator('sv', 'bot');
+  const first = profile.transcript?.find((e) => e.from === 'tenant')?.text ?? '';
+  const kind = sv(`summary.${decision.danger ? `danger.${decision.danger}` : decision.category}`);
+  return sv('summary.line', { kind, route, words: first.length > 280 ? `${first.slice(0, 277)}…` : first });
+}
+
+/** The conversation state accessors, created once. */
+export interface StateAccessors {
+  conversationState: ConversationState;
+  profile: StatePropertyAccessor<Profile>;
+}

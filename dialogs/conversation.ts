@@ -1,0 +1,217 @@
+/**
+ * The conversation: one turn in, replies out. Danger is checked first on every message, whatever the
+ * conversation was doing; then commands (a human, help, a language); then the dialog in progress; then a
+ * new decision from the routing core and the route's dialog.
+ */
+import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { decideRoute, type Decision } from '../src/routing/decide.ts';
+import { withOverrides, type Override } from '../src/routing/policy.ts';
+import { triage } from '../src/routing/triage/index.ts';
+import { LANGUAGES, type Lang, type Triage } from '../src/routing/types.ts';
+import { Turn, type ConversationDeps, type Profile } from './context.ts';
+import { choicePrompt, freeTextPrompt } from './prompts.ts';
+import { answerInformation } from './information.ts';
+import { TURN, confirmDangerDialog, handoffDialog, officeDialog, reachHuman, sayCall112, supportDialog } from './routes.ts';
+import { command } from './words.ts';
+
+/** How long after a handoff the tenant's further messages go into that case rather than start anew. */
+const CASE_FOLLOW_UP_MS = 12 * 3_600_000;
+
+export class TryggConversation {
+  private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly profileState: StatePropertyAccessor<Profile>;
+  private readonly state: ConversationState;
+  private readonly deps: ConversationDeps;
+
+  constructor(state: ConversationState, deps: ConversationDeps) {
+    this.state = state;
+    this.deps = deps;
+    this.dialogState = state.createProperty<DialogState>('dialogState');
+    this.profileState = state.createProperty<Profile>('profile');
+    this.dialogs = new DialogSet(this.dialogState)
+      .add(choicePrompt())
+      .add(freeTextPrompt())
+      .add(handoffDialog())
+      .add(officeDialog())
+      .add(supportDialog())
+      .add(confirmDangerDialog());
+  }
+
+  /** A new conversation on a channel that announces one (web chat): the greeting. */
+  async onConversationStart(ctx: TurnContext): Promise<void> {
+    const profile = await this.profileState.get(ctx, {});
+    if (profile.greeted) return;
+    const turn = new Turn(ctx, this.deps, profile, localeLanguage(ctx.activity.locale) ?? 'sv', this.deps.policy);
+    await this.greet(turn);
+    await this.state.saveChanges(ctx);
+  }
+
+  /** A message from the tenant. */
+  async onMessage(ctx: TurnContext): Promise<void> {
+    try {
+      await this.handle(ctx);
+    } finally {
+      await this.state.saveChanges(ctx);
+    }
+  }
+
+  private async handle(ctx: TurnContext): Promise<void> {
+    const text = (ctx.activity.text ?? '').trim();
+    const profile = await this.profileState.get(ctx, {});
+    const policy = withOverrides(this.deps.policy, await this.currentOverrides());
+    const cmd = command(text);
+    if (cmd?.kind === 'language') {
+      profile.language = cmd.lang;
+      profile.languageLocked = true;
+    }
+    const t = text ? triage(text, profile.language ? { language: profile.language } : undefined) : undefined;
+    const lang = languageFor(text, t, profile, ctx.activity.locale);
+    profile.language = lang;
+    const turn = new Turn(ctx, this.deps, profile, lang, policy);
+    ctx.turnState.set(TURN, turn);
+    if (text) turn.remember('tenant', text);
+    const dc = await this.dialogs.createContext(ctx);
+
+    // 1. Danger first: any sign of acute danger, or "akut", interrupts whatever was going on.
+    if (t?.category === 'acute_danger' || cmd?.kind === 'acute') {
+      const acute: Triage = t?.category === 'acute_danger' ? t : { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: true, language: lang };
+      await this.emergency(turn, decideRoute(acute, policy, this.deps.now()));
+      await dc.cancelAllDialogs();
+      if (acute.uncertain) await dc.beginDialog('confirmDanger');
+      return;
+    }
+    if (cmd?.kind === 'language') {
+      await turn.say(turn.t('language.switched'));
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await this.sayHelp(turn);
+      return;
+    }
+    if (!text) {
+      await turn.say(turn.t('unknown.noText'), { options: this.menu(turn), keywords: true });
+      return;
+    }
+    if (cmd?.kind === 'help') {
+      await this.sayHelp(turn);
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+    const decision = decideRoute(t!, policy, this.deps.now());
+    if (cmd?.kind === 'human') {
+      await dc.cancelAllDialogs();
+      await turn.recordDecision({ ...decision, reason: { ...decision.reason, rule: 'human' } });
+      await reachHuman(turn, decision, (id, d) => dc.beginDialog(id, { decision: d }));
+      return;
+    }
+
+    // 2. A dialog in progress gets the answer.
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+
+    // 3. Shortly after a handoff, the tenant's messages belong to that case.
+    if (profile.openCaseId && (await this.addToOpenCase(turn, profile.openCaseId, text))) return;
+
+    // 4. A new contact: decide and start the route's dialog.
+    if (!profile.greeted) await this.greet(turn, { short: true });
+    await turn.recordDecision(decision);
+    await this.start(turn, decision, (id) => dc.beginDialog(id, { decision }));
+  }
+
+  private async start(turn: Turn, d: Decision, begin: (id: string) => Promise<unknown>): Promise<void> {
+    switch (d.route) {
+      case 'trygghetsjour':
+      case 'fastighetsjour':
+        await begin('handoff');
+        return;
+      case 'stadsmission':
+        await begin('stadsmission');
+        return;
+      case 'police': {
+        const kase = await turn.openCase(d, { route: 'police' });
+        const n = turn.policy.numbers.policeNonUrgent;
+        await turn.say(turn.t('police.info', { phone: n.phone, web: n.web ?? '', caseId: kase.id }));
+        return;
+      }
+      default:
+        if ((d.category === 'information' || d.category === 'unknown') && (await answerInformation(turn, d))) return;
+        if (d.category === 'unknown') {
+          await turn.say(turn.t('unknown.reply'), { options: this.menu(turn), keywords: true });
+          return;
+        }
+        await begin('office');
+    }
+  }
+
+  /** 112 first, in the tenant's language; then advice, what MKB does afterwards, and that staff are told. */
+  private async emergency(turn: Turn, d: Decision): Promise<void> {
+    const tip = d.danger ? turn.t(`emergency.kind.${d.danger}`, { defaultValue: '' }) : '';
+    await turn.say(turn.t('emergency.first') + (tip ? `\n\n${tip}` : ''), { emergency: true });
+    await turn.recordDecision(d);
+    const advice = d.advice.filter((a) => a.phone).map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
+    const kase = await turn.openCase(d, { route: 'emergency' });
+    await turn.say([...advice, turn.t('emergency.after'), turn.t('emergency.staffInformed', { caseId: kase.id })].join('\n\n'));
+    if (!turn.profile.greeted) turn.profile.greeted = true;
+  }
+
+  private async addToOpenCase(turn: Turn, caseId: string, text: string): Promise<boolean> {
+    const kase = await this.deps.store.cases.get(caseId);
+    if (!kase || kase.status === 'closed' || this.deps.now().getTime() - Date.parse(kase.createdAt) > CASE_FOLLOW_UP_MS) {
+      delete turn.profile.openCaseId;
+      return false;
+    }
+    await this.deps.store.cases.appendTranscript(caseId, { at: this.deps.now(), from: 'tenant', text });
+    if (this.deps.notifyStaff) await this.deps.notifyStaff({ ...kase }, 'message');
+    await turn.say(turn.t('case.added', { caseId }));
+    return true;
+  }
+
+  private async greet(turn: Turn, options: { short?: boolean } = {}): Promise<void> {
+    turn.profile.greeted = true;
+    await turn.say(turn.t(options.short ? 'greeting.short' : 'greeting.full', { privacyUrl: this.deps.privacyUrl ?? turn.t('privacy.url') }));
+  }
+
+  private async sayHelp(turn: Turn): Promise<void> {
+    await turn.say(turn.t('help.menu'), { options: this.menu(turn), keywords: true });
+  }
+
+  private menu(turn: Turn) {
+    return [
+      { value: 'acute', title: turn.t('menu.acute') },
+      { value: 'human', title: turn.t('menu.human') },
+      { value: 'help', title: turn.t('menu.help') },
+    ];
+  }
+
+  private async currentOverrides(): Promise<Override[]> {
+    const now = this.deps.now().getTime();
+    const shifts = await this.deps.store.shifts.list({ from: new Date(now - 86_400_000), to: new Date(now + 21 * 86_400_000) });
+    return shifts.map((s) => ({ id: s.id, route: s.route, kind: s.kind, from: s.from, to: s.to, ...(s.note ? { note: s.note } : {}) }));
+  }
+}
+
+function emptyTriage(language: Lang): Triage {
+  return { language, category: 'unknown', danger: null, uncertain: false, domestic: false, lockedOut: false, matches: [], discounted: [] };
+}
+
+/** `sv-SE` → `sv`, when it is a language Trygg speaks. */
+export function localeLanguage(locale: string | undefined): Lang | undefined {
+  const base = locale?.toLowerCase().split(/[-_]/)[0];
+  if (base === 'hr' || base === 'sr') return 'bs';
+  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Lang) : undefined;
+}
+
+/**
+ * The language to answer in: the tenant's choice if they made one; the message's own language when it says
+ * enough (Arabic script, or three words or more); otherwise what the conversation used so far, the channel's
+ * locale, or Swedish.
+ */
+function languageFor(text: string, t: Triage | undefined, profile: Profile, locale: string | undefined): Lang {
+  if (profile.languageLocked && profile.language) return profile.language;
+  const detected = t?.language;
+  const telling = /[\u0600-\u06ff]/.test(text) || text.split(/\s+/).filter(Boolean).length >= 3;
+  if (detected && telling) return detected;
+  return profile.language ?? localeLanguage(locale) ?? detected ?? 'sv';
+}

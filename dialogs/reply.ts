@@ -1,0 +1,32 @@
+/**
+ * What a dialog says, independent of the channel. The channel layer renders it: Markdown, suggested
+ * actions and cards on web chat; plain numbered text on SMS; SSML on the phone.
+ */
+import type { Lang } from '../src/routing/types.ts';
+
+/** One choice the tenant can make; on SMS it becomes a number to answer with. */
+export interface ReplyOption {
+  /** What the tenant's answer is understood as (`yes`, `no`, `skip`, …). */
+  value: string;
+  /** The text shown (already translated). */
+  title: string;
+}
+
+export interface Reply {
+  /** Translated text. May contain **bold** and [links](https://…); SMS and speech get them stripped. */
+  text: string;
+  lang: Lang;
+  options?: ReplyOption[];
+  /** The acute-danger reply: web chat adds a tap-to-call card, speech says it slowly and first. */
+  emergency?: boolean;
+  /**
+   * The options are commands that work at any time (AKUT, PERSONAL, HJÄLP): SMS lists their words rather
+   * than numbers, since a number only means something while a question is open.
+   */
+  keywords?: boolean;
+  /** Whether the bot now waits for an answer (voice channels use it to open the microphone). */
+  expectsInput?: boolean;
+}
+
+/** Turns a reply into what the channel needs; given to the dialogs by the channel layer. */
+export type ReplyRenderer = (reply: Reply, channelId: string) => Record<string, unknown>;

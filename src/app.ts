@@ -1,0 +1,78 @@
+/**
+ * Builds the whole application from a configuration without listening: store, policy, bot, server.
+ * `listen` starts it; in local mode it then mounts the chat page and the Direct Line shim, which need the
+ * server's own address.
+ */
+import type { AddressInfo } from 'node:net';
+import { ConversationState } from 'botbuilder';
+import type { Server } from 'restify';
+import { TryggConversation } from '../dialogs/conversation.ts';
+import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
+import { createAdapter } from './channels/adapter.ts';
+import { renderReply } from './channels/render.ts';
+import { buildServer } from './channels/server.ts';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { loadPolicy, type Policy } from './routing/policy.ts';
+import { openStore, type Store } from './store/index.ts';
+
+export interface AppOptions {
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  log?: Logger;
+  /** An already opened store (tests); otherwise opened from the configuration. */
+  store?: Store;
+}
+
+export interface App {
+  config: Config;
+  policy: Policy;
+  store: Store;
+  server: Server;
+  log: Logger;
+  /** Listens on `port` (0 = any free port); returns the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const policy = loadPolicy(config.policyFile);
+  const store = options.store ?? (await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+  const now = options.now ?? (() => new Date());
+  const conversationState = new ConversationState(store.state);
+  const conversation = new TryggConversation(conversationState, { policy, store, now, render: renderReply });
+  const adapter = createAdapter(config, log);
+  adapter.use(dedupeMiddleware(store, log));
+  const bot = new TryggBot(conversation);
+  let ready = false;
+  const server = buildServer({ adapter, bot, log, ready: () => ready });
+
+  return {
+    config,
+    policy,
+    store,
+    server,
+    log,
+    async listen(port = config.port, host = '0.0.0.0') {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const base = `http://127.0.0.1:${address.port}`;
+      if (config.localMode && !config.production) {
+        const { mountDirectLine, mountLocalPages } = await import('./channels/local/index.ts');
+        mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });
+        mountLocalPages(server, {});
+      }
+      ready = true;
+      return base;
+    },
+    async close() {
+      ready = false;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The Bot Framework face of Trygg: an ActivityHandler that hands tenant messages to the conversation, and
+ * middleware that answers a redelivered activity only once.
+ */
+import { ActivityHandler, ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { TryggConversation } from '../../dialogs/conversation.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/index.ts';
+
+/** Channels redeliver an activity when they did not see our answer in time; answer each one once. */
+export function dedupeMiddleware(store: Store, log: Logger): Middleware {
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+      const { id, conversation, type } = context.activity;
+      if (type === ActivityTypes.Message && id && conversation?.id) {
+        const fresh = await store.activities.markProcessed(conversation.id, id);
+        if (!fresh) {
+          log.info({ channelId: context.activity.channelId }, 'redelivered activity ignored');
+          return;
+        }
+      }
+      await next();
+    },
+  };
+}
+
+export class TryggBot extends ActivityHandler {
+  constructor(conversation: TryggConversation) {
+    super();
+    this.onMessage(async (context, next) => {
+      await conversation.onMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      // Web chat announces the tenant joining; SMS does not, and there the first reply greets.
+      if (context.activity.membersAdded?.some((m) => m.id !== botId)) await conversation.onConversationStart(context);
+      await next();
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * One dialog, rendered per channel:
+ * - web chat, Direct Line, Emulator: short Markdown, suggested actions, a tap-to-call card for emergencies;
+ * - SMS: plain text only, options as numbers (or command words), nothing the Twilio channel would mangle;
+ * - every non-SMS reply also carries `speak` SSML in the tenant's language with a neural voice, and an inputHint.
+ */
+import { ActionTypes, CardFactory, InputHints, type Activity } from 'botbuilder';
+import type { Reply } from '../../dialogs/reply.ts';
+import { translator } from '../i18n.ts';
+import type { Lang } from '../routing/types.ts';
+
+/** Azure neural voices per language (xml:lang, voice). Configurable later through the phone line's settings. */
+export const VOICES: Record<Lang, { locale: string; voice: string }> = {
+  sv: { locale: 'sv-SE', voice: 'sv-SE-SofieNeural' },
+  en: { locale: 'en-GB', voice: 'en-GB-SoniaNeural' },
+  ar: { locale: 'ar-SA', voice: 'ar-SA-ZariyahNeural' },
+  fa: { locale: 'fa-IR', voice: 'fa-IR-DilaraNeural' },
+  so: { locale: 'so-SO', voice: 'so-SO-UbaxNeural' },
+  pl: { locale: 'pl-PL', voice: 'pl-PL-ZofiaNeural' },
+  bs: { locale: 'bs-BA', voice: 'bs-BA-VesnaNeural' },
+  tr: { locale: 'tr-TR', voice: 'tr-TR-EmelNeural' },
+};
+
+const SMS_CHANNELS = new Set(['sms']);
+
+/** Markdown-lite (**bold**, [text](url)) to plain text. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 $2')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** SSML for a reply: the tenant's language and voice; digits of phone numbers read one by one. */
+export function ssml(text: string, lang: Lang): string {
+  const { locale, voice } = VOICES[lang];
+  const spoken = escapeXml(plainText(text).replace(/https?:\/\/\S+/g, '').replace(/\n+/g, ' '))
+    .replace(/\b(112|114 14|90101|1177|113 13|020-50 50 50|116 006|116 111)\b/g, '<say-as interpret-as="telephone">$1</say-as>');
+  return `<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="${locale}"><voice name="${voice}">${spoken}</voice></speak>`;
+}
+
+/** SMS text: plain, with the options listed so the tenant can answer with a digit (or the command word). */
+function smsText(reply: Reply): string {
+  const t = translator(reply.lang, 'bot');
+  let text = plainText(reply.text);
+  if (reply.options?.length) {
+    text += reply.keywords
+      ? `\n${t('sms.orWrite')} ${reply.options.map((o) => o.title.toUpperCase()).join(' / ')}`
+      : `\n${t('sms.answerWith')} ${reply.options.map((o, i) => `${i + 1} ${o.title}`).join(', ')}`;
+  }
+  return text;
+}
+
+/** The activity for a reply on a channel. */
+export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
+  const inputHint = reply.expectsInput ? InputHints.ExpectingInput : InputHints.AcceptingInput;
+  if (SMS_CHANNELS.has(channelId)) {
+    return { type: 'message', text: smsText(reply), textFormat: 'plain', inputHint, locale: VOICES[reply.lang].locale };
+  }
+  const activity: Partial<Activity> = {
+    type: 'message',
+    text: reply.text,
+    textFormat: 'markdown',
+    speak: ssml(reply.text, reply.lang),
+    inputHint,
+    locale: VOICES[reply.lang].locale,
+  };
+  if (reply.options?.length) {
+    activity.suggestedActions = {
+      to: [],
+      actions: reply.options.map((o) => ({ type: ActionTypes.ImBack, title: o.title, value: o.title })),
+    };
+  }
+  if (reply.emergency) {
+    const t = translator(reply.lang, 'bot');
+    activity.attachments = [
+      CardFactory.heroCard('112', undefined, [{ type: ActionTypes.Call, title: t('emergency.callButton'), value: 'tel:112' }]),
+    ];
+  }
+  return activity;
+}
+
+/** GSM-7 basic characters (3GPP TS 23.038), for counting SMS segments. */
+const GSM7 = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+const GSM7_EXT = new Set('^{}\\[~]|€');
+
+/** How many SMS segments a text needs (GSM-7: 160/153 characters; otherwise UCS-2: 70/67). */
+export function smsSegments(text: string): number {
+  let septets = 0;
+  let gsm = true;
+  for (const ch of text) {
+    if (GSM7.has(ch)) septets += 1;
+    else if (GSM7_EXT.has(ch)) septets += 2;
+    else {
+      gsm = false;
+      break;
+    }
+  }
+  if (gsm) return septets <= 160 ? 1 : Math.ceil(septets / 153);
+  const units = text.length; // UTF-16 code units
+  return units <= 70 ? 1 : Math.ceil(units / 67);
+}

@@ -1,0 +1,346 @@
+/**
+ * Compiles lexicons (the pattern syntax documented in `lexicon.ts`) into one matcher over folded tokens.
+ *
+ * Every distinct pattern word ("element") gets an id. A token is looked up once: exact words in a map,
+ * `word*` and `*word` through maps keyed by prefix and suffix (only the lengths that exist are tried),
+ * `*word*` by substring. Patterns are indexed by their first element and verified word by word from there,
+ * so a message costs a few map lookups per token, however large the lexicons grow.
+ *
+ * Typo tolerance uses a SymSpell-style deletion index over the first six letters of each eligible entry
+ * (the first letter kept), so a typo is found with about seven lookups per unknown token and then checked
+ * with an exact Damerau (optimal string alignment) distance, never by scanning the entries.
+ */
+import { DANGER_KINDS, type DangerKind, type Lang } from '../types.ts';
+import type { Lexicon } from './lexicon.ts';
+import { tokenize } from './normalize.ts';
+
+/** The lexicon fields a pattern can come from. */
+export type Field =
+  | 'markers' | 'danger' | 'dangerUncertain' | 'disturbance' | 'urgentFault' | 'minorFault' | 'support'
+  | 'crimeOver' | 'information' | 'domestic' | 'lockedOut' | 'negation' | 'past' | 'recentPast' | 'notReal'
+  | 'ongoing' | 'clauseBreaks';
+
+/** Fields with one list of strings (the two danger fields are maps by kind). */
+const LIST_FIELDS = [
+  'markers', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information', 'domestic',
+  'lockedOut', 'negation', 'past', 'recentPast', 'notReal', 'ongoing', 'clauseBreaks',
+] as const satisfies readonly Field[];
+
+/** Fields that never get typo tolerance: a guessed cue must never lower danger. */
+const NO_FUZZY: ReadonlySet<Field> = new Set(['markers', 'negation', 'past', 'recentPast', 'notReal', 'clauseBreaks']);
+
+/** Entries with at least this many letters (folded, wildcards removed) get typo tolerance. */
+const FUZZY_MIN_LETTERS = 6;
+/** Letters of an entry that go into the deletion index (SymSpell's "prefix length"). */
+const HEAD = 6;
+/** Upper bound of the per-token cache; it is cleared when full (the results never depend on it). */
+const TOKEN_CACHE_LIMIT = 50_000;
+
+const EXACT = 0;
+const PREFIX = 1;
+const SUFFIX = 2;
+const INFIX = 3;
+type ElementKind = typeof EXACT | typeof PREFIX | typeof SUFFIX | typeof INFIX;
+
+/** One compiled lexicon entry. */
+export interface Pattern {
+  lang: Lang;
+  field: Field;
+  /** The danger kind for `danger` and `dangerUncertain` entries, otherwise null. */
+  kind: DangerKind | null;
+  /** `danger.fire`, `dangerUncertain.gas`, or the field name. */
+  group: string;
+  /** The entry as written in the lexicon. */
+  term: string;
+  /** Element ids, one per word. */
+  words: number[];
+  /** `gapBefore[j]`: up to three other words may stand before word `j` (`..`). */
+  gapBefore: boolean[];
+  /** Single-word entry eligible for typo tolerance. */
+  fuzzy: boolean;
+}
+
+/** One place where a pattern matched: tokens `start` (inclusive) to `end` (exclusive). */
+export interface Hit {
+  pattern: Pattern;
+  start: number;
+  end: number;
+  /** Matched through typo tolerance. */
+  fuzzy: boolean;
+}
+
+/** Lexicons compiled into a matcher. */
+export interface CompiledLexicons {
+  readonly patterns: readonly Pattern[];
+  /** Entries that were skipped or look wrong, with the language, field and entry. */
+  readonly warnings: readonly string[];
+  /** Every hit of every pattern in the folded tokens, ordered by start then pattern order. */
+  match(tokens: readonly string[]): Hit[];
+}
+
+interface Element {
+  kind: ElementKind;
+  text: string;
+}
+
+interface TokenInfo {
+  /** Elements the token matches exactly or through a wildcard. */
+  ids: number[];
+  /** Elements of typo-tolerant entries the token matches only through a typo. */
+  fuzzyIds: number[];
+}
+
+interface ParsedWord {
+  kind: ElementKind;
+  text: string;
+  gapBefore: boolean;
+}
+
+const ALLOWED_CHARS = /^[\p{L}\p{N}\p{M}'’ʼ*-]+$/u;
+
+/** Parses one entry into folded words; returns a reason string when the entry cannot be used. */
+function parseEntry(term: string): ParsedWord[] | string {
+  const words: ParsedWord[] = [];
+  let gap = false;
+  for (const part of term.trim().split(/\s+/)) {
+    if (part === '') continue;
+    if (part === '..') {
+      if (words.length === 0 || gap) return '`..` must stand between two words';
+      gap = true;
+      continue;
+    }
+    if (!ALLOWED_CHARS.test(part)) return `punctuation in "${part}"`;
+    const lead = part.startsWith('*');
+    const trail = part.length > 1 && part.endsWith('*');
+    const core = part.slice(lead ? 1 : 0, trail ? -1 : undefined);
+    if (core.includes('*')) return `"*" inside "${part}" (only at the start or end of a word)`;
+    const folded = tokenize(core).tokens;
+    if (folded.length === 0) return `"${part}" has no letters`;
+    folded.forEach((text, k) => {
+      const pre = lead && k === 0;
+      const post = trail && k === folded.length - 1;
+      const kind: ElementKind = pre && post ? INFIX : pre ? SUFFIX : post ? PREFIX : EXACT;
+      words.push({ kind, text, gapBefore: k === 0 && gap });
+    });
+    gap = false;
+  }
+  if (gap) return '`..` must stand between two words';
+  if (words.length === 0) return 'empty entry';
+  return words;
+}
+
+/** True when `a[0, aLen)` and `b` are at most one insertion, deletion, substitution or swap apart. */
+function withinOne(a: string, aLen: number, b: string): boolean {
+  const bLen = b.length;
+  if (aLen - bLen > 1 || bLen - aLen > 1) return false;
+  let i = 0;
+  while (i < aLen && i < bLen && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === aLen && i === bLen) return true;
+  if (aLen === bLen) {
+    if (restEqual(a, i + 1, aLen, b, i + 1)) return true;
+    return i + 1 < aLen && a[i] === b[i + 1] && a[i + 1] === b[i] && restEqual(a, i + 2, aLen, b, i + 2);
+  }
+  return aLen > bLen ? restEqual(a, i + 1, aLen, b, i) : restEqual(a, i, aLen, b, i + 1);
+}
+
+function restEqual(a: string, ai: number, aEnd: number, b: string, bi: number): boolean {
+  if (aEnd - ai !== b.length - bi) return false;
+  for (; ai < aEnd; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+  return true;
+}
+
+/** True when some beginning of `t` (one letter shorter, as long, or one longer than `p`) is within one of `p`. */
+function headWithinOne(t: string, p: string): boolean {
+  const n = p.length;
+  for (let m = n - 1; m <= n + 1; m++) if (m <= t.length && withinOne(t, m, p)) return true;
+  return false;
+}
+
+/** The deletion keys of a word's head: the head itself and the head with one letter (not the first) removed. */
+function deletionKeys(word: string): string[] {
+  const head = word.length > HEAD ? word.slice(0, HEAD) : word;
+  const keys = [head];
+  for (let i = 1; i < head.length; i++) keys.push(head.slice(0, i) + head.slice(i + 1));
+  return keys;
+}
+
+function reverse(s: string): string {
+  let r = '';
+  for (let i = s.length - 1; i >= 0; i--) r += s[i];
+  return r;
+}
+
+/** Compiles lexicons into one matcher. Cheap enough to call in tests; production uses `compiledFor`. */
+export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons {
+  const elements: Element[] = [];
+  const elementIds = new Map<string, number>();
+  const exact = new Map<string, number>();
+  const prefix = new Map<string, number>();
+  const suffix = new Map<string, number>();
+  const infixes: Array<[string, number]> = [];
+  const patterns: Pattern[] = [];
+  const firstOf: Pattern[][] = [];
+  const fuzzyFirstOf: Pattern[][] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+
+  const elementId = (kind: ElementKind, text: string): number => {
+    const key = `${kind}:${text}`;
+    let id = elementIds.get(key);
+    if (id !== undefined) return id;
+    id = elements.length;
+    elements.push({ kind, text });
+    elementIds.set(key, id);
+    firstOf.push([]);
+    fuzzyFirstOf.push([]);
+    if (kind === EXACT) exact.set(text, id);
+    else if (kind === PREFIX) prefix.set(text, id);
+    else if (kind === SUFFIX) suffix.set(text, id);
+    else infixes.push([text, id]);
+    return id;
+  };
+
+  const add = (lang: Lang, field: Field, kind: DangerKind | null, term: string): void => {
+    const where = `${lang}.${field}${kind ? '.' + kind : ''}: "${term}"`;
+    const parsed = parseEntry(term);
+    if (typeof parsed === 'string') {
+      warnings.push(`${where} skipped: ${parsed}`);
+      return;
+    }
+    const key = `${lang}|${field}|${kind}|${parsed.map((w) => `${w.gapBefore ? '.. ' : ''}${w.kind}:${w.text}`).join(' ')}`;
+    if (seen.has(key)) {
+      warnings.push(`${where} duplicates an earlier entry after folding`);
+      return;
+    }
+    seen.add(key);
+    const only = parsed[0]!;
+    const fuzzy = parsed.length === 1 && only.kind !== INFIX && only.text.length >= FUZZY_MIN_LETTERS && !NO_FUZZY.has(field);
+    const group = kind ? `${field}.${kind}` : field;
+    const pattern: Pattern = {
+      lang, field, kind, group, term,
+      words: parsed.map((w) => elementId(w.kind, w.text)),
+      gapBefore: parsed.map((w) => w.gapBefore),
+      fuzzy,
+    };
+    patterns.push(pattern);
+    firstOf[pattern.words[0]!]!.push(pattern);
+    if (fuzzy) fuzzyFirstOf[pattern.words[0]!]!.push(pattern);
+  };
+
+  for (const lexicon of lexicons) {
+    for (const kind of DANGER_KINDS) {
+      for (const term of lexicon.danger[kind] ?? []) add(lexicon.lang, 'danger', kind, term);
+      for (const term of lexicon.dangerUncertain[kind] ?? []) add(lexicon.lang, 'dangerUncertain', kind, term);
+    }
+    for (const field of LIST_FIELDS) for (const term of lexicon[field] ?? []) add(lexicon.lang, field, null, term);
+  }
+
+  // Deletion indexes for typo tolerance: forward for whole words and `word*`, reversed for `*word`.
+  const forward = new Map<string, number[]>();
+  const backward = new Map<string, number[]>();
+  const reversedText: string[] = [];
+  elements.forEach((element, id) => {
+    if (fuzzyFirstOf[id]!.length === 0) return;
+    const backwards = element.kind === SUFFIX;
+    const text = backwards ? reverse(element.text) : element.text;
+    reversedText[id] = text;
+    const index = backwards ? backward : forward;
+    for (const key of deletionKeys(text)) {
+      const list = index.get(key);
+      if (!list) index.set(key, [id]);
+      else if (!list.includes(id)) list.push(id);
+    }
+  });
+
+  const lengths = (m: Map<string, number>): number[] => [...new Set([...m.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  const prefixLengths = lengths(prefix);
+  const suffixLengths = lengths(suffix);
+  const cache = new Map<string, TokenInfo>();
+
+  const fuzzyLookup = (index: Map<string, number[]>, word: string, out: number[]): void => {
+    for (const key of deletionKeys(word)) {
+      const candidates = index.get(key);
+      if (!candidates) continue;
+      for (const id of candidates) {
+        if (out.includes(id)) continue;
+        const element = elements[id]!;
+        const text = element.kind === SUFFIX ? reversedText[id]! : element.text;
+        const ok = element.kind === EXACT ? withinOne(word, word.length, text) : headWithinOne(word, text);
+        if (ok) out.push(id);
+      }
+    }
+  };
+
+  const tokenInfo = (t: string): TokenInfo => {
+    const cached = cache.get(t);
+    if (cached) return cached;
+    const ids: number[] = [];
+    const e = exact.get(t);
+    if (e !== undefined) ids.push(e);
+    for (const len of prefixLengths) {
+      if (len > t.length) break;
+      const id = prefix.get(t.slice(0, len));
+      if (id !== undefined) ids.push(id);
+    }
+    for (const len of suffixLengths) {
+      if (len > t.length) break;
+      const id = suffix.get(t.slice(t.length - len));
+      if (id !== undefined) ids.push(id);
+    }
+    for (const [text, id] of infixes) if (t.includes(text)) ids.push(id);
+    const fuzzyIds: number[] = [];
+    if (ids.length === 0 && t.length >= FUZZY_MIN_LETTERS - 1) {
+      if (forward.size > 0) fuzzyLookup(forward, t, fuzzyIds);
+      if (backward.size > 0) fuzzyLookup(backward, reverse(t), fuzzyIds);
+    }
+    const info = { ids, fuzzyIds };
+    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+    cache.set(t, info);
+    return info;
+  };
+
+  /** End (exclusive) of the shortest match of `p` whose word `j` stands at `pos`, or -1. */
+  const extend = (p: Pattern, j: number, pos: number, infos: TokenInfo[]): number => {
+    if (j === p.words.length - 1) return pos + 1;
+    const next = p.words[j + 1]!;
+    const last = Math.min(infos.length - 1, p.gapBefore[j + 1] ? pos + 4 : pos + 1);
+    for (let q = pos + 1; q <= last; q++) {
+      if (!infos[q]!.ids.includes(next)) continue;
+      const end = extend(p, j + 1, q, infos);
+      if (end >= 0) return end;
+    }
+    return -1;
+  };
+
+  const match = (tokens: readonly string[]): Hit[] => {
+    const infos = tokens.map(tokenInfo);
+    const hits: Hit[] = [];
+    for (let i = 0; i < infos.length; i++) {
+      const info = infos[i]!;
+      for (const id of info.ids) {
+        for (const p of firstOf[id]!) {
+          const end = extend(p, 0, i, infos);
+          if (end >= 0) hits.push({ pattern: p, start: i, end, fuzzy: false });
+        }
+      }
+      for (const id of info.fuzzyIds) {
+        for (const p of fuzzyFirstOf[id]!) hits.push({ pattern: p, start: i, end: i + 1, fuzzy: true });
+      }
+    }
+    return hits;
+  };
+
+  return { patterns, warnings, match };
+}
+
+const compiledCache = new WeakMap<readonly Lexicon[], CompiledLexicons>();
+
+/** The compiled form of a set of lexicons, compiled on first use and kept for the life of the process. */
+export function compiledFor(lexicons: readonly Lexicon[]): CompiledLexicons {
+  let compiled = compiledCache.get(lexicons);
+  if (!compiled) {
+    compiled = compileLexicons(lexicons);
+    compiledCache.set(lexicons, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,113 @@
+/**
+ * Deterministic multilingual triage: what a tenant's message is about, from lexicons alone.
+ * Pure: no I/O, no clock, the same result for the same text.
+ *
+ * Precedence: acute danger (uncertain when only possible-danger phrases, typos or softening cues back it)
+ * > disturbance > urgent fault (a lock-out counts) > minor fault > support > crime that is over
+ * > information > unknown. Danger that a negation, a past cue or a drill discounts is listed in
+ * `discounted` and never silently dropped: past violence, weapons, break-ins and explosions become a crime
+ * that is over.
+ */
+import { CATEGORIES, DANGER_KINDS, LANGUAGES, type Category, type DangerKind, type Lang, type Triage, type TriageMatch } from '../types.ts';
+import { compiledFor, type Field, type Hit } from './compile.ts';
+import { detectLanguageFromHits } from './detect-language.ts';
+import { LEXICONS } from './lexicons/index.ts';
+import { tokenize } from './normalize.ts';
+import { layoutOf, PAST_CRIME_KINDS, resolve, type DangerVerdict } from './resolve.ts';
+
+export { detectLanguage } from './detect-language.ts';
+export { fold, tokenize } from './normalize.ts';
+
+/** Options for `triage`. */
+export interface TriageOptions {
+  /** The tenant's language when the channel already knows it; otherwise it is detected. */
+  language?: Lang;
+}
+
+/**
+ * Which danger to name when several are present: suicide first (its own helpline), then what spreads to
+ * neighbours, then violence, then the rest.
+ */
+const KIND_PRIORITY: readonly DangerKind[] = ['suicide', 'fire', 'explosion', 'gas', 'weapon', 'violence', 'medical', 'break_in'];
+
+/** Non-danger categories in precedence order, with the fields that give them. */
+const FIELD_CATEGORIES: ReadonlyArray<readonly [Category, readonly Field[]]> = [
+  ['disturbance', ['disturbance']],
+  ['urgent_fault', ['urgentFault', 'lockedOut']],
+  ['minor_fault', ['minorFault']],
+  ['support', ['support']],
+  ['crime_over', ['crimeOver']],
+  ['information', ['information']],
+];
+
+function toMatch(h: Hit): TriageMatch {
+  const p = h.pattern;
+  return h.fuzzy ? { group: p.group, term: p.term, lang: p.lang, fuzzy: true } : { group: p.group, term: p.term, lang: p.lang };
+}
+
+/** Matches in text order without repeats. */
+function matchList(hits: readonly Hit[]): TriageMatch[] {
+  const seen = new Set<string>();
+  const out: TriageMatch[] = [];
+  for (const h of [...hits].sort((a, b) => a.start - b.start)) {
+    const key = `${h.pattern.group}|${h.pattern.term}|${h.pattern.lang}|${h.fuzzy}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(toMatch(h));
+  }
+  return out;
+}
+
+function firstKind(verdicts: readonly DangerVerdict[]): DangerKind {
+  const kinds = new Set(verdicts.map((v) => v.hit.pattern.kind));
+  return KIND_PRIORITY.find((k) => kinds.has(k)) ?? DANGER_KINDS[0];
+}
+
+/**
+ * Classifies one tenant message. Every lexicon is matched (a tenant may mix languages; danger words count
+ * in any language); `options.language` only sets the reported language.
+ */
+export function triage(text: string, options?: TriageOptions): Triage {
+  const compiled = compiledFor(LEXICONS);
+  const { tokens, clauseBreak } = tokenize(text);
+  const hits = compiled.match(tokens);
+  const language = options?.language && LANGUAGES.includes(options.language) ? options.language : detectLanguageFromHits(text, hits);
+  const { standing, dangers } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits));
+
+  const of = (...fields: Field[]): Hit[] => standing.filter((h) => fields.includes(h.pattern.field));
+  const certain = dangers.filter((v) => v.status === 'certain');
+  const possible = dangers.filter((v) => v.status === 'uncertain');
+  const discountedVerdicts = dangers.filter((v) => v.status === 'discounted');
+  const discounted = matchList(discountedVerdicts.map((v) => v.hit));
+
+  const lockedOutHits = of('lockedOut');
+  const disturbance = of('disturbance');
+  const violent = dangers.some((v) => v.hit.pattern.kind === 'violence' || v.hit.pattern.kind === 'weapon');
+  // A partner or family word counts only next to violence, threats or a disturbance.
+  const domesticHits = violent || disturbance.length > 0 ? of('domestic') : [];
+  const domestic = domesticHits.length > 0;
+  const lockedOut = lockedOutHits.length > 0;
+  const flags = [...domesticHits, ...lockedOutHits];
+  const result = (category: Category, danger: DangerKind | null, uncertain: boolean, decisive: Hit[]): Triage => ({
+    language, category, danger, uncertain, domestic, lockedOut, matches: matchList([...decisive, ...flags]), discounted,
+  });
+
+  if (certain.length > 0) {
+    // Show the "ongoing" cue when it is what kept a past cue from discounting the danger.
+    const why = of('past').length > 0 ? of('ongoing') : [];
+    return result('acute_danger', firstKind(certain), false, [...certain.map((v) => v.hit), ...why]);
+  }
+  if (possible.length > 0) {
+    return result('acute_danger', firstKind(possible), true, possible.flatMap((v) => [v.hit, ...v.cues]));
+  }
+  // A partner or relative making a disturbance: violence in a close relationship may be near; ask.
+  if (domestic && disturbance.length > 0) return result('acute_danger', 'violence', true, disturbance);
+
+  const pastCrimes = discountedVerdicts.filter((v) => v.reason === 'past' && PAST_CRIME_KINDS.has(v.hit.pattern.kind!));
+  for (const [category, fields] of FIELD_CATEGORIES) {
+    const decisive = of(...fields);
+    if (category === 'crime_over') decisive.push(...pastCrimes.flatMap((v) => [v.hit, ...v.cues]));
+    if (decisive.length > 0) return result(category, null, false, decisive);
+  }
+  return result(CATEGORIES[CATEGORIES.length - 1]!, null, false, []);
+}

@@ -1,0 +1,158 @@
+/**
+ * Text folding shared by messages and lexicon patterns, so that both sides are compared in one form.
+ *
+ * What folding does, in order:
+ * - NFKD (only when the text is not plain ASCII), then every combining mark is dropped: å ä ö → a a o,
+ *   ş → s, č → c, Arabic tashkeel (U+064B–U+065F, U+0670) and the hamza/madda on alef, waw and yeh go too.
+ * - Lowercase, locale-independent; Turkish İ, I and ı all become i.
+ * - Letters with no decomposition are mapped by hand: ł → l, đ → d, ø → o, æ → a, ß → s, ı → i.
+ * - Arabic: alef forms (أ إ آ ٱ) → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, tatweel dropped; Persian ی → ي and
+ *   ک → ك; Arabic-Indic and Persian digits → ASCII digits.
+ * - A run of the same letter becomes one letter (BRINNNER → briner, "brinner" → briner). Digits are kept.
+ * - Tokens are runs of letters and digits (Unicode-aware); everything else separates them. Apostrophes
+ *   (' ’ ʼ ` ´) are dropped without splitting, so "isn't" and "isnt" are the same token `isnt`. The Persian
+ *   zero-width non-joiner separates, like a space, so "آتش‌سوزی" and "آتش سوزی" are the same two tokens.
+ *
+ * Folding is table-driven: one lookup per UTF-16 code unit after a single native `normalize` call; the
+ * table fills lazily, one code unit the first time it is seen.
+ * Letters outside the Basic Multilingual Plane (emoji, historic scripts) separate tokens.
+ */
+
+/** Table value: the code unit separates tokens. */
+const SEP = 0;
+/** Table value: the code unit is ignored (marks, tatweel, apostrophes, zero-width joiner). */
+const DROP = 1;
+/** Table value: the code unit separates tokens and ends a clause (, ; : and dashes). */
+const BREAK = 2;
+/** Table value: the code unit separates tokens and ends a sentence (. ! ? … and line breaks). */
+const STOP = 3;
+
+/** Hand mappings applied after lowercasing: letters NFKD leaves alone, Arabic and Persian variants. */
+const SPECIAL: ReadonlyArray<readonly [string, string]> = [
+  ['ı', 'i'], ['ł', 'l'], ['đ', 'd'], ['ø', 'o'], ['æ', 'a'], ['ß', 's'], ['ð', 'd'], ['ħ', 'h'], ['ŧ', 't'],
+  // Arabic alef forms (the hamza/madda forms also decompose under NFKD; mapped here for safety).
+  ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ٲ', 'ا'], ['ٳ', 'ا'], ['ٵ', 'ا'],
+  ['ى', 'ي'], ['ئ', 'ي'], ['ی', 'ي'], ['ې', 'ي'], ['ؤ', 'و'],
+  ['ة', 'ه'], ['ە', 'ه'], ['ۀ', 'ه'], ['ۃ', 'ه'], ['ھ', 'ه'],
+  ['ک', 'ك'], ['ڪ', 'ك'],
+];
+
+/** Punctuation that ends a clause: a negation does not reach across it. */
+const CLAUSE_PUNCTUATION = ',;:()[]{}\t–—،؛|•';
+/** Punctuation that ends a sentence. */
+const SENTENCE_PUNCTUATION = '.!?…\n\r¡¿؟۔';
+
+/** Apostrophes of every keyboard: dropped so that "don't" = "dont" and Somali "la'aan" stays one word. */
+const APOSTROPHES = "'’‘ʼʻ`´";
+
+/** Table value: not computed yet (the table fills lazily, so loading the module costs nothing). */
+const UNKNOWN = 0xffff;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+const MARKS = /\p{M}/gu;
+
+/** Folds one BMP code unit the generic way: marks dropped, letters lowercased, the rest separates. */
+function foldCodeUnit(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return SEP;
+  const ch = String.fromCharCode(c);
+  if (MARK.test(ch)) return DROP;
+  if (!LETTER_OR_DIGIT.test(ch)) return SEP;
+  // Lowercase after decomposition; İ lowercases to i + dot above, whose mark is dropped.
+  const folded = ch.normalize('NFKD').toLowerCase().replace(MARKS, '');
+  const v = folded.length > 0 ? folded.charCodeAt(0) : DROP;
+  return v === UNKNOWN ? SEP : v;
+}
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000).fill(UNKNOWN);
+  // ASCII eagerly: the common case never takes the slow path.
+  for (let c = 0; c < 0x80; c++) table[c] = foldCodeUnit(c);
+  for (const [from, to] of SPECIAL) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  // Upper-case forms of the hand-mapped Latin letters fold the same way.
+  for (const [from, to] of ['Łl', 'Đd', 'Øo', 'Æa', 'Ðd', 'Ħh', 'Ŧt', 'ẞs']) {
+    table[from!.charCodeAt(0)] = to!.charCodeAt(0);
+  }
+  for (let d = 0; d < 10; d++) {
+    table[0x0660 + d] = 0x30 + d; // Arabic-Indic digits
+    table[0x06f0 + d] = 0x30 + d; // Persian (extended Arabic-Indic) digits
+  }
+  table[0x0640] = DROP; // tatweel
+  for (let c = 0x064b; c <= 0x065f; c++) table[c] = DROP; // tashkeel
+  table[0x0670] = DROP; // superscript alef
+  table[0x200d] = DROP; // zero-width joiner
+  table[0x00ad] = DROP; // soft hyphen
+  for (const ch of APOSTROPHES) table[ch.charCodeAt(0)] = DROP;
+  for (const ch of CLAUSE_PUNCTUATION) table[ch.charCodeAt(0)] = BREAK;
+  for (const ch of SENTENCE_PUNCTUATION) table[ch.charCodeAt(0)] = STOP;
+  return table;
+}
+
+/** Folded form of every BMP code unit: a code unit > 3, or SEP / DROP / BREAK / STOP / UNKNOWN. */
+const FOLD = buildFoldTable();
+
+/** A message cut into folded tokens. */
+export interface TokenizedText {
+  /** Folded tokens in text order. */
+  tokens: string[];
+  /**
+   * Punctuation between token `i - 1` and token `i`: 0 none, 1 a clause break (, ; : dash), 2 a sentence
+   * break (. ! ? line break). Index 0 and `tokens.length` are always 0. Keeps negations in their clause.
+   */
+  clauseBreak: Uint8Array;
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/** Cuts text into folded tokens and records clause-ending punctuation between them. */
+export function tokenize(text: string): TokenizedText {
+  let s = text;
+  if (NON_ASCII.test(s)) {
+    // NFKD turns ´ into a space plus a combining accent; make it an apostrophe first so it is dropped.
+    if (s.includes('´')) s = s.replaceAll('´', "'");
+    s = s.normalize('NFKD');
+  }
+  const tokens: string[] = [];
+  const breaks: number[] = [];
+  let token = '';
+  let last = -1;
+  let pendingBreak = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let v = FOLD[c]!;
+    if (v === UNKNOWN) v = FOLD[c] = foldCodeUnit(c);
+    if (v > STOP) {
+      // Collapse runs of the same letter (not digits: 112 stays 112).
+      if (v === last && (v < DIGIT_0 || v > DIGIT_9)) continue;
+      if (token === '') {
+        breaks.push(pendingBreak);
+        pendingBreak = 0;
+      }
+      token += String.fromCharCode(v);
+      last = v;
+    } else if (v !== DROP) {
+      if (token !== '') {
+        tokens.push(token);
+        token = '';
+      }
+      last = -1;
+      if (v >= BREAK && tokens.length > 0) pendingBreak = Math.max(pendingBreak, v - 1);
+    }
+  }
+  if (token !== '') tokens.push(token);
+  const clauseBreak = new Uint8Array(tokens.length + 1);
+  for (let i = 1; i < tokens.length; i++) clauseBreak[i] = breaks[i]!;
+  return { tokens, clauseBreak };
+}
+
+/** The folded tokens of a text: `tokenize(text).tokens`. */
+export function tokens(text: string): string[] {
+  return tokenize(text).tokens;
+}
+
+/** The folded form of a text as one string, tokens joined by single spaces. */
+export function fold(text: string): string {
+  return tokenize(text).tokens.join(' ');
+}

@@ -1,0 +1,198 @@
+/**
+ * The rules that decide which lexicon hits stand and how sure each danger hit is: longer hits explain
+ * shorter ones, negations stay in their clause, past / recent-past / not-real cues discount danger in their
+ * sentence, and "ongoing" cues anywhere cancel the past. Pure functions over hits; `index.ts` turns the
+ * verdicts into a `Triage`.
+ */
+import type { DangerKind } from '../types.ts';
+import type { Field, Hit } from './compile.ts';
+
+/** Fields whose hits say what a message is about. */
+const CONTENT: ReadonlySet<Field> = new Set([
+  'danger', 'dangerUncertain', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information',
+]);
+/** Fields whose hits qualify danger: negation, time and not-real cues. */
+const CUES: ReadonlySet<Field> = new Set(['negation', 'past', 'recentPast', 'notReal', 'ongoing']);
+
+/** How far (tokens) a negation reaches before a danger hit, and after it. */
+const NEGATION_REACH = 2;
+/** How far (tokens, same sentence) a non-urgent fault explains a possible danger ("piper … batteriet"). */
+const MINOR_EXPLAINS_REACH = 6;
+
+/** Danger kinds a past cue turns into a crime that is over (police, 114 14). */
+export const PAST_CRIME_KINDS: ReadonlySet<DangerKind> = new Set(['violence', 'weapon', 'break_in', 'explosion']);
+/** Danger kinds a past cue only makes uncertain: the state outlasts the moment (injury, gas, wish to die). */
+const PERSISTENT_KINDS: ReadonlySet<DangerKind> = new Set(['medical', 'gas', 'suicide']);
+
+/** Where a message's punctuation and clause words fall. */
+export interface Layout {
+  /** Punctuation before token i: 0 none, 1 clause, 2 sentence (from `tokenize`). */
+  clauseBreak: Uint8Array;
+  /** Token i is a clause-break word (but, and, if, a subject pronoun). */
+  clauseWord: Uint8Array;
+  /** Sentence number of token i. */
+  sentence: Uint16Array;
+}
+
+/** How sure a danger hit is after the cues around it. */
+export type DangerStatus = 'certain' | 'uncertain' | 'discounted';
+/** Why a danger hit was discounted or made uncertain. */
+export type DangerReason = 'negation' | 'past' | 'recentPast' | 'notReal' | 'explained' | 'typo' | 'phrase';
+
+/** The verdict on one `danger` or `dangerUncertain` hit. */
+export interface DangerVerdict {
+  hit: Hit;
+  status: DangerStatus;
+  /** Why it is not certain; absent when certain. */
+  reason?: DangerReason;
+  /** Cue hits that made it uncertain or discounted it. */
+  cues: Hit[];
+}
+
+/** What stands in a message after overlaps and cues are resolved. */
+export interface Resolution {
+  /** Hits that stand, other than danger hits (content, cues, flags). */
+  standing: Hit[];
+  /** Every danger hit with its verdict, in text order. */
+  dangers: DangerVerdict[];
+  /** At least one "ongoing" cue stands. */
+  ongoing: boolean;
+}
+
+/** Builds the layout of a tokenised message from its punctuation and its `clauseBreaks` hits. */
+export function layoutOf(clauseBreak: Uint8Array, tokenCount: number, hits: readonly Hit[]): Layout {
+  const clauseWord = new Uint8Array(tokenCount);
+  for (const h of hits) if (h.pattern.field === 'clauseBreaks') clauseWord[h.start] = 1;
+  const sentence = new Uint16Array(tokenCount);
+  for (let i = 1; i < tokenCount; i++) sentence[i] = sentence[i - 1]! + (clauseBreak[i] === 2 ? 1 : 0);
+  return { clauseBreak, clauseWord, sentence };
+}
+
+/** True for hits of `danger` and `dangerUncertain`. */
+export function isDanger(h: Hit): boolean {
+  return h.pattern.field === 'danger' || h.pattern.field === 'dangerUncertain';
+}
+
+const span = (h: Hit): number => h.end - h.start;
+const contains = (g: Hit, h: Hit): boolean => g.start <= h.start && g.end >= h.end;
+const overlaps = (g: Hit, h: Hit): boolean => g.start < h.end && h.start < g.end;
+
+/**
+ * True when hit `g` explains hit `h` away: the longer hit is the better reading of the same words.
+ * Certain danger and cues are only explained by a hit that contains them; other hits by one that overlaps
+ * them. A non-urgent fault wins a tie against an urgent one ("kranen läcker" over "läcker"). `domestic` and
+ * `lockedOut` are flags and never compete; a negation or time cue never explains danger away.
+ */
+function explains(g: Hit, h: Hit): boolean {
+  const gf = g.pattern.field;
+  const hf = h.pattern.field;
+  if (gf === hf || !(CONTENT.has(gf) || CUES.has(gf)) || !(CONTENT.has(hf) || CUES.has(hf))) return false;
+  if (span(g) < span(h)) return false;
+  if (span(g) === span(h)) return gf === 'minorFault' && hf === 'urgentFault' && overlaps(g, h);
+  if (CUES.has(hf)) return contains(g, h);
+  if (CUES.has(gf) && gf !== 'notReal') return false;
+  return hf === 'danger' ? contains(g, h) : overlaps(g, h);
+}
+
+/** True when nothing ends the clause between token `lo` and token `hi` (the gap between two hits). */
+function sameClause(layout: Layout, lo: number, hi: number): boolean {
+  for (let k = lo; k <= hi; k++) if (layout.clauseBreak[k]) return false;
+  for (let k = lo; k < hi; k++) if (layout.clauseWord[k]) return false;
+  return true;
+}
+
+/** How a negation hit bears on hit `h`: 'hard' discounts, 'soft' makes uncertain, null does nothing. */
+function negationEffect(n: Hit, h: Hit, layout: Layout): 'hard' | 'soft' | null {
+  if (n.end <= h.start) {
+    return h.start - n.end <= NEGATION_REACH && sameClause(layout, n.end, h.start) ? 'hard' : null;
+  }
+  if (n.start >= h.end) {
+    const gap = n.start - h.end;
+    // Swedish V2 puts the negation right after the verb ("det brinner inte"); further away it may belong
+    // to another verb ("röken försvinner inte"), so it only makes the danger uncertain.
+    if (gap > NEGATION_REACH || !sameClause(layout, h.end, n.start)) return null;
+    return gap === 0 ? 'hard' : 'soft';
+  }
+  return null; // overlapping: the negation is part of the danger phrase ("andas inte")
+}
+
+/** True when some negation discounts the cue hit `c` ("this is not a drill", "ingen övning"). */
+function negated(c: Hit, negations: readonly Hit[], layout: Layout): boolean {
+  return negations.some((n) => negationEffect(n, c, layout) === 'hard');
+}
+
+/** Resolves overlaps and judges every danger hit against the cues in its clause and sentence. */
+export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
+  const standing: Hit[] = [];
+  const dangers: DangerVerdict[] = [];
+  for (const h of hits) {
+    const by = hits.find((g) => g !== h && explains(g, h));
+    if (!by) {
+      if (isDanger(h)) dangers.push({ hit: h, status: h.pattern.field === 'danger' && !h.fuzzy ? 'certain' : 'uncertain', cues: [] });
+      else standing.push(h);
+    } else if (isDanger(h) && !isDanger(by)) {
+      dangers.push({ hit: h, status: 'discounted', reason: 'explained', cues: [by] });
+    }
+    // A certain danger inside a possible-danger phrase is carried by that phrase, uncertain.
+  }
+  for (const v of dangers) {
+    if (v.status !== 'uncertain') continue;
+    v.reason = v.hit.fuzzy ? 'typo' : 'phrase';
+  }
+
+  const of = (field: Field): Hit[] => standing.filter((h) => h.pattern.field === field);
+  const negations = of('negation');
+  const ongoing = of('ongoing');
+  const past = of('past');
+  const recentPast = of('recentPast');
+  const notReal = of('notReal').filter((c) => !negated(c, negations, layout));
+  const minors = of('minorFault');
+  const inSentence = (cues: Hit[], h: Hit): Hit[] => cues.filter((c) => layout.sentence[c.start] === layout.sentence[h.start]);
+  const isOngoing = ongoing.length > 0;
+
+  for (const v of dangers) {
+    if (v.status === 'discounted') continue;
+    const h = v.hit;
+    const kind = h.pattern.kind!;
+    const verdicts: Array<['hard' | 'soft', DangerReason, Hit[]]> = [];
+
+    for (const n of negations) {
+      const effect = negationEffect(n, h, layout);
+      // Someone saying they will not kill themselves is still someone to ask: never fully discounted.
+      if (effect) verdicts.push([kind === 'suicide' ? 'soft' : effect, 'negation', [n]]);
+    }
+    const drills = inSentence(notReal, h);
+    if (drills.length > 0) verdicts.push([kind === 'suicide' || isOngoing ? 'soft' : 'hard', 'notReal', drills]);
+    if (!isOngoing) {
+      const before = inSentence(past, h);
+      const recent = inSentence(recentPast, h);
+      if (before.length > 0) verdicts.push([PERSISTENT_KINDS.has(kind) ? 'soft' : 'hard', 'past', before]);
+      else if (recent.length > 0) verdicts.push(['soft', 'recentPast', recent]);
+    }
+    if (h.pattern.field === 'dangerUncertain') {
+      // A non-urgent fault close by explains a possible danger (a smoke alarm beeping for its battery).
+      const minor = minors.find((m) => near(m, h, layout));
+      if (minor) verdicts.push(['hard', 'explained', [minor]]);
+    }
+
+    const hard = verdicts.find(([effect]) => effect === 'hard');
+    const soft = verdicts.find(([effect]) => effect === 'soft');
+    if (hard) {
+      v.status = 'discounted';
+      v.reason = hard[1];
+      v.cues = hard[2];
+    } else if (soft) {
+      v.status = 'uncertain';
+      v.reason = soft[1];
+      v.cues = soft[2];
+    }
+  }
+  dangers.sort((a, b) => a.hit.start - b.hit.start);
+  return { standing, dangers, ongoing: isOngoing };
+}
+
+/** A hit within reach of another, in the same sentence. */
+function near(m: Hit, h: Hit, layout: Layout): boolean {
+  const gap = m.start >= h.end ? m.start - h.end : h.start >= m.end ? h.start - m.end : 0;
+  return gap <= MINOR_EXPLAINS_REACH && layout.sentence[m.start] === layout.sentence[h.start];
+}

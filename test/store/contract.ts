@@ -1,0 +1,53 @@
+/**
+ * The store contract: one suite that every `Store` implementation must pass (the embedded SQLite store
+ * today, PostgreSQL later). Run it from an implementation's test file:
+ *
+ *   runStoreContract('sqlite', async () => ({ open: (o) => openStore({ ...o, dataDir }), dispose: … }));
+ *
+ * Each test gets a fresh fixture, a hand-moved clock and a store opened on it; tests that need a second
+ * connection or a restart open more stores on the same fixture.
+ */
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { Store } from '../../src/store/index.ts';
+import { casesContract } from './contract/cases.ts';
+import { type ContractContext, type MakeStore, manualClock, START, type StoreFixture } from './contract/context.ts';
+import { durabilityContract } from './contract/durability.ts';
+import { outboxContract } from './contract/outbox.ts';
+import { privacyContract } from './contract/privacy.ts';
+import { recordsContract } from './contract/records.ts';
+import { stateContract } from './contract/state.ts';
+
+export type { MakeStore, StoreFixture } from './contract/context.ts';
+
+export function runStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`store contract: ${name}`, () => {
+    let fixture: StoreFixture;
+    let opened: Store[] = [];
+    const ctx = { clock: manualClock(START) } as ContractContext;
+
+    ctx.open = async (options = {}) => {
+      const store = await fixture.open({ ...options, now: ctx.clock.now });
+      opened.push(store);
+      return store;
+    };
+
+    beforeEach(async () => {
+      ctx.clock.set(START);
+      fixture = await makeStore();
+      ctx.store = await ctx.open();
+    });
+
+    afterEach(async () => {
+      for (const store of opened) await store.close();
+      opened = [];
+      await fixture.dispose();
+    });
+
+    describe('state (botbuilder Storage)', () => stateContract(ctx));
+    describe('cases', () => casesContract(ctx));
+    describe('outbox', () => outboxContract(ctx));
+    describe('audit, activities, shifts', () => recordsContract(ctx));
+    describe('purge and data-subject requests', () => privacyContract(ctx));
+    describe('durability and connections', () => durabilityContract(ctx));
+  });
+}
