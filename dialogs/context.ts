@@ -9,7 +9,7 @@ import { translator } from '../src/i18n.ts';
 import type { Decision } from '../src/routing/decide.ts';
 import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
-import type { Case, NewCase, Store } from '../src/store/index.ts';
+import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
 import type { Reply, ReplyOption, ReplyRenderer } from './reply.ts';
 
 /** What the channel layer gives the conversation. */
@@ -19,10 +19,20 @@ export interface ConversationDeps {
   /** The clock (tests pass a fixed one). */
   now: () => Date;
   render: ReplyRenderer;
-  /** Tells staff about a new case or a tenant message in one (Teams); cases wait in the store without it. */
-  notifyStaff?: (kase: Case, event: 'created' | 'message') => Promise<void>;
+  /** The staff side (Teams): cases wait in the store, visible in `trygg cases`, without it. */
+  staff?: StaffLink;
   /** Privacy notice shown with the greeting. */
   privacyUrl?: string;
+}
+
+/** How the conversation reaches staff. */
+export interface StaffLink {
+  /** Outbox items written in the same transaction as a new case (the staff card). */
+  newCaseItems(kase: Case): NewOutboxItem[];
+  /** The tenant wrote again while their case is open: post it to staff. */
+  tenantWrote(kase: Case, text: string): Promise<void>;
+  /** Wakes the outbox delivery. */
+  kick(): void;
 }
 
 /** Per-conversation memory, kept in the store between turns. */
@@ -129,6 +139,7 @@ export class Turn {
   /** Stores a case for a handoff with the conversation so far, and tells staff. */
   async openCase(decision: Decision, input: Partial<NewCase> & { route: NewCase['route'] }): Promise<Case> {
     const reference = TurnContext.getConversationReference(this.ctx.activity);
+    const staff = this.deps.staff;
     const kase = await this.deps.store.cases.create({
       category: decision.category,
       danger: decision.danger,
@@ -139,9 +150,16 @@ export class Turn {
       transcript: (this.profile.transcript ?? []).map((e) => ({ at: e.at, from: e.from, text: e.text })),
       ...input,
       contact: { ...(this.channelPhone ? { phone: this.channelPhone } : {}), ...input.contact },
-    });
+    }, staff ? { outbox: (written) => staff.newCaseItems(written) } : {});
     this.profile.openCaseId = kase.id;
-    if (this.deps.notifyStaff) await this.deps.notifyStaff(kase, 'created');
+    staff?.kick();
+    // For channels that act on a handoff (the phone line transfers the call); web chat ignores events.
+    const destination = this.policy.destinations[kase.route];
+    await this.ctx.sendActivity({
+      type: 'event',
+      name: 'trygg.handoff',
+      value: { caseId: kase.id, route: kase.route, phone: destination.phone, placeholder: destination.placeholder },
+    });
     return kase;
   }
 }

@@ -163,7 +163,7 @@ export class TryggConversation {
       return false;
     }
     await this.deps.store.cases.appendTranscript(caseId, { at: this.deps.now(), from: 'tenant', text });
-    if (this.deps.notifyStaff) await this.deps.notifyStaff({ ...kase }, 'message');
+    await this.deps.staff?.tenantWrote(kase, text);
     await turn.say(turn.t('case.added', { caseId }));
     return true;
   }

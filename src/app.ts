@@ -4,13 +4,14 @@
  * server's own address.
  */
 import type { AddressInfo } from 'node:net';
-import { ConversationState } from 'botbuilder';
+import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { TryggConversation } from '../dialogs/conversation.ts';
 import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
 import { renderReply } from './channels/render.ts';
 import { buildServer } from './channels/server.ts';
+import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
@@ -22,6 +23,8 @@ export interface AppOptions {
   log?: Logger;
   /** An already opened store (tests); otherwise opened from the configuration. */
   store?: Store;
+  /** Outbox timing (tests shorten it). */
+  worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
 
 export interface App {
@@ -30,6 +33,7 @@ export interface App {
   store: Store;
   server: Server;
   log: Logger;
+  teams: TeamsSide;
   /** Listens on `port` (0 = any free port); returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -40,11 +44,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const policy = loadPolicy(config.policyFile);
   const store = options.store ?? (await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
   const now = options.now ?? (() => new Date());
-  const conversationState = new ConversationState(store.state);
-  const conversation = new TryggConversation(conversationState, { policy, store, now, render: renderReply });
   const adapter = createAdapter(config, log);
   adapter.use(dedupeMiddleware(store, log));
-  const bot = new TryggBot(conversation);
+  const teams = createTeamsSide({ adapter, config, policy, store, log, now, ...(options.worker ? { worker: options.worker } : {}) });
+  const conversationState = new ConversationState(store.state);
+  const conversation = new TryggConversation(conversationState, { policy, store, now, render: renderReply, staff: teams.link });
+  const tenantBot = new TryggBot(conversation);
+  // Staff in Teams talk to the teams-ai application; tenants (web chat, SMS, phone) to the conversation.
+  const bot = {
+    run: async (context: TurnContext) => {
+      if (context.activity.channelId === 'msteams') await teams.app.run(context);
+      else await tenantBot.run(context);
+    },
+  };
   let ready = false;
   const server = buildServer({ adapter, bot, log, ready: () => ready });
 
@@ -54,6 +66,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     store,
     server,
     log,
+    teams,
     async listen(port = config.port, host = '0.0.0.0') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -66,12 +79,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });
         mountLocalPages(server, {});
       }
+      teams.start();
       ready = true;
       return base;
     },
     async close() {
       ready = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await teams.stop();
       if (!options.store) await store.close();
     },
   };

@@ -4,12 +4,13 @@
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log.ts';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
-  bot: ActivityHandler;
+  /** Runs one turn (tenant conversation or Teams staff side). */
+  bot: { run(context: TurnContext): Promise<void> };
   log: Logger;
   /** Mounts local-mode pages (chat page, Direct Line shim) when given. */
   mountLocal?: (server: Server) => void;

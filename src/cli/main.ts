@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../config.ts';
 import { PolicyError } from '../routing/policy.ts';
+import { StoreError } from '../store/errors.ts';
 
 import { scheduleCommand } from './schedule.ts';
 import { CliError, defaultIo, type CliIo } from './io.ts';
@@ -13,13 +14,26 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   route: async (a, io) => (await import('./route.ts')).routeCommand(a, io),
   schedule: scheduleCommand,
+  shift: async (a, io) => (await import('./shift.ts')).shiftCommand(a, io),
+  cases: async (a, io) => (await import('./cases.ts')).casesCommand(a, io),
+  case: async (a, io) => (await import('./cases.ts')).caseCommand(a, io),
+  purge: async (a, io) => (await import('./cases.ts')).purgeCommand(a, io),
+  export: async (a, io) => (await import('./cases.ts')).phoneCommand('export', a, io),
+  forget: async (a, io) => (await import('./cases.ts')).phoneCommand('forget', a, io),
 };
 
 const USAGE = `usage: trygg <command> [options]
 
   route [--at ISO] [--channel webchat|sms|telephony] [--policy FILE] [--explain] [--lang sv|en] "text"
   route --jsonl                 stdin {"id","text","at"?,"channel"?} per line -> one decision per line
-  schedule [--at ISO] [--days N] [--policy FILE] [--lang sv|en]
+  schedule [--at ISO] [--days N] [--policy FILE] [--lang sv|en] [--json]
+  shift add <route> --from <ISO|now> --to <ISO|+Nh> [--note "…"] [--closed]
+  shift list | shift remove <id>
+  cases [--status open|claimed|closed] [--route R] [--limit N] [--json]
+  case <id>
+  purge [--days N]              delete cases, transcripts and state older than the retention (policy)
+  export --phone <number>       everything stored about a phone number (data-subject access)
+  forget --phone <number>       erase everything stored about a phone number
 `;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
@@ -37,8 +51,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     return await command(rest, io);
   } catch (e) {
-    if (e instanceof CliError || e instanceof PolicyError || e instanceof ConfigError) {
-      io.err(`trygg ${name}: ${e.message}\n`);
+    const parseError = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (e instanceof CliError || e instanceof PolicyError || e instanceof ConfigError || e instanceof StoreError || parseError) {
+      io.err(`trygg ${name}: ${(e as Error).message}\n`);
       return 2;
     }
     throw e;

@@ -72,6 +72,19 @@ export interface ForgetCounts {
   outbox: number;
 }
 
+/**
+ * Scheduled jobs (retention purge, re-alerts of unclaimed cases) that must run once across all instances
+ * sharing a database, not once per instance.
+ */
+export interface JobRunner {
+  /**
+   * Claim this interval's run of job `name`: resolves true for exactly one caller (across instances) once
+   * `intervalMs` has passed since the last claimed run (or the first time), false otherwise. The caller that
+   * gets true does the work; a failed run is retried at the next interval.
+   */
+  tryRun(name: string, intervalMs: number): Promise<boolean>;
+}
+
 /** Everything Trygg persists, behind one handle. */
 export interface Store {
   /**
@@ -90,6 +103,11 @@ export interface Store {
   readonly shifts: ShiftStore;
   /** Side effects to deliver at least once. */
   readonly outbox: Outbox;
+  /**
+   * Run-once-per-interval claims for scheduled jobs; present where several instances can share the store
+   * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.
+   */
+  readonly jobs?: JobRunner;
   /** Delete cases, transcripts, state, audit and finished outbox items older than the cut-off. */
   purge(olderThan: Date): Promise<PurgeCounts>;
   /** Export everything tied to a phone number (see {@link PhoneExport} for what matches). */

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function startApp(env: Record<string, string> = {}): Promise<{ app: App; base: string }> {
   const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-http-')), LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp(config, { now: () => NIGHT, log: createLogger('silent'), store: await openMemoryStore() });
+  const app = await buildApp(config, { now: () => NIGHT, log: createLogger('silent'), store: await openMemoryStore({ now: () => NIGHT }) });
   const base = await app.listen(0, '127.0.0.1');
   return { app, base };
 }
@@ -64,8 +64,8 @@ describe('POST /api/messages in local mode', () => {
       expect(first.attachments ?? []).toEqual([]);
       expect(first.suggestedActions).toBeUndefined();
     }
-    if (name === 'emulator') expect(first.text).toMatch(/112/);
-    expect(sink.sent.some((s) => s.body.type === 'trace' && s.body.name === 'trygg.decision')).toBe(true);
+    // Bot Framework passes trace activities on to the Emulator only.
+    expect(sink.sent.some((s) => s.body.type === 'trace' && s.body.name === 'trygg.decision')).toBe(name === 'emulator');
   });
 
   it('the Arabic emergency is answered in Arabic', async () => {

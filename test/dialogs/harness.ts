@@ -35,8 +35,8 @@ export async function harness(options: {
   policy?: Policy;
   conversationId?: string;
 }): Promise<Harness> {
-  const store = options.store ?? (await openMemoryStore());
   const clock = { now: local(options.at) };
+  const store = options.store ?? (await openMemoryStore({ now: () => clock.now }));
   const build = (): Harness => {
     const policy = options.policy ?? loadPolicy();
     const state = new ConversationState(store.state);

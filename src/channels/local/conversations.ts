@@ -5,8 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 
-/** Channels the local page can preview. `sms` mimics Azure Bot Service's Twilio channel. */
-export const PREVIEW_CHANNELS = ['webchat', 'directline', 'sms'] as const;
+/**
+ * Channels the shim can present to the bot. `sms` mimics Azure Bot Service's Twilio channel; `emulator` is
+ * the one channel on which botbuilder sends trace activities (such as `trygg.decision`) at all.
+ */
+export const PREVIEW_CHANNELS = ['webchat', 'directline', 'sms', 'emulator'] as const;
 export type PreviewChannel = (typeof PREVIEW_CHANNELS)[number];
 
 /** An activity as JSON on the wire. Only `type` is required; everything else is passed through. */

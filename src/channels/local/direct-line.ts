@@ -45,9 +45,9 @@ const DIRECT_LINE = '/v3/directline';
  * on (`/v3/conversations/...`) on `server`, with conversations held in memory.
  *
  * Channel preview: `tokens/generate` (or `conversations` without a token) takes, besides Direct Line's
- * `user: { id, name }`, two local fields: `channelId` (`webchat` default, `directline`, or `sms`, which needs
- * `user.id` as a phone number such as `+46700000000`) and `locale` (e.g. `sv-SE`). Every activity of that
- * conversation then reaches the bot with that `channelId`, `from.id` and `locale`.
+ * `user: { id, name }`, two local fields: `channelId` (`webchat` default, `directline`, `emulator`, or
+ * `sms`, which needs `user.id` as a phone number such as `+46700000000`) and `locale` (e.g. `sv-SE`).
+ * Every activity of that conversation then reaches the bot with that `channelId`, `from.id` and `locale`.
  *
  * @returns the conversation store, for inspection in tests and debugging.
  */
@@ -108,7 +108,7 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
   server.post(`${DIRECT_LINE}/conversations`, route(logger, async (req, res) => {
     const token = bearerToken(req);
     let conversation: Conversation | undefined;
-    if (token) {
+    if (token || req.headers.authorization !== undefined) {
       const conversationId = store.conversationIdForToken(token, now());
       conversation = conversationId ? store.get(conversationId, now()) : undefined;
       if (!conversation) throw forbidden('the token is expired or unknown; generate a new one');

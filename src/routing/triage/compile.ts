@@ -17,17 +17,19 @@ import { tokenize } from './normalize.ts';
 /** The lexicon fields a pattern can come from. */
 export type Field =
   | 'markers' | 'danger' | 'dangerUncertain' | 'disturbance' | 'urgentFault' | 'minorFault' | 'support'
-  | 'crimeOver' | 'information' | 'domestic' | 'lockedOut' | 'negation' | 'past' | 'recentPast' | 'notReal'
-  | 'ongoing' | 'clauseBreaks';
+  | 'crimeOver' | 'information' | 'domestic' | 'lockedOut' | 'negation' | 'negationAfter' | 'past' | 'recentPast'
+  | 'notReal' | 'ongoing' | 'clauseBreaks';
 
 /** Fields with one list of strings (the two danger fields are maps by kind). */
 const LIST_FIELDS = [
   'markers', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information', 'domestic',
-  'lockedOut', 'negation', 'past', 'recentPast', 'notReal', 'ongoing', 'clauseBreaks',
+  'lockedOut', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing', 'clauseBreaks',
 ] as const satisfies readonly Field[];
 
 /** Fields that never get typo tolerance: a guessed cue must never lower danger. */
-const NO_FUZZY: ReadonlySet<Field> = new Set(['markers', 'negation', 'past', 'recentPast', 'notReal', 'clauseBreaks']);
+const NO_FUZZY: ReadonlySet<Field> = new Set([
+  'markers', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'clauseBreaks',
+]);
 
 /** Entries with at least this many letters (folded, wildcards removed) get typo tolerance. */
 const FUZZY_MIN_LETTERS = 6;

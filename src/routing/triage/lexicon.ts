@@ -27,8 +27,8 @@ import type { DangerKind, Lang } from '../types.ts';
  * letters, after folding and with wildcards removed, number at least six. The first letter must be right
  * (the last letter for `*suffix` entries): hurried typing rarely gets it wrong, and this keeps `rinner`
  * (runs) from being read as `brinner`. A word that matches some entry exactly is never also read as a typo.
- * Typo tolerance never applies to `negation`, `past`, `recentPast`, `notReal`, `markers` or `clauseBreaks`:
- * a guess must never lower danger. Danger found only through a typo counts as uncertain.
+ * Typo tolerance never applies to `negation`, `negationAfter`, `past`, `recentPast`, `notReal`, `markers` or
+ * `clauseBreaks`: a guess must never lower danger. Danger found only through a typo counts as uncertain.
  */
 export interface Lexicon {
   lang: Lang;
@@ -52,8 +52,8 @@ export interface Lexicon {
    * Non-urgent faults (dripping tap, slow drain, a fuse the tenant can reset, a smoke alarm that wants a new
    * battery). A non-urgent hit wins over an urgent one it overlaps, unless the urgent one is longer: write
    * `kranen läcker` here and `läcker` under `urgentFault`. An urgent fault elsewhere in the message still
-   * counts. A non-urgent hit also explains a `dangerUncertain` hit it overlaps or that stands within a few
-   * words in the same sentence ("brandvarnaren piper, batteriet är slut").
+   * counts. A non-urgent hit also explains a `dangerUncertain` hit it overlaps, and a possible fire (an
+   * alarm) within six words in the same sentence ("brandvarnaren piper, batteriet är slut").
    */
   minorFault: string[];
   /** Support needs: loneliness, a confused neighbour, help with authorities, someone to talk to. */
@@ -67,9 +67,10 @@ export interface Lexicon {
   /** Locked out of the flat. Treated as an urgent fault out of hours, with the locksmith-cost advice. */
   lockedOut: string[];
   /**
-   * Negation words. A danger hit with a negation within two words before it, or right after it (Swedish V2:
-   * "det brinner inte"), in the same clause, is discounted. A negation one or two words after the hit only
-   * makes the danger uncertain ("röken försvinner inte" is still smoke).
+   * Negation words. A danger hit with a negation within two words before it, in the same clause, is
+   * discounted ("ingen brand", "no fire", "not on fire"). A negation up to two words after the hit only makes
+   * the danger uncertain: in most languages a negation after a noun belongs to the next verb ("the fire
+   * won't go out", "röken försvinner inte").
    */
   negation: string[];
   /**
@@ -89,6 +90,11 @@ export interface Lexicon {
    * hit inside it ("minutes ago" over "ago").
    */
   recentPast?: string[];
+  /**
+   * Negations that may also stand right after the verb they negate (Swedish V2: "det brinner inte", "han
+   * blöder inte"): right after a danger hit they discount it. They need not be repeated under `negation`.
+   */
+  negationAfter?: string[];
   /**
    * Words that start a new clause (but, and, if, that, subject pronouns): a negation does not reach across
    * them, so "det brinner inte men det luktar rök" keeps the smoke, and "no idea it is burning" the fire.

@@ -12,7 +12,7 @@ const CONTENT: ReadonlySet<Field> = new Set([
   'danger', 'dangerUncertain', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information',
 ]);
 /** Fields whose hits qualify danger: negation, time and not-real cues. */
-const CUES: ReadonlySet<Field> = new Set(['negation', 'past', 'recentPast', 'notReal', 'ongoing']);
+const CUES: ReadonlySet<Field> = new Set(['negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing']);
 
 /** How far (tokens) a negation reaches before a danger hit, and after it. */
 const NEGATION_REACH = 2;
@@ -108,10 +108,10 @@ function negationEffect(n: Hit, h: Hit, layout: Layout): 'hard' | 'soft' | null 
   }
   if (n.start >= h.end) {
     const gap = n.start - h.end;
-    // Swedish V2 puts the negation right after the verb ("det brinner inte"); further away it may belong
-    // to another verb ("röken försvinner inte"), so it only makes the danger uncertain.
+    // Swedish V2 puts the negation right after the verb ("det brinner inte"); otherwise a negation after
+    // a danger word may belong to the next verb ("the fire won't go out"), so it only makes it uncertain.
     if (gap > NEGATION_REACH || !sameClause(layout, h.end, n.start)) return null;
-    return gap === 0 ? 'hard' : 'soft';
+    return gap === 0 && n.pattern.field === 'negationAfter' ? 'hard' : 'soft';
   }
   return null; // overlapping: the negation is part of the danger phrase ("andas inte")
 }
@@ -141,7 +141,7 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
   }
 
   const of = (field: Field): Hit[] => standing.filter((h) => h.pattern.field === field);
-  const negations = of('negation');
+  const negations = [...of('negation'), ...of('negationAfter')];
   const ongoing = of('ongoing');
   const past = of('past');
   const recentPast = of('recentPast');
@@ -161,7 +161,9 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
       // Someone saying they will not kill themselves is still someone to ask: never fully discounted.
       if (effect) verdicts.push([kind === 'suicide' ? 'soft' : effect, 'negation', [n]]);
     }
-    const drills = inSentence(notReal, h);
+    // A drill or a news story counts when it is said of the danger: in its clause, or after it in its
+    // sentence ("brandlarmet går, det är en övning"); not "I saw on the news that our house is burning".
+    const drills = inSentence(notReal, h).filter((c) => c.start >= h.end || (c.end <= h.start && sameClause(layout, c.end, h.start)));
     if (drills.length > 0) verdicts.push([kind === 'suicide' || isOngoing ? 'soft' : 'hard', 'notReal', drills]);
     if (!isOngoing) {
       const before = inSentence(past, h);
@@ -169,8 +171,9 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
       if (before.length > 0) verdicts.push([PERSISTENT_KINDS.has(kind) ? 'soft' : 'hard', 'past', before]);
       else if (recent.length > 0) verdicts.push(['soft', 'recentPast', recent]);
     }
-    if (h.pattern.field === 'dangerUncertain') {
-      // A non-urgent fault close by explains a possible danger (a smoke alarm beeping for its battery).
+    if (h.pattern.field === 'dangerUncertain' && kind === 'fire') {
+      // A non-urgent fault close by explains a beeping or broken alarm ("brandvarnaren piper, batteriet är
+      // slut"). Only for alarms: a hissing stove or a banging radiator needs its own phrase.
       const minor = minors.find((m) => near(m, h, layout));
       if (minor) verdicts.push(['hard', 'explained', [minor]]);
     }

@@ -28,7 +28,8 @@ async function fakeBot(req: restify.Request, res: restify.Response): Promise<voi
   const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ActivityJson & Record<string, any>;
   received.get(req.socket.localPort ?? 0)?.push(activity);
   if (activity.type === 'message' && activity.text === 'fail') {
-    res.writeHead(500).end();
+    res.writeHead(500);
+    res.end();
     return;
   }
   if (activity.type === 'message' && activity.text === 'slow') await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -43,7 +44,8 @@ async function fakeBot(req: restify.Request, res: restify.Response): Promise<voi
       value: { route: 'office' },
     });
   }
-  res.writeHead(200).end();
+  res.writeHead(200);
+  res.end();
 }
 
 async function post(url: string, body: unknown): Promise<void> {
@@ -88,7 +90,8 @@ export async function call(
 ): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const body = !hasBody ? undefined : (options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
   const response = await fetch(`${harness.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };

@@ -71,7 +71,10 @@
       var store = window.WebChat.createStore({}, function () {
         return function (next) {
           return function (action) {
-            if (isSms && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            var incoming = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' ? action.payload.activity : null;
+            // Web Chat shows no trace activity; the console is where a developer can read the bot's decisions.
+            if (incoming && incoming.type === 'trace') console.debug('trace', incoming.name, incoming.value);
+            if (isSms && incoming) {
               action = Object.assign({}, action, {
                 payload: Object.assign({}, action.payload, { activity: asSms(action.payload.activity) })
               });
@@ -85,7 +88,15 @@
           directLine: directLine,
           store: store,
           locale: locale,
-          styleOptions: { hideUploadButton: true }
+          styleOptions: { hideUploadButton: true },
+          // Without this, Web Chat logs an error for every trace activity it has no renderer for.
+          activityMiddleware: function () {
+            return function (next) {
+              return function (card) {
+                return card && card.activity && card.activity.type === 'trace' ? false : next.apply(null, arguments);
+              };
+            };
+          }
         },
         document.getElementById('webchat')
       );

@@ -1,21 +1,61 @@
+/**
+ * Swedish, as Malmö tenants write it. The danger words and the everyday matters live in their own files;
+ * this one holds the language markers and the cues that qualify danger (negation, time, drills).
+ */
 import type { Lexicon } from '../lexicon.ts';
+import { svDanger, svDangerUncertain, svDomestic } from './sv-danger.ts';
+import { svEveryday } from './sv-everyday.ts';
 
-/** Placeholder: to be filled in. */
+/** The Swedish lexicon. */
 export const lexicon: Lexicon = {
   lang: 'sv',
-  markers: [],
-  danger: { fire: [], explosion: [], weapon: [], violence: [], break_in: [], medical: [], gas: [], suicide: [] },
-  dangerUncertain: {},
-  disturbance: [],
-  urgentFault: [],
-  minorFault: [],
-  support: [],
-  crimeOver: [],
-  information: [],
-  domestic: [],
-  lockedOut: [],
-  negation: [],
-  past: [],
-  notReal: [],
-  ongoing: [],
+  // Function words and greetings. Left out on purpose: words that fold to an English or Turkish word
+  // ("för" → for, "får" → far, "de", "men"). "här" and "vår" fold to "har" and "var", already here.
+  markers: [
+    'och', 'det', 'är', 'jag', 'inte', 'att', 'en', 'ett', 'som', 'på', 'med', 'har', 'vi', 'min', 'mitt', 'mina',
+    'hej', 'hejsan', 'hjälp', 'tack', 'kan', 'hur', 'vad', 'när', 'var', 'finns', 'någon', 'nån', 'något',
+    'lägenhet*', 'grannen', 'grannar*', 'trapphus*', 'porten', 'också', 'bara', 'från', 'inne', 'ute', 'vill',
+    'ska', 'måste', 'behöver', 'snälla', 'mycket', 'väldigt', 'jätte*', 'där', 'dom', 'dem', 'han', 'hon',
+    'våra', 'kommer', 'går', 'gör', 'eller', 'om', 'av', 'ingen', 'inget', 'nu', 'hos', 'efter',
+    'sig', 'mig', 'dig', 'oss', 'sedan', 'sen', 'alla', 'ovanför', 'under', 'bredvid', 'källaren', 'gården',
+  ],
+  danger: svDanger,
+  dangerUncertain: svDangerUncertain,
+  ...svEveryday,
+  domestic: svDomestic,
+  // `inte`, `ej` also stand right after the verb they negate (V2: "det brinner inte").
+  negation: ['ingen', 'inget', 'inga', 'ingenting', 'varken', 'ingen som helst'],
+  negationAfter: ['inte', 'ej', 'icke', 'int', 'inte längre', 'inte alls', 'aldrig'],
+  past: [
+    'i går', 'igår', 'i går kväll', 'igår kväll', 'i förrgår', 'förrgår', 'förra veckan', 'förra månaden',
+    'förra året', 'förra helgen', 'i förra veckan', 'för .. dagar sedan', 'för .. dagar sen', 'för .. dag sedan',
+    'för .. veckor sedan', 'för .. veckor sen', 'för .. vecka sedan', 'för .. vecka sen', 'för .. månad* sedan',
+    'för .. månad* sen', 'för .. år sedan', 'för .. år sen', 'häromdagen', 'häromveckan', 'i morse', 'imorse',
+    'i måndags', 'i tisdags', 'i onsdags', 'i torsdags', 'i fredags', 'i lördags', 'i söndags', 'i somras',
+    'i vintras', 'i våras', 'i höstas', 'i julas', 'tidigare i veckan', 'förra gången',
+    // A fire that is out is over.
+    'har släckt', 'har släckts', 'är släckt', 'släcktes', 'släckte',
+  ],
+  recentPast: [
+    'nyss', 'alldeles nyss', 'för en stund sedan', 'för en stund sen', 'för ett tag sedan', 'för ett tag sen',
+    'för .. minut* sedan', 'för .. minut* sen', 'för .. timm* sedan', 'för .. timm* sen', 'för en timme sedan',
+    'tidigare idag', 'tidigare i dag', 'tidigare i kväll', 'tidigare ikväll', 'tidigare i natt', 'tidigare', 'förut',
+  ],
+  notReal: [
+    'övning', 'övningen', 'brandövning*', 'utrymningsövning*', 'test', 'testar', 'testlarm*', 'provlarm*',
+    'larmtest*', 'på nyheterna', 'nyheterna', 'nyheter', 'i tidningen', 'tidningen', 'artikel', 'artikeln',
+    'läste om', 'läst om', 'på tv', 'film', 'filmen', 'tv serie*', 'serien', 'dataspel*', 'tv spel*', 'spel',
+    'spelet', 'skämt', 'skämtar', 'på skoj', 'låtsas', 'fiktiv*', 'boken', 'drömde', 'drömt', 'mardröm',
+    'teater*', 'pjäs*', 'dokumentär*', 'podd*',
+  ],
+  ongoing: [
+    'just nu', 'pågår', 'pågående', 'fortfarande', 'nu', 'igen', 'hela tiden', 'håller på', 'i detta nu',
+    'sedan i går', 'sedan igår', 'sen i går', 'sen igår', 'sedan i morse', 'sen i morse', 'sedan förra veckan',
+    'sen förra veckan', 'på riktigt', 'fortsätter', 'är kvar', 'fortfarande kvar', 'i denna stund',
+  ],
+  // Not "om": it is also "about" ("nyheterna om skjutningen"), which must stay in the clause.
+  clauseBreaks: [
+    'men', 'och', 'eller', 'utan', 'fast', 'att', 'när', 'eftersom', 'därför', 'medan', 'innan',
+    'jag', 'du', 'han', 'hon', 'vi', 'ni', 'de', 'dom', 'det',
+  ],
 };

@@ -1,0 +1,109 @@
+/**
+ * The phone line's vocabulary: what it needs from the app, what a call asks the telephony side to do, and
+ * what a call remembers between events.
+ */
+import type { ActivityHandler } from 'botbuilder';
+import type { CallAutomationClientOptions } from '@azure/communication-call-automation';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../log.ts';
+import type { Policy } from '../../routing/policy.ts';
+import type { Lang, RouteId } from '../../routing/types.ts';
+import type { Case, Store } from '../../store/index.ts';
+
+/** A neural voice for one language: `xml:lang` and the Azure voice name. */
+export interface PhoneVoice {
+  locale: string;
+  voice: string;
+}
+
+/** What the phone line needs from the app (the same objects the chat channels use). */
+export interface PhoneDeps {
+  /** The bot: the same `TryggBot` the chat channels run; its turns run in-process on the phone. */
+  bot: ActivityHandler;
+  policy: Policy;
+  store: Store;
+  config: Config;
+  log: Logger;
+  /** The clock (tests pass a fixed one). */
+  now: () => Date;
+  /** Tells staff about a case (Teams); without it, alerts wait in the store's outbox as `staff.alert`. */
+  notifyStaff?: (kase: Case, event: 'created' | 'message') => Promise<void>;
+  /** Voice per language; languages left out use the chat channels' voices (`VOICES` in render.ts). */
+  voices?: Partial<Record<Lang, PhoneVoice>>;
+  /** Options for the ACS client (retries, the HTTP client); tests pass short retry delays. */
+  acsClientOptions?: CallAutomationClientOptions;
+  /** In-memory call sessions: at most `max` (oldest dropped), each forgotten `ttlMs` after its last event. */
+  sessions?: { max?: number; ttlMs?: number };
+}
+
+/** Something to say: SSML for the speech service, plain text for logs, transcripts and the simulator. */
+export interface Prompt {
+  ssml: string;
+  text: string;
+  /** The language it is said in (recognition listens in this language afterwards). */
+  lang: Lang;
+}
+
+/**
+ * What a call asks the telephony side to do. ACS Call Automation implements it over REST; the local
+ * simulator records it for the browser. Each resolves once the request is accepted; the outcome comes back
+ * as an event (`RecognizeCompleted`, `PlayCompleted`, `CallTransferAccepted`, …).
+ */
+export interface CallControl {
+  /** Says the prompt and listens for speech or one key, in `lang`; the caller may interrupt (barge-in). */
+  listen(prompt: Prompt, context: string): Promise<void>;
+  /** Says the prompt without listening; `PlayCompleted` with `context` follows. */
+  say(prompt: Prompt, context: string): Promise<void>;
+  /** Transfers the caller to a phone number (E.164, or a short number such as 112). */
+  transfer(phone: string, context: string): Promise<void>;
+  /** Ends the call for everyone. */
+  hangUp(): Promise<void>;
+}
+
+/** Where a call is. */
+export type CallStage = 'menu' | 'talk' | 'closing' | 'transferring' | 'ended';
+
+/** What the call does once the prompt being played has been said. */
+export type AfterPlay =
+  | { kind: 'hangUp' }
+  | { kind: 'transfer'; route: RouteId; phone: string; name: string; caseId?: string; emergency?: boolean };
+
+/** One line of what was said on the call (kept for the case if the call ends early). */
+export interface CallLine {
+  at: string;
+  from: 'tenant' | 'bot';
+  text: string;
+}
+
+/** A call's phone session: in memory only (the conversation itself is in the bot's store). */
+export interface CallSession {
+  /** Our id for the call; part of the callback URL. */
+  id: string;
+  /** Per-call secret in the callback URL: callbacks without it are refused. */
+  secret: string;
+  /** ACS call connection id, once answered. */
+  callConnectionId?: string;
+  /** The caller's number in E.164 form; empty when withheld. */
+  caller: string;
+  /** Bot Framework conversation id: one conversation per call. */
+  conversationId: string;
+  lang: Lang;
+  stage: CallStage;
+  /** Silent or not understood answers in a row. */
+  silences: number;
+  /** The last prompt that listened, for 9 (repeat) and reprompts. */
+  lastPrompt?: Prompt;
+  /** The play in progress and what follows it. */
+  playing?: { context: string; after: AfterPlay };
+  /** The latest routing decision of the call. */
+  decision?: { route: RouteId; category: string; danger: string | null };
+  /** The case the bot opened on this call, if any. */
+  caseId?: string;
+  /** True once the call was handed to a person (transfer accepted). */
+  transferred?: boolean;
+  transcript: CallLine[];
+  /** Event ids already handled (ACS may deliver an event twice). */
+  seen: Set<string>;
+  createdAt: number;
+  touchedAt: number;
+}

@@ -1,0 +1,139 @@
+/**
+ * Runs bot turns in-process for the phone line. Instead of posting replies to a Bot Connector serviceUrl,
+ * the adapter collects what the bot sends during one turn: the messages (with their `speak` SSML), the
+ * routing decision trace and the handoff event. Channel `telephony`, the caller's number as `from.id`.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ActivityHandler,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { RouteId } from '../../routing/types.ts';
+
+/** The Bot Framework channel id of the phone line. */
+export const TELEPHONY_CHANNEL = 'telephony';
+
+/** Stands in for a Bot Connector service URL in conversation references; nothing is ever posted there. */
+export const TELEPHONY_SERVICE_URL = 'urn:trygg:telephony';
+
+/** The `trygg.handoff` event's value: a case was opened and where it goes. */
+export interface HandoffValue {
+  caseId: string;
+  route: RouteId;
+  phone: string;
+  placeholder?: boolean;
+}
+
+/** The part of the `trygg.decision` trace the phone line uses. */
+export interface DecisionValue {
+  route: RouteId;
+  category: string;
+  danger: string | null;
+  /** Danger is possible but not certain: the bot asks. */
+  confirm?: boolean;
+}
+
+/** Everything the bot sent during one turn. */
+export interface VoiceTurn {
+  /** Message activities, in order. */
+  messages: Partial<Activity>[];
+  decision?: DecisionValue;
+  handoff?: HandoffValue;
+  /** How many messages were sent before the handoff event (the rest were said after the case was opened). */
+  messagesBeforeHandoff: number;
+  /** The turn failed; `messages` holds what was sent before. */
+  error?: Error;
+}
+
+/** One thing the caller said or pressed. */
+export interface VoiceInput {
+  conversationId: string;
+  /** The caller's number (E.164), or empty when withheld. */
+  caller: string;
+  /** BCP 47 locale the caller is listened to in, e.g. `sv-SE`. */
+  locale: string;
+  text: string;
+  /** How it arrived: recognised speech, a key, or typed in the simulator. */
+  input: 'speech' | 'dtmf' | 'typed';
+  at: Date;
+}
+
+const SINK = Symbol('trygg.voice.sink');
+
+interface Sink {
+  turn: VoiceTurn;
+}
+
+export class VoiceAdapter extends BotAdapter {
+  /** Runs one message turn through the bot and returns what it sent. Never throws: a failure is `error`. */
+  async runTurn(bot: ActivityHandler, input: VoiceInput): Promise<VoiceTurn> {
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      id: randomUUID(),
+      channelId: TELEPHONY_CHANNEL,
+      serviceUrl: TELEPHONY_SERVICE_URL,
+      conversation: { id: input.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: input.caller, name: '', role: 'user' },
+      recipient: { id: 'trygg', name: 'Trygg', role: 'bot' },
+      locale: input.locale,
+      text: input.text,
+      textFormat: 'plain',
+      timestamp: input.at,
+      localTimestamp: input.at,
+      channelData: { input: input.input },
+    };
+    return this.run(bot, activity);
+  }
+
+  private async run(bot: ActivityHandler, activity: Partial<Activity>): Promise<VoiceTurn> {
+    const turn: VoiceTurn = { messages: [], messagesBeforeHandoff: 0 };
+    const context = new TurnContext(this, activity);
+    context.turnState.set(SINK, { turn } satisfies Sink);
+    try {
+      await this.runMiddleware(context, (ctx) => bot.run(ctx));
+    } catch (error) {
+      turn.error = error instanceof Error ? error : new Error(String(error));
+    }
+    return turn;
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const sink = context.turnState.get(SINK) as Sink | undefined;
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      const id = randomUUID();
+      responses.push({ id });
+      if (!sink) continue;
+      const { turn } = sink;
+      if (activity.type === ActivityTypes.Message) turn.messages.push({ ...activity, id });
+      else if (activity.type === ActivityTypes.Trace && activity.name === 'trygg.decision' && activity.value) {
+        const v = activity.value as DecisionValue;
+        turn.decision = { route: v.route, category: v.category, danger: v.danger ?? null, confirm: Boolean(v.confirm) };
+      } else if (activity.type === ActivityTypes.Event && activity.name === 'trygg.handoff' && activity.value) {
+        turn.handoff = activity.value as HandoffValue;
+        turn.messagesBeforeHandoff = turn.messages.length;
+      }
+    }
+    return responses;
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error('VoiceAdapter: a spoken reply cannot be updated');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error('VoiceAdapter: a spoken reply cannot be deleted');
+  }
+
+  /** A proactive turn on a call's conversation (what it sends is dropped: a call cannot be written to later). */
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    const context = new TurnContext(this, activity);
+    await this.runMiddleware(context, logic);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Staff commands in a Teams channel, with the bot mentioned:
+ *   register <route|incidents> (also "registrera"), status, shift add <route> HH:MM-HH:MM [note].
+ * Only the allowed Microsoft 365 tenant may register; only registered teams may use the others.
+ */
+import type { TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import type { Config } from '../../config.ts';
+import { translator } from '../../i18n.ts';
+import type { Logger } from '../../log.ts';
+import type { Policy } from '../../routing/policy.ts';
+import { withOverrides } from '../../routing/policy.ts';
+import { dutyStatus } from '../../routing/schedule.ts';
+import { ROUTES, type RouteId } from '../../routing/types.ts';
+import type { Store } from '../../store/index.ts';
+import { REGISTRABLE, type Registrable, type RegistrationStore } from './registrations.ts';
+
+export interface CommandDeps {
+  config: Config;
+  policy: Policy;
+  store: Store;
+  registrations: RegistrationStore;
+  log: Logger;
+  now: () => Date;
+  allowed: boolean;
+}
+
+const t = () => translator('sv', 'staff');
+
+function teamOf(ctx: TurnContext): { teamId?: string; channelId?: string } {
+  const cd = ctx.activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+  return { ...(cd?.team?.id ? { teamId: cd.team.id } : {}), ...(cd?.channel?.id ? { channelId: cd.channel.id } : {}) };
+}
+
+/** "22:00-06:00" today in the policy's zone; an end not after the start is the next morning; a shift already over moves to tomorrow. */
+export function parseShiftRange(range: string, now: Date, zone: string): { from: Date; to: Date } | undefined {
+  const m = /^([01]?\d|2[0-3])[:.]([0-5]\d)\s*[-–]\s*([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(range.trim());
+  if (!m) return undefined;
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  let from = today.set({ hour: Number(m[1]), minute: Number(m[2]) });
+  let to = today.set({ hour: Number(m[3]), minute: Number(m[4]) });
+  if (to <= from) to = to.plus({ days: 1 });
+  if (to.toMillis() <= now.getTime()) {
+    from = from.plus({ days: 1 });
+    to = to.plus({ days: 1 });
+  }
+  return { from: from.toJSDate(), to: to.toJSDate() };
+}
+
+export async function handleCommand(ctx: TurnContext, text: string, deps: CommandDeps): Promise<void> {
+  const s = t();
+  const [word = '', ...args] = text.split(/\s+/).filter(Boolean);
+  const command = word.toLowerCase();
+  if (!deps.allowed) {
+    await ctx.sendActivity(s('command.refused'));
+    return;
+  }
+  const { teamId, channelId } = teamOf(ctx);
+
+  if (command === 'register' || command === 'registrera') {
+    const target = (args[0] ?? '').toLowerCase();
+    if (!(REGISTRABLE as readonly string[]).includes(target)) {
+      await ctx.sendActivity(s('command.badTarget', { target, list: REGISTRABLE.join(', ') }));
+      return;
+    }
+    if (!teamId || !channelId) {
+      await ctx.sendActivity(s('command.notInChannel'));
+      return;
+    }
+    await deps.registrations.register(target as Registrable, {
+      channelId,
+      teamId,
+      tenantId: ctx.activity.conversation.tenantId ?? (ctx.activity.channelData as { tenant?: { id?: string } })?.tenant?.id ?? '',
+      serviceUrl: ctx.activity.serviceUrl,
+      registeredBy: ctx.activity.from?.name ?? '',
+      registeredAt: deps.now().toISOString(),
+    });
+    deps.log.info({ target }, 'teams: channel registered');
+    await ctx.sendActivity(s('command.registered', { target }));
+    return;
+  }
+
+  // The other commands: only teams that have registered a channel.
+  if (!teamId || !(await deps.registrations.isRegisteredTeam(teamId))) {
+    await ctx.sendActivity(s('command.refused'));
+    return;
+  }
+
+  if (command === 'status') {
+    const now = deps.now();
+    const shifts = await deps.store.shifts.list({ from: now });
+    const policy = withOverrides(deps.policy, shifts.map((x) => ({ id: x.id, route: x.route, kind: x.kind, from: x.from, to: x.to })));
+    const fmt = (d: DateTime | null) => (d ? d.setLocale('sv').toFormat('ccc HH:mm') : '—');
+    const lines = [s('command.statusHeading', { at: DateTime.fromJSDate(now, { zone: policy.timeZone }).toFormat('yyyy-MM-dd HH:mm') })];
+    for (const route of ['trygghetsjour', 'fastighetsjour', 'office'] as RouteId[]) {
+      const st = dutyStatus(route, now, policy);
+      lines.push(st.onDuty ? s('command.onDuty', { route }) : s('command.offDuty', { route, next: fmt(st.nextOpening) }));
+    }
+    const open = [...(await deps.store.cases.list({ status: 'open', limit: 1000 })), ...(await deps.store.cases.list({ status: 'claimed', limit: 1000 }))];
+    lines.push(s('command.openCases', { count: open.length }));
+    lines.push(shifts.length ? s('command.shifts') : s('command.noShifts'));
+    for (const x of shifts) lines.push(`- ${x.id} ${x.route} ${x.kind} ${fmt(DateTime.fromISO(x.from, { zone: policy.timeZone }))}–${fmt(DateTime.fromISO(x.to, { zone: policy.timeZone }))}${x.note ? ` (${x.note})` : ''}`);
+    await ctx.sendActivity({ type: 'message', text: lines.join('\n\n'), textFormat: 'markdown' });
+    return;
+  }
+
+  if (command === 'shift' && (args[0] ?? '').toLowerCase() === 'add') {
+    const route = (args[1] ?? '').toLowerCase();
+    const range = parseShiftRange(args[2] ?? '', deps.now(), deps.policy.timeZone);
+    if (!(ROUTES as readonly string[]).includes(route) || !range) {
+      await ctx.sendActivity(s('command.shiftUsage'));
+      return;
+    }
+    const note = args.slice(3).join(' ').slice(0, 200);
+    const id = await deps.store.shifts.add({ route: route as RouteId, kind: 'extra', from: range.from, to: range.to, ...(note ? { note } : {}), createdBy: ctx.activity.from?.name ?? 'teams' });
+    const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: deps.policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
+    await ctx.sendActivity(s('command.shiftAdded', { route, from: fmt(range.from), to: fmt(range.to), id }));
+    return;
+  }
+  await ctx.sendActivity(s('command.help'));
+}

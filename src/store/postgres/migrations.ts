@@ -1,0 +1,183 @@
+/**
+ * The PostgreSQL schema, as numbered migrations recorded in `schema_migrations`. Never edit a migration that
+ * has shipped: add the next one. Times are `timestamptz`, JSON is `jsonb`. The tables live in the first
+ * schema of the connection's `search_path` (`public` unless DATABASE_URL sets `options=-c search_path=…`).
+ */
+import { StoreError } from '../errors.ts';
+import type { PgDb, Sql } from './db.ts';
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE state (
+        key text PRIMARY KEY,
+        etag text NOT NULL,
+        data jsonb NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX state_updated_at ON state (updated_at);
+
+      CREATE TABLE case_counters (
+        period text PRIMARY KEY,
+        last integer NOT NULL
+      );
+
+      CREATE TABLE cases (
+        id text PRIMARY KEY,
+        row_no bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        route text NOT NULL,
+        category text NOT NULL,
+        danger text,
+        language text NOT NULL,
+        channel_id text NOT NULL,
+        conversation jsonb NOT NULL,
+        summary text NOT NULL,
+        contact jsonb NOT NULL,
+        phone text,
+        status text NOT NULL CHECK (status IN ('open', 'claimed', 'closed')),
+        claimed_by text,
+        outcome text,
+        teams_thread_id text,
+        teams_activity_id text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX cases_created_at ON cases (created_at, row_no);
+      CREATE INDEX cases_updated_at ON cases (updated_at);
+      CREATE INDEX cases_status ON cases (status, created_at);
+      CREATE INDEX cases_phone ON cases (phone);
+
+      CREATE TABLE case_transcript (
+        case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        at timestamptz NOT NULL,
+        sender text NOT NULL CHECK (sender IN ('tenant', 'bot', 'staff')),
+        text text NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      );
+
+      CREATE TABLE outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        key text NOT NULL UNIQUE,
+        case_id text,
+        payload jsonb NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'leased', 'done', 'dead')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz,
+        lease_until timestamptz,
+        leased_by text,
+        last_error text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE status = 'pending';
+      CREATE INDEX outbox_leased ON outbox (lease_until) WHERE status = 'leased';
+      CREATE INDEX outbox_case ON outbox (case_id);
+      CREATE INDEX outbox_finished ON outbox (updated_at) WHERE status IN ('done', 'dead');
+
+      CREATE TABLE audit (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        route text NOT NULL,
+        rule text NOT NULL,
+        category text NOT NULL,
+        danger text,
+        channel_id text NOT NULL,
+        language text NOT NULL,
+        conversation_hash text NOT NULL
+      );
+      CREATE INDEX audit_at ON audit (at);
+
+      CREATE TABLE processed_activities (
+        key text PRIMARY KEY,
+        seen_at timestamptz NOT NULL
+      );
+      CREATE INDEX processed_activities_seen_at ON processed_activities (seen_at);
+
+      CREATE TABLE shifts (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        route text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('extra', 'closed')),
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL,
+        note text,
+        created_by text,
+        created_at timestamptz NOT NULL,
+        CHECK (ends_at > starts_at)
+      );
+      CREATE INDEX shifts_span ON shifts (starts_at, ends_at);
+
+      CREATE TABLE jobs (
+        name text PRIMARY KEY,
+        next_run_at timestamptz NOT NULL,
+        last_run_at timestamptz,
+        last_run_by text
+      );
+    `,
+  },
+];
+
+/** The schema version this code expects. */
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** What `migrate` found and did. */
+export interface MigrationResult {
+  /** The schema version now. */
+  version: number;
+  /** The versions applied just now (empty when the schema was up to date). */
+  applied: number[];
+}
+
+/** Longest a migration may run: far beyond the store's per-statement timeout. */
+const MIGRATION_TIMEOUT = '10min';
+
+function tooNew(current: number): StoreError {
+  return new StoreError(
+    `The database has schema version ${current}, newer than this Trygg's ${POSTGRES_SCHEMA_VERSION}; upgrade Trygg or use another database.`,
+  );
+}
+
+/** The recorded version, or 0 when `schema_migrations` does not exist yet. Needs no rights beyond reading. */
+async function currentVersion(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+  if (!rows[0]?.exists) return 0;
+  const max = await sql.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+  return max.rows[0]?.version ?? 0;
+}
+
+/**
+ * Bring the schema up to {@link POSTGRES_SCHEMA_VERSION}. When it is already there, this only reads. Else,
+ * in one transaction under a transaction-scoped advisory lock (per schema): several instances starting at
+ * once queue on the lock, the first applies the migrations, the others find them applied. DDL is
+ * transactional in PostgreSQL, so a failed migration leaves nothing behind. Refuses a newer schema.
+ */
+export async function migrateDb(db: PgDb): Promise<MigrationResult> {
+  const seen = await currentVersion(db.sql);
+  if (seen > POSTGRES_SCHEMA_VERSION) throw tooNew(seen);
+  if (seen === POSTGRES_SCHEMA_VERSION) return { version: seen, applied: [] };
+  return db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL statement_timeout = '${MIGRATION_TIMEOUT}'`);
+    await tx.query(`SET LOCAL lock_timeout = '${MIGRATION_TIMEOUT}'`);
+    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('trygg.schema_migrations:' || COALESCE(current_schema(), ''), 0))");
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const current = await currentVersion(tx);
+    if (current > POSTGRES_SCHEMA_VERSION) throw tooNew(current);
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      await tx.query(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+      applied.push(migration.version);
+    }
+    return { version: Math.max(current, POSTGRES_SCHEMA_VERSION), applied };
+  });
+}
