@@ -42,8 +42,8 @@ export interface App {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const policy = loadPolicy(config.policyFile);
-  const store = options.store ?? (await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
   const now = options.now ?? (() => new Date());
+  const store = options.store ?? (await openStore({ dataDir: config.dataDir, now, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
   const adapter = createAdapter(config, log);
   adapter.use(dedupeMiddleware(store, log));
   const teams = createTeamsSide({ adapter, config, policy, store, log, now, ...(options.worker ? { worker: options.worker } : {}) });

@@ -64,8 +64,15 @@ function isPnr(datePart: string, separator: string, tail: string): boolean {
   return luhn(yymmdd + tail);
 }
 
-/** Replaces personal data in `text` with numbered placeholders. Pure; the same text gives the same result. */
-export function maskPersonalData(text: string): Masked {
+/** Masks several texts with one numbering (a transcript): the same value gets the same placeholder. */
+export interface Masker {
+  mask(text: string): string;
+  /** Placeholder → original value, for every text masked so far. Never sent. */
+  readonly values: Map<string, string>;
+}
+
+/** A masker whose placeholders are numbered across all the texts it masks. */
+export function createMasker(): Masker {
   const values = new Map<string, string>();
   const counters: Record<MaskKind, number> = { email: 0, pnr: 0, phone: 0 };
   const byValue = new Map<string, string>();
@@ -78,14 +85,22 @@ export function maskPersonalData(text: string): Masked {
     byValue.set(key, placeholder);
     return placeholder;
   };
-  let out = text.replace(EMAIL, (m) => place('email', m));
-  out = out.replace(PNR, (m, datePart: string, sep: string, tail: string) => (isPnr(datePart, sep, tail) ? place('pnr', m) : m));
-  out = out.replace(PHONE, (m) => {
-    const digits = m.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 15 || ISO_DATE.test(m) || TIME_RANGE.test(m)) return m;
-    return place('phone', m);
-  });
-  return { text: out, values };
+  const mask = (text: string): string => {
+    let out = text.replace(EMAIL, (m) => place('email', m));
+    out = out.replace(PNR, (m, datePart: string, sep: string, tail: string) => (isPnr(datePart, sep, tail) ? place('pnr', m) : m));
+    return out.replace(PHONE, (m) => {
+      const digits = m.replace(/\D/g, '').length;
+      if (digits < 7 || digits > 15 || ISO_DATE.test(m) || TIME_RANGE.test(m)) return m;
+      return place('phone', m);
+    });
+  };
+  return { mask, values };
+}
+
+/** Replaces personal data in `text` with numbered placeholders. Pure; the same text gives the same result. */
+export function maskPersonalData(text: string): Masked {
+  const masker = createMasker();
+  return { text: masker.mask(text), values: masker.values };
 }
 
 /** Puts the original values back into a text that came from the model. Unknown placeholders stay as they are. */

@@ -9,14 +9,14 @@ import type { Category, DangerKind, Lang } from '../routing/types.ts';
  * - `rate_limited`: HTTP 429; `server_error`: HTTP 5xx; `http_error`: any other HTTP error; `network`: no connection.
  * - `refusal`: the model declined; `truncated`, `content_filter`: the answer was cut off or filtered.
  * - `empty`, `invalid_json`, `schema`, `invalid_response`: an answer that does not fit what was asked.
- * - `placeholders`: a translation lost a masked value's placeholder; `ungrounded`: an answer that does not
- *   come from the text it was given.
+ * - `placeholders`, `numbers`: a translation lost a masked value's placeholder or a number (112, a time).
+ * - `invalid_request`: the call could not be made as asked (e.g. a language tag that is not one).
  * - `cap_conversation`, `cap_hour`: the call caps were reached, so no call was made.
  */
 export type FailureReason =
   | 'timeout' | 'aborted' | 'rate_limited' | 'server_error' | 'http_error' | 'network'
   | 'refusal' | 'truncated' | 'content_filter' | 'empty' | 'invalid_json' | 'schema' | 'invalid_response'
-  | 'placeholders' | 'cap_conversation' | 'cap_hour';
+  | 'placeholders' | 'numbers' | 'invalid_request' | 'cap_conversation' | 'cap_hour';
 
 /** The operations the layer performs, named in logs. */
 export type ModelOperation = 'classify' | 'summarize' | 'translate';

@@ -1,8 +1,7 @@
 /**
  * Persistence behind small interfaces. `openStore` picks the implementation: the embedded SQLite store by
- * default, PostgreSQL when a database URL is configured (not built yet).
+ * default, PostgreSQL when a database URL is configured.
  */
-import { StoreError } from './errors.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store, StoreOptions } from './types.ts';
 
@@ -23,8 +22,9 @@ export interface OpenStoreOptions extends StoreOptions {
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { databaseUrl, ...rest } = options;
   if (databaseUrl) {
-    // The seam for the PostgreSQL store: it implements `Store` and must pass test/store/contract.ts.
-    throw new StoreError('DATABASE_URL is set, but the PostgreSQL store is not built yet; unset it to use the embedded store.');
+    // Loaded only when configured, so the embedded store does not load the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres.ts');
+    return openPostgresStore({ ...rest, databaseUrl });
   }
   return openSqliteStore(rest);
 }

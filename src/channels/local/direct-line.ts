@@ -78,6 +78,14 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
     return { conversation, token };
   }
 
+  /** The conversation a token was issued for; 403 when the token is missing, expired or unknown. */
+  function conversationOfToken(token: string | undefined): Conversation {
+    const conversationId = token ? store.conversationIdForToken(token, now()) : undefined;
+    const conversation = conversationId ? store.get(conversationId, now()) : undefined;
+    if (!conversation) throw forbidden('the token is missing, expired or unknown; generate a new one');
+    return conversation;
+  }
+
   /** Tells the bot the conversation began, once. A bot that is down must not stop the page from connecting. */
   async function ensureStarted(conversation: Conversation): Promise<void> {
     if (conversation.started) return;
@@ -97,24 +105,15 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
   }));
 
   server.post(`${DIRECT_LINE}/tokens/refresh`, route(logger, async (req, res) => {
-    const token = bearerToken(req);
-    const conversationId = token ? store.conversationIdForToken(token, now()) : undefined;
-    const conversation = conversationId ? store.get(conversationId, now()) : undefined;
-    if (!conversation) throw forbidden('the token is missing or expired; generate a new one');
-    answerGrant(res, 200, store.grant(conversation, now()));
+    answerGrant(res, 200, store.grant(conversationOfToken(bearerToken(req)), now()));
   }));
 
   // Starts the conversation a token was generated for, or (local convenience, no secret exists) a new one.
   server.post(`${DIRECT_LINE}/conversations`, route(logger, async (req, res) => {
     const token = bearerToken(req);
-    let conversation: Conversation | undefined;
-    if (token || req.headers.authorization !== undefined) {
-      const conversationId = store.conversationIdForToken(token, now());
-      conversation = conversationId ? store.get(conversationId, now()) : undefined;
-      if (!conversation) throw forbidden('the token is expired or unknown; generate a new one');
-    } else {
-      conversation = store.create(parseConversationRequest(await readJsonObject(req)), now());
-    }
+    const conversation = token || req.headers.authorization !== undefined
+      ? conversationOfToken(token)
+      : store.create(parseConversationRequest(await readJsonObject(req)), now());
     const isNew = !conversation.started;
     await ensureStarted(conversation);
     const grant = token ? { conversationId: conversation.id, token, expires_in: store.limits.tokenSeconds } : store.grant(conversation, now());

@@ -99,8 +99,14 @@ export interface CallSession {
   decision?: { route: RouteId; category: string; danger: string | null };
   /** The case the bot opened on this call, if any. */
   caseId?: string;
+  /** The transfer requested and not yet accepted or failed. */
+  transfer?: Extract<AfterPlay, { kind: 'transfer' }>;
   /** True once the call was handed to a person (transfer accepted). */
   transferred?: boolean;
+  /** The bot's last reply waited for an answer (a dialog was in progress). */
+  awaitingAnswer?: boolean;
+  /** What was said has been kept for staff (done once, at the end of the call). */
+  finalized?: boolean;
   transcript: CallLine[];
   /** Event ids already handled (ACS may deliver an event twice). */
   seen: Set<string>;

@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { translator } from '../../i18n.ts';
+import { scrub } from '../../log.ts';
 import type { Case } from '../../store/index.ts';
 
 export type CardAction = 'claim' | 'reply' | 'close';
@@ -45,11 +46,13 @@ function statusLine(c: Case, zone: string): string {
 export function caseCard(c: Case, zone: string): Record<string, unknown> {
   const s = t();
   const kind = sv()(`summary.${c.danger ? `danger.${c.danger}` : c.category}`);
+  // Until someone has the case, phone numbers and e-mail addresses are hidden in the text too.
+  const hide = c.status === 'open' ? scrub : (x: string) => x;
   const transcript = c.transcript.slice(-12).map((e) => ({
     type: 'TextBlock',
     wrap: true,
     spacing: 'Small',
-    text: `**${s(`card.from.${e.from}`)}** ${DateTime.fromISO(e.at, { zone }).toFormat('HH:mm')}: ${e.text.length > 400 ? `${e.text.slice(0, 397)}…` : e.text}`,
+    text: `**${s(`card.from.${e.from}`)}** ${DateTime.fromISO(e.at, { zone }).toFormat('HH:mm')}: ${hide(e.text.length > 400 ? `${e.text.slice(0, 397)}…` : e.text)}`,
   }));
   const actions: unknown[] = [];
   if (c.status === 'open') actions.push(action('claim', s('card.claim'), c.id, 'positive'));
@@ -83,7 +86,7 @@ export function caseCard(c: Case, zone: string): Record<string, unknown> {
       ...(c.route === 'emergency' ? [{ type: 'TextBlock', wrap: true, text: s('card.emergencyInfo') }] : []),
       { type: 'FactSet', facts: facts(c, zone) },
       { type: 'TextBlock', weight: 'Bolder', text: s('card.summary'), spacing: 'Medium' },
-      { type: 'TextBlock', wrap: true, text: c.summary || '—' },
+      { type: 'TextBlock', wrap: true, text: hide(c.summary) || '—' },
       { type: 'TextBlock', weight: 'Bolder', text: s('card.transcript'), spacing: 'Medium' },
       ...transcript,
     ],

@@ -1,17 +1,17 @@
 /**
  * Compiles lexicons (the pattern syntax documented in `lexicon.ts`) into one matcher over folded tokens.
  *
- * Every distinct pattern word ("element") gets an id. A token is looked up once: exact words in a map,
- * `word*` and `*word` through maps keyed by prefix and suffix (only the lengths that exist are tried),
- * `*word*` by substring. Patterns are indexed by their first element and verified word by word from there,
- * so a message costs a few map lookups per token, however large the lexicons grow.
+ * Every distinct pattern word ("element") gets an id. A token is looked up once (and cached): exact words
+ * in a map, `word*` and `*word` through buckets keyed by their first (last) one to three letters, `*word*`
+ * by substring. Patterns are indexed by their first element and verified word by word from there, so a
+ * message costs a few map lookups per token, however large the lexicons grow.
  *
- * Typo tolerance uses a SymSpell-style deletion index over the first six letters of each eligible entry
- * (the first letter kept), so a typo is found with about seven lookups per unknown token and then checked
- * with an exact Damerau (optimal string alignment) distance, never by scanning the entries.
+ * Typo tolerance (`fuzzy.ts`) uses a SymSpell-style deletion index, so a typo is found with about seven
+ * lookups per unknown token, never by comparing the token with every entry.
  */
 import { DANGER_KINDS, type DangerKind, type Lang } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
+import { createTypoIndex, type TypoShape } from './fuzzy.ts';
 import { tokenize } from './normalize.ts';
 
 /** The lexicon fields a pattern can come from. */
@@ -33,8 +33,8 @@ const NO_FUZZY: ReadonlySet<Field> = new Set([
 
 /** Entries with at least this many letters (folded, wildcards removed) get typo tolerance. */
 const FUZZY_MIN_LETTERS = 6;
-/** Letters of an entry that go into the deletion index (SymSpell's "prefix length"). */
-const HEAD = 6;
+/** `word*` and `*word` are bucketed by up to this many letters at their fixed end. */
+const BUCKET_LETTERS = 3;
 /** Upper bound of the per-token cache; it is cleared when full (the results never depend on it). */
 const TOKEN_CACHE_LIMIT = 50_000;
 
@@ -131,45 +131,14 @@ function parseEntry(term: string): ParsedWord[] | string {
   return words;
 }
 
-/** True when `a[0, aLen)` and `b` are at most one insertion, deletion, substitution or swap apart. */
-function withinOne(a: string, aLen: number, b: string): boolean {
-  const bLen = b.length;
-  if (aLen - bLen > 1 || bLen - aLen > 1) return false;
-  let i = 0;
-  while (i < aLen && i < bLen && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === aLen && i === bLen) return true;
-  if (aLen === bLen) {
-    if (restEqual(a, i + 1, aLen, b, i + 1)) return true;
-    return i + 1 < aLen && a[i] === b[i + 1] && a[i + 1] === b[i] && restEqual(a, i + 2, aLen, b, i + 2);
-  }
-  return aLen > bLen ? restEqual(a, i + 1, aLen, b, i) : restEqual(a, i, aLen, b, i + 1);
-}
-
-function restEqual(a: string, ai: number, aEnd: number, b: string, bi: number): boolean {
-  if (aEnd - ai !== b.length - bi) return false;
-  for (; ai < aEnd; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
-  return true;
-}
-
-/** True when some beginning of `t` (one letter shorter, as long, or one longer than `p`) is within one of `p`. */
-function headWithinOne(t: string, p: string): boolean {
-  const n = p.length;
-  for (let m = n - 1; m <= n + 1; m++) if (m <= t.length && withinOne(t, m, p)) return true;
-  return false;
-}
-
-/** The deletion keys of a word's head: the head itself and the head with one letter (not the first) removed. */
-function deletionKeys(word: string): string[] {
-  const head = word.length > HEAD ? word.slice(0, HEAD) : word;
-  const keys = [head];
-  for (let i = 1; i < head.length; i++) keys.push(head.slice(0, i) + head.slice(i + 1));
-  return keys;
-}
-
-function reverse(s: string): string {
-  let r = '';
-  for (let i = s.length - 1; i >= 0; i--) r += s[i];
-  return r;
+/**
+ * A number naming the first (or last) `n` letters of a word, without building a substring: each letter is a
+ * 16-bit digit, and keys of different lengths fall in different ranges because no letter code is 0.
+ */
+function endKey(word: string, n: number, fromEnd: boolean): number {
+  let key = 0;
+  for (let k = 0; k < n; k++) key = key * 65536 + word.charCodeAt(fromEnd ? word.length - n + k : k);
+  return key;
 }
 
 /** Compiles lexicons into one matcher. Cheap enough to call in tests; production uses `compiledFor`. */
@@ -177,8 +146,8 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const elements: Element[] = [];
   const elementIds = new Map<string, number>();
   const exact = new Map<string, number>();
-  const prefix = new Map<string, number>();
-  const suffix = new Map<string, number>();
+  const prefixes = new Map<number, Array<[string, number]>>();
+  const suffixes = new Map<number, Array<[string, number]>>();
   const infixes: Array<[string, number]> = [];
   const patterns: Pattern[] = [];
   const firstOf: Pattern[][] = [];
@@ -196,8 +165,13 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     firstOf.push([]);
     fuzzyFirstOf.push([]);
     if (kind === EXACT) exact.set(text, id);
-    else if (kind === PREFIX) prefix.set(text, id);
-    else if (kind === SUFFIX) suffix.set(text, id);
+    else if (kind === PREFIX || kind === SUFFIX) {
+      const buckets = kind === PREFIX ? prefixes : suffixes;
+      const key = endKey(text, Math.min(BUCKET_LETTERS, text.length), kind === SUFFIX);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push([text, id]);
+      else buckets.set(key, [[text, id]]);
+    }
     else infixes.push([text, id]);
     return id;
   };
@@ -237,39 +211,21 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     for (const field of LIST_FIELDS) for (const term of lexicon[field] ?? []) add(lexicon.lang, field, null, term);
   }
 
-  // Deletion indexes for typo tolerance: forward for whole words and `word*`, reversed for `*word`.
-  const forward = new Map<string, number[]>();
-  const backward = new Map<string, number[]>();
-  const reversedText: string[] = [];
+  const typos = createTypoIndex();
   elements.forEach((element, id) => {
     if (fuzzyFirstOf[id]!.length === 0) return;
-    const backwards = element.kind === SUFFIX;
-    const text = backwards ? reverse(element.text) : element.text;
-    reversedText[id] = text;
-    const index = backwards ? backward : forward;
-    for (const key of deletionKeys(text)) {
-      const list = index.get(key);
-      if (!list) index.set(key, [id]);
-      else if (!list.includes(id)) list.push(id);
-    }
+    const shape: TypoShape = element.kind === PREFIX ? 'prefix' : element.kind === SUFFIX ? 'suffix' : 'word';
+    typos.add(id, shape, element.text);
   });
-
-  const lengths = (m: Map<string, number>): number[] => [...new Set([...m.keys()].map((k) => k.length))].sort((a, b) => a - b);
-  const prefixLengths = lengths(prefix);
-  const suffixLengths = lengths(suffix);
   const cache = new Map<string, TokenInfo>();
 
-  const fuzzyLookup = (index: Map<string, number[]>, word: string, out: number[]): void => {
-    for (const key of deletionKeys(word)) {
-      const candidates = index.get(key);
-      if (!candidates) continue;
-      for (const id of candidates) {
-        if (out.includes(id)) continue;
-        const element = elements[id]!;
-        const text = element.kind === SUFFIX ? reversedText[id]! : element.text;
-        const ok = element.kind === EXACT ? withinOne(word, word.length, text) : headWithinOne(word, text);
-        if (ok) out.push(id);
-      }
+  /** Pushes the ids of the `word*` (or `*word`) elements that the token starts (or ends) with. */
+  const wildcard = (t: string, buckets: Map<number, Array<[string, number]>>, fromEnd: boolean, ids: number[]): void => {
+    if (buckets.size === 0) return;
+    for (let n = 1; n <= BUCKET_LETTERS && n <= t.length; n++) {
+      const bucket = buckets.get(endKey(t, n, fromEnd));
+      if (!bucket) continue;
+      for (const [text, id] of bucket) if (fromEnd ? t.endsWith(text) : t.startsWith(text)) ids.push(id);
     }
   };
 
@@ -279,22 +235,12 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     const ids: number[] = [];
     const e = exact.get(t);
     if (e !== undefined) ids.push(e);
-    for (const len of prefixLengths) {
-      if (len > t.length) break;
-      const id = prefix.get(t.slice(0, len));
-      if (id !== undefined) ids.push(id);
-    }
-    for (const len of suffixLengths) {
-      if (len > t.length) break;
-      const id = suffix.get(t.slice(t.length - len));
-      if (id !== undefined) ids.push(id);
-    }
+    wildcard(t, prefixes, false, ids);
+    wildcard(t, suffixes, true, ids);
     for (const [text, id] of infixes) if (t.includes(text)) ids.push(id);
     const fuzzyIds: number[] = [];
-    if (ids.length === 0 && t.length >= FUZZY_MIN_LETTERS - 1) {
-      if (forward.size > 0) fuzzyLookup(forward, t, fuzzyIds);
-      if (backward.size > 0) fuzzyLookup(backward, reverse(t), fuzzyIds);
-    }
+    // A word that matches some entry as it is, is that word, not a typo of another.
+    if (ids.length === 0 && t.length >= FUZZY_MIN_LETTERS - 1) typos.lookup(t, fuzzyIds);
     const info = { ids, fuzzyIds };
     if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
     cache.set(t, info);

@@ -17,8 +17,10 @@ const TELL_TALE: ReadonlyArray<readonly [Lang, string]> = [
   ['tr', 'şğıİüçŞĞÜÇ'],
   ['bs', 'čćšžđČĆŠŽĐ'],
 ];
+/** Points per tell-tale letter: strong evidence, while short function words are shared between languages. */
+const LETTER_POINTS = 2;
 /** At most this many points from tell-tale letters, so a place name (Malmö) cannot outvote the words. */
-const LETTER_CAP = 4;
+const LETTER_CAP = 6;
 /** Points per marker hit (function words) and per hit in any other field. */
 const MARKER_POINTS = 2;
 const HIT_POINTS = 1;
@@ -63,7 +65,7 @@ export function detectLanguageFromHits(text: string, hits: readonly Hit[]): Lang
   let best: Lang = 'sv';
   let bestScore = 0;
   for (const lang of LATIN) {
-    const s = of(lang) + Math.min(LETTER_CAP, letters.get(lang) ?? 0);
+    const s = of(lang) + Math.min(LETTER_CAP, LETTER_POINTS * (letters.get(lang) ?? 0));
     if (s > bestScore) {
       best = lang;
       bestScore = s;

@@ -39,6 +39,8 @@ describe.skipIf(!hasChromium)(`chat page in Chromium (needs ${CHROMIUM})`, () =>
   });
 
   async function send(text: string): Promise<void> {
+    // Web Chat shows the send box before Direct Line is online; a message typed then may be lost.
+    await page.locator('body[data-connection-status="2"]').waitFor({ timeout: 20_000 });
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.waitFor({ timeout: 20_000 });
     await input.fill(text);

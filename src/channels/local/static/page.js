@@ -68,6 +68,10 @@
         webSocket: false,
         pollingInterval: 500
       });
+      // Exposed for tests and curious developers: 2 is Online in DirectLineJS's ConnectionStatus.
+      directLine.connectionStatus$.subscribe(function (status) {
+        document.body.setAttribute('data-connection-status', String(status));
+      });
       var store = window.WebChat.createStore({}, function () {
         return function (next) {
           return function (action) {

@@ -18,7 +18,7 @@ export const enDanger: Lexicon['danger'] = {
   ],
   weapon: [
     'gun', 'guns', 'gunshot*', 'gunfire', 'gunman', 'pistol*', 'rifle*', 'firearm*', 'shotgun*', 'handgun*',
-    'knife', 'knives', 'machete*', 'axe', 'baseball bat', 'armed', 'weapon*', 'shooting', 'shoot', 'shoots',
+    'knife', 'knives', 'machete*', 'axe', 'baseball bat', 'armed', 'weapon*', 'shooting', 'shoot',
     'shots',
     'shots fired', 'got shot', 'been shot', 'was shot', 'is shot', 'shot him', 'shot her',
     'shot someone', 'shot at', 'shot dead', 'stabbed', 'stabbing', 'stab', 'stabs',

@@ -1,0 +1,70 @@
+/**
+ * The PostgreSQL store, for several Trygg instances sharing one database (`DATABASE_URL`). Same contract as
+ * the embedded store (test/store/contract.ts); what several instances need on top: eTag checks, outbox
+ * leases, case numbers, dedupe and job runs are each decided by one atomic statement in the database, and
+ * migrations run under an advisory lock. All SQL lives in `src/store/postgres/`.
+ *
+ * The connection string is never logged or put into an error. To keep the tables in a schema other than
+ * `public`, add `?options=-c%20search_path%3Dtrygg` to the URL (the schema must exist).
+ */
+import type { Store, StoreOptions } from './types.ts';
+import { postgresActivities } from './postgres/activities.ts';
+import { postgresAudit } from './postgres/audit.ts';
+import { postgresCases } from './postgres/cases.ts';
+import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
+import { postgresJobs } from './postgres/jobs.ts';
+import { migrateDb, type MigrationResult } from './postgres/migrations.ts';
+import { postgresOutbox } from './postgres/outbox.ts';
+import { postgresPrivacy } from './postgres/privacy.ts';
+import { postgresShifts } from './postgres/shifts.ts';
+import { postgresState } from './postgres/state.ts';
+
+export { POSTGRES_SCHEMA_VERSION, type MigrationResult } from './postgres/migrations.ts';
+export type { PostgresPoolOptions } from './postgres/db.ts';
+
+/** Options for the PostgreSQL store. */
+export interface PostgresStoreOptions extends StoreOptions {
+  /** `DATABASE_URL`: a PostgreSQL connection string (`postgres://user:password@host:5432/db`). */
+  databaseUrl: string;
+  /** Pool size and timeouts. */
+  pool?: PostgresPoolOptions;
+  /** Names this instance in outbox leases and job runs (`leased_by`); default host, pid and a random part. */
+  instanceId?: string;
+}
+
+/**
+ * Open the PostgreSQL store: connect, bring the schema up to date (waiting for another instance that is
+ * migrating), and resolve with a `Store` on a connection pool. Rejects with a `StoreError` when the
+ * database cannot be reached or has a newer schema.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const { databaseUrl, now = () => new Date(), processedTtlMs, pool, instanceId } = options;
+  const db = new PgDb(databaseUrl, now, pool, instanceId);
+  try {
+    await migrateDb(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return {
+    state: postgresState(db),
+    cases: postgresCases(db),
+    audit: postgresAudit(db),
+    activities: postgresActivities(db, processedTtlMs),
+    shifts: postgresShifts(db),
+    outbox: postgresOutbox(db),
+    jobs: postgresJobs(db),
+    ...postgresPrivacy(db),
+    close: () => db.close(),
+  };
+}
+
+/** Bring the database's schema up to date and report its version (`trygg migrate`). */
+export async function migrate(databaseUrl: string): Promise<MigrationResult> {
+  const db = new PgDb(databaseUrl, () => new Date(), { max: 1 });
+  try {
+    return await migrateDb(db);
+  } finally {
+    await db.close();
+  }
+}
