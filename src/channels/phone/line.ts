@@ -57,6 +57,7 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   const sessions = new CallSessions(deps.sessions);
   const calls = new WeakMap<CallSession, PhoneCall>();
   const base = acs.publicBaseUrl.replace(/\/+$/, '');
+  const cognitiveServicesEndpoint = acs.cognitiveServicesEndpoint;
 
   async function answer(data: Record<string, unknown>): Promise<'answered' | 'skipped' | 'retry'> {
     const incomingCallContext = data.incomingCallContext;
@@ -70,7 +71,7 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
     const callbackUrl = `${base}${CALLBACK_PATH}/${session.id}?token=${encodeURIComponent(session.secret)}`;
     try {
       const result = await client.answerCall(incomingCallContext, callbackUrl, {
-        ...(acs.cognitiveServicesEndpoint ? { callIntelligenceOptions: { cognitiveServicesEndpoint: acs.cognitiveServicesEndpoint } } : {}),
+        ...(cognitiveServicesEndpoint ? { callIntelligenceOptions: { cognitiveServicesEndpoint } } : {}),
         operationContext: session.id,
       });
       session.callConnectionId ??= result.callConnectionProperties.callConnectionId;

@@ -148,7 +148,8 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const exact = new Map<string, number>();
   const prefixes = new Map<number, Array<[string, number]>>();
   const suffixes = new Map<number, Array<[string, number]>>();
-  const infixes: Array<[string, number]> = [];
+  /** `*word*` elements bucketed by their first two letters (or one, for one-letter words). */
+  const infixes = new Map<number, Array<[string, number]>>();
   const patterns: Pattern[] = [];
   const firstOf: Pattern[][] = [];
   const fuzzyFirstOf: Pattern[][] = [];
@@ -172,7 +173,12 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       if (bucket) bucket.push([text, id]);
       else buckets.set(key, [[text, id]]);
     }
-    else infixes.push([text, id]);
+    else {
+      const key = endKey(text, Math.min(2, text.length), false);
+      const bucket = infixes.get(key);
+      if (bucket) bucket.push([text, id]);
+      else infixes.set(key, [[text, id]]);
+    }
     return id;
   };
 
@@ -229,6 +235,18 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     }
   };
 
+  /** Pushes the ids of the `*word*` elements found anywhere in the token (each once). */
+  const infix = (t: string, ids: number[]): void => {
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      scan(infixes.get(c), t, i, ids);
+      if (i + 1 < t.length) scan(infixes.get(c * 65536 + t.charCodeAt(i + 1)), t, i, ids);
+    }
+  };
+  const scan = (bucket: Array<[string, number]> | undefined, t: string, at: number, ids: number[]): void => {
+    if (bucket) for (const [text, id] of bucket) if (t.startsWith(text, at) && !ids.includes(id)) ids.push(id);
+  };
+
   const tokenInfo = (t: string): TokenInfo => {
     const cached = cache.get(t);
     if (cached) return cached;
@@ -237,7 +255,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     if (e !== undefined) ids.push(e);
     wildcard(t, prefixes, false, ids);
     wildcard(t, suffixes, true, ids);
-    for (const [text, id] of infixes) if (t.includes(text)) ids.push(id);
+    if (infixes.size > 0) infix(t, ids);
     const fuzzyIds: number[] = [];
     // A word that matches some entry as it is, is that word, not a typo of another.
     if (ids.length === 0 && t.length >= FUZZY_MIN_LETTERS - 1) typos.lookup(t, fuzzyIds);

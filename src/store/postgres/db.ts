@@ -62,8 +62,9 @@ export function toStoreError(error: unknown): unknown {
     if (code === '3D000') return new StoreError('The database named in DATABASE_URL does not exist; create it first.');
     return new StoreError(`The database rejected an operation (SQLSTATE ${code}).`);
   }
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason = typeof code === 'string' && /^[A-Z_0-9]{2,40}$/.test(code) ? code : 'no connection';
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const lost = typeof message === 'string' && /connect|terminat|timeout/i.test(message);
+  const reason = typeof code === 'string' && /^[A-Z_0-9]{2,40}$/.test(code) ? code : lost ? 'connection failed' : 'driver error';
   return new StoreError(`Cannot use the PostgreSQL database (${reason}); check DATABASE_URL and that the server is up.`);
 }
 

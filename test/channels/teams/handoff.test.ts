@@ -5,11 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
-import { runCli } from '../cli/cli-helpers.ts';
-import { startConnectorSink, type ConnectorSink } from './connector-sink.ts';
+import { buildApp, type App } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { createLogger } from '../../../src/log.ts';
+import { runCli } from '../../cli/cli-helpers.ts';
+import { startConnectorSink, type ConnectorSink } from '../connector-sink.ts';
 
 const TENANT_ID = '11111111-2222-4333-8444-555555555555';
 let app: App;
