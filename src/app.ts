@@ -4,7 +4,7 @@
  * server's own address.
  */
 import type { AddressInfo } from 'node:net';
-import { ConversationState, type TurnContext } from 'botbuilder';
+import { ConversationState, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { TryggConversation } from '../dialogs/conversation.ts';
 import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
@@ -53,8 +53,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Staff in Teams talk to the teams-ai application; tenants (web chat, SMS, phone) to the conversation.
   const bot = {
     run: async (context: TurnContext) => {
-      if (context.activity.channelId === 'msteams') await teams.app.run(context);
-      else await tenantBot.run(context);
+      if (context.activity.channelId === 'msteams') {
+        await teams.app.run(context);
+        // An invoke the staff side does not know gets a clear 400 rather than the adapter's 501.
+        if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+          await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'UnsupportedInvoke' } } });
+        }
+      } else await tenantBot.run(context);
     },
   };
   let ready = false;

@@ -2,7 +2,7 @@
  * The Bot Framework face of Trygg: an ActivityHandler that hands tenant messages to the conversation, and
  * middleware that answers a redelivered activity only once.
  */
-import { ActivityHandler, ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type InvokeResponse, type Middleware, type TurnContext } from 'botbuilder';
 import type { TryggConversation } from '../../dialogs/conversation.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
@@ -25,6 +25,11 @@ export function dedupeMiddleware(store: Store, log: Logger): Middleware {
 }
 
 export class TryggBot extends ActivityHandler {
+  /** Tenants' channels send no invokes Trygg understands: a clear 400, not botbuilder's 501. */
+  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+    return { status: 400, body: { error: 'UnsupportedInvoke', message: 'this bot does not handle invoke activities on this channel' } };
+  }
+
   constructor(conversation: TryggConversation) {
     super();
     this.onMessage(async (context, next) => {

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   purge: async (a, io) => (await import('./cases.ts')).purgeCommand(a, io),
   export: async (a, io) => (await import('./cases.ts')).phoneCommand('export', a, io),
   forget: async (a, io) => (await import('./cases.ts')).phoneCommand('forget', a, io),
+  migrate: async (a, io) => (await import('./migrate.ts')).migrateCommand(a, io),
 };
 
 const USAGE = `usage: trygg <command> [options]
@@ -34,6 +35,7 @@ const USAGE = `usage: trygg <command> [options]
   purge [--days N]              delete cases, transcripts and state older than the retention (policy)
   export --phone <number>       everything stored about a phone number (data-subject access)
   forget --phone <number>       erase everything stored about a phone number
+  migrate                       apply the PostgreSQL schema migrations (DATABASE_URL)
 `;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */

@@ -48,7 +48,8 @@ export class ModelConfigError extends Error {
 }
 
 function checkUrl(name: string, value: string): void {
-  if (!URL.canParse(value)) throw new ModelConfigError(`${name} is not a URL (${value.slice(0, 80)}); give e.g. https://host/v1`);
+  const protocol = URL.canParse(value) ? new URL(value).protocol : '';
+  if (protocol !== 'https:' && protocol !== 'http:') throw new ModelConfigError(`${name} is not an http(s) URL (${value.slice(0, 80)}); give e.g. https://host/v1`);
 }
 
 /**

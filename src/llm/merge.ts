@@ -10,15 +10,17 @@
  *    the model's kind (or the kind of a danger word the rules discounted), `uncertain: true` so the tenant is
  *    asked to confirm, unless the model is consistent and at least {@link CONFIDENT} sure. Either way it is
  *    treated as danger: 112 first.
- * 4. Neither sees danger → the rules' category stands, unless the rules said `unknown` or the message's
- *    language is outside {@link WELL_COVERED} (by the rules' or the model's reading) and the model is at least
- *    {@link RECATEGORIZE_CONFIDENCE} sure; then the model's category is used.
+ * 4. Neither sees danger → the rules' category stands, with two exceptions when the model is at least
+ *    {@link RECATEGORIZE_CONFIDENCE} sure: the rules said `unknown` (the model's category is used), or the
+ *    message's language is outside {@link WELL_COVERED} (by the rules' or the model's reading) and the model's
+ *    category comes earlier in the core's precedence (`CATEGORIES`: a minor fault may become urgent, a
+ *    disturbance never becomes information). So a model, or an injection steering it, never lowers a route.
  * 5. Language: the rules' when their lexicons matched in it; otherwise the model's (when it is one of
  *    Trygg's languages and the model is {@link RECATEGORIZE_CONFIDENCE} sure).
  * 6. Whenever the model changed anything, a `model` entry is added to `matches`, so decisions show it.
  */
-import type { DangerKind, Lang, Triage, TriageMatch } from '../routing/types.ts';
-import { DANGER_KINDS } from '../routing/types.ts';
+import type { Category, DangerKind, Lang, Triage, TriageMatch } from '../routing/types.ts';
+import { CATEGORIES, DANGER_KINDS } from '../routing/types.ts';
 import type { ModelSuggestion } from './types.ts';
 
 /** Confidence at or above which a model-only danger is not marked uncertain (it is danger either way). */
@@ -51,6 +53,9 @@ function mergedLanguage(rules: Triage, model: ModelSuggestion): Lang {
 function poorlyCovered(rules: Triage, model: ModelSuggestion): boolean {
   return !WELL_COVERED.includes(rules.language) || model.language === 'other' || !WELL_COVERED.includes(model.language);
 }
+
+/** Precedence of a category: lower is more urgent (`CATEGORIES` order). */
+const rank = (c: Category): number => CATEGORIES.indexOf(c);
 
 function provenance(group: string, lang: Lang): TriageMatch {
   return { group: `model.${group}`, term: 'model', lang };
@@ -87,7 +92,7 @@ export function mergeTriage(rules: Triage, model: ModelSuggestion | undefined): 
   const recategorize =
     model.category !== rules.category &&
     model.confidence >= RECATEGORIZE_CONFIDENCE &&
-    (rules.category === 'unknown' || poorlyCovered(rules, model));
+    (rules.category === 'unknown' || (poorlyCovered(rules, model) && rank(model.category) < rank(rules.category)));
   if (!recategorize) {
     const changed = language !== rules.language || domestic !== rules.domestic;
     if (!changed) return rules;

@@ -51,8 +51,15 @@ describe('mergeTriage: the rules', () => {
   it('rules `unknown` or a poorly covered language → the model’s category when it is sure enough', () => {
     expect(mergeTriage(rulesTriage(), answer({ category: 'urgent_fault', confidence: 0.8, lockedOut: true }))).toMatchObject({ category: 'urgent_fault', lockedOut: true });
     expect(mergeTriage(rulesTriage(), answer({ category: 'urgent_fault', confidence: RECATEGORIZE_CONFIDENCE - 0.01 })).category).toBe('unknown');
-    const somali = { ...noise, language: 'so' as Lang, matches: [{ group: 'disturbance', term: 'qeylo', lang: 'so' as Lang }] };
-    expect(mergeTriage(somali, answer({ category: 'support', language: 'so', confidence: 0.9 })).category).toBe('support');
+    const somali = rulesTriage({ category: 'minor_fault', language: 'so', matches: [{ group: 'minorFault', term: 'x', lang: 'so' }] });
+    expect(mergeTriage(somali, answer({ category: 'urgent_fault', language: 'so', confidence: 0.9 })).category).toBe('urgent_fault');
+  });
+
+  it('in a poorly covered language the model may raise a category, never lower it', () => {
+    const somali = rulesTriage({ category: 'urgent_fault', language: 'so', matches: [{ group: 'urgentFault', term: 'x', lang: 'so' }] });
+    expect(mergeTriage(somali, answer({ category: 'disturbance', language: 'so', confidence: 0.9 })).category).toBe('disturbance');
+    expect(mergeTriage(somali, answer({ category: 'information', language: 'so', confidence: 1 })).category).toBe('urgent_fault');
+    expect(mergeTriage(somali, answer({ category: 'minor_fault', language: 'other', confidence: 1 })).category).toBe('urgent_fault');
   });
 
   it('the language: the rules’ when their lexicons matched in it, else the model’s', () => {
@@ -104,60 +111,70 @@ describe('mergeTriage: invariants over every combination', () => {
   const policy = loadPolicy();
   const at = Date.parse('2027-01-20T01:00:00Z'); // a Wednesday night: the jour is on duty
 
+  /** The invariants for one pair; a description of the first one broken, or undefined. */
+  function broken(r: Triage, m: ModelSuggestion, out: Triage): string | undefined {
+    const rulesDanger = r.category === 'acute_danger';
+    // Danger is the maximum of rules and model.
+    if ((rulesDanger || modelSeesDanger(m)) && out.category !== 'acute_danger') return 'danger lost';
+    // A rules emergency keeps its kind and its uncertainty.
+    if (rulesDanger && (out.danger !== r.danger || out.uncertain !== r.uncertain)) return 'rules emergency changed';
+    // Model-only danger is uncertain unless consistent and highly confident.
+    if (!rulesDanger && modelSeesDanger(m) && out.uncertain !== !(m.category === 'acute_danger' && m.danger !== null && m.confidence >= CONFIDENT))
+      return 'model danger certainty';
+    // Caution is never removed.
+    if ((r.domestic && !out.domestic) || (r.lockedOut && !out.lockedOut)) return 'flag removed';
+    // Non-danger categories change only for `unknown` rules or a poorly covered language, to the model's.
+    if (out.category !== 'acute_danger' && out.category !== r.category) {
+      const poor = !WELL_COVERED.includes(r.language) || m.language === 'other' || !WELL_COVERED.includes(m.language);
+      if (!(r.category === 'unknown' || poor)) return 'recategorized a well-covered message';
+      if (r.category !== 'unknown' && CATEGORIES.indexOf(out.category) > CATEGORIES.indexOf(r.category)) return 'lowered a category';
+      if (out.category !== m.category || m.confidence < RECATEGORIZE_CONFIDENCE) return 'recategorized without confidence';
+    }
+    if (out.category !== 'acute_danger' && out.danger !== null) return 'danger kind without danger';
+    // A model that changed anything says so.
+    if (out !== r && !out.matches.some((x) => x.term === 'model')) return 'no provenance';
+    return undefined;
+  }
+
   it(`holds for ${rules.length} × ${models.length} pairs`, () => {
+    const failures: string[] = [];
     let checked = 0;
     for (const r of rules) {
       for (const m of models) {
         const out = mergeTriage(r, m);
-        const ctx = `${JSON.stringify(r)} + ${JSON.stringify(m)} → ${JSON.stringify(out)}`;
-        const rulesDanger = r.category === 'acute_danger';
-        // Danger is the maximum of rules and model.
-        if (rulesDanger || modelSeesDanger(m)) expect(out.category, ctx).toBe('acute_danger');
-        // A rules emergency keeps its kind and its uncertainty.
-        if (rulesDanger) {
-          expect(out.danger, ctx).toBe(r.danger);
-          expect(out.uncertain, ctx).toBe(r.uncertain);
-        }
-        // Model-only danger is uncertain unless consistent and highly confident.
-        if (!rulesDanger && modelSeesDanger(m)) {
-          expect(out.uncertain, ctx).toBe(!(m.category === 'acute_danger' && m.danger !== null && m.confidence >= CONFIDENT));
-        }
-        // Caution is never removed.
-        if (r.domestic) expect(out.domestic, ctx).toBe(true);
-        if (r.lockedOut) expect(out.lockedOut, ctx).toBe(true);
-        // Non-danger categories change only for `unknown` rules or a poorly covered language.
-        if (out.category !== 'acute_danger' && out.category !== r.category) {
-          const poor = !WELL_COVERED.includes(r.language) || m.language === 'other' || !WELL_COVERED.includes(m.language);
-          expect(r.category === 'unknown' || poor, ctx).toBe(true);
-          expect(out.category, ctx).toBe(m.category);
-          expect(m.confidence, ctx).toBeGreaterThanOrEqual(RECATEGORIZE_CONFIDENCE);
-        }
-        // Danger fields stay consistent.
-        if (out.category !== 'acute_danger') expect(out.danger, ctx).toBeNull();
-        // A model that changed anything says so.
-        if (out !== r) expect(out.matches.some((x) => x.term === 'model'), ctx).toBe(true);
+        const why = broken(r, m, out);
+        if (why && failures.length < 5) failures.push(`${why}: ${JSON.stringify(r)} + ${JSON.stringify(m)} → ${JSON.stringify(out)}`);
         checked++;
       }
     }
+    expect(failures).toEqual([]);
     expect(checked).toBe(rules.length * models.length);
   });
 
+  // decideRoute reads schedules: a smaller sample of the same space.
+  const sampleRules = rules.filter((r) => ['sv', 'so'].includes(r.language) && !r.domestic);
+  const sampleModels = models.filter((m) => ['sv', 'other'].includes(m.language) && [0.5, 1].includes(m.confidence) && !m.domestic);
+
   it('the decided route is `emergency` whenever the rules alone decide `emergency`', () => {
-    for (const r of rules.filter((x) => x.category === 'acute_danger')) {
+    let bad = 0;
+    for (const r of sampleRules.filter((x) => x.category === 'acute_danger')) {
       expect(decideRoute(r, policy, at).route).toBe('emergency');
-      for (const m of models) expect(decideRoute(mergeTriage(r, m), policy, at).route).toBe('emergency');
+      for (const m of sampleModels) if (decideRoute(mergeTriage(r, m), policy, at).route !== 'emergency') bad++;
     }
+    expect(bad).toBe(0);
   });
 
-  it('a model can never turn a non-danger triage into a route other than the rules’ in sv/en/ar unless the rules were unknown', () => {
-    const covered = rules.filter((r) => WELL_COVERED.includes(r.language) && r.category !== 'unknown' && r.category !== 'acute_danger');
+  it('in sv/en/ar a model can only raise a known non-danger route to `emergency`, never move it elsewhere', () => {
+    const covered = sampleRules.filter((r) => WELL_COVERED.includes(r.language) && r.category !== 'unknown' && r.category !== 'acute_danger');
+    const bad: string[] = [];
     for (const r of covered) {
       const base = decideRoute(r, policy, at).route;
-      for (const m of models.filter((x) => x.language !== 'other' && WELL_COVERED.includes(x.language))) {
+      for (const m of sampleModels.filter((x) => x.language !== 'other')) {
         const route = decideRoute(mergeTriage(r, m), policy, at).route;
-        expect([base, 'emergency']).toContain(route);
+        if (route !== base && route !== 'emergency') bad.push(`${r.category}/${m.category} → ${route}`);
       }
     }
+    expect(bad).toEqual([]);
   });
 
   it('is pure: the inputs are not changed', () => {

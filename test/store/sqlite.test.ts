@@ -59,8 +59,8 @@ describe('sqlite store', () => {
     await expect(openStore({ dataDir: root })).rejects.toThrow(/schema version 99/);
   });
 
-  it('leaves a seam for PostgreSQL: a database URL is not silently ignored', async () => {
-    await expect(openStore({ dataDir: root, databaseUrl: 'postgres://localhost/trygg' })).rejects.toThrow(StoreError);
+  it('a database URL selects PostgreSQL, never silently the embedded store (nothing listens here: it fails)', async () => {
+    await expect(openStore({ dataDir: root, databaseUrl: 'postgres://trygg@127.0.0.1:1/trygg' })).rejects.toThrow(StoreError);
   });
 
   it('offers a private in-memory variant for other modules’ tests', async () => {

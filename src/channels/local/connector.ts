@@ -87,7 +87,7 @@ export function mountConnector(server: Server, context: ShimContext): void {
       const { id, timestamp } = context.stamp(conversation);
       activityId = storeBotActivity(conversation, activity, id, timestamp);
     }
-    sendJson(res, 200, { id: conversation.id, serviceUrl: context.stamp(conversation).serviceUrl, ...(activityId ? { activityId } : {}) });
+    sendJson(res, 200, { id: conversation.id, serviceUrl: context.serviceUrl, ...(activityId ? { activityId } : {}) });
   }));
 }
 

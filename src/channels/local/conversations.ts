@@ -38,6 +38,8 @@ export interface Conversation {
   /** Oldest first; `seq` grows by one per stored activity and is the watermark. */
   readonly activities: { seq: number; activity: ActivityJson }[];
   nextSeq: number;
+  /** Numbers activity ids, including those never stored (the conversationUpdate sent only to the bot). */
+  nextIdNumber: number;
   lastActive: number;
   /** Tokens issued for this conversation, oldest first (refresh adds one). */
   readonly tokens: string[];
@@ -88,12 +90,9 @@ function makeToken(conversationId: string, userId: string, expiresAtMs: number):
   return `${header}.${payload}.${randomId(24)}`;
 }
 
-/**
- * The id the next stored activity of the conversation gets, shaped like Direct Line's (`<conversation>|0000007`).
- * Unique because `nextSeq` never goes back, even when an update moves an activity to a later watermark.
- */
+/** A new activity id in the conversation, shaped like Direct Line's (`<conversation>|0000007`). */
 export function nextActivityId(conversation: Conversation): string {
-  return `${conversation.id}|${String(conversation.nextSeq).padStart(7, '0')}`;
+  return `${conversation.id}|${String(conversation.nextIdNumber++).padStart(7, '0')}`;
 }
 
 /** The conversations of one shim instance. */
@@ -127,6 +126,7 @@ export class ConversationStore {
       started: false,
       activities: [],
       nextSeq: 0,
+      nextIdNumber: 0,
       lastActive: now,
       tokens: [],
     };

@@ -3,10 +3,10 @@
  * through `mountConnector` the Bot Connector side the bot answers on. Together they stand in for Azure Bot
  * Service on a developer's machine, with nothing leaving 127.0.0.1.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { conversationUpdate, parseClientActivity, parseConversationRequest, stampClientActivity, toBotActivity, type Stamp } from './activities.ts';
 import { mountConnector } from './connector.ts';
-import { ConversationStore, nextActivityId, type Conversation, type ConversationGrant, type ConversationLimits } from './conversations.ts';
+import { ConversationStore, nextActivityId, type Conversation, type ConversationLimits } from './conversations.ts';
 import { BOT_TIMEOUT_MS, forwardToBot } from './forward.ts';
 import { badRequest, bearerToken, forbidden, notFound, pathParam, queryParam, readJsonObject, route, sendJson, type ShimLogger } from './http.ts';
 
@@ -28,13 +28,15 @@ export interface DirectLineOptions {
   logger?: ShimLogger;
 }
 
-/** What the rest of the shim shares: the store, the clock, and how to stamp and deliver activities. */
+/** What the connector routes share with the Direct Line routes: the store, the clock, the bot's account. */
 export interface ShimContext {
   readonly store: ConversationStore;
   readonly now: () => number;
   readonly logger: ShimLogger | undefined;
   readonly bot: { id: string; name: string };
-  /** Connector fields for the next activity of the conversation. */
+  /** The `serviceUrl` the bot answers on, with Bot Framework's trailing slash. */
+  readonly serviceUrl: string;
+  /** Connector fields for a new activity of the conversation (a fresh id each call). */
   stamp(conversation: Conversation): Stamp;
 }
 
@@ -63,11 +65,12 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
     now,
     logger,
     bot,
+    serviceUrl,
     stamp: (conversation) => ({ id: nextActivityId(conversation), timestamp: new Date(now()).toISOString(), serviceUrl, bot }),
   };
 
   /** The conversation named in the path, which the bearer token must have been issued for. */
-  function authorize(req: Request): { conversation: Conversation; token: string } {
+  function authorize(req: Request): Conversation {
     const id = pathParam(req, 'conversationId');
     const conversation = store.get(id, now());
     if (!conversation) throw notFound(`no conversation ${id}; it may have expired, start a new one`);
@@ -75,7 +78,7 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
     if (!token || store.conversationIdForToken(token, now()) !== conversation.id) {
       throw forbidden('the token is missing, expired or not for this conversation');
     }
-    return { conversation, token };
+    return conversation;
   }
 
   /** The conversation a token was issued for; 403 when the token is missing, expired or unknown. */
@@ -97,15 +100,13 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
     }
   }
 
-  const answerGrant = (res: Response, status: number, grant: ConversationGrant) => sendJson(res, status, grant);
-
   server.post(`${DIRECT_LINE}/tokens/generate`, route(logger, async (req, res) => {
     const request = parseConversationRequest(await readJsonObject(req));
-    answerGrant(res, 200, store.grant(store.create(request, now()), now()));
+    sendJson(res, 200, store.grant(store.create(request, now()), now()));
   }));
 
   server.post(`${DIRECT_LINE}/tokens/refresh`, route(logger, async (req, res) => {
-    answerGrant(res, 200, store.grant(conversationOfToken(bearerToken(req)), now()));
+    sendJson(res, 200, store.grant(conversationOfToken(bearerToken(req)), now()));
   }));
 
   // Starts the conversation a token was generated for, or (local convenience, no secret exists) a new one.
@@ -118,18 +119,18 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
     await ensureStarted(conversation);
     const grant = token ? { conversationId: conversation.id, token, expires_in: store.limits.tokenSeconds } : store.grant(conversation, now());
     // streamUrl is left out: this shim has no WebSocket, and Web Chat then polls.
-    answerGrant(res, isNew ? 201 : 200, grant);
+    sendJson(res, isNew ? 201 : 200, grant);
   }));
 
   // Reconnect: Direct Line answers with a fresh token (and a streamUrl, which polling does not need).
   server.get(`${DIRECT_LINE}/conversations/:conversationId`, route(logger, async (req, res) => {
-    const { conversation } = authorize(req);
+    const conversation = authorize(req);
     parseWatermark(req);
-    answerGrant(res, 200, store.grant(conversation, now()));
+    sendJson(res, 200, store.grant(conversation, now()));
   }));
 
   server.post(`${DIRECT_LINE}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
-    const { conversation } = authorize(req);
+    const conversation = authorize(req);
     const activity = parseClientActivity(await readJsonObject(req), conversation);
     await ensureStarted(conversation);
     const stamped = stampClientActivity(activity, conversation, context.stamp(conversation));
@@ -140,7 +141,7 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
   }));
 
   server.get(`${DIRECT_LINE}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
-    const { conversation } = authorize(req);
+    const conversation = authorize(req);
     sendJson(res, 200, store.since(conversation, parseWatermark(req)));
   }));
 

@@ -165,14 +165,14 @@ export class PhoneCall {
     const s = this.session;
     s.stage = 'talk';
     this.remember('tenant', text);
-    const turn = await this.deps.adapter.runTurn(this.deps.bot, {
-      conversationId: s.conversationId,
-      caller: s.caller,
-      locale: localeOf(s.lang, this.deps.voices),
-      text,
-      input,
-      at: this.deps.now(),
-    });
+    const who = { conversationId: s.conversationId, caller: s.caller, locale: localeOf(s.lang, this.deps.voices), at: this.deps.now() };
+    if (!s.botStarted) {
+      // The line has greeted the caller; the bot's own (written) greeting is not said.
+      s.botStarted = true;
+      const start = await this.deps.adapter.startConversation(this.deps.bot, who);
+      if (start.error) this.deps.log.warn({ err: start.error, callId: s.id }, 'phone: starting the bot conversation failed');
+    }
+    const turn = await this.deps.adapter.runTurn(this.deps.bot, { ...who, text, input });
     if (turn.error) this.deps.log.error({ err: turn.error, callId: s.id }, 'phone: the bot turn failed');
     if (turn.decision) s.decision = { route: turn.decision.route, category: turn.decision.category, danger: turn.decision.danger };
     if (turn.handoff) s.caseId = turn.handoff.caseId;

@@ -75,8 +75,8 @@ const PAGES: Record<string, { file: string; type: string }> = {
 // Scripts from this server only; the browser's own speech APIs need nothing else.
 const PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-/** A sample caller number for the simulator (not a real subscriber). */
-export const SIMULATOR_CALLER = '+46701234567';
+/** The simulator's caller: a number from the Swedish regulator's range for fiction (070-174 06 05…99). */
+export const SIMULATOR_CALLER = '+46701740605';
 
 const INPUT_KINDS = new Set(['speech', 'dtmf', 'silence', 'unclear', 'hangup', 'transferAccepted', 'transferFailed']);
 

@@ -103,6 +103,8 @@ export interface CallSession {
   transfer?: Extract<AfterPlay, { kind: 'transfer' }>;
   /** True once the call was handed to a person (transfer accepted). */
   transferred?: boolean;
+  /** The bot has been told the caller joined (its conversation counts as greeted). */
+  botStarted?: boolean;
   /** The bot's last reply waited for an answer (a dialog was in progress). */
   awaitingAnswer?: boolean;
   /** What was said has been kept for staff (done once, at the end of the call). */

@@ -72,7 +72,23 @@ interface Sink {
 export class VoiceAdapter extends BotAdapter {
   /** Runs one message turn through the bot and returns what it sent. Never throws: a failure is `error`. */
   async runTurn(bot: ActivityHandler, input: VoiceInput): Promise<VoiceTurn> {
-    const activity: Partial<Activity> = {
+    return this.run(bot, this.activity(input));
+  }
+
+  /**
+   * Tells the bot the caller joined (a `conversationUpdate`, as web chat does), so the conversation counts
+   * as greeted: the phone line has greeted the caller itself, in speech.
+   */
+  async startConversation(bot: ActivityHandler, input: Omit<VoiceInput, 'text' | 'input'>): Promise<VoiceTurn> {
+    const activity = this.activity({ ...input, text: '', input: 'speech' });
+    delete activity.text;
+    delete activity.textFormat;
+    delete activity.channelData;
+    return this.run(bot, { ...activity, type: ActivityTypes.ConversationUpdate, membersAdded: [activity.from!] });
+  }
+
+  private activity(input: VoiceInput): Partial<Activity> {
+    return {
       type: ActivityTypes.Message,
       id: randomUUID(),
       channelId: TELEPHONY_CHANNEL,
@@ -87,7 +103,6 @@ export class VoiceAdapter extends BotAdapter {
       localTimestamp: input.at,
       channelData: { input: input.input },
     };
-    return this.run(bot, activity);
   }
 
   private async run(bot: ActivityHandler, activity: Partial<Activity>): Promise<VoiceTurn> {

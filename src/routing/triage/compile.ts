@@ -132,14 +132,24 @@ function parseEntry(term: string): ParsedWord[] | string {
 }
 
 /**
- * A number naming the first (or last) `n` letters of a word, without building a substring: each letter is a
- * 16-bit digit, and keys of different lengths fall in different ranges because no letter code is 0.
+ * A small-integer hash of the first (or last) `n` letters of a word, computed without building a
+ * substring. Collisions only add candidates: every candidate is verified with `startsWith`/`endsWith`.
  */
 function endKey(word: string, n: number, fromEnd: boolean): number {
-  let key = 0;
-  for (let k = 0; k < n; k++) key = key * 65536 + word.charCodeAt(fromEnd ? word.length - n + k : k);
+  let key = n;
+  for (let k = 0; k < n; k++) key = (key * 131 + word.charCodeAt(fromEnd ? word.length - n + k : k)) & 0x3fffffff;
   return key;
 }
+
+/** The same hash for the one or two letters at `at`, for `*word*` buckets. */
+function keyAt(word: string, at: number, n: number): number {
+  let key = n;
+  for (let k = 0; k < n; k++) key = (key * 131 + word.charCodeAt(at + k)) & 0x3fffffff;
+  return key;
+}
+
+/** True when the token has a digit: a typo of a word has none, so such tokens skip typo lookup. */
+const HAS_DIGIT = /\d/;
 
 /** Compiles lexicons into one matcher. Cheap enough to call in tests; production uses `compiledFor`. */
 export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons {
@@ -174,7 +184,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       else buckets.set(key, [[text, id]]);
     }
     else {
-      const key = endKey(text, Math.min(2, text.length), false);
+      const key = keyAt(text, 0, Math.min(2, text.length));
       const bucket = infixes.get(key);
       if (bucket) bucket.push([text, id]);
       else infixes.set(key, [[text, id]]);
@@ -238,9 +248,8 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   /** Pushes the ids of the `*word*` elements found anywhere in the token (each once). */
   const infix = (t: string, ids: number[]): void => {
     for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      scan(infixes.get(c), t, i, ids);
-      if (i + 1 < t.length) scan(infixes.get(c * 65536 + t.charCodeAt(i + 1)), t, i, ids);
+      scan(infixes.get(keyAt(t, i, 1)), t, i, ids);
+      if (i + 1 < t.length) scan(infixes.get(keyAt(t, i, 2)), t, i, ids);
     }
   };
   const scan = (bucket: Array<[string, number]> | undefined, t: string, at: number, ids: number[]): void => {
@@ -258,7 +267,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     if (infixes.size > 0) infix(t, ids);
     const fuzzyIds: number[] = [];
     // A word that matches some entry as it is, is that word, not a typo of another.
-    if (ids.length === 0 && t.length >= FUZZY_MIN_LETTERS - 1) typos.lookup(t, fuzzyIds);
+    if (ids.length === 0 && t.length >= FUZZY_MIN_LETTERS - 1 && !HAS_DIGIT.test(t)) typos.lookup(t, fuzzyIds);
     const info = { ids, fuzzyIds };
     if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
     cache.set(t, info);

@@ -25,52 +25,68 @@ const LETTER_CAP = 6;
 const MARKER_POINTS = 2;
 const HIT_POINTS = 1;
 
-const LETTER_LANG = new Map<string, Lang[]>();
+/** Index into `LATIN` of the languages each tell-tale letter points to, by code unit. */
+const LETTER_LANG = new Map<number, number[]>();
 for (const [lang, letters] of TELL_TALE) {
-  for (const ch of letters) LETTER_LANG.set(ch, [...(LETTER_LANG.get(ch) ?? []), lang]);
+  for (const ch of letters) {
+    const code = ch.charCodeAt(0);
+    LETTER_LANG.set(code, [...(LETTER_LANG.get(code) ?? []), LATIN.indexOf(lang)]);
+  }
 }
 
-/** Persian letters that Arabic does not use, and the Persian forms of yeh and kaf. */
-const PERSIAN_STRONG = /[پچژگ]/g;
-const PERSIAN_WEAK = /[یک]/g;
-const ARABIC_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/g;
-const LATIN_SCRIPT = /[A-Za-z\u00c0-\u024f]/g;
+/** Persian letters that Arabic does not use (پ چ ژ گ), and the Persian forms of yeh and kaf (ی ک). */
+const PERSIAN_STRONG = new Set([0x067e, 0x0686, 0x0698, 0x06af]);
+const PERSIAN_WEAK = new Set([0x06cc, 0x06a9]);
 
-const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
+const isArabicScript = (c: number): boolean =>
+  (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+const isLatinScript = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
 
 /** Detects the language from the text and the lexicon hits already found in it. */
 export function detectLanguageFromHits(text: string, hits: readonly Hit[]): Lang {
   const score = new Map<Lang, number>();
-  const add = (lang: Lang, points: number): void => void score.set(lang, (score.get(lang) ?? 0) + points);
   for (const hit of hits) {
     const field = hit.pattern.field;
     if (field === 'clauseBreaks') continue;
-    add(hit.pattern.lang, field === 'markers' ? MARKER_POINTS : HIT_POINTS);
+    const lang = hit.pattern.lang;
+    score.set(lang, (score.get(lang) ?? 0) + (field === 'markers' ? MARKER_POINTS : HIT_POINTS));
   }
   const of = (lang: Lang): number => score.get(lang) ?? 0;
 
-  const arabic = count(text, ARABIC_SCRIPT);
-  const latin = count(text, LATIN_SCRIPT);
+  let arabic = 0;
+  let latin = 0;
+  let persianStrong = 0;
+  let persianWeak = 0;
+  const letters = new Array<number>(LATIN.length).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (isLatinScript(c)) latin++;
+    } else if (isArabicScript(c)) {
+      arabic++;
+      if (PERSIAN_STRONG.has(c)) persianStrong++;
+      else if (PERSIAN_WEAK.has(c)) persianWeak++;
+    } else if (isLatinScript(c)) {
+      latin++;
+      const langs = LETTER_LANG.get(c);
+      if (langs) for (const k of langs) letters[k]!++;
+    }
+  }
   if (arabic > latin) {
-    if (count(text, PERSIAN_STRONG) > 0) return 'fa';
-    return of('fa') + count(text, PERSIAN_WEAK) > of('ar') ? 'fa' : 'ar';
+    if (persianStrong > 0) return 'fa';
+    return of('fa') + persianWeak > of('ar') ? 'fa' : 'ar';
   }
   if (latin === 0) return 'sv';
 
-  const letters = new Map<Lang, number>();
-  for (const ch of text) {
-    const langs = LETTER_LANG.get(ch);
-    if (langs) for (const lang of langs) letters.set(lang, (letters.get(lang) ?? 0) + 1);
-  }
   let best: Lang = 'sv';
   let bestScore = 0;
-  for (const lang of LATIN) {
-    const s = of(lang) + Math.min(LETTER_CAP, LETTER_POINTS * (letters.get(lang) ?? 0));
+  LATIN.forEach((lang, k) => {
+    const s = of(lang) + Math.min(LETTER_CAP, LETTER_POINTS * letters[k]!);
     if (s > bestScore) {
       best = lang;
       bestScore = s;
     }
-  }
+  });
   return best;
 }
 

@@ -39,12 +39,25 @@ function headWithinOne(t: string, p: string): boolean {
   return false;
 }
 
-/** The head of a word and the head with one letter (never the first) removed. */
-function deletionKeys(word: string): string[] {
-  const head = word.length > HEAD ? word.slice(0, HEAD) : word;
-  const keys = [head];
-  for (let i = 1; i < head.length; i++) keys.push(head.slice(0, i) + head.slice(i + 1));
-  return keys;
+/**
+ * Hashes of the head of a word (its first `HEAD` letters, or its last ones read backwards) and of the head
+ * with one letter (never the first) removed: the deletion keys, as small integers rather than substrings,
+ * so a lookup allocates nothing. Collisions only add candidates, which are verified exactly.
+ */
+function deletionKeys(word: string, backwards: boolean, out: number[]): number[] {
+  const len = Math.min(HEAD, word.length);
+  out.length = 0;
+  for (let skip = 0; skip < len; skip++) {
+    // skip 0 stands for "nothing removed": the first letter is never removed. Equal strings must hash
+    // alike whatever they came from (a 5-letter token and a 6-letter head less one letter).
+    let key = 7;
+    for (let k = 0; k < len; k++) {
+      if (k === skip && skip !== 0) continue;
+      key = (key * 131 + word.charCodeAt(backwards ? word.length - 1 - k : k)) & 0x3fffffff;
+    }
+    out.push(key);
+  }
+  return out;
 }
 
 function reverse(s: string): string {
@@ -66,38 +79,46 @@ export interface TypoIndex {
 
 /** Creates an empty deletion index. */
 export function createTypoIndex(): TypoIndex {
-  const forward = new Map<string, number[]>();
-  const backward = new Map<string, number[]>();
+  const forward = new Map<number, number[]>();
+  const backward = new Map<number, number[]>();
+  /** Indexed words; suffix words are stored reversed, so all checks read from the fixed end. */
   const words: string[] = [];
   const shapes: TypoShape[] = [];
+  const keys: number[] = [];
 
-  const collect = (index: Map<string, number[]>, word: string, out: number[]): void => {
-    for (const key of deletionKeys(word)) {
+  const collect = (index: Map<number, number[]>, token: string, backwards: boolean, out: number[]): void => {
+    let reversed: string | undefined;
+    for (const key of deletionKeys(token, backwards, keys)) {
       const candidates = index.get(key);
       if (!candidates) continue;
       for (const id of candidates) {
         if (out.includes(id)) continue;
-        const ok = shapes[id] === 'word' ? withinOne(word, word.length, words[id]!) : headWithinOne(word, words[id]!);
-        if (ok) out.push(id);
+        const word = words[id]!;
+        if (shapes[id] === 'word') {
+          if (withinOne(token, token.length, word)) out.push(id);
+        } else {
+          const t = backwards ? (reversed ??= reverse(token)) : token;
+          if (headWithinOne(t, word)) out.push(id);
+        }
       }
     }
   };
 
   return {
     add(id, shape, word) {
-      const text = shape === 'suffix' ? reverse(word) : word;
-      words[id] = text;
+      const backwards = shape === 'suffix';
+      words[id] = backwards ? reverse(word) : word;
       shapes[id] = shape;
-      const index = shape === 'suffix' ? backward : forward;
-      for (const key of deletionKeys(text)) {
+      const index = backwards ? backward : forward;
+      for (const key of deletionKeys(word, backwards, [])) {
         const list = index.get(key);
         if (!list) index.set(key, [id]);
         else if (!list.includes(id)) list.push(id);
       }
     },
     lookup(token, out) {
-      if (forward.size > 0) collect(forward, token, out);
-      if (backward.size > 0) collect(backward, reverse(token), out);
+      if (forward.size > 0) collect(forward, token, false, out);
+      if (backward.size > 0) collect(backward, token, true, out);
     },
   };
 }

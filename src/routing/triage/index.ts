@@ -72,9 +72,9 @@ export function triage(text: string, options?: TriageOptions): Triage {
   const { tokens, clauseBreak } = tokenize(text);
   const hits = compiled.match(tokens);
   const language = options?.language && LANGUAGES.includes(options.language) ? options.language : detectLanguageFromHits(text, hits);
-  const { standing, dangers } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits));
+  const { byField, dangers } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits));
 
-  const of = (...fields: Field[]): Hit[] => standing.filter((h) => fields.includes(h.pattern.field));
+  const of = (...fields: Field[]): Hit[] => (fields.length === 1 ? [...(byField.get(fields[0]!) ?? [])] : fields.flatMap((f) => byField.get(f) ?? []));
   const certain = dangers.filter((v) => v.status === 'certain');
   const possible = dangers.filter((v) => v.status === 'uncertain');
   const discountedVerdicts = dangers.filter((v) => v.status === 'discounted');

@@ -106,6 +106,9 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
+/** Scratch space for the token being built (grown when a token is longer). */
+let scratch = new Uint16Array(256);
+
 /** Cuts text into folded tokens and records clause-ending punctuation between them. */
 export function tokenize(text: string): TokenizedText {
   let s = text;
@@ -116,32 +119,48 @@ export function tokenize(text: string): TokenizedText {
   }
   const tokens: string[] = [];
   const breaks: number[] = [];
-  let token = '';
+  let n = 0; // letters in the current token
+  let start = 0; // where it starts in `s`
+  let verbatim = true; // so far the token is exactly `s.slice(start, i)` (no case change, drop or collapse)
   let last = -1;
   let pendingBreak = 0;
+  const flush = (end: number): void => {
+    tokens.push(verbatim ? s.slice(start, end) : String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]));
+    n = 0;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     let v = FOLD[c]!;
     if (v === UNKNOWN) v = FOLD[c] = foldCodeUnit(c);
     if (v > STOP) {
-      // Collapse runs of the same letter (not digits: 112 stays 112).
-      if (v === last && (v < DIGIT_0 || v > DIGIT_9)) continue;
-      if (token === '') {
+      if (n === 0) {
         breaks.push(pendingBreak);
         pendingBreak = 0;
+        start = i;
+        verbatim = true;
       }
-      token += String.fromCharCode(v);
+      // Collapse runs of the same letter (not digits: 112 stays 112).
+      if (v === last && (v < DIGIT_0 || v > DIGIT_9)) {
+        verbatim = false;
+        continue;
+      }
+      if (v !== c) verbatim = false;
+      if (n === scratch.length) {
+        const grown = new Uint16Array(n * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[n++] = v;
       last = v;
-    } else if (v !== DROP) {
-      if (token !== '') {
-        tokens.push(token);
-        token = '';
-      }
+    } else if (v === DROP) {
+      if (n > 0) verbatim = false;
+    } else {
+      if (n > 0) flush(i);
       last = -1;
       if (v >= BREAK && tokens.length > 0) pendingBreak = Math.max(pendingBreak, v - 1);
     }
   }
-  if (token !== '') tokens.push(token);
+  if (n > 0) flush(s.length);
   const clauseBreak = new Uint8Array(tokens.length + 1);
   for (let i = 1; i < tokens.length; i++) clauseBreak[i] = breaks[i]!;
   return { tokens, clauseBreak };

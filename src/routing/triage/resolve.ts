@@ -53,6 +53,8 @@ export interface DangerVerdict {
 export interface Resolution {
   /** Hits that stand, other than danger hits (content, cues, flags). */
   standing: Hit[];
+  /** The same hits by field. */
+  byField: ReadonlyMap<Field, Hit[]>;
   /** Every danger hit with its verdict, in text order. */
   dangers: DangerVerdict[];
   /** At least one "ongoing" cue stands. */
@@ -124,23 +126,34 @@ function negated(c: Hit, negations: readonly Hit[], layout: Layout): boolean {
 /** Resolves overlaps and judges every danger hit against the cues in its clause and sentence. */
 export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
   const standing: Hit[] = [];
+  const byField = new Map<Field, Hit[]>();
   const dangers: DangerVerdict[] = [];
   for (const h of hits) {
-    const by = hits.find((g) => g !== h && explains(g, h));
+    let by: Hit | undefined;
+    for (const g of hits) {
+      if (g !== h && explains(g, h)) {
+        by = g;
+        break;
+      }
+    }
     if (!by) {
-      if (isDanger(h)) dangers.push({ hit: h, status: h.pattern.field === 'danger' && !h.fuzzy ? 'certain' : 'uncertain', cues: [] });
-      else standing.push(h);
+      if (isDanger(h)) {
+        const certain = h.pattern.field === 'danger' && !h.fuzzy;
+        dangers.push(certain ? { hit: h, status: 'certain', cues: [] } : { hit: h, status: 'uncertain', reason: h.fuzzy ? 'typo' : 'phrase', cues: [] });
+      } else {
+        standing.push(h);
+        const list = byField.get(h.pattern.field);
+        if (list) list.push(h);
+        else byField.set(h.pattern.field, [h]);
+      }
     } else if (isDanger(h) && !isDanger(by)) {
       dangers.push({ hit: h, status: 'discounted', reason: 'explained', cues: [by] });
     }
     // A certain danger inside a possible-danger phrase is carried by that phrase, uncertain.
   }
-  for (const v of dangers) {
-    if (v.status !== 'uncertain') continue;
-    v.reason = v.hit.fuzzy ? 'typo' : 'phrase';
-  }
+  const of = (field: Field): Hit[] => byField.get(field) ?? [];
+  if (dangers.length === 0) return { standing, byField, dangers, ongoing: of('ongoing').length > 0 };
 
-  const of = (field: Field): Hit[] => standing.filter((h) => h.pattern.field === field);
   const negations = [...of('negation'), ...of('negationAfter')];
   const ongoing = of('ongoing');
   const past = of('past');
@@ -191,7 +204,7 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
     }
   }
   dangers.sort((a, b) => a.hit.start - b.hit.start);
-  return { standing, dangers, ongoing: isOngoing };
+  return { standing, byField, dangers, ongoing: isOngoing };
 }
 
 /** A hit within reach of another, in the same sentence. */

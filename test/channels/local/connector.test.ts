@@ -20,7 +20,7 @@ describe('Bot Connector routes the bot calls', () => {
     const { conversationId, token } = await startConversation(h, { channelId: 'sms', user: { id: '+46700000000' } });
     const sent = await call(h, 'POST', botActivities(conversationId), { body: { type: 'message', text: 'Hej!' } });
     expect(sent.status).toBe(200);
-    expect(sent.body).toEqual({ id: `${conversationId}|0000000` });
+    expect(sent.body).toEqual({ id: `${conversationId}|0000001` });
     const polled = await call(h, 'GET', pageActivities(conversationId), { token });
     expect(polled.body.activities).toMatchObject([
       { id: sent.body.id, text: 'Hej!', channelId: 'sms', conversation: { id: conversationId }, from: { id: 'trygg', role: 'bot' } },

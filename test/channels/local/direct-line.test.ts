@@ -33,7 +33,8 @@ describe('Direct Line round trip', () => {
 
     const posted = await call(h, 'POST', activities(conversationId), { token, body: say('hej') });
     expect(posted.status).toBe(200);
-    expect(posted.body.id).toBe(`${conversationId}|0000000`);
+    // |0000000 went to the conversationUpdate, which only the bot sees.
+    expect(posted.body.id).toBe(`${conversationId}|0000001`);
 
     const atBot = h.received[1];
     expect(atBot).toMatchObject({

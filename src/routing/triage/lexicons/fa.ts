@@ -5,8 +5,9 @@ import type { Lexicon } from '../lexicon.ts';
  * ی → ي and ک → ك, and the zero-width non-joiner splits words, so "می‌زنه" is the two words `می زنه` and
  * "میزنه" one: entries give both where it matters, or a `*suffix` that covers both.
  * Negation: Persian puts نیست after the noun, so before a danger word it usually belongs to another clause
- * ("مامانم خونه نیست دود میاد"); since a negation reaches two words before a hit, only هیچ / نخیر are used,
- * and common "X نیست" phrases are absorbed by longer entries elsewhere.
+ * ("مامانم خونه نیست دود میاد"), and every negation also reaches two words before a hit: only هیچ / نخیر
+ * are negations, and "آتش نیست" and the like are written out under `information`, where the longer entry
+ * explains the danger word away.
  */
 export const lexicon: Lexicon = {
   lang: 'fa',
@@ -114,6 +115,9 @@ export const lexicon: Lexicon = {
   information: [
     'ساعت کاری', 'ساعات کاری', 'ساعت .. باز', 'کی باز', 'اجاره', 'اجاره خونه', 'قبض', 'فاکتور', 'باغچه', 'کاشت',
     'گل کاری', 'حیوان خانگی', 'سگ', 'گربه', 'رنگ کردن', 'نقاشی', 'کپسول *آتش*',
+    // a danger word negated by the نیست after it (see the note on negation above)
+    '*آتش* نیست', '*آتش* نبود', '*آتیش* نیست', '*آتش* نگرفته', '*آتیش* نگرفته', 'دود نیست', 'دودی نیست',
+    'دود نمیاد', 'بوی گاز نمیاد', 'بوی گاز نیست', 'کسی زخمی نیست', 'زخمی نشده',
     'خاموش کننده',
   ],
   domestic: [

@@ -11,7 +11,7 @@ export const lexicon: Lexicon = {
   markers: [
     'jest', 'nie', 'się', 'że', 'czy', 'mam', 'jestem', 'mnie', 'proszę', 'bardzo', 'ale', 'tylko', 'już', 'przez',
     'który', 'która', 'które', 'dlaczego', 'gdzie', 'kiedy', 'dzień dobry', 'dziękuję', 'mieszkanie', 'mieszkaniu',
-    'sąsiad', 'sąsiadka', 'sąsiedzi', 'coś', 'ktoś', 'tego', 'jego', 'jeszcze', 'tutaj', 'dobrze', 'moje', 'został',
+    'sąsiad', 'sąsiadka', 'sąsiedzi', 'coś', 'ktoś', 'tego', 'jego', 'jeszcze', 'tutaj', 'dobrze', 'został',
   ],
   danger: {
     fire: [
@@ -20,11 +20,11 @@ export const lexicon: Lexicon = {
       'podpalił*', 'podpalen*', 'podpalaj*', 'zapalił* się', 'pełno dymu', 'dużo dymu', 'kłęby dymu', 'zadymion*',
       'dym na klatce', 'dym w mieszkaniu', 'dym z', 'czuć dym', 'dymi się', 'wszędzie dym',
     ],
-    explosion: ['wybuch*', 'eksplozj*', 'eksplodował*', 'granat', 'granatem', 'granatu', 'bomba', 'bombę', 'bomby', 'bombą'],
+    explosion: ['wybuch*', 'eksplozj*', 'eksplodował*', 'granat', 'granatem', 'granatu', 'bomba', 'bombę', 'bomby'],
     weapon: [
       'pistolet*', 'rewolwer*', 'karabin*', 'strzela*', 'strzelił*', 'strzelanin*', 'strzały', 'strzał', 'strzałów',
       'wystrzał*', 'postrzel*', 'nóż', 'noża', 'nożem', 'nożami', 'noże', 'maczet*', 'siekier*', 'bejsbol*',
-      'broń palna', 'broń palną', 'broni palnej', 'ma broń', 'z bronią', 'bronią', 'uzbrojon*', 'spluw*', 'gnat',
+      'broń palna', 'broni palnej', 'ma broń', 'z bronią', 'bronią', 'uzbrojon*', 'spluw*',
     ],
     violence: [
       'bije', 'biją', 'bić', 'pobił*', 'pobici*', 'pobit*', 'bijatyk*', 'bójka', 'bójki', 'bójkę', 'bójce', 'leje mnie',
@@ -41,7 +41,7 @@ export const lexicon: Lexicon = {
     medical: [
       'nieprzytomn*', 'stracił* przytomność', 'zemdlał*', 'omdlenie', 'nie oddycha', 'przestał* oddychać',
       'nie może oddychać', 'nie mogę oddychać', 'nie mogę złapać oddechu', 'duszę się', 'dusi się', 'krwawi*',
-      'krwotok*', 'dużo krwi', 'cały we krwi', 'cała we krwi', 'zawał*', 'atak serca', 'udar', 'udaru', 'udarem',
+      'krwotok*', 'dużo krwi', 'cały we krwi', 'cała we krwi', 'zawał', 'zawału', 'zawałem', 'atak serca', 'udar', 'udaru', 'udarem',
       'ból w klatce', 'drgawk*', 'padaczk*', 'przedawkow*', 'połknął .. tabletk*', 'połknęła .. tabletk*',
       'połknął .. leki', 'połknęła .. leki', 'karetk*', 'po pogotowie', 'wezw* pogotowie', 'pogotowie ratunkowe',
       'umiera', 'nie żyje', 'martwy', 'martwa', 'martwego', 'zatruci*', 'zatruł*', 'porażeni* prądem',
@@ -53,7 +53,7 @@ export const lexicon: Lexicon = {
       'śmierdzi* gaz*', 'zatrucie czadem', 'czadem', 'gaz .. ulatnia*', 'gaz .. czuć',
     ],
     suicide: [
-      'samobój*', 'zabić się', 'zabiję się', 'zabił* się', 'zabiję się', 'sobie życie', 'chcę umrzeć',
+      'samobój*', 'zabić się', 'zabiję się', 'zabił* się', 'sobie życie', 'chcę umrzeć',
       'chciał* umrzeć', 'wolę umrzeć', 'chcę się zabić', 'skończyć ze sobą', 'skończę ze sobą', 'powiesić się',
       'powieszę się', 'powiesił* się', 'podci* żył*', 'podetnę żyły', 'tnę się', 'tnie się', 'okaleczam się',
       'samookalecz*', 'skocz* z balkonu', 'skocz* z okna', 'skocz* z mostu', 'wyskocz* z okna', 'rzucę się pod',
@@ -71,7 +71,7 @@ export const lexicon: Lexicon = {
       'szarpie .. drzwi', 'ktoś .. pod drzwiami', 'majstruj* .. zamk*', 'włamał* się', 'włamali się',
     ],
     medical: [
-      'nie może wstać', 'upadł* ze schodów', 'spadł* ze schodów', 'zmarł*', 'duszności', 'rann*', 'wysoka gorączka',
+      'nie może wstać', 'upadł* ze schodów', 'spadł* ze schodów', 'zmarł*', 'duszności', 'wysoka gorączka',
     ],
     gas: ['gaz', 'gazu', 'dziwny zapach'],
     suicide: ['nie mam po co żyć', 'mam dość życia', 'nie mam siły żyć', 'zmęczon* życiem'],
@@ -109,11 +109,12 @@ export const lexicon: Lexicon = {
   ],
   crimeOver: [
     'ukradł*', 'ukradzion*', 'skradzion*', 'kradzież*', 'ukradli', 'włamanie do piwnic*', 'włamanie do komórk*',
-    'włamali się do piwnic*', 'włamani*', 'graffiti', 'zniszczon*', 'wandal*', 'zdewastowan*', 'porysowan*',
+    'włamali się do piwnic*', 'włamani*', 'zniszczon*', 'wandal*', 'zdewastowan*', 'porysowan*',
     'pomazan*',
   ],
   information: [
-    'godzin* otwarci*', 'kiedy .. otwarte', 'kiedy .. otwieracie', 'czynsz*', 'faktur*', 'rachun*', 'ogród*',
+    'godzin* otwarci*', 'kiedy .. otwarte', 'kiedy .. otwieracie', 'czynsz*', 'fakturę', 'fakturze',
+    'rachun*', 'rachun* .. gaz*', 'za gaz', 'ogród*',
     'ogródk*', 'ogrodnictw*', 'sadzeni*', 'zwierzę*', 'zwierzak*', 'zwierząt*', 'pies', 'psa', 'kot', 'kota',
     'malowani*', 'pomalować', 'malować', 'straż sąsiedzk*', 'sąsiedzk* czuwani*', 'nie wiem', 'nie mogę',
     'nie działa', 'gaśnic*',
@@ -126,7 +127,8 @@ export const lexicon: Lexicon = {
     'zatrzasn*', 'zgubił* klucz*', 'zapomniał* klucz*', 'klucz* .. w środku', 'klucz* .. w mieszkaniu',
     'nie mogę wejść', 'nie mogę się dostać', 'klucz* .. złamał*', 'złamał* klucz*', 'ślusarz*',
   ],
-  negation: ['nie', 'żaden', 'żadnego', 'żadnej', 'żadnych', 'ani', 'nikt'],
+  // not `ani` (Turkish ani, sudden: "ani bir patlama") nor `nic` ("nie mogę nic zrobić, dym")
+  negation: ['nie', 'żaden', 'żadnego', 'żadnej', 'żadnych', 'nikt'],
   past: [
     'wczoraj', 'przedwczoraj', 'zeszł* tygodni*', 'zeszł* miesiąc*', 'zeszł* roku', 'ubiegł* tygodni*',
     'ubiegł* miesiąc*', 'ubiegł* roku', 'dni temu', 'dzień temu', 'tydzień temu', 'tygodnie temu', 'tygodni temu',
@@ -137,8 +139,9 @@ export const lexicon: Lexicon = {
     'godzinę temu', 'godzin temu', 'niedawno',
   ],
   notReal: [
-    'ćwiczeni*', 'próbn* alarm*', 'alarm* próbn*', 'test* alarm*', 'film*', 'serialu', 'w serialu', 'wiadomościach',
-    'telewizji', 'w grze', 'grze komputerowej', 'żartuj*', 'żart', 'śniło mi się', 'śnił* mi się', 'youtube', 'tiktok',
+    // not `film*`: English "I'm filming them" must not discount danger
+    'ćwiczeni*', 'próbn* alarm*', 'alarm* próbn*', 'test* alarm*', 'filmie', 'filmu', 'serialu', 'wiadomościach',
+    'telewizji', 'w grze', 'grze komputerowej', 'żartuj*', 'żart', 'śniło mi się', 'śnił* mi się',
   ],
   ongoing: [
     'teraz', 'w tej chwili', 'właśnie', 'nadal', 'wciąż', 'ciągle', 'cały czas', 'trwa', 'dzieje się', 'natychmiast',

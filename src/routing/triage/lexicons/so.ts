@@ -6,7 +6,8 @@ import type { Lexicon } from '../lexicon.ts';
  * `dad`; such stems are only used inside phrases. Apostrophes are dropped (la'aan → laan).
  * Bare `ma` is not a negation: it is also Polish "has" ("on ma nóż"), and all lexicons see every message.
  * `ma jiro` and friends follow the noun ("dab ma jiro"), so before a danger word they usually belong to
- * another clause; they are absorbed where common ("qof ma jiro") and otherwise used as written.
+ * another clause ("qof ma jiro dab baa"), and every negation also reaches two words before a hit: "dab ma
+ * jiro" and the like are written out under `information`, where the longer entry explains `dab` away.
  */
 export const lexicon: Lexicon = {
   lang: 'so',
@@ -81,6 +82,9 @@ export const lexicon: Lexicon = {
   information: [
     'saacad* .. fur*', 'goorma .. fur*', 'xafiis* .. fur*', 'kiro*', 'kirada', 'biilka', 'xayawaan*', 'rinji*',
     'beerta', 'dhir', 'ubax*',
+    // a danger word negated by the `ma jiro` after it (see the note on negation above)
+    'dab ma jiro', 'dab majiro', 'dab ma jirin', 'dab ma jirto', 'qiiq ma jiro', 'qiiq majiro', 'gaas ma jiro',
+    'cidna ma dhaawacmin', 'qofna ma dhaawacmin',
   ],
   domestic: [
     'ninkeyga', 'ninkayga', 'ninkaygu', 'ninkeygu', 'ninkeeda', 'ninkeygii hore', 'ninkaygii hore', 'xaaskayga',
@@ -90,7 +94,9 @@ export const lexicon: Lexicon = {
     'furaha .. gudaha', 'fure* .. lumay', 'fure* .. lumiy*', 'fure* .. ilaaway', 'fure* .. ilaaw*', 'ma geli karo',
     'ka xirmay', 'furayaasha .. gudaha',
   ],
-  negation: ['ma jiro', 'majiro', 'ma jirto', 'ma jirin', 'ma jiraan', 'maaha', 'ma aha'],
+  negation: [],
+  // "dab maaha" (it is not a fire); `ma jiro` is handled under `information`
+  negationAfter: ['maaha', 'ma aha', 'ma ahan'],
   past: [
     'shalay', 'doraad', 'toddobaadkii hore', 'usbuucii hore', 'bishii hore', 'sanadkii hore', 'la soo dhaafay',
     'maalmood ka hor', 'maalmo ka hor', 'maalin ka hor', 'toddobaad ka hor', 'usbuuc ka hor', 'bil ka hor',
