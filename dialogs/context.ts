@@ -106,7 +106,8 @@ export class Turn {
   /** "i dag 19:30", "i morgon 07:00", "måndag 25 januari 07:00", in the tenant's language. */
   when(iso: string | undefined): string {
     if (!iso) return this.t('time.unknown');
-    const at = DateTime.fromISO(iso, { zone: this.policy.timeZone }).setLocale(this.lang);
+    // Gregorian dates in every language (Persian would otherwise get Persian month names on Gregorian days).
+    const at = DateTime.fromISO(iso, { zone: this.policy.timeZone }).setLocale(this.lang).reconfigure({ outputCalendar: 'gregory' });
     const today = DateTime.fromJSDate(this.deps.now(), { zone: this.policy.timeZone }).startOf('day');
     const days = Math.round(at.startOf('day').diff(today, 'days').days);
     const time = at.toFormat('HH:mm');

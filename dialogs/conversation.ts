@@ -15,6 +15,9 @@ import { answerInformation } from './information.ts';
 import { TURN, confirmDangerDialog, handoffDialog, officeDialog, reachHuman, sayCall112, supportDialog } from './routes.ts';
 import { command } from './words.ts';
 
+/** The most of a message Trygg reads. */
+export const MAX_TEXT = 2000;
+
 /** How long after a handoff the tenant's further messages go into that case rather than start anew. */
 const CASE_FOLLOW_UP_MS = 12 * 3_600_000;
 
@@ -58,7 +61,8 @@ export class TryggConversation {
   }
 
   private async handle(ctx: TurnContext): Promise<void> {
-    const text = (ctx.activity.text ?? '').trim();
+    // Longer messages are cut: nobody writes more in an emergency, and it bounds the work per turn.
+    const text = (ctx.activity.text ?? '').trim().slice(0, MAX_TEXT);
     const profile = await this.profileState.get(ctx, {});
     const policy = withOverrides(this.deps.policy, await this.currentOverrides());
     const cmd = command(text);
@@ -67,7 +71,7 @@ export class TryggConversation {
       profile.languageLocked = true;
     }
     const t = text ? triage(text, profile.language ? { language: profile.language } : undefined) : undefined;
-    const lang = languageFor(text, t, profile, ctx.activity.locale);
+    const lang = languageFor(text, t, profile, ctx.activity.locale, cmd?.lang);
     profile.language = lang;
     const turn = new Turn(ctx, this.deps, profile, lang, policy);
     ctx.turnState.set(TURN, turn);
@@ -208,8 +212,10 @@ export function localeLanguage(locale: string | undefined): Lang | undefined {
  * enough (Arabic script, or three words or more); otherwise what the conversation used so far, the channel's
  * locale, or Swedish.
  */
-function languageFor(text: string, t: Triage | undefined, profile: Profile, locale: string | undefined): Lang {
+function languageFor(text: string, t: Triage | undefined, profile: Profile, locale: string | undefined, commandLang?: Lang): Lang {
   if (profile.languageLocked && profile.language) return profile.language;
+  // A one-word command ("PILNE", "hitno", "staff") says which language it is in.
+  if (commandLang && !profile.language) return commandLang;
   const detected = t?.language;
   const telling = /[\u0600-\u06ff]/.test(text) || text.split(/\s+/).filter(Boolean).length >= 3;
   if (detected && telling) return detected;

@@ -55,25 +55,23 @@ export function chosenOption(text: string, options: ReplyOption[]): string | und
   for (const o of options) {
     if ((o.value === 'yes' || o.value === 'no' || o.value === 'skip') && whole(o.value, t)) return o.value;
   }
-  // "ja, det gör jag" / "no thanks": the first word decides.
+  // "ja, det gör jag": a first word meaning yes decides. Never so for "no": "nej vet inte", "لا أعرف", "nie wiem"
+  // and "not sure" are not a no, and an unclear answer to "is anyone in danger?" must not be read as one.
   const first = t.split(' ')[0] ?? '';
-  for (const o of options) {
-    if ((o.value === 'yes' || o.value === 'no') && whole(o.value, first)) return o.value;
-  }
+  if (options.some((o) => o.value === 'yes') && whole('yes', first) && !whole('no', t.split(' ')[1] ?? '')) return 'yes';
   return undefined;
 }
 
 /** A command that works at any point in the conversation. */
-export type Command = { kind: 'human' | 'help' | 'acute' } | { kind: 'language'; lang: Lang };
+export type Command = { kind: 'human' | 'help' | 'acute' | 'language'; lang: Lang };
 
 /** Commands are whole, short messages ("personal", "help", "akut", "English please", "بالعربية"). */
 export function command(text: string): Command | undefined {
   const t = fold(text);
   if (!t || t.split(' ').length > 4) return undefined;
-  const lang = whole('switch', t);
-  if (lang) return { kind: 'language', lang };
-  if (whole('acute', t)) return { kind: 'acute' };
-  if (whole('human', t)) return { kind: 'human' };
-  if (whole('help', t)) return { kind: 'help' };
+  for (const kind of ['switch', 'acute', 'human', 'help'] as const) {
+    const lang = whole(kind, t);
+    if (lang) return { kind: kind === 'switch' ? 'language' : kind, lang };
+  }
   return undefined;
 }

@@ -9,10 +9,12 @@ import type { Server } from 'restify';
 import { TryggConversation } from '../dialogs/conversation.ts';
 import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
+import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { buildServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
 import type { Config } from './config.ts';
+import { Scheduler } from './jobs.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -23,6 +25,8 @@ export interface AppOptions {
   log?: Logger;
   /** An already opened store (tests); otherwise opened from the configuration. */
   store?: Store;
+  /** Abuse limits (tests tighten them). */
+  limits?: Omit<LimitOptions, 'log' | 'now'>;
   /** Outbox timing (tests shorten it). */
   worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
@@ -46,6 +50,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const store = options.store ?? (await openStore({ dataDir: config.dataDir, now, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
   const adapter = createAdapter(config, log);
   adapter.use(dedupeMiddleware(store, log));
+  adapter.use(limitsMiddleware({ log, now: () => now().getTime(), ...options.limits }));
   const teams = createTeamsSide({ adapter, config, policy, store, log, now, ...(options.worker ? { worker: options.worker } : {}) });
   const conversationState = new ConversationState(store.state);
   const conversation = new TryggConversation(conversationState, { policy, store, now, render: renderReply, staff: teams.link });
@@ -62,6 +67,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       } else await tenantBot.run(context);
     },
   };
+  const scheduler = new Scheduler(store, log);
   let ready = false;
   const server = buildServer({ adapter, bot, log, ready: () => ready });
 
@@ -85,11 +91,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         mountLocalPages(server, {});
       }
       teams.start();
+      scheduler.start([
+        { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
+        {
+          name: 'retention-purge',
+          everyMs: 6 * 3_600_000,
+          run: async () => {
+            const counts = await store.purge(new Date(now().getTime() - policy.retention.days * 86_400_000));
+            log.info({ counts }, 'retention purge');
+          },
+        },
+      ]);
       ready = true;
       return base;
     },
     async close() {
       ready = false;
+      scheduler.stop();
+      // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await teams.stop();
       if (!options.store) await store.close();

@@ -50,7 +50,30 @@ function smsText(reply: Reply): string {
       ? `\n${t('sms.orWrite')} ${reply.options.map((o) => o.title.toUpperCase()).join(' / ')}`
       : `\n${t('sms.answerWith')} ${reply.options.map((o, i) => `${i + 1} ${o.title}`).join(', ')}`;
   }
+  // Polish, Bosnian, Turkish and Somali letters outside GSM-7 make every SMS a short UCS-2 one; written without
+  // those marks (as people text anyway) the reply fits in fewer parts.
+  if (LATIN_FOLDABLE.has(reply.lang)) {
+    const folded = toGsm7(text);
+    if (smsSegments(folded) < smsSegments(text)) return folded;
+  }
   return text;
+}
+
+const LATIN_FOLDABLE = new Set<Lang>(['pl', 'bs', 'tr', 'so', 'en']);
+const SPECIAL: Record<string, string> = { ł: 'l', Ł: 'L', ı: 'i', İ: 'I', đ: 'd', Đ: 'D', ø: 'ø', '–': '-', '—': '-', '’': "'", '‘': "'", '“': '"', '”': '"', '…': '...' };
+
+/** Replaces characters outside GSM-7 by their unaccented letter where there is one. */
+export function toGsm7(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (GSM7.has(ch) || GSM7_EXT.has(ch)) out += ch;
+    else if (SPECIAL[ch]) out += SPECIAL[ch];
+    else {
+      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      out += [...base].every((c) => GSM7.has(c)) ? base : ch;
+    }
+  }
+  return out;
 }
 
 /** The activity for a reply on a channel. */

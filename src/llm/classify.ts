@@ -129,7 +129,9 @@ export function classifyRequest(maskedText: string, timeoutMs = CLASSIFY_TIMEOUT
  * block. Resolves undefined (and logs a reason code) on any failure; never rejects.
  */
 export async function classifyWithModel(text: string, client: ModelClient, options: ClassifyOptions = {}): Promise<ModelSuggestion | undefined> {
-  const masked = maskPersonalData(text.slice(0, MAX_CHARS));
+  // Mask first, then cut: a cut through a phone number must not leave digits unmasked.
+  const full = maskPersonalData(text);
+  const masked = { text: full.text.slice(0, MAX_CHARS), values: full.values };
   const result = await callStructured(
     client,
     classifyRequest(masked.text, options.timeoutMs),

@@ -39,10 +39,10 @@ export interface SummaryOptions {
   timeoutMs?: number;
 }
 
-/** The transcript as sent: the last lines, masked with one numbering, cut to length. */
+/** The transcript as sent: the last lines, masked with one numbering, then cut to length. */
 export function transcriptForModel(transcript: readonly TranscriptLine[]) {
   const masker = createMasker();
-  const lines = transcript.slice(-MAX_LINES).map((l) => ({ from: l.from, text: masker.mask(l.text.slice(0, MAX_LINE_CHARS)) }));
+  const lines = transcript.slice(-MAX_LINES).map((l) => ({ from: l.from, text: masker.mask(l.text).slice(0, MAX_LINE_CHARS) }));
   return { lines, values: masker.values };
 }
 

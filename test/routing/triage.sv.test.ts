@@ -62,7 +62,7 @@ describe('Swedish danger that is possible but not certain (still 112, then ask)'
     // Typos: danger found only through typo tolerance is uncertain.
     ['det brinenr i köket', 'fire', true],
     ['brnner i källarn', 'fire', true],
-    ['explotion i trapphuset', 'explosion', true],
+    ['exlposion i trapphuset', 'explosion', true],
     // A past cue does not end an injury, a gas leak or a wish to die.
     ['Min granne ramlade i går och ligger på golvet', 'medical', true],
     ['Jag försökte ta livet av mig förra veckan', 'suicide', true],

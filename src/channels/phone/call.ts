@@ -7,9 +7,8 @@
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
-import type { RouteId } from '../../routing/types.ts';
 import { normalizePhone, type Case, type Store } from '../../store/index.ts';
-import { alertStaff, caseFromCall, noteOnCase, type AlertReason } from './case-keeping.ts';
+import { alertStaff, caseFromCall, keepWhatWasSaid, noteOnCase, TRANSFER_ROUTES } from './case-keeping.ts';
 import {
   humanCommand,
   joinPrompts,
@@ -27,9 +26,6 @@ import {
 } from './speech.ts';
 import type { AfterPlay, CallControl, CallSession, Prompt } from './types.ts';
 import type { VoiceAdapter, VoiceTurn } from './voice-adapter.ts';
-
-/** Routes whose handoff transfers the call to the number on duty. */
-const TRANSFER_ROUTES: ReadonlySet<RouteId> = new Set(['trygghetsjour', 'fastighetsjour']);
 
 /** Silent or unclear answers in a row before the line says goodbye (1: reprompt, 2–3: the choices). */
 export const MAX_SILENCES = 4;
@@ -158,7 +154,7 @@ export class PhoneCall {
   async disconnected(): Promise<void> {
     const wasTransferring = this.session.stage === 'transferring';
     this.session.stage = 'ended';
-    await this.finalize(wasTransferring ? 'transferFailed' : 'callerHungUp');
+    await keepWhatWasSaid(this.deps, this.session, wasTransferring ? 'transferFailed' : 'callerHungUp');
   }
 
   private async botTurn(text: string, input: 'speech' | 'dtmf' | 'typed'): Promise<void> {
@@ -288,27 +284,7 @@ export class PhoneCall {
     } catch (err) {
       this.deps.log.warn({ err, callId: s.id }, 'phone: hanging up failed (the call may be over already)');
     }
-    await this.finalize(reason === 'callFailed' ? 'callFailed' : 'callerHungUp');
-  }
-
-  /**
-   * Keeps the call's words for staff, once: with a transfer pending or a failed line, the bot's case gets a
-   * note and staff an alert; without a case, a dialog in progress or a jour or danger decision becomes one.
-   */
-  private async finalize(reason: AlertReason): Promise<void> {
-    const s = this.session;
-    if (s.finalized || s.transferred) return;
-    s.finalized = true;
-    if (s.caseId) {
-      if (reason === 'callerHungUp') return;
-      await noteOnCase(this.deps, s.caseId, staffNote(reason, { name: s.transfer?.name ?? '', phone: s.transfer?.phone ?? '', callback: s.caller || '–' }));
-      await alertStaff(this.deps, s, s.caseId, reason);
-      return;
-    }
-    const saidSomething = s.transcript.some((l) => l.from === 'tenant');
-    const route = s.decision?.route;
-    const matters = s.awaitingAnswer || route === 'emergency' || (route !== undefined && TRANSFER_ROUTES.has(route)) || reason !== 'callerHungUp';
-    if (saidSomething && matters) await caseFromCall(this.deps, s, reason);
+    await keepWhatWasSaid(this.deps, s, reason === 'callFailed' ? 'callFailed' : 'callerHungUp');
   }
 
   private remember(from: 'tenant' | 'bot', text: string): void {

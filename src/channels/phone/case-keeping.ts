@@ -10,6 +10,9 @@ import { staffNote } from './speech.ts';
 import type { CallSession } from './types.ts';
 import { TELEPHONY_CHANNEL, TELEPHONY_SERVICE_URL } from './voice-adapter.ts';
 
+/** Routes whose handoff transfers the call to the number on duty. */
+export const TRANSFER_ROUTES: ReadonlySet<RouteId> = new Set(['trygghetsjour', 'fastighetsjour']);
+
 /** Why staff are alerted about a call. */
 export type AlertReason = 'transferFailed' | 'callerHungUp' | 'callFailed';
 
@@ -82,4 +85,25 @@ export async function caseFromCall(deps: CaseKeepingDeps, session: CallSession, 
     deps.log.error({ err, route, reason }, 'phone: could not keep the call as a case');
     return undefined;
   }
+}
+
+/**
+ * Keeps a call's words for staff when it ends, once: with a transfer pending or a failed line, the bot's case
+ * gets a note and staff an alert; without a case, a dialog in progress or a jour or danger decision becomes one.
+ * A caller who hangs up after the bot's case was made needs nothing more.
+ */
+export async function keepWhatWasSaid(deps: CaseKeepingDeps, session: CallSession, reason: AlertReason): Promise<void> {
+  if (session.finalized || session.transferred) return;
+  session.finalized = true;
+  if (session.caseId) {
+    if (reason === 'callerHungUp') return;
+    const t = session.transfer;
+    await noteOnCase(deps, session.caseId, staffNote(reason, { name: t?.name ?? '', phone: t?.phone ?? '', callback: session.caller || '–' }));
+    await alertStaff(deps, session, session.caseId, reason);
+    return;
+  }
+  const saidSomething = session.transcript.some((l) => l.from === 'tenant');
+  const route = session.decision?.route;
+  const matters = session.awaitingAnswer || route === 'emergency' || (route !== undefined && TRANSFER_ROUTES.has(route)) || reason !== 'callerHungUp';
+  if (saidSomething && matters) await caseFromCall(deps, session, reason);
 }

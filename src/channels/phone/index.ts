@@ -7,4 +7,5 @@ export { mountPhoneSimulator, SIMULATOR_CALLER, type SimulatorAction } from './s
 export { VoiceAdapter, TELEPHONY_CHANNEL, type VoiceTurn, type VoiceInput, type HandoffValue } from './voice-adapter.ts';
 export { PhoneCall, MAX_SILENCES, dialable } from './call.ts';
 export { CallSessions } from './sessions.ts';
+export { parseVoices, type Voices } from './speech.ts';
 export type { PhoneDeps, PhoneVoice, CallControl, Prompt, CallSession } from './types.ts';

@@ -95,7 +95,9 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
       sendJson(res, e.status ?? 400, { error: 'BadEvent', message: e.message });
       return;
     }
-    const validation = events.find((e) => e.eventType === 'Microsoft.EventGrid.SubscriptionValidationEvent');
+    // Event Grid schema names the type `eventType`; the CloudEvents schema names it `type`.
+    const typeOf = (e: Record<string, unknown>) => e.eventType ?? e.type;
+    const validation = events.find((e) => typeOf(e) === 'Microsoft.EventGrid.SubscriptionValidationEvent');
     if (validation) {
       const code = (validation.data as { validationCode?: unknown } | undefined)?.validationCode;
       if (typeof code !== 'string') sendJson(res, 400, { error: 'BadEvent', message: 'validation event without validationCode' });
@@ -105,7 +107,7 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
     }
     let retry = false;
     for (const event of events) {
-      if (event.eventType !== 'Microsoft.Communication.IncomingCall' || typeof event.data !== 'object' || event.data === null) continue;
+      if (typeOf(event) !== 'Microsoft.Communication.IncomingCall' || typeof event.data !== 'object' || event.data === null) continue;
       if ((await answer(event.data as Record<string, unknown>)) === 'retry') retry = true;
     }
     if (retry) sendJson(res, 503, { error: 'AnswerFailed', message: 'the call could not be answered; deliver again' });

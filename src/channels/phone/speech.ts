@@ -32,7 +32,22 @@ export function withVoice(speak: string, lang: Lang, voices: Voices = {}): strin
 
 const escapeAttr = (s: string) => s.replace(/[<>&"]/g, '');
 
-/** A phone text as a prompt. `digits` are said one by one (a phone number). */
+/**
+ * Voices from a setting such as `sv=sv-SE-MattiasNeural;en=en-GB-RyanNeural` (language = Azure neural voice;
+ * the voice's locale is its name's first two parts). Throws naming `setting` and the entry that is wrong.
+ */
+export function parseVoices(value: string | undefined, setting = 'voices'): Voices {
+  const voices: Voices = {};
+  for (const entry of (value ?? '').split(/[;,]/).map((e) => e.trim()).filter(Boolean)) {
+    const m = /^([a-z]{2})\s*=\s*(([a-z]{2,3}-[A-Z]{2})-[A-Za-z]+Neural)$/.exec(entry);
+    if (!m || !(LANGUAGES as readonly string[]).includes(m[1]!))
+      throw new Error(`${setting}: "${entry}" is not language=voice, e.g. "sv=sv-SE-MattiasNeural" (languages: ${LANGUAGES.join(', ')})`);
+    voices[m[1] as Lang] = { locale: m[3]!, voice: m[2]! };
+  }
+  return voices;
+}
+
+/** A phone text as a prompt; values that are phone numbers are read as telephone numbers. */
 export function phoneText(lang: Lang, key: string, values: Record<string, unknown> = {}, voices: Voices = {}): Prompt {
   const t = translator(lang, 'phone');
   const text = String(t(key, values));

@@ -34,7 +34,7 @@ export interface TeamsSide {
   worker: OutboxWorker;
   link: StaffLink;
   registrations: RegistrationStore;
-  /** Re-alerts cases nobody has claimed within the policy's minutes, and tells their tenants what to do. */
+  /** Re-alerts cases nobody has claimed within the policy's minutes, and tells their tenants what to do (a scheduled job). */
   checkUnclaimed(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -46,7 +46,6 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
   const worker = new OutboxWorker({ store: deps.store, deliver, log: deps.log, now: deps.now, threadOf, ...deps.worker });
   const kick = () => void worker.kick().catch((err) => deps.log.error({ err }, 'outbox: delivery pass failed'));
   const app = createStaffApp({ ...deps, registrations, kick });
-  let timer: NodeJS.Timeout | undefined;
 
   async function checkUnclaimed(): Promise<number> {
     const minutes = deps.policy.handoff.unclaimedAfterMinutes;
@@ -77,11 +76,8 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     },
     start() {
       worker.start();
-      timer = setInterval(() => void checkUnclaimed().catch((err) => deps.log.error({ err }, 'unclaimed check failed')), 60_000);
-      timer.unref();
     },
     async stop() {
-      if (timer) clearInterval(timer);
       await worker.stop();
     },
   };

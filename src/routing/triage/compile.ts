@@ -154,7 +154,8 @@ const HAS_DIGIT = /\d/;
 /** Compiles lexicons into one matcher. Cheap enough to call in tests; production uses `compiledFor`. */
 export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons {
   const elements: Element[] = [];
-  const elementIds = new Map<string, number>();
+  /** Element ids by kind (exact, prefix, suffix, infix) and folded text. */
+  const elementIds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()] as const;
   const exact = new Map<string, number>();
   const prefixes = new Map<number, Array<[string, number]>>();
   const suffixes = new Map<number, Array<[string, number]>>();
@@ -167,12 +168,11 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const seen = new Set<string>();
 
   const elementId = (kind: ElementKind, text: string): number => {
-    const key = `${kind}:${text}`;
-    let id = elementIds.get(key);
+    let id = elementIds[kind].get(text);
     if (id !== undefined) return id;
     id = elements.length;
     elements.push({ kind, text });
-    elementIds.set(key, id);
+    elementIds[kind].set(text, id);
     firstOf.push([]);
     fuzzyFirstOf.push([]);
     if (kind === EXACT) exact.set(text, id);
@@ -193,27 +193,24 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   };
 
   const add = (lang: Lang, field: Field, kind: DangerKind | null, term: string): void => {
-    const where = `${lang}.${field}${kind ? '.' + kind : ''}: "${term}"`;
+    const where = (): string => `${lang}.${field}${kind ? '.' + kind : ''}: "${term}"`;
     const parsed = parseEntry(term);
     if (typeof parsed === 'string') {
-      warnings.push(`${where} skipped: ${parsed}`);
+      warnings.push(`${where()} skipped: ${parsed}`);
       return;
     }
-    const key = `${lang}|${field}|${kind}|${parsed.map((w) => `${w.gapBefore ? '.. ' : ''}${w.kind}:${w.text}`).join(' ')}`;
+    const group = kind ? `${field}.${kind}` : field;
+    const words = parsed.map((w) => elementId(w.kind, w.text));
+    const gapBefore = parsed.map((w) => w.gapBefore);
+    const key = `${lang} ${group} ${words.map((id, j) => (gapBefore[j] ? `.${id}` : id)).join(' ')}`;
     if (seen.has(key)) {
-      warnings.push(`${where} duplicates an earlier entry after folding`);
+      warnings.push(`${where()} duplicates an earlier entry after folding`);
       return;
     }
     seen.add(key);
     const only = parsed[0]!;
     const fuzzy = parsed.length === 1 && only.kind !== INFIX && only.text.length >= FUZZY_MIN_LETTERS && !NO_FUZZY.has(field);
-    const group = kind ? `${field}.${kind}` : field;
-    const pattern: Pattern = {
-      lang, field, kind, group, term,
-      words: parsed.map((w) => elementId(w.kind, w.text)),
-      gapBefore: parsed.map((w) => w.gapBefore),
-      fuzzy,
-    };
+    const pattern: Pattern = { lang, field, kind, group, term, words, gapBefore, fuzzy };
     patterns.push(pattern);
     firstOf[pattern.words[0]!]!.push(pattern);
     if (fuzzy) fuzzyFirstOf[pattern.words[0]!]!.push(pattern);

@@ -1,7 +1,7 @@
 /**
- * Typo tolerance for lexicon words: Damerau distance 1 (one letter added, missing, changed, or two
- * neighbours swapped), found through a SymSpell-style deletion index rather than by comparing a word with
- * every entry.
+ * Typo tolerance for lexicon words: Damerau distance 1 (one letter added, missing, changed to a
+ * neighbouring key, or two neighbours swapped), found through a SymSpell-style deletion index rather than
+ * by comparing a word with every entry.
  *
  * Only the first `HEAD` letters of an entry go into the index (SymSpell's "prefix length"): an edit inside
  * the head leaves a shared one-deletion key, an edit after it leaves the heads equal. The first letter is
@@ -12,7 +12,35 @@
 /** Letters of an entry that go into the deletion index. */
 const HEAD = 6;
 
-/** True when `a[0, aLen)` and `b` are at most one insertion, deletion, substitution or swap apart. */
+/**
+ * Which Latin letters are neighbours on a keyboard (QWERTY, as in Swedish and English layouts): a hurried
+ * finger hits the key next to the right one, not one across the keyboard. A changed letter only counts as
+ * a typo between neighbours; this keeps common words such as "skatten" (the tax) from reading as "skotten"
+ * (the shots). Letters outside a–z (other scripts) may change into any letter.
+ */
+const NEIGHBOURS: ReadonlyMap<number, string> = (() => {
+  const rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+  const map = new Map<number, string>();
+  rows.forEach((row, r) => {
+    [...row].forEach((ch, c) => {
+      const near = [row[c - 1], row[c + 1], rows[r - 1]?.[c], rows[r - 1]?.[c + 1], rows[r + 1]?.[c - 1], rows[r + 1]?.[c]];
+      map.set(ch.charCodeAt(0), near.filter((x) => x !== undefined).join(''));
+    });
+  });
+  return map;
+})();
+
+/** True when typing `x` for `y` is a plausible slip: neighbouring keys, or a letter outside a–z. */
+function slip(x: number, y: number): boolean {
+  const near = NEIGHBOURS.get(x);
+  if (near === undefined || !NEIGHBOURS.has(y)) return true;
+  return near.includes(String.fromCharCode(y));
+}
+
+/**
+ * True when `a[0, aLen)` and `b` are at most one insertion, deletion, swap of neighbours, or substitution
+ * of a neighbouring key apart.
+ */
 export function withinOne(a: string, aLen: number, b: string): boolean {
   const bLen = b.length;
   if (aLen - bLen > 1 || bLen - aLen > 1) return false;
@@ -20,7 +48,7 @@ export function withinOne(a: string, aLen: number, b: string): boolean {
   while (i < aLen && i < bLen && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (i === aLen && i === bLen) return true;
   if (aLen === bLen) {
-    if (restEqual(a, i + 1, aLen, b, i + 1)) return true;
+    if (slip(a.charCodeAt(i), b.charCodeAt(i)) && restEqual(a, i + 1, aLen, b, i + 1)) return true;
     return i + 1 < aLen && a[i] === b[i + 1] && a[i + 1] === b[i] && restEqual(a, i + 2, aLen, b, i + 2);
   }
   return aLen > bLen ? restEqual(a, i + 1, aLen, b, i) : restEqual(a, i, aLen, b, i + 1);

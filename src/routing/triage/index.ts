@@ -45,22 +45,23 @@ function toMatch(h: Hit): TriageMatch {
   return h.fuzzy ? { group: p.group, term: p.term, lang: p.lang, fuzzy: true } : { group: p.group, term: p.term, lang: p.lang };
 }
 
-/** Matches in text order without repeats. */
-function matchList(hits: readonly Hit[]): TriageMatch[] {
-  const seen = new Set<string>();
+/** Matches in text order without repeats (the same entry matched twice, or a cue listed twice). */
+function matchList(hits: Hit[]): TriageMatch[] {
+  hits.sort((a, b) => a.start - b.start);
   const out: TriageMatch[] = [];
-  for (const h of [...hits].sort((a, b) => a.start - b.start)) {
-    const key = `${h.pattern.group}|${h.pattern.term}|${h.pattern.lang}|${h.fuzzy}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  const from: Hit[] = [];
+  for (const h of hits) {
+    if (from.some((f) => f.pattern === h.pattern && f.fuzzy === h.fuzzy)) continue;
+    from.push(h);
     out.push(toMatch(h));
   }
   return out;
 }
 
 function firstKind(verdicts: readonly DangerVerdict[]): DangerKind {
-  const kinds = new Set(verdicts.map((v) => v.hit.pattern.kind));
-  return KIND_PRIORITY.find((k) => kinds.has(k)) ?? DANGER_KINDS[0];
+  let best = KIND_PRIORITY.length;
+  for (const v of verdicts) best = Math.min(best, KIND_PRIORITY.indexOf(v.hit.pattern.kind!));
+  return KIND_PRIORITY[best] ?? DANGER_KINDS[0];
 }
 
 /**
@@ -70,14 +71,19 @@ function firstKind(verdicts: readonly DangerVerdict[]): DangerKind {
 export function triage(text: string, options?: TriageOptions): Triage {
   const compiled = compiledFor(LEXICONS);
   const { tokens, clauseBreak } = tokenize(text);
-  const hits = compiled.match(tokens);
-  const language = options?.language && LANGUAGES.includes(options.language) ? options.language : detectLanguageFromHits(text, hits);
+  const found = compiled.match(tokens);
+  const detected = detectLanguageFromHits(text, found);
+  const language = options?.language && LANGUAGES.includes(options.language) ? options.language : detected;
+  // A typo is read only in the message's own language: across languages a near-miss is usually just
+  // another word ("husbands" is not a misspelt Swedish "husbrand").
+  const hits = found.filter((h) => !h.fuzzy || h.pattern.lang === detected || h.pattern.lang === language);
   const { byField, dangers } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits));
 
-  const of = (...fields: Field[]): Hit[] => (fields.length === 1 ? [...(byField.get(fields[0]!) ?? [])] : fields.flatMap((f) => byField.get(f) ?? []));
-  const certain = dangers.filter((v) => v.status === 'certain');
-  const possible = dangers.filter((v) => v.status === 'uncertain');
-  const discountedVerdicts = dangers.filter((v) => v.status === 'discounted');
+  const of = (...fields: Field[]): Hit[] => fields.flatMap((f) => byField.get(f) ?? []);
+  const certain: DangerVerdict[] = [];
+  const possible: DangerVerdict[] = [];
+  const discountedVerdicts: DangerVerdict[] = [];
+  for (const v of dangers) (v.status === 'certain' ? certain : v.status === 'uncertain' ? possible : discountedVerdicts).push(v);
   const discounted = matchList(discountedVerdicts.map((v) => v.hit));
 
   const lockedOutHits = of('lockedOut');

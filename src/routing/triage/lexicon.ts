@@ -23,18 +23,20 @@ import type { DangerKind, Lang } from '../types.ts';
  * inte`, `not breathing`) does not negate it. So a non-danger entry must only contain a danger word when it
  * really explains it.
  *
- * Typo tolerance (one letter added, missing, changed or two swapped) applies to single-word entries whose
- * letters, after folding and with wildcards removed, number at least six. The first letter must be right
- * (the last letter for `*suffix` entries): hurried typing rarely gets it wrong, and this keeps `rinner`
- * (runs) from being read as `brinner`. A word that matches some entry exactly is never also read as a typo.
+ * Typo tolerance (one letter added, missing, changed to a neighbouring key, or two swapped) applies to
+ * single-word entries whose letters, after folding and with wildcards removed, number at least six. The
+ * first letter must be right (the last letter for `*suffix` entries): hurried typing rarely gets it wrong,
+ * and this keeps `rinner` (runs) from being read as `brinner`. A word that matches some entry exactly
+ * (a marker too) is never also read as a typo, and a typo is only read in the message's own language.
  * Typo tolerance never applies to `negation`, `negationAfter`, `past`, `recentPast`, `notReal`, `markers` or
  * `clauseBreaks`: a guess must never lower danger. Danger found only through a typo counts as uncertain.
  */
 export interface Lexicon {
   lang: Lang;
   /**
-   * Common words that show a message is in this language (function words, greetings). Used only for
-   * language detection; they never change the category.
+   * Common words that show a message is in this language (function words, greetings). Used for language
+   * detection; they never change the category. Being known words, they are never read as a typo of a
+   * danger word, so a common word one letter away from one belongs here ("sprang" next to "sprängd").
    */
   markers: string[];
   /** Acute danger by kind. Any hit that is not discounted makes the message `acute_danger`. */

@@ -9,6 +9,7 @@ import {
   fixture,
   local,
   nockAction,
+  nockAnswer,
   pressed,
   PUBLIC_BASE_URL,
   ringAndConnect,
@@ -38,6 +39,18 @@ describe('Event Grid', () => {
     const res = await fetch(`${phone.base}/api/calls/incoming`, { method: 'OPTIONS', headers: { 'WebHook-Request-Origin': 'eventgrid.azure.net' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('webhook-allowed-origin')).toBe('eventgrid.azure.net');
+  });
+
+  it('takes an IncomingCall in the CloudEvents schema too', async () => {
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00') });
+    const seen: Seen = [];
+    const [eg] = fixture('eventgrid-incoming-call') as Record<string, unknown>[];
+    const cloudEvent = { id: eg!.id, source: eg!.topic, subject: eg!.subject, type: eg!.eventType, data: eg!.data, time: eg!.eventTime, specversion: '1.0' };
+    const answer = nockAnswer(seen);
+    const res = await phone.post('/api/calls/incoming', [cloudEvent], { 'content-type': 'application/cloudevents-batch+json; charset=utf-8' });
+    expect(res.status).toBe(200);
+    answer.done();
+    expect(phone.line!.sessions.size).toBe(1);
   });
 
   it('is not mounted without ACS configuration (the phone line is off)', async () => {

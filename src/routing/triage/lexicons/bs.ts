@@ -4,7 +4,9 @@ import type { Lexicon } from '../lexicon.ts';
  * Bosnian, Croatian and Serbian in Latin script (ijekavian and ekavian forms). Folding turns č ć š ž into
  * c c s z and đ into d; people also write đ as dj, so đ words are given both ways. Avoided on purpose:
  * bare `ne` as a negation (Turkish ne, "what": "ne oluyor, yangın var"), `dim` (English "dim light"),
- * `gore` (upstairs), `šlog` (Swedish slog), `kalaš` (Swedish kalas), `palic*` (Polish palić, to smoke).
+ * `gore` (upstairs), `šlog` (Swedish slog), `kalaš` (Swedish kalas), `palic*` (Polish palić, to smoke),
+ * `prasak` (prašak, powder). Typo tolerance reads a 6+ letter single word one letter off as danger, hence
+ * `*prijet*` (not prijenos, transfer) and no `pretio` (pratio), `izbola` (izbora).
  */
 export const lexicon: Lexicon = {
   lang: 'bs',
@@ -34,9 +36,9 @@ export const lexicon: Lexicon = {
       'tuče', 'tuku', 'tukao', 'tukla', 'istuk*', 'pretuk*', 'prebio', 'prebila', 'prebili', 'prebijen*', 'premlati*', 'mlati me', 'mlati je', 'mlati ga',
       'mlati ženu', 'udara me', 'udara je', 'udara ga', 'udario me', 'udarila me', 'udario ga', 'udario je',
       'bije me', 'bije je', 'bije ga', 'bije ženu', 'bije djecu', 'tučnjav*', 'ubij*', 'ubit*', 'ubiće', 'ubio', 'ubila',
-      'ubili', 'davi', 'zadavi*', 'guši je', 'guši ga', 'guši me', 'prijet*', 'preti mi', 'preti nam', 'preti joj',
-      'preti mu', 'pretnj*', 'pretio', 'napad', 'napao', 'napala', 'napali', 'napadaju', 'napada', 'napadnut*',
-      'izbo', 'izbola', 'izboden*', 'izbode', 'ubo nožem', 'silova*', 'nasilj*', 'vrišt* .. pomoć*', 'viče .. pomoć*',
+      'ubili', 'davi', 'zadavi*', 'guši je', 'guši ga', 'guši me', '*prijet*', 'preti mi', 'preti nam', 'preti joj',
+      'preti mu', 'pretnj*', 'napad', 'napao', 'napala', 'napali', 'napadaju', 'napada', 'napadnut*',
+      'izbo', 'izboden*', 'ubo nožem', 'silova*', 'nasilj*', 'vrišt* .. pomoć*', 'viče .. pomoć*',
       'zove .. pomoć*', 'upomoć', 'spasite',
     ],
     break_in: [
@@ -49,7 +51,7 @@ export const lexicon: Lexicon = {
       'ne mogu da dišem', 'prestao .. disat*', 'prestala .. disat*', 'gušim se', 'guši se', 'krvari', 'krvarenj*',
       'puno krvi', 'mnogo krvi', 'sav u krvi', 'sva u krvi', 'lokva krvi', 'infarkt*', 'srčani udar', 'moždani udar',
       'epilept*', 'napad epilep*', 'grčevi', 'grčev*', 'predozira*', 'overdoz*', 'progut* .. tablet*',
-      'progut* .. lijek*', 'hitnu', 'hitna pomoć', 'hitne pomoći', 'hitnom pomoći', 'umire', 'mrtav', 'mrtva', 'leš',
+      'progut* .. lijek*', 'hitnu', 'hitna pomoć', 'hitne pomoći', 'hitnom pomoći', 'umire', 'mrtav', 'mrtva',
       'teško povrijeđen*', 'teško povrijedjen*', 'teško povređen*', 'teško povredjen*', 'strujni udar',
       'udar struje', 'udarila .. struja', 'otrova*', 'nema pulsa', 'ne reaguje', 'ne reagira', 'ne miče se',
       'ne pomjera se', 'ne budi se',
@@ -70,7 +72,7 @@ export const lexicon: Lexicon = {
   },
   dangerUncertain: {
     fire: ['dima', 'dimu', 'požarni alarm', 'alarm .. zvoni', 'alarm za dim', 'detektor dima', 'paljevin*'],
-    explosion: ['petard*', 'prasak'],
+    explosion: ['petard*'],
     violence: ['tuča', 'žena vrišti', 'vrišti žena', 'vrisak', 'vrišti'],
     break_in: [
       'pokušava .. otvori*', 'pokušava .. ući', 'pokušava .. provali*', 'lupa .. vrata', 'lupaju .. vrata',

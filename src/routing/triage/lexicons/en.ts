@@ -20,6 +20,11 @@ export const lexicon: Lexicon = {
     'next', 'door', 'neighbour*', 'neighbor*', 'flat', 'apartment', 'building', 'have', 'has', 'was', 'not',
     'dont', 'need', 'thanks', 'thank', 'im', 'theres', 'outside', 'inside', 'upstairs', 'downstairs', 'stairwell',
     'they', 'he', 'she', 'his', 'her', 'very', 'just', 'would', 'could', 'should', 'about', 'because',
+    // Common words one typo away from a danger word: known words are never read as typos.
+    'strange', 'strangely', 'strangers', 'explore*', 'exploring', 'cooking', 'blessing', 'blending', 'betting',
+    'batting', 'bearing', 'robin', 'staged', 'staging', 'hiding', 'sparing', 'casing', 'violet', 'forearm*',
+    'piston*', 'strike', 'flakes', 'booming', 'bobbing', 'reaping', 'muting', 'sealing', 'stalling', 'shorting',
+    'shopping', 'showing', 'stated', 'staring', 'raging', 'rating', 'rolling', 'chatting', 'hiking', 'insured',
   ],
   danger: enDanger,
   dangerUncertain: enDangerUncertain,

@@ -4,7 +4,9 @@ import type { Lexicon } from '../lexicon.ts';
  * Polish. Folding turns ą ę ś ć ź ż ń ó ł into a e s c z z n o l, so each entry is written once with its
  * diacritics and also matches hurried text without them. Stems avoid other languages' words: not `broń`
  * (Swedish "bron", the bridge), not `bójk*` (Swedish "bojkott"), not `napad*` (napadało śniegu), not
- * `martw*` (martwię się, I worry), not `pal*` (pali się is fire, palą is smoking).
+ * `martw*` (martwi mnie, it worries me), not `pal*` (pali się is fire, palą is smoking). Typo tolerance
+ * reads a 6+ letter single word one letter off as danger, so near-twins of common words are written as
+ * `*infix*` (no typo tolerance): `*martwy*` (martwi), and no `czadem` (czasem, sometimes).
  */
 export const lexicon: Lexicon = {
   lang: 'pl',
@@ -27,7 +29,7 @@ export const lexicon: Lexicon = {
       'broń palna', 'broni palnej', 'ma broń', 'z bronią', 'bronią', 'uzbrojon*', 'spluw*',
     ],
     violence: [
-      'bije', 'biją', 'bić', 'pobił*', 'pobici*', 'pobit*', 'bijatyk*', 'bójka', 'bójki', 'bójkę', 'bójce', 'leje mnie',
+      'bije', 'biją', 'bić', 'pobił*', 'pobit*', 'bijatyk*', 'bójka', 'bójki', 'bójkę', 'bójce', 'leje mnie',
       'tłucze', 'dusi mnie', 'dusi ją', 'dusi go', 'udusi*', 'zabij*', 'zabije', 'zabić', 'zabił*', 'morderstw*',
       'zamord*', 'grozi mi', 'grozi nam', 'grozi jej', 'grozi mu', 'grozi .. zabic*', 'grozi .. nożem', 'groźb*',
       'napad', 'napadł*', 'napadli', 'napadnięt*', 'napaść', 'napadają', 'atakuj*', 'zaatakow*', 'dźgn*', 'zadźga*',
@@ -44,13 +46,13 @@ export const lexicon: Lexicon = {
       'krwotok*', 'dużo krwi', 'cały we krwi', 'cała we krwi', 'zawał', 'zawału', 'zawałem', 'atak serca', 'udar', 'udaru', 'udarem',
       'ból w klatce', 'drgawk*', 'padaczk*', 'przedawkow*', 'połknął .. tabletk*', 'połknęła .. tabletk*',
       'połknął .. leki', 'połknęła .. leki', 'karetk*', 'po pogotowie', 'wezw* pogotowie', 'pogotowie ratunkowe',
-      'umiera', 'nie żyje', 'martwy', 'martwa', 'martwego', 'zatruci*', 'zatruł*', 'porażeni* prądem',
+      'umiera', 'nie żyje', '*martwy*', '*martwa*', '*martwego*', 'zatruci*', 'zatruł*', 'porażeni* prądem',
       'poraził* .. prąd', 'kopnął .. prąd', 'ciężko rann*', 'nie rusza się', 'nie reaguje', 'nie ma pulsu',
       'nie ma tętna', 'nie oddychał*',
     ],
     gas: [
       'gazem', 'zapach* gaz*', 'czuć gaz*', 'czuję gaz*', 'wyciek* gaz*', 'ulatnia* .. gaz*', 'ulatnia się',
-      'śmierdzi* gaz*', 'zatrucie czadem', 'czadem', 'gaz .. ulatnia*', 'gaz .. czuć',
+      'śmierdzi* gaz*', 'zatrucie czadem', 'czuć czad', 'gaz .. ulatnia*', 'gaz .. czuć',
     ],
     suicide: [
       'samobój*', 'zabić się', 'zabiję się', 'zabił* się', 'sobie życie', 'chcę umrzeć',

@@ -43,7 +43,7 @@ export const lexicon: Lexicon = {
       'ma neefsanayo', 'ma neefsan karo', 'neefsan kari waayay', 'neefta .. istaag*', 'dhiig badan', 'dhiigbax*',
       'dhiig bax*', 'dhiig ka .. bax*', 'wadne qabad', 'wadnaha .. istaag*', 'wadne xanuun', 'kiniin* .. liq*',
       'daawo* .. liq*', 'ambalaas*', 'gaadhi gurmad', 'gaari gurmad', 'gurmad degdeg', 'dhimanaya', 'meyd',
-      'dhaawac culus', 'si xun .. dhaawac*', 'koronto .. qabatay',
+      'dhaawac culus', 'si xun .. *dhaawac*', 'koronto .. qabatay',
     ],
     gas: ['ur gaas', 'urta gaas*', 'gaas .. daadan*', 'gaas* .. baxay*', 'gaas* .. baxaya'],
     suicide: [
@@ -56,7 +56,7 @@ export const lexicon: Lexicon = {
     fire: ['qiiq*', 'alaarm* .. dab*', 'qaylodhaan*', 'qaylo dhaan*'],
     violence: ['dagaal*', 'naag .. qaylinaysa', 'qaylo .. naag'],
     break_in: ['qof .. albaab* .. fur*', 'albaab* .. garaac*', 'guriga .. soo galay', 'qof aan aqoon'],
-    medical: ['dhaawac*', 'dhintay', 'ka dhacay .. jaranjar*', 'neeftu .. cidhiidh*'],
+    medical: ['*dhaawac*', 'dhintay', 'ka dhacay .. jaranjar*', 'neeftu .. cidhiidh*'],
     gas: ['gaaska', 'ur xun', 'ur qariib*'],
     suicide: ['nolosha .. ka daalay', 'ka daalay nolosha', 'rajo .. ma lihi'],
   },
@@ -103,7 +103,7 @@ export const lexicon: Lexicon = {
     'bilood ka hor', 'sano ka hor',
   ],
   recentPast: ['xalay', 'daqiiqado ka hor', 'daqiiqad ka hor', 'saacad ka hor', 'dhawaan'],
-  notReal: ['tababar*', 'tijaabo*', 'filim*', 'filin*', 'wararka', 'taxane*', 'ciyaar fiidiyow', 'kaftan*', 'riyo', 'telefishin*'],
+  notReal: ['tababar*', 'tijaabo*', 'filim*', 'filin', 'wararka', 'taxane*', 'ciyaar fiidiyow', 'kaftan*', 'riyo', 'telefishin*'],
   ongoing: ['hadda', 'haatan', 'weli', 'wali', 'imika', 'socda', 'socota', 'xilligan', 'degdeg', 'dhaqso'],
   clauseBreaks: ['laakiin', 'iyo', 'haddii', 'markii', 'balse'],
 };

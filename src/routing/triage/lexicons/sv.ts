@@ -18,6 +18,10 @@ export const lexicon: Lexicon = {
     'ska', 'måste', 'behöver', 'snälla', 'mycket', 'väldigt', 'jätte*', 'där', 'dom', 'dem', 'han', 'hon',
     'våra', 'kommer', 'går', 'gör', 'eller', 'om', 'av', 'ingen', 'inget', 'nu', 'hos', 'efter',
     'sig', 'mig', 'dig', 'oss', 'sedan', 'sen', 'alla', 'ovanför', 'under', 'bredvid', 'källaren', 'gården',
+    // Common words one typo away from a danger word: known words are never read as typos.
+    'sprang', 'infart*', 'slangen', 'slaven', 'skjuts', 'skjutsa', 'skuta', 'skutta', 'skiten', 'skogen', 'slottet',
+    'slotten', 'skrotet', 'salen', 'skalen', 'skallen', 'smaken', 'glider', 'simmar', 'simmat', 'simmade', 'banden',
+    'brunt', 'rofylld*', 'kamper', 'skatten', 'betong*', 'ballong*', 'lagarna', 'stryker', 'broder',
   ],
   danger: svDanger,
   dangerUncertain: svDangerUncertain,

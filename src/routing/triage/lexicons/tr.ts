@@ -8,6 +8,9 @@ import type { Lexicon } from '../lexicon.ts';
  * it belongs to another clause ("kimse yok yangın var"), and every negation also reaches two words before a
  * hit; `hiç` is also "at all" ("hiç nefes alamıyor"). "yangın yok" and the like are written out under
  * `information` instead, where the longer entry explains the danger word away.
+ * Typo tolerance reads a 6+ letter single word one letter off as danger, and -ıyor verbs are one letter
+ * apart (yanıyor/yapıyor/yazıyor, kanıyor/kalıyor, patlıyor/parlıyor): danger verbs are written as 5-letter
+ * stems (`yanıy*`, `kanıy*`) or `*infix*`, which typo tolerance leaves alone; `yangı*` keeps yanında out.
  */
 export const lexicon: Lexicon = {
   lang: 'tr',
@@ -18,21 +21,21 @@ export const lexicon: Lexicon = {
   ],
   danger: {
     fire: [
-      'yangın*', 'yanıyor*', 'yanıyo', 'alev', 'alevler*', 'alevli', 'alev aldı', 'tutuştu', 'tutuş*', 'itfaiye*',
+      'yangı*', 'yanıy*', 'alev', 'alevler*', 'alev aldı', 'tutuştu', 'tutuş*', 'itfaiye*',
       'duman dolu', 'her yer duman', 'yoğun duman', 'kapkara duman', 'siyah duman', 'dumandan', 'duman çıkıyor',
       'duman geliyor', 'dumanla dolu',
     ],
     explosion: [
-      'patlama', 'patlaması', 'patlamalar', 'patladı', 'patlıyor', 'bomba', 'bombası', 'bombalı', 'infilak*',
+      'patlama', 'patlaması', 'patlamalar', 'patladı', '*patlıyor*', 'bomba', 'bombası', 'bombalı', 'infilak*',
       'patlayıcı*',
     ],
     weapon: [
-      'silah*', 'tabanca*', 'tüfek*', 'bıçak*', 'kurşun*', 'ateş açtı', 'ateş açıyor', 'ateş ediyor*', 'ateş etti*',
-      'ateş ediyo', 'kalaşnikof', 'pompalı', 'balta', 'baltayla', 'sopayla', 'beyzbol*', 'vuruldu', 'satırla',
+      'silah*', 'tabanca*', 'tüfek*', 'bıçak*', 'kurşunla*', 'kurşun sesi', 'ateş açtı', 'ateş açıyor', 'ateş ediyor*', 'ateş etti*',
+      'ateş ediyo', 'kalaşnikof', 'balta', 'baltayla', 'sopayla', 'beyzbol*', 'vuruldu',
     ],
     violence: [
-      'dövüyo*', 'dövdü', 'dövecek', 'dövüldü', 'dayak', 'vuruyor*', 'vurdu', 'öldürecek*', 'öldürüyor*', 'öldürdü*',
-      'öldür*', 'boğuyor*', 'boğdu', 'boğazını sık*', 'saldır*', 'tehdit*', 'tecavüz*', 'imdat', 'kurtarın',
+      'dövüy*', 'dövdü*', 'dövecek', 'dövüldü', 'dayak', 'vuruy*', 'vurdu', 'öldürecek*', 'öldürüyor*', 'öldürdü*',
+      'öldür*', 'boğuy*', 'boğdu', 'boğazını sık*', 'saldır*', 'tehdit*', 'tecavüz*', 'imdat', 'kurtarın',
       'bağırıyor* .. yardım*', 'yardım .. bağırıyor*', 'çığlık* .. yardım*', 'yardım isti* .. bağır*', 'şiddet',
       'şiddet uygul*', 'yumrukla*', 'tekmeli*', 'darp*',
     ],
@@ -42,7 +45,7 @@ export const lexicon: Lexicon = {
     ],
     medical: [
       'bayıldı', 'bayılmış', 'baygın', 'bilinci kapalı', 'bilinci yok', 'bilinçsiz', 'kendinde değil', 'nefes almıyor',
-      'nefes alamıyor*', 'nefes yok', 'nabız yok', 'nabzı yok', 'kanıyor', 'kanaması var', 'kanama*', 'çok kan',
+      'nefes alamıyor*', 'nefes yok', 'nabız yok', 'nabzı yok', 'kanıy*', 'kanaması var', 'kanama var', 'iç kanama', 'çok kan',
       'kan içinde', 'kan kaybı', 'kalp kriz*', 'kalbi durdu', 'kriz geçir*', 'nöbet geçir*', 'sara nöbeti',
       'epilepsi', 'felç geçir*', 'aşırı doz', 'çok hap', 'kutu hap', 'bütün hap*', 'hap* .. yuttu', 'zehirlen*',
       'ambulans*', 'ağır yaralı', 'elektrik çarptı', 'kıpırdamıyor', 'tepki vermiyor', 'uyanmıyor', 'ceset', 'cesedi',
@@ -67,7 +70,7 @@ export const lexicon: Lexicon = {
       'eve girmiş*', 'eve girdiler',
     ],
     medical: [
-      'kalkamıyor', 'merdivenden düştü', 'vefat etti', 'yaralı', 'yaralandı', 'nefes darlığı', 'göğsü ağrıyor',
+      'kalkamıyor', 'merdivenden düştü', 'vefat etti', 'yaral*', 'nefes darlığı', 'göğsü ağrıyor',
     ],
     gas: ['gaz', 'doğalgaz', 'garip koku', 'tuhaf koku'],
     suicide: ['yaşamaktan bıktım', 'hayattan bıktım', 'dayanamıyorum artık', 'artık dayanamıyorum'],

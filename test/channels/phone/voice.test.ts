@@ -1,0 +1,154 @@
+// The phone line's pieces on their own: the VoiceAdapter over the real bot, speech helpers, sessions, locales.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConversationState } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { TryggConversation } from '../../../dialogs/conversation.ts';
+import { TryggBot } from '../../../src/channels/bot.ts';
+import { dialable, TELEPHONY_CHANNEL, VoiceAdapter } from '../../../src/channels/phone/index.ts';
+import { CallSessions } from '../../../src/channels/phone/sessions.ts';
+import { joinPrompts, languageForKey, languageMenu, languageNamed, parseVoices, phoneText, spokenNumber, withVoice } from '../../../src/channels/phone/speech.ts';
+import { renderReply } from '../../../src/channels/render.ts';
+import { LOCALES_DIR } from '../../../src/i18n.ts';
+import { loadPolicy } from '../../../src/routing/policy.ts';
+import { LANGUAGES } from '../../../src/routing/types.ts';
+import { openMemoryStore } from '../../../src/store/index.ts';
+import { CALLER, local } from './harness.ts';
+
+async function voiceBot(at: string) {
+  const store = await openMemoryStore();
+  const now = () => local(at);
+  const conversation = new TryggConversation(new ConversationState(store.state), { policy: loadPolicy(), store, now, render: renderReply });
+  return { store, bot: new TryggBot(conversation), adapter: new VoiceAdapter(), now };
+}
+
+describe('VoiceAdapter', () => {
+  it('collects the messages (with SSML), the decision trace and the handoff event of one turn', async () => {
+    const { bot, adapter, store, now } = await voiceBot('2027-01-19 23:00');
+    const turn = await adapter.runTurn(bot, { conversationId: 'telephony-test-1', caller: CALLER, locale: 'sv-SE', text: 'det brinner i trapphuset', input: 'speech', at: now() });
+    expect(turn.error).toBeUndefined();
+    expect(turn.decision).toMatchObject({ route: 'emergency', danger: 'fire' });
+    expect(turn.handoff).toMatchObject({ route: 'emergency', phone: '112' });
+    expect(turn.messages[0]!.text).toMatch(/Ring 112 nu/);
+    expect(turn.messages[0]!.speak).toMatch(/^<speak [^>]*xml:lang="sv-SE"><voice name="sv-SE-SofieNeural">/);
+    expect(turn.messagesBeforeHandoff).toBe(1);
+    const [kase] = await store.cases.list();
+    expect(kase).toMatchObject({ channelId: TELEPHONY_CHANNEL, contact: { phone: CALLER } });
+  });
+
+  it('a conversationUpdate marks the conversation greeted, so the first reply does not greet again', async () => {
+    const { bot, adapter, now } = await voiceBot('2027-01-19 23:00');
+    const who = { conversationId: 'telephony-test-2', caller: CALLER, locale: 'sv-SE', at: now() };
+    const start = await adapter.startConversation(bot, who);
+    expect(start.messages[0]!.text).toMatch(/Trygg/);
+    const turn = await adapter.runTurn(bot, { ...who, text: 'grannarna har fest och spelar hög musik', input: 'speech' });
+    expect(turn.messages.map((m) => m.text).join(' ')).not.toMatch(/Jag är Trygg/);
+    expect(turn.messages.at(-1)!.inputHint).toBe('expectingInput');
+  });
+
+  it('a failing turn is reported, not thrown', async () => {
+    const adapter = new VoiceAdapter();
+    const broken = new TryggBot({ onMessage: async () => { throw new Error('boom'); } } as unknown as TryggConversation);
+    const turn = await adapter.runTurn(broken, { conversationId: 'c', caller: '', locale: 'sv-SE', text: 'hej', input: 'typed', at: new Date() });
+    expect(turn.error?.message).toBe('boom');
+  });
+});
+
+describe('speech', () => {
+  it('the language menu: each language in its own neural voice, keys 1–8, then 0 and 9', () => {
+    const menu = languageMenu();
+    expect(menu.ssml.match(/<voice name="/g)).toHaveLength(LANGUAGES.length + 2);
+    expect(menu.ssml).toContain('<voice name="tr-TR-EmelNeural">Türkçe için 8 tuşuna basın.</voice>');
+    expect(LANGUAGES.map((_, i) => languageForKey(String(i + 1)))).toEqual([...LANGUAGES]);
+    expect(languageForKey('9')).toBeUndefined();
+  });
+
+  it.each([
+    ['engelska', 'en'],
+    ['English please', 'en'],
+    ['på arabiska', 'ar'],
+    ['عربي', 'ar'],
+    ['polski', 'pl'],
+    ['det brinner i trapphuset nu', undefined],
+  ])('"%s" names the language %s', (text, lang) => {
+    expect(languageNamed(text)).toBe(lang);
+  });
+
+  it('configured voices replace the defaults; prompts join into one <speak>', () => {
+    const voices = { sv: { locale: 'sv-SE', voice: 'sv-SE-MattiasNeural' } };
+    expect(withVoice(phoneText('sv', 'askWhat').ssml, 'sv', voices)).toContain('<voice name="sv-SE-MattiasNeural">');
+    const joined = joinPrompts([phoneText('sv', 'silence.reprompt'), phoneText('en', 'askWhat')]);
+    expect(joined.ssml.match(/<speak /g)).toHaveLength(1);
+    expect(joined.ssml).toContain('<voice name="en-GB-SoniaNeural">Tell me');
+  });
+
+  it('a voice setting: language=voice, each checked', () => {
+    expect(parseVoices('sv=sv-SE-MattiasNeural; en=en-GB-RyanNeural')).toEqual({
+      sv: { locale: 'sv-SE', voice: 'sv-SE-MattiasNeural' },
+      en: { locale: 'en-GB', voice: 'en-GB-RyanNeural' },
+    });
+    expect(parseVoices(undefined)).toEqual({});
+    expect(() => parseVoices('xx=sv-SE-MattiasNeural', 'ACS_VOICES')).toThrow(/^ACS_VOICES: "xx=sv-SE-MattiasNeural" is not language=voice/);
+    expect(() => parseVoices('sv=Mattias')).toThrow(/not language=voice/);
+  });
+
+  it('phone numbers: the caller said Swedish style, and what can be dialled', () => {
+    expect(spokenNumber('+46701740605')).toBe('070-174 06 05');
+    expect(spokenNumber('+4915112345678')).toBe('+4915112345678');
+    expect(dialable('040-000 00 01')).toBe('+46400000001');
+    expect(dialable('112')).toBe('112');
+    expect(dialable('ring oss')).toBeUndefined();
+  });
+});
+
+describe('call sessions', () => {
+  it('keep a cap and an expiry, and check the secret', () => {
+    let t = 0;
+    const sessions = new CallSessions({ max: 2, ttlMs: 1000, clock: () => t });
+    const a = sessions.create('+46701740605');
+    const b = sessions.create('');
+    const c = sessions.create('+46701740606');
+    expect(sessions.get(a.id)).toBeUndefined(); // the oldest made room
+    expect(sessions.authorize(b.id, b.secret)).toBe(b);
+    expect(sessions.authorize(b.id, c.secret)).toBeUndefined();
+    expect(sessions.authorize(b.id, undefined)).toBeUndefined();
+    t = 1001;
+    expect(sessions.get(c.id)).toBeUndefined();
+  });
+
+  it('run one call\'s events one at a time, in order', async () => {
+    const sessions = new CallSessions();
+    const s = sessions.create('');
+    const order: number[] = [];
+    const slow = sessions.serialize(s, async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      order.push(1);
+    });
+    const fast = sessions.serialize(s, async () => {
+      order.push(2);
+    });
+    await Promise.all([slow, fast]);
+    expect(order).toEqual([1, 2]);
+  });
+});
+
+describe('locales/*/phone.json', () => {
+  const read = (lang: string) => JSON.parse(readFileSync(path.join(LOCALES_DIR, lang, 'phone.json'), 'utf8'));
+  const keys = (o: object, prefix = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+
+  it('Swedish, English and Arabic have every caller-facing text; every language its menu line and the emergency line', () => {
+    const sv = keys(read('sv')).filter((k) => !k.startsWith('note.') && !k.startsWith('language.names.'));
+    for (const lang of ['en', 'ar']) {
+      const have = new Set(keys(read(lang)));
+      expect(sv.filter((k) => !have.has(k)), lang).toEqual([]);
+    }
+    const folders = readdirSync(LOCALES_DIR);
+    for (const lang of LANGUAGES) {
+      expect(folders, lang).toContain(lang);
+      const have = new Set(keys(read(lang)));
+      for (const key of ['language.name', 'language.option', 'emergency.tellToDial']) expect(have.has(key), `${lang} ${key}`).toBe(true);
+      expect(read(lang).emergency.tellToDial).toContain('112');
+    }
+  });
+});
