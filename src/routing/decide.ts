@@ -2,9 +2,8 @@
  * decideRoute: a message's triage, the policy and a moment in, a decision with its reason out.
  * Pure: no clock reads, no I/O, no botbuilder. The rules below are domain.md's routing table.
  */
-import { DateTime } from 'luxon';
 import type { AdviceId, Policy } from './policy.ts';
-import { dutyStatus, toMillis, type Instant } from './schedule.ts';
+import { dutyAt, isoInZone, toMillis, type Instant } from './schedule.ts';
 import type { Category, DangerKind, Lang, RouteId, Triage } from './types.ts';
 
 /** Where the contact is sent, and whether it is staffed now. */
@@ -61,7 +60,7 @@ export interface Decision {
 export function destinationAt(route: RouteId, policy: Policy, at: Instant, language: Lang): DecisionDestination {
   const ms = toMillis(at);
   const d = policy.destinations[route];
-  const status = dutyStatus(route, ms, policy);
+  const { onDuty, changeMs } = dutyAt(route, ms, policy);
   const name = d.name[language] ?? d.name.en ?? d.name.sv;
   return {
     route,
@@ -69,9 +68,9 @@ export function destinationAt(route: RouteId, policy: Policy, at: Instant, langu
     phone: d.phone,
     placeholder: d.placeholder,
     ...(d.web ? { web: d.web } : {}),
-    onDuty: status.onDuty,
-    ...(!status.onDuty && status.nextOpening ? { opensAt: status.nextOpening.toISO()! } : {}),
-    ...(status.onDuty && status.nextChange ? { closesAt: status.nextChange.toISO()! } : {}),
+    onDuty,
+    ...(!onDuty && changeMs !== undefined ? { opensAt: isoInZone(changeMs, policy.timeZone) } : {}),
+    ...(onDuty && changeMs !== undefined ? { closesAt: isoInZone(changeMs, policy.timeZone) } : {}),
   };
 }
 
@@ -129,13 +128,13 @@ export function decideRoute(triage: Triage, policy: Policy, at: Instant): Decisi
   let ruleId = rule;
   let offDuty: Decision['offDuty'];
   if (wanted === 'trygghetsjour' || wanted === 'fastighetsjour') {
-    const status = dutyStatus(wanted, ms, policy);
+    const status = dutyAt(wanted, ms, policy);
     if (status.onDuty) {
       ruleId = `${rule}.on-duty`;
     } else {
       route = 'office';
       ruleId = `${rule}.off-duty`;
-      offDuty = { route: wanted, ...(status.nextOpening ? { opensAt: status.nextOpening.toISO()! } : {}) };
+      offDuty = { route: wanted, ...(status.changeMs !== undefined ? { opensAt: isoInZone(status.changeMs, policy.timeZone) } : {}) };
     }
   }
   const adviceIds: AdviceId[] = [];
@@ -159,6 +158,6 @@ export function decideRoute(triage: Triage, policy: Policy, at: Instant): Decisi
     destination: destinationAt(route, policy, ms, language),
     ...(offDuty ? { offDuty } : {}),
     advice,
-    at: DateTime.fromMillis(ms, { zone: policy.timeZone }).toISO()!,
+    at: isoInZone(ms, policy.timeZone),
   };
 }

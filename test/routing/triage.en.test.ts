@@ -35,6 +35,8 @@ describe('English acute danger', () => {
     ["I don't want to live anymore", 'suicide', false],
     ['thinking about suicide', 'suicide', false],
     ['I want to hurt myself', 'suicide', false],
+    ['there is a burglary in the basement right now', 'break_in', false],
+    ['If you read this: there is a fire in the basement', 'fire', false],
   ])('%s → %s', (text, danger, uncertain) => {
     expectDanger(text, danger, uncertain);
   });
@@ -99,6 +101,9 @@ describe('English near-misses that are not emergencies', () => {
     ['Someone was beaten up outside our door last week', 'crime_over', true],
     ['Where is the fire extinguisher in our building?', 'information', true],
     ['What brand of paint can I use?', 'information', true],
+    ['What should I do if there is a fire?', 'unknown', true],
+    ['How often do you test the fire alarm?', 'unknown', true],
+    ['The kids next door are shooting hoops', 'disturbance', true],
   ])('%s → %s', (text, category, mentionsDanger) => {
     const t = expectCategory(text, category);
     expect(t.discounted.length > 0).toBe(mentionsDanger);

@@ -43,6 +43,10 @@ describe('Swedish acute danger', () => {
     ['SJALVMOORD', 'suicide', false],
     ['jag vill skada mig själv', 'suicide', false],
     ['Min granne sa att han ska ta livet av sig', 'suicide', false],
+    ['Det är inbrott just nu i källaren', 'break_in', false],
+    ['någon försöker bryta upp min dörr', 'break_in', false],
+    ['Jag vet inte om det brinner', 'fire', false],
+    ['Vad gör jag om det börjar brinna? Nu brinner det i köket!', 'fire', false],
   ])('%s → %s', (text, danger, uncertain) => {
     expectDanger(text, danger, uncertain);
   });
@@ -119,6 +123,10 @@ describe('Swedish near-misses that are not emergencies', () => {
     ['Ingen brand, bara matos från spisen', 'minor_fault', true],
     ['Brandvarnaren piper, den behöver nytt batteri', 'minor_fault', true],
     ['Brandvarnaren piper hela tiden, tror batteriet är slut', 'minor_fault', true],
+    ['Vad gör jag om det börjar brinna?', 'unknown', true],
+    ['Hur ofta testas brandlarmet?', 'information', true],
+    ['Sköt om dig!', 'information', true],
+    ['Grannen röker på balkongen och röken kommer in till oss', 'disturbance', true],
     ['Är det brandövning idag?', 'information', false],
     ['Det var brandövning förra veckan, varför hördes inte larmet?', 'information', false],
   ])('%s → %s', (text, category, mentionsDanger) => {
@@ -163,6 +171,7 @@ describe('Swedish everyday categories', () => {
     ['Min cykel har blivit stulen från cykelrummet', 'crime_over'],
     ['Det har varit inbrott i källarförråden', 'crime_over'],
     ['Någon har klottrat i hissen', 'crime_over'],
+    ['Min cykel är stulen, vad gör jag nu?', 'crime_over'],
     ['När öppnar kontoret på måndag?', 'information'],
     ['Hur betalar jag hyran?', 'information'],
     ['Kan jag få en pallkrage på gården?', 'information'],

@@ -118,6 +118,21 @@ function negationEffect(n: Hit, h: Hit, layout: Layout): 'hard' | 'soft' | null 
   return null; // overlapping: the negation is part of the danger phrase ("andas inte")
 }
 
+/**
+ * True when a drill, news or what-if cue is said of danger hit `h` in its sentence: after it ("brandlarmet
+ * går, det är en övning"), in its clause ("en film om en brand"), or at the end of a cue that ends in a
+ * clause word and so introduces the danger's clause ("vad gör jag om det börjar brinna"). Not "I saw on
+ * the news that our house is burning": "that" starts another clause.
+ */
+function saidOf(c: Hit, h: Hit, layout: Layout): boolean {
+  if (c.start >= h.end) return true;
+  if (c.end > h.start) return false;
+  if (sameClause(layout, c.end, h.start)) return true;
+  if (!layout.clauseWord[c.end - 1]) return false;
+  for (let k = c.end; k <= h.start; k++) if (layout.clauseBreak[k]) return false;
+  return true;
+}
+
 /** True when some negation discounts the cue hit `c` ("this is not a drill", "ingen övning"). */
 function negated(c: Hit, negations: readonly Hit[], layout: Layout): boolean {
   return negations.some((n) => negationEffect(n, c, layout) === 'hard');
@@ -174,9 +189,7 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
       // Someone saying they will not kill themselves is still someone to ask: never fully discounted.
       if (effect) verdicts.push([kind === 'suicide' ? 'soft' : effect, 'negation', [n]]);
     }
-    // A drill or a news story counts when it is said of the danger: in its clause, or after it in its
-    // sentence ("brandlarmet går, det är en övning"); not "I saw on the news that our house is burning".
-    const drills = inSentence(notReal, h).filter((c) => c.start >= h.end || (c.end <= h.start && sameClause(layout, c.end, h.start)));
+    const drills = inSentence(notReal, h).filter((c) => saidOf(c, h, layout));
     if (drills.length > 0) verdicts.push([kind === 'suicide' || isOngoing ? 'soft' : 'hard', 'notReal', drills]);
     if (!isOngoing) {
       const before = inSentence(past, h);

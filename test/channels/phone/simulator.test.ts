@@ -86,7 +86,7 @@ describe('phone simulator API (local mode)', () => {
     const call = await ring(phone);
     await input(phone, call, 'dtmf', '1');
     const offer = await input(phone, call, 'speech', 'kranen droppar i köket');
-    expect(offer.actions[0]!.text).toMatch(/öppnar i morgon 07:00.*Vill du lämna ärendet nu.*tryck 1 för Ja, 2 för Nej/);
+    expect(offer.actions[0]!.text).toMatch(/öppnar i morgon (kl\. )?07:00.*Vill du lämna ärendet nu.*tryck 1 för Ja, 2 för Nej/);
     await input(phone, call, 'dtmf', '1');
     const saved = await input(phone, call, 'speech', 'kranen i köket droppar, Lönngatan 3 lägenhet 1102');
     expect(saved.actions[0]!.text).toMatch(/Ärende T-\d{4}-\d{4} är sparat/);

@@ -127,8 +127,10 @@ export const lexicon: Lexicon = {
     'krečenj*', 'okreči*', 'farba*', 'molovanj*', 'komšijsk* straž*', 'nije kod kuće', 'nije kući', 'aparat za gašenje',
   ],
   domestic: [
-    'muž', 'muža', 'mužem', 'moj muž', 'suprug', 'supruga', 'moja žena', 'moju ženu', 'ženu mi', 'partner*', 'bivši',
-    'bivša', 'moj bivši', 'dečko', 'momak', 'nasilje u porodici', 'nasilje u obitelji', 'porodičn* nasilj*',
+    // partners as a victim names them (a bare "partner" or "supruga" is as often the neighbour's)
+    'muž', 'muža', 'mužem', 'moj suprug', 'moja supruga', 'moja žena', 'moju ženu', 'ženu mi', 'moj partner',
+    'moja partnerica', 'moj bivši', 'moja bivša', 'bivši muž', 'bivša žena', 'moj dečko', 'moj momak',
+    'nasilje u porodici', 'nasilje u obitelji', 'porodičn* nasilj*',
     'obiteljsk* nasilj*',
   ],
   lockedOut: [

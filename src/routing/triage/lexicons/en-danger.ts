@@ -18,7 +18,8 @@ export const enDanger: Lexicon['danger'] = {
   ],
   weapon: [
     'gun', 'guns', 'gunshot*', 'gunfire', 'gunman', 'pistol*', 'rifle*', 'firearm*', 'shotgun*', 'handgun*',
-    'knife', 'knives', 'machete*', 'axe', 'baseball bat', 'armed', 'weapon*', 'shooting', 'shoot',
+    'knife', 'knives', 'machete*', 'axe', 'baseball bat', 'armed', 'weapon*', 'shooting', 'shoot me', 'shoot us',
+    'going to shoot', 'started shooting',
     'shots',
     'shots fired', 'got shot', 'been shot', 'was shot', 'is shot', 'shot him', 'shot her',
     'shot someone', 'shot at', 'shot dead', 'stabbed', 'stabbing', 'stab', 'stabs',
@@ -34,7 +35,8 @@ export const enDanger: Lexicon['danger'] = {
     'hurting him', 'hurting the kids',
   ],
   break_in: [
-    'breaking in', 'breaking into', 'trying to break in', 'trying to break into',
+    'breaking in', 'breaking into', 'trying to break in', 'trying to break into', 'burglary .. right now',
+    'break in .. right now', 'being robbed', 'robbing .. right now',
     'someone is in my apartment', 'someone is in my flat', 'someone in my apartment', 'someone in my flat',
     'stranger in my', 'burglary in progress', 'kicking in the door', 'kicking the door in', 'forcing the door',
     'forcing .. door', 'prying .. door', 'breaking the door', 'breaking down the door', 'stealing right now',
@@ -81,10 +83,11 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
   medical: [
     'he fell', 'she fell', 'fell down the stairs', 'fell and', 'has fallen', 'fallen and', 'cant get up', 'chest pain*', 'hard to breathe', 'difficulty breathing',
     'trouble breathing', 'lying on the floor', 'lying on the ground', 'lying in the stairwell', 'blood',
-    'allergic reaction', 'cut himself', 'cut herself', 'not moving', 'not responding', 'injured', 'hurt badly',
+    'allergic reaction', 'cut himself', 'cut herself', 'swallowed .. pills', 'took .. pills', 'swallowed .. tablets',
+    'took .. tablets', 'not moving', 'not responding', 'injured', 'hurt badly',
   ],
   gas: ['hissing', 'hissing sound', 'rotten eggs', 'smells like rotten eggs'],
-  suicide: ['cant go on', 'cant take it anymore', 'dont want to be here anymore', 'no point in living', 'give up on life'],
+  suicide: ['going to jump', 'cant go on', 'cant take it anymore', 'dont want to be here anymore', 'no point in living', 'give up on life'],
 };
 
 /** Partners and relatives: with violence, threats or a disturbance they mean a close relationship. */

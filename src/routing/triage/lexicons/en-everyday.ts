@@ -14,13 +14,14 @@ export const enEveryday: Everyday = {
     'too loud', 'party', 'partying', 'parties', 'screaming', 'shouting', 'yelling', 'arguing', 'argument',
     'banging', 'banging on my door', 'slamming doors', 'slamming', 'stomping', 'drilling', 'disturb*',
     'drunk', 'drunks', 'intoxicated', 'high on', 'drugs', 'dealing drugs', 'drug dealing', 'drug dealer*',
-    'dealers', 'weed', 'hash', 'smoke weed', 'smoking', 'people smoke', 'they smoke', 'smoke cigarettes',
+    'dealers', 'weed', 'hash', 'smoke weed', 'smoking', 'people smoke', 'they smoke', 'cigarette smoke', 'tobacco smoke',
+    'smokes .. smoke', 'smoking .. smoke', 'smokes on .. balcony', 'barbecue smoke', 'smoke cigarettes',
     'smoke hash', 'smoke pot', 'smoke joints', 'smoke indoors', 'hanging around', 'hanging out',
     'loiter*', 'gang', 'gangs', 'youths', 'teenagers', 'strangers', 'unsafe', 'feel unsafe', 'dont feel safe',
     'scared', 'afraid', 'threatening', 'intimidating', 'harass*', 'stalking', 'following me', 'peeing',
     'urinating', 'sleeping in the stairwell', 'homeless', 'fireworks', 'firecrackers', 'barking', 'racist',
     'spitting', 'throwing', 'vandalizing', 'vandalising', 'mopeds', 'racing', 'cant sleep', 'keeps me awake',
-    'rowdy', 'aggressive', 'begging', 'syringes', 'needles',
+    'rowdy', 'aggressive', 'begging', 'syringes', 'needles', 'shooting hoops', 'shooting baskets', 'playing ball',
   ],
   urgentFault: [
     'leak', 'leaking', 'leaks', 'leakage', 'water leak*', 'water .. leaking', 'flood*', 'water .. everywhere',
@@ -34,7 +35,7 @@ export const enEveryday: Everyday = {
     'broken window', 'window .. smashed', 'smashed window', 'shattered', 'door .. wont lock', 'door .. wont close',
     'door .. doesnt lock', 'door .. doesnt close', 'cant lock', 'cannot lock', 'wont lock', 'doesnt lock',
     'lock .. broken', 'broken lock', 'stuck in the elevator', 'stuck in the lift', 'elevator .. stuck',
-    'lift .. stuck', 'ceiling .. collapsed', 'no water', 'no running water',
+    'lift .. stuck', 'someone .. stuck in the', 'between floors', 'ceiling .. collapsed', 'no water', 'no running water',
   ],
   minorFault: [
     'dripping', 'drips', 'drip', 'tap .. dripping', 'tap .. leak*', 'leaky tap', 'leaking tap', 'faucet .. drip*',
@@ -46,7 +47,7 @@ export const enEveryday: Everyday = {
     'dryer', 'extractor fan', 'no hot water', 'hot water .. not working', 'mould', 'mold', 'damp', 'draught',
     'drafty', 'pests', 'cockroach*', 'mice', 'rats', 'bedbugs', 'bed bugs', 'ants', 'intercom', 'doorbell',
     'handle', 'blinds', 'elevator .. broken', 'lift .. broken', 'elevator .. not working', 'elevator .. not moving',
-    'lift .. not working', 'running toilet', 'toilet .. running', 'internet', 'wifi', 'broadband', 'banging in the radiator*',
+    'lift .. not working', 'running toilet', 'toilet .. running', 'light .. is out', 'light .. out', 'internet', 'wifi', 'broadband', 'heating', 'radiator*', 'banging in the radiator*',
     'radiator* .. banging', 'pipes .. banging',
   ],
   support: [
@@ -63,7 +64,7 @@ export const enEveryday: Everyday = {
   crimeOver: [
     'stolen', 'stole', 'theft', 'thefts', 'broke into', 'broken into', 'break in', 'burglary', 'burglaries',
     'burgled', 'burglarized', 'burglarised', 'robbed', 'vandalism', 'vandalised', 'vandalized', 'graffiti',
-    'tagged', 'report .. police', 'police report', 'report a crime', 'report a theft', 'missing from',
+    'tagged', 'smashed', 'report .. police', 'police report', 'report a crime', 'report a theft', 'missing from',
     'bike .. gone', 'scam*', 'fraud',
   ],
   information: [
@@ -72,11 +73,13 @@ export const enEveryday: Everyday = {
     'neighbourhood watch', 'neighborhood watch', 'safety walk*', 'gardening', 'garden', 'grow', 'growing',
     'raised bed*', 'planter*', 'allotment*', 'flower bed*', 'balcony', 'pet', 'pets', 'dog', 'dogs', 'cat', 'cats',
     'am i allowed', 'allowed', 'can i', 'may i', 'rules', 'paint', 'painting', 'wallpaper', 'renovat*', 'laundry',
-    'laundry room', 'booking', 'parking', 'garage', 'storage', 'recycling', 'garbage', 'trash', 'waste',
+    'laundry room', 'booking', 'parking', 'garage', 'storage', 'recycling', 'garbage', 'trash', 'waste', 'rubbish',
     'spare key', 'extra key', 'fire drill', 'fire extinguisher*', 'fire escape', 'fire exit', 'fire safety',
     'fire blanket', 'fire door*', 'what brand', 'which brand', 'brand of', 'art', 'culture', 'sports', 'football',
     'homework help', 'events', 'how do i', 'how does', 'where can i', 'where do i', 'who do i contact', 'contact',
     'phone number', 'email', 'website', 'question', 'wondering', 'information',
+    // "Now" here asks what to do next; it is not a sign that danger is going on.
+    'what do i do now', 'what should i do now', 'what now', 'what happens now',
   ],
   lockedOut: [
     'locked out', 'locked myself out', 'lost my key*', 'lost the key*', 'lost our key*', 'forgot my key*',

@@ -50,10 +50,14 @@ export const lexicon: Lexicon = {
     'minutes ago', 'minute ago', 'hours ago', 'an hour ago', 'hour ago', 'a while ago', 'moments ago',
     'a moment ago', 'just now', 'earlier', 'earlier today', 'earlier tonight', 'recently',
   ],
+  // A cue that ends in a clause word ("if") introduces the clause after it: it reaches the danger there.
   notReal: [
-    'drill', 'fire drill', 'test', 'testing', 'test alarm', 'alarm test', 'news', 'on the news', 'newspaper',
+    'drill', 'fire drill', 'test*', 'test alarm', 'alarm test', 'news', 'on the news', 'newspaper',
     'article', 'read about', 'movie', 'film', 'tv show', 'series', 'game', 'video game', 'joke', 'joking',
     'kidding', 'pretend', 'dream', 'dreamed', 'dreamt', 'nightmare', 'story', 'novel', 'documentary', 'podcast',
+    // Questions about what to do if something happens are not the thing happening.
+    'what should i do if', 'what do i do if', 'what to do if', 'what do we do if', 'what should we do if',
+    'what happens if', 'who do i call if', 'who should i call if', 'in case of', 'in the event of',
   ],
   ongoing: [
     'right now', 'now', 'still', 'happening', 'is happening', 'ongoing', 'currently', 'at the moment', 'again',

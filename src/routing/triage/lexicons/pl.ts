@@ -29,7 +29,7 @@ export const lexicon: Lexicon = {
       'broń palna', 'broni palnej', 'ma broń', 'z bronią', 'bronią', 'uzbrojon*', 'spluw*',
     ],
     violence: [
-      'bije', 'biją', 'bić', 'pobił*', 'pobit*', 'bijatyk*', 'bójka', 'bójki', 'bójkę', 'bójce', 'leje mnie',
+      'bije', 'biją', 'bić', 'pobił*', 'pobit*', 'bijatyk*', 'bójka', 'bójki', 'bójkę', 'bójce', 'leje mnie', 'mnie leje', 'ją leje', 'leje ją',
       'tłucze', 'dusi mnie', 'dusi ją', 'dusi go', 'udusi*', 'zabij*', 'zabije', 'zabić', 'zabił*', 'morderstw*',
       'zamord*', 'grozi mi', 'grozi nam', 'grozi jej', 'grozi mu', 'grozi .. zabic*', 'grozi .. nożem', 'groźb*',
       'napad', 'napadł*', 'napadli', 'napadnięt*', 'napaść', 'napadają', 'atakuj*', 'zaatakow*', 'dźgn*', 'zadźga*',
@@ -44,8 +44,8 @@ export const lexicon: Lexicon = {
       'nieprzytomn*', 'stracił* przytomność', 'zemdlał*', 'omdlenie', 'nie oddycha', 'przestał* oddychać',
       'nie może oddychać', 'nie mogę oddychać', 'nie mogę złapać oddechu', 'duszę się', 'dusi się', 'krwawi*',
       'krwotok*', 'dużo krwi', 'cały we krwi', 'cała we krwi', 'zawał', 'zawału', 'zawałem', 'atak serca', 'udar', 'udaru', 'udarem',
-      'ból w klatce', 'drgawk*', 'padaczk*', 'przedawkow*', 'połknął .. tabletk*', 'połknęła .. tabletk*',
-      'połknął .. leki', 'połknęła .. leki', 'karetk*', 'po pogotowie', 'wezw* pogotowie', 'pogotowie ratunkowe',
+      'ból w klatce', 'drgawk*', 'padaczk*', 'przedawkow*', 'połkn* .. tabletk*', 'połkn* .. pigułk*', 'połkn* .. leki',
+      'łyknął .. tabletk*', 'karetk*', 'po pogotowie', 'wezw* pogotowie', 'pogotowie ratunkowe',
       'umiera', 'nie żyje', '*martwy*', '*martwa*', '*martwego*', 'zatruci*', 'zatruł*', 'porażeni* prądem',
       'poraził* .. prąd', 'kopnął .. prąd', 'ciężko rann*', 'nie rusza się', 'nie reaguje', 'nie ma pulsu',
       'nie ma tętna', 'nie oddychał*',
@@ -59,7 +59,7 @@ export const lexicon: Lexicon = {
       'chciał* umrzeć', 'wolę umrzeć', 'chcę się zabić', 'skończyć ze sobą', 'skończę ze sobą', 'powiesić się',
       'powieszę się', 'powiesił* się', 'podci* żył*', 'podetnę żyły', 'tnę się', 'tnie się', 'okaleczam się',
       'samookalecz*', 'skocz* z balkonu', 'skocz* z okna', 'skocz* z mostu', 'wyskocz* z okna', 'rzucę się pod',
-      'nie chcę żyć', 'nie chcę już żyć', 'nie chce mi się żyć',
+      'nie chcę .. żyć', 'nie chce mi się żyć',
     ],
   },
   dangerUncertain: {
@@ -122,8 +122,9 @@ export const lexicon: Lexicon = {
     'nie działa', 'gaśnic*',
   ],
   domestic: [
-    'mąż', 'męża', 'mężem', 'mój mąż', 'moja żona', 'żona', 'partner*', 'chłopak', 'mój chłopak', 'były mąż', 'mój były',
-    'była żona', 'konkubent*', 'przemoc domowa', 'przemocy domowej', 'przemoc w rodzinie',
+    // partners as a victim names them (a bare "żona" or "partner" is as often the neighbour's)
+    'mąż', 'męża', 'mężem', 'moja żona', 'moją żonę', 'mój partner', 'moja partnerka', 'mój chłopak', 'były mąż',
+    'mój były', 'była żona', 'mój konkubent', 'przemoc domowa', 'przemocy domowej', 'przemoc w rodzinie',
   ],
   lockedOut: [
     'zatrzasn*', 'zgubił* klucz*', 'zapomniał* klucz*', 'klucz* .. w środku', 'klucz* .. w mieszkaniu',

@@ -39,7 +39,7 @@ export const lexicon: Lexicon = {
       'jabinaya', 'jabinayaan', 'albaab* .. jabin*',
     ],
     medical: [
-      'miyir beel*', 'miyirbeel*', 'miyir la aan', 'miyir laaan', 'suuxay', 'suuxsan', 'suuxday', 'suuxdin*',
+      'miyir beel*', 'miyirbeel*', 'miyir ma leh', 'miyir malaha', 'miyir la aan', 'miyir laaan', 'suuxay', 'suuxsan', 'suuxday', 'suuxdin*',
       'ma neefsanayo', 'ma neefsan karo', 'neefsan kari waayay', 'neefta .. istaag*', 'dhiig badan', 'dhiigbax*',
       'dhiig bax*', 'dhiig ka .. bax*', 'wadne qabad', 'wadnaha .. istaag*', 'wadne xanuun', 'kiniin* .. liq*',
       'daawo* .. liq*', 'ambalaas*', 'gaadhi gurmad', 'gaari gurmad', 'gurmad degdeg', 'dhimanaya', 'meyd',
@@ -48,7 +48,7 @@ export const lexicon: Lexicon = {
     gas: ['ur gaas', 'urta gaas*', 'gaas .. daadan*', 'gaas* .. baxay*', 'gaas* .. baxaya'],
     suicide: [
       'is dilo', 'is dili', 'is dilay', 'is dilaa', 'is dilid', 'isdil*', 'is dhaawac*', 'isdhaawac*', 'naftayda .. qaad*', 'nafteyda .. qaad*', 'naftiisa .. qaad*',
-      'nafteeda .. qaad*', 'inaan dhinto', 'rabaa .. dhinto', 'doonayaa .. dhinto', 'ma rabo inaan noolaado',
+      'nafteeda .. qaad*', 'naftayda .. qaat*', 'nafteyda .. qaat*', 'inaan dhinto', 'rabaa .. dhinto', 'doonayaa .. dhinto', 'ma rabo inaan noolaado',
       'ma doonayo inaan noolaado', 'nolosha .. joojin*', 'noloshayda .. joojin*',
     ],
   },

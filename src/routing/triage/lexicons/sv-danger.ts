@@ -30,7 +30,8 @@ export const svDanger: Lexicon['danger'] = {
     'basebollträ*', 'slagträ*', 'järnrör*', 'tillhygge*', 'batong*',
   ],
   violence: [
-    'slår mig', 'slår oss', 'slår honom', 'slår henne', 'slår dem', 'slår barn*', 'slår sin*', 'slår ihjäl',
+    'slår mig', 'slår oss', 'slår honom', 'slår henne', 'slår dem', 'slår barn*', 'slår sin*', 'slår min*',
+    'slår mamma', 'slår pappa', 'slår ihjäl',
     'slå ihjäl', 'slagen', 'slagna', 'blir slagen', 'blev slagen', 'slog mig', 'slog honom', 'slog henne',
     'misshand*', 'slåss', 'slagsmål*', 'sparkar honom', 'sparkar henne', 'sparkar mig', 'våldtar',
     'våldtäkt*', 'våldtagen', 'stryper', 'stryptag', 'kväver henne', 'kväver honom', 'hotar att döda',
@@ -40,7 +41,8 @@ export const svDanger: Lexicon['danger'] = {
     'skadar honom', 'skadar mig', 'är våldsam', 'blir våldsam', 'grovt våld',
   ],
   break_in: [
-    'bryter sig in', 'bryta sig in', 'bryter upp', 'bryter upp dörren', 'håller på att bryta', 'inbrott pågår',
+    'bryter sig in', 'bryta sig in', 'bryter upp', 'bryta upp', 'försöker bryta*', 'håller på att bryta',
+    'inbrott pågår', 'inbrott .. just nu', 'just nu .. inbrott', 'inbrott .. pågår', 'inbrott .. nu',
     'pågående inbrott', 'sparkar in dörren', 'bänder upp', 'bänder .. dörr*', 'någon är i min lägenhet',
     'någon i min lägenhet', 'främling i min lägenhet', 'inne i min lägenhet', 'någon är i lägenheten', 'håller på att stjäla', 'stjäl just nu',
   ],
@@ -72,7 +74,7 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
   fire: [
     'brandlarm*', 'brandvarnare* .. piper', 'brandvarnare* .. tjuter', 'brandvarnare* .. larmar',
     'brandvarnare* .. låter', 'brandvarnare* .. går', 'brandvarnare* .. gick', 'larmet går', 'larmet tjuter',
-    'luktar bränt', 'bränd lukt', 'brandlukt', 'eldar', 'brandkår*', 'räddningstjänst*', 'brandbil*', 'gnistor', 'gnistrar', 'glöder', 'sotlukt',
+    'luktar bränt', 'bränd lukt', 'brandlukt', 'eldar', 'tänt på', 'tänder på', 'brandkår*', 'räddningstjänst*', 'brandbil*', 'gnistor', 'gnistrar', 'glöder', 'sotlukt',
   ],
   explosion: [
     'det small', 'det smällde', 'det smäller', 'hög smäll', 'kraftig smäll', 'stor smäll', 'enorm smäll',
@@ -93,10 +95,11 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'kommer inte upp', 'rör sig inte', 'reagerar inte', 'ont i bröstet', 'bröstsmärt*',
     'andnöd', 'svårt att andas', 'andas konstigt', 'kramper', 'skurit sig', 'blod', 'allergisk reaktion',
     'ligger på golvet', 'ligger i trapphuset', 'ligger på marken', 'ligger och rör sig', 'fått i sig',
+    'tagit .. tabletter', 'svalt .. tabletter', 'ätit .. tabletter',
   ],
   gas: ['väser', 'pyser', 'luktar svavel', 'lukt av ruttna ägg', 'luktar ruttna ägg'],
   suicide: [
-    'orkar inte längre', 'orkar inte mer', 'vill försvinna', 'skär mig', 'skära mig',
+    'orkar inte längre', 'orkar inte mer', 'vill försvinna', 'skär mig', 'skära mig', 'ska hoppa', 'hoppa ut',
     'tänker på döden',
   ],
 };

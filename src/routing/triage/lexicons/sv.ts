@@ -19,8 +19,8 @@ export const lexicon: Lexicon = {
     'våra', 'kommer', 'går', 'gör', 'eller', 'om', 'av', 'ingen', 'inget', 'nu', 'hos', 'efter',
     'sig', 'mig', 'dig', 'oss', 'sedan', 'sen', 'alla', 'ovanför', 'under', 'bredvid', 'källaren', 'gården',
     // Common words one typo away from a danger word: known words are never read as typos.
-    'sprang', 'infart*', 'slangen', 'slaven', 'skjuts', 'skjutsa', 'skuta', 'skutta', 'skiten', 'skogen', 'slottet',
-    'slotten', 'skrotet', 'salen', 'skalen', 'skallen', 'smaken', 'glider', 'simmar', 'simmat', 'simmade', 'banden',
+    'sprang', 'infart*', 'slangen', 'slaven', 'skjuts', 'skjutsa', 'skuta', 'skiten', 'skogen', 'slottet',
+    'slotten', 'skrotet', 'salen', 'skalen', 'smaken', 'glider', 'simmar', 'simmat', 'simmade', 'banden',
     'brunt', 'rofylld*', 'kamper', 'skatten', 'betong*', 'ballong*', 'lagarna', 'stryker', 'broder',
   ],
   danger: svDanger,
@@ -45,21 +45,27 @@ export const lexicon: Lexicon = {
     'för .. minut* sedan', 'för .. minut* sen', 'för .. timm* sedan', 'för .. timm* sen', 'för en timme sedan',
     'tidigare idag', 'tidigare i dag', 'tidigare i kväll', 'tidigare ikväll', 'tidigare i natt', 'tidigare', 'förut',
   ],
+  // A cue that ends in a clause word ("om", "att") introduces the clause after it: it reaches the danger
+  // there ("vad gör jag om det börjar brinna", "nyheterna om skjutningen").
   notReal: [
-    'övning', 'övningen', 'brandövning*', 'utrymningsövning*', 'test', 'testar', 'testlarm*', 'provlarm*',
-    'larmtest*', 'på nyheterna', 'nyheterna', 'nyheter', 'i tidningen', 'tidningen', 'artikel', 'artikeln',
-    'läste om', 'läst om', 'på tv', 'film', 'filmen', 'tv serie*', 'serien', 'dataspel*', 'tv spel*', 'spel',
-    'spelet', 'skämt', 'skämtar', 'på skoj', 'låtsas', 'fiktiv*', 'boken', 'drömde', 'drömt', 'mardröm',
-    'teater*', 'pjäs*', 'dokumentär*', 'podd*',
+    'övning', 'övningen', 'brandövning*', 'utrymningsövning*', 'test*', 'provlarm*', 'larmtest*', 'på nyheterna',
+    'nyheterna', 'nyheter', 'i tidningen', 'tidningen', 'artikel', 'artikeln', 'läste om', 'läst om', 'hört om',
+    'nyheterna om', 'tidningen om', 'artikel om', 'artikeln om', 'film om', 'filmen om', 'serie om', 'bok om',
+    'på tv', 'film', 'filmen', 'tv serie*', 'serien', 'dataspel*', 'tv spel*', 'spel', 'spelet', 'skämt',
+    'skämtar', 'på skoj', 'låtsas', 'fiktiv*', 'boken', 'drömde', 'drömt', 'mardröm', 'teater*', 'pjäs*',
+    'dokumentär*', 'podd*',
+    // Questions about what to do if something happens are not the thing happening.
+    'vad gör jag om', 'vad gör man om', 'vad gör vi om', 'vad ska jag göra om', 'vad ska man göra om',
+    'vad ska vi göra om', 'vad händer om', 'hur gör man om', 'hur gör jag om', 'vart ska jag gå om',
+    'vem ringer jag om', 'vem ska jag ringa om', 'vid brand', 'i händelse av', 'ifall det', 'om det skulle',
   ],
   ongoing: [
     'just nu', 'pågår', 'pågående', 'fortfarande', 'nu', 'igen', 'hela tiden', 'håller på', 'i detta nu',
     'sedan i går', 'sedan igår', 'sen i går', 'sen igår', 'sedan i morse', 'sen i morse', 'sedan förra veckan',
     'sen förra veckan', 'på riktigt', 'fortsätter', 'är kvar', 'fortfarande kvar', 'i denna stund',
   ],
-  // Not "om": it is also "about" ("nyheterna om skjutningen"), which must stay in the clause.
   clauseBreaks: [
-    'men', 'och', 'eller', 'utan', 'fast', 'att', 'när', 'eftersom', 'därför', 'medan', 'innan',
+    'men', 'och', 'eller', 'utan', 'fast', 'om', 'att', 'när', 'eftersom', 'därför', 'medan', 'innan',
     'jag', 'du', 'han', 'hon', 'vi', 'ni', 'de', 'dom', 'det',
   ],
 };

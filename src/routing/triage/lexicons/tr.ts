@@ -23,7 +23,7 @@ export const lexicon: Lexicon = {
     fire: [
       'yangı*', 'yanıy*', 'alev', 'alevler*', 'alev aldı', 'tutuştu', 'tutuş*', 'itfaiye*',
       'duman dolu', 'her yer duman', 'yoğun duman', 'kapkara duman', 'siyah duman', 'dumandan', 'duman çıkıyor',
-      'duman geliyor', 'dumanla dolu',
+      'duman geliyor', 'dumanla dolu', 'ateş aldı', 'ateş almış', 'alev alev',
     ],
     explosion: [
       'patlama', 'patlaması', 'patlamalar', 'patladı', '*patlıyor*', 'bomba', 'bombası', 'bombalı', 'infilak*',
@@ -31,27 +31,31 @@ export const lexicon: Lexicon = {
     ],
     weapon: [
       'silah*', 'tabanca*', 'tüfek*', 'bıçak*', 'kurşunla*', 'kurşun sesi', 'ateş açtı', 'ateş açıyor', 'ateş ediyor*', 'ateş etti*',
-      'ateş ediyo', 'kalaşnikof', 'balta', 'baltayla', 'sopayla', 'beyzbol*', 'vuruldu',
+      'ateş ediyo', 'kalaşnikof', 'balta', 'baltayla', 'sopayla', 'beyzbol*', 'vuruldu', 'pala', 'palayla',
+      'kesici alet',
     ],
     violence: [
       'dövüy*', 'dövdü*', 'dövecek', 'dövüldü', 'dayak', 'vuruy*', 'vurdu', 'öldürecek*', 'öldürüyor*', 'öldürdü*',
       'öldür*', 'boğuy*', 'boğdu', 'boğazını sık*', 'saldır*', 'tehdit*', 'tecavüz*', 'imdat', 'kurtarın',
       'bağırıyor* .. yardım*', 'yardım .. bağırıyor*', 'çığlık* .. yardım*', 'yardım isti* .. bağır*', 'şiddet',
-      'şiddet uygul*', 'yumrukla*', 'tekmeli*', 'darp*',
+      'şiddet uygul*', 'yumrukla*', 'yumruk at*', 'tekmeli*', 'tekme at*', 'tokat at*', 'tokatlı*', 'darp*',
+      'boğazl*', 'canımı yak*',
     ],
     break_in: [
       'hırsız var', 'hırsız girdi', 'evde hırsız', 'hırsız evde', 'hırsız içeri*', 'hırsızlar .. içeri*',
       'kapıyı kırıyor*', 'kapıyı kırıp', 'kırıp girdi*', 'zorla giriyor*', 'zorla girmeye', 'kapıyı zorluyor*',
+      'hırsız* .. evde',
     ],
     medical: [
       'bayıldı', 'bayılmış', 'baygın', 'bilinci kapalı', 'bilinci yok', 'bilinçsiz', 'kendinde değil', 'nefes almıyor',
       'nefes alamıyor*', 'nefes yok', 'nabız yok', 'nabzı yok', 'kanıy*', 'kanaması var', 'kanama var', 'iç kanama', 'çok kan',
       'kan içinde', 'kan kaybı', 'kalp kriz*', 'kalbi durdu', 'kriz geçir*', 'nöbet geçir*', 'sara nöbeti',
       'epilepsi', 'felç geçir*', 'aşırı doz', 'çok hap', 'kutu hap', 'bütün hap*', 'hap* .. yuttu', 'zehirlen*',
-      'ambulans*', 'ağır yaralı', 'elektrik çarptı', 'kıpırdamıyor', 'tepki vermiyor', 'uyanmıyor', 'ceset', 'cesedi',
+      'ambulans*', 'ağır yaral*', 'elektrik çarptı', 'kendinden geçti', 'bilinc* kaybet*', 'kasılıyor',
+      'havale geçir*', 'çok ilaç', 'kanlar içinde', 'yere yığıldı', 'kıpırdamıyor', 'tepki vermiyor', 'uyanmıyor', 'ceset', 'cesedi',
     ],
     gas: [
-      'gaz kokusu', 'gaz koku*', 'gaz kokuyor', 'gaz kaçağı', 'gaz kaçıyor', 'gaz sızıntı*', 'doğalgaz .. koku*',
+      'gaz kokusu', 'gaz koku*', 'gaz kokuyor', 'gaz kaçağı', 'gaz kaçıyor', 'gaz sızıntı*', 'gaz sızıyor', 'doğalgaz .. koku*',
       'doğalgaz kaçağı', 'tüp .. kaçır*', 'karbonmonoksit', 'karbon monoksit',
     ],
     suicide: [
@@ -62,18 +66,19 @@ export const lexicon: Lexicon = {
     ],
   },
   dangerUncertain: {
-    fire: ['duman*', 'ateş', 'yanık koku*', 'alarm çalıyor', 'yangın alarmı', 'alarm .. çalıyor'],
+    // `yandı` is also a blown fuse or bulb: a minor fault close by explains it
+    fire: ['duman*', 'ateş', 'yanık koku*', 'alarm çalıyor', 'yangın alarmı', 'alarm .. çalıyor', 'yandı', 'yanmış', 'kıvılcım*'],
     explosion: ['havai fişek'],
     violence: ['kavga*', 'dövüş*', 'çığlık*', 'kadın bağırıyor', 'kadın çığlık*'],
     break_in: [
       'girmeye çalış*', 'açmaya çalış*', 'kapıya vuruyor*', 'kapıyı yumrukluyor*', 'kapının önünde', 'içeri girdi*',
-      'eve girmiş*', 'eve girdiler',
+      'eve girmiş*', 'eve girdiler', 'evde biri var', 'eve biri girdi', 'kapıyı kırdı*',
     ],
     medical: [
       'kalkamıyor', 'merdivenden düştü', 'vefat etti', 'yaral*', 'nefes darlığı', 'göğsü ağrıyor',
     ],
     gas: ['gaz', 'doğalgaz', 'garip koku', 'tuhaf koku'],
-    suicide: ['yaşamaktan bıktım', 'hayattan bıktım', 'dayanamıyorum artık', 'artık dayanamıyorum'],
+    suicide: ['yaşamaktan bıktım', 'hayattan bıktım', 'dayanamıyorum artık', 'artık dayanamıyorum', 'öleceğim', 'yaşamanın anlamı yok'],
   },
   disturbance: [
     'gürültü*', 'yüksek ses*', 'müzik*', 'parti', 'partisi', 'partiler', 'eğlence yapıyor*', 'bağırıyor*', 'bağırış*',
