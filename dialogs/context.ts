@@ -10,6 +10,7 @@ import type { Decision } from '../src/routing/decide.ts';
 import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
 import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
+import type { LanguageModel } from '../src/llm/index.ts';
 import type { Reply, ReplyOption, ReplyRenderer } from './reply.ts';
 
 /** What the channel layer gives the conversation. */
@@ -21,6 +22,8 @@ export interface ConversationDeps {
   render: ReplyRenderer;
   /** The staff side (Teams): cases wait in the store, visible in `trygg cases`, without it. */
   staff?: StaffLink;
+  /** The optional language model (rules alone when absent or not configured). It may only add caution. */
+  model?: LanguageModel;
   /** Privacy notice shown with the greeting. */
   privacyUrl?: string;
 }

@@ -6,6 +6,7 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { decideRoute, type Decision } from '../src/routing/decide.ts';
+import { triageWithModel } from '../src/llm/flow.ts';
 import { withOverrides, type Override } from '../src/routing/policy.ts';
 import { triage } from '../src/routing/triage/index.ts';
 import { LANGUAGES, type Lang, type Triage } from '../src/routing/types.ts';
@@ -118,10 +119,26 @@ export class TryggConversation {
     // 3. Shortly after a handoff, the tenant's messages belong to that case.
     if (profile.openCaseId && (await this.addToOpenCase(turn, profile.openCaseId, text))) return;
 
-    // 4. A new contact: decide and start the route's dialog.
+    // 4. A new contact. Where the rules are unsure, the language model may add caution (never remove it):
+    //    it can only turn this into danger or a more urgent category, within a deadline, else the rules decide.
+    let final = decision;
+    if (this.deps.model?.enabled) {
+      const r = await triageWithModel(text, {
+        rules: t!,
+        model: this.deps.model,
+        conversationId: ctx.activity.conversation.id,
+        onEmergency: (tri) => this.emergency(turn, decideRoute(tri, policy, this.deps.now())),
+      });
+      if (r.emergency) {
+        await dc.cancelAllDialogs();
+        if (r.triage.uncertain) await dc.beginDialog('confirmDanger');
+        return;
+      }
+      if (r.model === 'used') final = decideRoute(r.triage, policy, this.deps.now());
+    }
     if (!profile.greeted) await this.greet(turn, { short: true });
-    await turn.recordDecision(decision);
-    await this.start(turn, decision, (id) => dc.beginDialog(id, { decision }));
+    await turn.recordDecision(final);
+    await this.start(turn, final, (id) => dc.beginDialog(id, { decision: final }));
   }
 
   private async start(turn: Turn, d: Decision, begin: (id: string) => Promise<unknown>): Promise<void> {

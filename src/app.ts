@@ -15,6 +15,9 @@ import { buildServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
 import type { Config } from './config.ts';
 import { Scheduler } from './jobs.ts';
+import { getI18n } from './i18n.ts';
+import { createLanguageModel, type LanguageModel } from './llm/index.ts';
+import { triage } from './routing/triage/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -25,6 +28,8 @@ export interface AppOptions {
   log?: Logger;
   /** An already opened store (tests); otherwise opened from the configuration. */
   store?: Store;
+  /** The language model (tests pass one); otherwise from OPENAI_* / AZURE_OPENAI_*, or rules only. */
+  model?: LanguageModel;
   /** Abuse limits (tests tighten them). */
   limits?: Omit<LimitOptions, 'log' | 'now'>;
   /** Outbox timing (tests shorten it). */
@@ -51,9 +56,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const adapter = createAdapter(config, log);
   adapter.use(dedupeMiddleware(store, log));
   adapter.use(limitsMiddleware({ log, now: () => now().getTime(), ...options.limits }));
-  const teams = createTeamsSide({ adapter, config, policy, store, log, now, ...(options.worker ? { worker: options.worker } : {}) });
+  const model = options.model ?? createLanguageModel(config.env, { logger: log.child({ module: 'llm' }) });
+  const teams = createTeamsSide({ adapter, config, policy, store, log, now, model, ...(options.worker ? { worker: options.worker } : {}) });
   const conversationState = new ConversationState(store.state);
-  const conversation = new TryggConversation(conversationState, { policy, store, now, render: renderReply, staff: teams.link });
+  const conversation = new TryggConversation(conversationState, { policy, store, now, render: renderReply, staff: teams.link, model });
+  // Compile the lexicons and load the texts now, not on the first tenant's message.
+  triage('');
+  getI18n();
   const tenantBot = new TryggBot(conversation);
   // Staff in Teams talk to the teams-ai application; tenants (web chat, SMS, phone) to the conversation.
   const bot = {

@@ -8,6 +8,7 @@ import { TryggConversation } from '../../dialogs/conversation.ts';
 import { dedupeMiddleware, TryggBot } from '../../src/channels/bot.ts';
 import { renderReply } from '../../src/channels/render.ts';
 import { createLogger } from '../../src/log.ts';
+import type { LanguageModel } from '../../src/llm/index.ts';
 import { loadPolicy, type Policy } from '../../src/routing/policy.ts';
 import { openMemoryStore, type Store } from '../../src/store/index.ts';
 
@@ -34,13 +35,14 @@ export async function harness(options: {
   store?: Store;
   policy?: Policy;
   conversationId?: string;
+  model?: LanguageModel;
 }): Promise<Harness> {
   const clock = { now: local(options.at) };
   const store = options.store ?? (await openMemoryStore({ now: () => clock.now }));
   const build = (): Harness => {
     const policy = options.policy ?? loadPolicy();
     const state = new ConversationState(store.state);
-    const conversation = new TryggConversation(state, { policy, store, now: () => clock.now, render: renderReply });
+    const conversation = new TryggConversation(state, { policy, store, now: () => clock.now, render: renderReply, ...(options.model ? { model: options.model } : {}) });
     const bot = new TryggBot(conversation);
     const channelId = options.channelId ?? 'webchat';
     const adapter = new TestAdapter(

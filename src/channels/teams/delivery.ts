@@ -9,6 +9,7 @@ import { CardFactory, type CloudAdapter, type ConversationReference, type TurnCo
 import { renderReply } from '../render.ts';
 import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
+import type { LanguageModel } from '../../llm/index.ts';
 import type { Case, NewOutboxItem, OutboxItem, Store } from '../../store/index.ts';
 import { caseCard } from './cards.ts';
 import type { RegistrationStore } from './registrations.ts';
@@ -26,7 +27,13 @@ export function newCaseItems(c: Case): NewOutboxItem[] {
 let seq = 0;
 const unique = () => `${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-export const threadPost = (caseId: string, text: string, key = `thread:${caseId}:${unique()}`): NewOutboxItem => ({ kind: 'teams.thread', key, caseId, payload: { caseId, text } });
+/** A post in the case's thread; `tenantText` (the tenant's own words) is translated into Swedish when a model is configured. */
+export const threadPost = (caseId: string, text: string, key = `thread:${caseId}:${unique()}`, tenantText?: string): NewOutboxItem => ({
+  kind: 'teams.thread',
+  key,
+  caseId,
+  payload: { caseId, text, ...(tenantText ? { tenantText } : {}) },
+});
 export const cardUpdate = (caseId: string): NewOutboxItem => ({ kind: 'teams.update', key: `update:${caseId}:${unique()}`, caseId, payload: { caseId } });
 export const tenantMessage = (caseId: string, key: string, params: Record<string, string | number> = {}, staffText?: string, idempotencyKey = `tenant:${caseId}:${unique()}`): NewOutboxItem => ({
   kind: 'tenant.message',
@@ -51,6 +58,7 @@ export interface DeliveryDeps {
   store: Store;
   policy: Policy;
   registrations: RegistrationStore;
+  model?: LanguageModel;
 }
 
 function threadReference(c: Case, serviceUrl: string): Partial<ConversationReference> {
@@ -58,7 +66,14 @@ function threadReference(c: Case, serviceUrl: string): Partial<ConversationRefer
 }
 
 export function createDeliver(deps: DeliveryDeps) {
-  const { adapter, appId, store, policy, registrations } = deps;
+  const { adapter, appId, store, policy, registrations, model } = deps;
+  const ctx = (c: Case) => ({ conversationId: `case:${c.id}` });
+  /** A machine translation shown under the original, labelled; nothing when no model or the same language. */
+  const translated = async (c: Case, text: string, to: Case['language'], from: Case['language']) => {
+    if (!model?.enabled || to === from) return '';
+    const out = await model.translate(text, { to, from }, ctx(c));
+    return out && out !== text ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})` : '';
+  };
   const cont = (ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>) => adapter.continueConversationAsync(appId, ref, logic);
 
   return async function deliver(item: OutboxItem): Promise<void> {
@@ -69,7 +84,12 @@ export function createDeliver(deps: DeliveryDeps) {
 
     if (item.kind === 'teams.card') {
       if (c.teams.activityId || !reg) return; // already posted (idempotent), or no channel: the case waits in `trygg cases`
-      const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))] };
+      let shown = c;
+      if (model?.enabled && c.transcript.length) {
+        const summary = await model.summarize(c.transcript, ctx(c));
+        if (summary) shown = await store.cases.update(c.id, { summary: `${c.summary}\n\n${translator('sv', 'staff')('card.machineSummary')}: ${summary}` });
+      }
+      const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
       let threadId: string | undefined;
       await adapter.createConversationAsync(appId, 'msteams', reg.serviceUrl, '', {
         isGroup: true,
@@ -88,9 +108,13 @@ export function createDeliver(deps: DeliveryDeps) {
     if (item.kind === 'teams.thread' || item.kind === 'teams.update') {
       if (!reg) return;
       if (!c.teams.threadId) throw new NotYet('the case card is not posted yet');
-      await cont(threadReference(c, reg.serviceUrl), async (ctx) => {
-        if (item.kind === 'teams.thread') await ctx.sendActivity({ type: 'message', text: (payload as { text: string }).text, textFormat: 'plain' });
-        else await ctx.updateActivity({ type: 'message', id: c.teams.activityId!, attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))] });
+      await cont(threadReference(c, reg.serviceUrl), async (turn) => {
+        if (item.kind === 'teams.thread') {
+          const p = payload as { text: string; tenantText?: string };
+          const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
+          await turn.sendActivity({ type: 'message', text: p.text + extra, textFormat: 'plain' });
+        }
+        else await turn.updateActivity({ type: 'message', id: c.teams.activityId!, attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))] });
       });
       return;
     }
@@ -98,9 +122,10 @@ export function createDeliver(deps: DeliveryDeps) {
     if (item.kind === 'tenant.message') {
       const p = payload as { key: string; params?: Record<string, string | number>; staffText?: string };
       const t = translator(c.language, 'bot');
-      const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + (p.staffText ? `\n\n${p.staffText}` : '');
-      await cont(c.conversation, async (ctx) => {
-        await ctx.sendActivity(renderReply({ text, lang: c.language }, c.channelId));
+      const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
+      const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
+      await cont(c.conversation, async (turn) => {
+        await turn.sendActivity(renderReply({ text, lang: c.language }, c.channelId));
       });
       await store.cases.appendTranscript(c.id, { from: p.staffText ? 'staff' : 'bot', text: p.staffText ?? text });
       return;

@@ -10,6 +10,7 @@ import { translator } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { Store } from '../../store/index.ts';
+import type { LanguageModel } from '../../llm/index.ts';
 import { createDeliver, newCaseItems, tenantMessage, threadOf, threadPost } from './delivery.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import { RegistrationStore } from './registrations.ts';
@@ -25,6 +26,8 @@ export interface TeamsSideDeps {
   store: Store;
   log: Logger;
   now: () => Date;
+  /** Writes staff summaries and translates between staff and tenant, when configured. */
+  model?: LanguageModel;
   /** Outbox polling and retry timing (tests shorten them). */
   worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
@@ -42,7 +45,7 @@ export interface TeamsSide {
 
 export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
   const registrations = new RegistrationStore(deps.store.state);
-  const deliver = createDeliver({ adapter: deps.adapter, appId: deps.config.bot.appId ?? '', store: deps.store, policy: deps.policy, registrations });
+  const deliver = createDeliver({ adapter: deps.adapter, appId: deps.config.bot.appId ?? '', store: deps.store, policy: deps.policy, registrations, ...(deps.model ? { model: deps.model } : {}) });
   const worker = new OutboxWorker({ store: deps.store, deliver, log: deps.log, now: deps.now, threadOf, ...deps.worker });
   const kick = () => void worker.kick().catch((err) => deps.log.error({ err }, 'outbox: delivery pass failed'));
   const app = createStaffApp({ ...deps, registrations, kick });

@@ -141,6 +141,6 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
 
 /** A tenant wrote while their case is open: post it in the case's thread. */
 export async function relayTenantMessage(store: Store, c: Case, text: string, kick: () => void): Promise<void> {
-  await store.outbox.enqueue([threadPost(c.id, t()('thread.tenantWrote', { text: text.slice(0, 1000) }))]);
+  await store.outbox.enqueue([threadPost(c.id, t()('thread.tenantWrote', { text: text.slice(0, 1000) }), undefined, text.slice(0, 1000))]);
   kick();
 }

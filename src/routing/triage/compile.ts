@@ -12,7 +12,7 @@
 import { DANGER_KINDS, type DangerKind, type Lang } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createTypoIndex, type TypoShape } from './fuzzy.ts';
-import { tokenize } from './normalize.ts';
+import { tokens } from './normalize.ts';
 
 /** The lexicon fields a pattern can come from. */
 export type Field =
@@ -98,25 +98,26 @@ interface ParsedWord {
   gapBefore: boolean;
 }
 
-const ALLOWED_CHARS = /^[\p{L}\p{N}\p{M}'’ʼ*-]+$/u;
+/** Punctuation an entry must not contain: ASCII other than letters, digits, ' * and -, and common non-ASCII marks. */
+const FORBIDDEN = /[\u0000-\u0026\u0028-\u0029\u002b-\u002c\u002e-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f،؛؟«»“”„…–—]/;
 
 /** Parses one entry into folded words; returns a reason string when the entry cannot be used. */
 function parseEntry(term: string): ParsedWord[] | string {
   const words: ParsedWord[] = [];
   let gap = false;
-  for (const part of term.trim().split(/\s+/)) {
+  for (const part of term.split(' ')) {
     if (part === '') continue;
     if (part === '..') {
       if (words.length === 0 || gap) return '`..` must stand between two words';
       gap = true;
       continue;
     }
-    if (!ALLOWED_CHARS.test(part)) return `punctuation in "${part}"`;
+    if (FORBIDDEN.test(part)) return `punctuation in "${part}"`;
     const lead = part.startsWith('*');
     const trail = part.length > 1 && part.endsWith('*');
     const core = part.slice(lead ? 1 : 0, trail ? -1 : undefined);
     if (core.includes('*')) return `"*" inside "${part}" (only at the start or end of a word)`;
-    const folded = tokenize(core).tokens;
+    const folded = tokens(core);
     if (folded.length === 0) return `"${part}" has no letters`;
     folded.forEach((text, k) => {
       const pre = lead && k === 0;
@@ -200,9 +201,15 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       return;
     }
     const group = kind ? `${field}.${kind}` : field;
-    const words = parsed.map((w) => elementId(w.kind, w.text));
-    const gapBefore = parsed.map((w) => w.gapBefore);
-    const key = `${lang} ${group} ${words.map((id, j) => (gapBefore[j] ? `.${id}` : id)).join(' ')}`;
+    const words: number[] = [];
+    const gapBefore: boolean[] = [];
+    let key = lang + ' ' + group;
+    for (const w of parsed) {
+      const id = elementId(w.kind, w.text);
+      words.push(id);
+      gapBefore.push(w.gapBefore);
+      key += (w.gapBefore ? ' .' : ' ') + id;
+    }
     if (seen.has(key)) {
       warnings.push(`${where()} duplicates an earlier entry after folding`);
       return;

@@ -111,6 +111,15 @@ let scratch = new Uint16Array(256);
 
 /** Cuts text into folded tokens and records clause-ending punctuation between them. */
 export function tokenize(text: string): TokenizedText {
+  const breaks: number[] = [];
+  const tokens = scan(text, breaks);
+  const clauseBreak = new Uint8Array(tokens.length + 1);
+  for (let i = 1; i < tokens.length; i++) clauseBreak[i] = breaks[i]!;
+  return { tokens, clauseBreak };
+}
+
+/** The folding loop: tokens out, and the punctuation before each token into `breaks` when given. */
+function scan(text: string, breaks: number[] | null): string[] {
   let s = text;
   if (NON_ASCII.test(s)) {
     // NFKD turns ´ into a space plus a combining accent; make it an apostrophe first so it is dropped.
@@ -118,7 +127,6 @@ export function tokenize(text: string): TokenizedText {
     s = s.normalize('NFKD');
   }
   const tokens: string[] = [];
-  const breaks: number[] = [];
   let n = 0; // letters in the current token
   let start = 0; // where it starts in `s`
   let verbatim = true; // so far the token is exactly `s.slice(start, i)` (no case change, drop or collapse)
@@ -134,7 +142,7 @@ export function tokenize(text: string): TokenizedText {
     if (v === UNKNOWN) v = FOLD[c] = foldCodeUnit(c);
     if (v > STOP) {
       if (n === 0) {
-        breaks.push(pendingBreak);
+        breaks?.push(pendingBreak);
         pendingBreak = 0;
         start = i;
         verbatim = true;
@@ -161,17 +169,15 @@ export function tokenize(text: string): TokenizedText {
     }
   }
   if (n > 0) flush(s.length);
-  const clauseBreak = new Uint8Array(tokens.length + 1);
-  for (let i = 1; i < tokens.length; i++) clauseBreak[i] = breaks[i]!;
-  return { tokens, clauseBreak };
+  return tokens;
 }
 
-/** The folded tokens of a text: `tokenize(text).tokens`. */
+/** The folded tokens of a text: `tokenize(text).tokens`, without the punctuation bookkeeping. */
 export function tokens(text: string): string[] {
-  return tokenize(text).tokens;
+  return scan(text, null);
 }
 
 /** The folded form of a text as one string, tokens joined by single spaces. */
 export function fold(text: string): string {
-  return tokenize(text).tokens.join(' ');
+  return scan(text, null).join(' ');
 }

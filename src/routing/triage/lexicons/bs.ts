@@ -138,7 +138,7 @@ export const lexicon: Lexicon = {
     'ostala sam ispred', 'izgubi* ključ*', 'zaboravi* ključ*', 'ključ* .. unutra', 'ključ* .. u stanu', 'ne mogu ući',
     'ne mogu da uđem', 'ne mogu da udjem', 'ne mogu u stan', 'bravar*',
   ],
-  negation: ['nema', 'nije', 'nisam', 'nismo', 'nisu', 'nikakv*', 'niko', 'nitko'],
+  negation: ['nema', 'nije', 'nisam', 'nismo', 'nisu', 'nikakv*'],
   past: [
     'jučer', 'juče', 'prekjučer', 'prekjuče', 'prošl* sedmic*', 'prošl* nedelj*', 'prošl* nedjelj*', 'prošl* tjed*',
     'prošl* mjesec*', 'prošl* mesec*', 'prošl* godin*', 'prije .. dana', 'pre .. dana', 'prije .. sedmic*',

@@ -73,7 +73,7 @@ export const lexicon: Lexicon = {
       'szarpie .. drzwi', 'ktoś .. pod drzwiami', 'majstruj* .. zamk*', 'włamał* się', 'włamali się',
     ],
     medical: [
-      'nie może wstać', 'upadł* ze schodów', 'spadł* ze schodów', 'zmarł*', 'duszności', 'wysoka gorączka',
+      'nie może wstać', 'nie otwiera*', 'upadł* ze schodów', 'spadł* ze schodów', 'zmarł*', 'duszności', 'wysoka gorączka',
     ],
     gas: ['gaz', 'gazu', 'dziwny zapach'],
     suicide: ['nie mam po co żyć', 'mam dość życia', 'nie mam siły żyć', 'zmęczon* życiem'],
@@ -131,7 +131,8 @@ export const lexicon: Lexicon = {
     'nie mogę wejść', 'nie mogę się dostać', 'klucz* .. złamał*', 'złamał* klucz*', 'ślusarz*',
   ],
   // not `ani` (Turkish ani, sudden: "ani bir patlama") nor `nic` ("nie mogę nic zrobić, dym")
-  negation: ['nie', 'żaden', 'żadnego', 'żadnej', 'żadnych', 'nikt'],
+  // not `nikt`: "nikt nie otwiera, czuć gaz" must keep the gas
+  negation: ['nie', 'żaden', 'żadnego', 'żadnej', 'żadnych'],
   past: [
     'wczoraj', 'przedwczoraj', 'zeszł* tygodni*', 'zeszł* miesiąc*', 'zeszł* roku', 'ubiegł* tygodni*',
     'ubiegł* miesiąc*', 'ubiegł* roku', 'dni temu', 'dzień temu', 'tydzień temu', 'tygodnie temu', 'tygodni temu',

@@ -94,7 +94,7 @@ export const lexicon: Lexicon = {
     'furaha .. gudaha', 'fure* .. lumay', 'fure* .. lumiy*', 'fure* .. ilaaway', 'fure* .. ilaaw*', 'ma geli karo',
     'ka xirmay', 'furayaasha .. gudaha',
   ],
-  negation: [],
+  negation: ['maya'],
   // "dab maaha" (it is not a fire); `ma jiro` is handled under `information`
   negationAfter: ['maaha', 'ma aha', 'ma ahan'],
   past: [

@@ -53,7 +53,7 @@ export const lexicon: Lexicon = {
     'nyheterna om', 'tidningen om', 'artikel om', 'artikeln om', 'film om', 'filmen om', 'serie om', 'bok om',
     'på tv', 'film', 'filmen', 'tv serie*', 'serien', 'dataspel*', 'tv spel*', 'spel', 'spelet', 'skämt',
     'skämtar', 'på skoj', 'låtsas', 'fiktiv*', 'boken', 'drömde', 'drömt', 'mardröm', 'teater*', 'pjäs*',
-    'dokumentär*', 'podd*',
+    'dokumentär*', 'podden', 'poddar', 'podcast*',
     // Questions about what to do if something happens are not the thing happening.
     'vad gör jag om', 'vad gör man om', 'vad gör vi om', 'vad ska jag göra om', 'vad ska man göra om',
     'vad ska vi göra om', 'vad händer om', 'hur gör man om', 'hur gör jag om', 'vart ska jag gå om',
