@@ -63,7 +63,8 @@ export class PhoneCall {
 
   /** The call is connected: greet in Swedish and offer the languages. */
   async start(): Promise<void> {
-    this.session.stage = 'menu';
+    // A redelivered CallConnected must not restart a call in progress.
+    if (this.session.lastPrompt || this.session.stage !== 'menu') return;
     await this.listen(languageMenu(this.deps.voices));
   }
 

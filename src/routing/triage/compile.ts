@@ -3,8 +3,9 @@
  *
  * Every distinct pattern word ("element") gets an id. A token is looked up once (and cached): exact words
  * in a map, `word*` and `*word` through buckets keyed by their first (last) one to three letters, `*word*`
- * by substring. Patterns are indexed by their first element and verified word by word from there, so a
- * message costs a few map lookups per token, however large the lexicons grow.
+ * through buckets keyed by two letters, looked up at each position of the token. Patterns are indexed by
+ * their first element and verified word by word from there, so a message costs a few map lookups per
+ * token, however large the lexicons grow.
  *
  * Typo tolerance (`fuzzy.ts`) uses a SymSpell-style deletion index, so a typo is found with about seven
  * lookups per unknown token, never by comparing the token with every entry.
@@ -79,6 +80,9 @@ export interface CompiledLexicons {
   /** Every hit of every pattern in the folded tokens, ordered by start then pattern order. */
   match(tokens: readonly string[]): Hit[];
 }
+
+/** Wildcard elements by a hash of their fixed letters: [folded text, element id]. */
+type Buckets = Map<number, Array<[string, number]>>;
 
 interface Element {
   kind: ElementKind;
@@ -156,12 +160,12 @@ const HAS_DIGIT = /\d/;
 export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons {
   const elements: Element[] = [];
   /** Element ids by kind (exact, prefix, suffix, infix) and folded text. */
-  const elementIds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()] as const;
+  const elementIds = [EXACT, PREFIX, SUFFIX, INFIX].map(() => new Map<string, number>());
   const exact = new Map<string, number>();
-  const prefixes = new Map<number, Array<[string, number]>>();
-  const suffixes = new Map<number, Array<[string, number]>>();
+  const prefixes: Buckets = new Map();
+  const suffixes: Buckets = new Map();
   /** `*word*` elements bucketed by their first two letters (or one, for one-letter words). */
-  const infixes = new Map<number, Array<[string, number]>>();
+  const infixes: Buckets = new Map();
   const patterns: Pattern[] = [];
   const firstOf: Pattern[][] = [];
   const fuzzyFirstOf: Pattern[][] = [];
@@ -169,11 +173,11 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const seen = new Set<string>();
 
   const elementId = (kind: ElementKind, text: string): number => {
-    let id = elementIds[kind].get(text);
+    let id = elementIds[kind]!.get(text);
     if (id !== undefined) return id;
     id = elements.length;
     elements.push({ kind, text });
-    elementIds[kind].set(text, id);
+    elementIds[kind]!.set(text, id);
     firstOf.push([]);
     fuzzyFirstOf.push([]);
     if (kind === EXACT) exact.set(text, id);
@@ -216,7 +220,8 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     }
     seen.add(key);
     const only = parsed[0]!;
-    const fuzzy = parsed.length === 1 && only.kind !== INFIX && only.text.length >= FUZZY_MIN_LETTERS && !NO_FUZZY.has(field);
+    const fuzzy =
+      parsed.length === 1 && only.kind !== INFIX && only.text.length >= FUZZY_MIN_LETTERS && !NO_FUZZY.has(field);
     const pattern: Pattern = { lang, field, kind, group, term, words, gapBefore, fuzzy };
     patterns.push(pattern);
     firstOf[pattern.words[0]!]!.push(pattern);
@@ -240,12 +245,14 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const cache = new Map<string, TokenInfo>();
 
   /** Pushes the ids of the `word*` (or `*word`) elements that the token starts (or ends) with. */
-  const wildcard = (t: string, buckets: Map<number, Array<[string, number]>>, fromEnd: boolean, ids: number[]): void => {
+  const wildcard = (t: string, buckets: Buckets, fromEnd: boolean, ids: number[]): void => {
     if (buckets.size === 0) return;
     for (let n = 1; n <= BUCKET_LETTERS && n <= t.length; n++) {
       const bucket = buckets.get(endKey(t, n, fromEnd));
       if (!bucket) continue;
-      for (const [text, id] of bucket) if (fromEnd ? t.endsWith(text) : t.startsWith(text)) ids.push(id);
+      for (const [text, id] of bucket) {
+        if ((fromEnd ? t.endsWith(text) : t.startsWith(text)) && !ids.includes(id)) ids.push(id);
+      }
     }
   };
 

@@ -8,7 +8,9 @@
  * `discounted` and never silently dropped: past violence, weapons, break-ins and explosions become a crime
  * that is over.
  */
-import { CATEGORIES, DANGER_KINDS, LANGUAGES, type Category, type DangerKind, type Lang, type Triage, type TriageMatch } from '../types.ts';
+import {
+  CATEGORIES, DANGER_KINDS, LANGUAGES, type Category, type DangerKind, type Lang, type Triage, type TriageMatch,
+} from '../types.ts';
 import { compiledFor, type Field, type Hit } from './compile.ts';
 import { detectLanguageFromHits } from './detect-language.ts';
 import { LEXICONS } from './lexicons/index.ts';
@@ -28,7 +30,9 @@ export interface TriageOptions {
  * Which danger to name when several are present: suicide first (its own helpline), then what spreads to
  * neighbours, then violence, then the rest.
  */
-const KIND_PRIORITY: readonly DangerKind[] = ['suicide', 'fire', 'explosion', 'gas', 'weapon', 'violence', 'medical', 'break_in'];
+const KIND_PRIORITY: readonly DangerKind[] = [
+  'suicide', 'fire', 'explosion', 'gas', 'weapon', 'violence', 'medical', 'break_in',
+];
 
 /** Non-danger categories in precedence order, with the fields that give them. */
 const FIELD_CATEGORIES: ReadonlyArray<readonly [Category, readonly Field[]]> = [
@@ -42,7 +46,9 @@ const FIELD_CATEGORIES: ReadonlyArray<readonly [Category, readonly Field[]]> = [
 
 function toMatch(h: Hit): TriageMatch {
   const p = h.pattern;
-  return h.fuzzy ? { group: p.group, term: p.term, lang: p.lang, fuzzy: true } : { group: p.group, term: p.term, lang: p.lang };
+  const match: TriageMatch = { group: p.group, term: p.term, lang: p.lang };
+  if (h.fuzzy) match.fuzzy = true;
+  return match;
 }
 
 /** Matches in text order without repeats (the same entry matched twice, or a cue listed twice). */
@@ -83,7 +89,9 @@ export function triage(text: string, options?: TriageOptions): Triage {
   const certain: DangerVerdict[] = [];
   const possible: DangerVerdict[] = [];
   const discountedVerdicts: DangerVerdict[] = [];
-  for (const v of dangers) (v.status === 'certain' ? certain : v.status === 'uncertain' ? possible : discountedVerdicts).push(v);
+  for (const v of dangers) {
+    (v.status === 'certain' ? certain : v.status === 'uncertain' ? possible : discountedVerdicts).push(v);
+  }
   const discounted = matchList(discountedVerdicts.map((v) => v.hit));
 
   const lockedOutHits = of('lockedOut');

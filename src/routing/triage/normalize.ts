@@ -133,7 +133,8 @@ function scan(text: string, breaks: number[] | null): string[] {
   let last = -1;
   let pendingBreak = 0;
   const flush = (end: number): void => {
-    tokens.push(verbatim ? s.slice(start, end) : String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]));
+    if (verbatim) tokens.push(s.slice(start, end));
+    else tokens.push(String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]));
     n = 0;
   };
   for (let i = 0; i < s.length; i++) {

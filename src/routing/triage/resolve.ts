@@ -154,7 +154,8 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
     if (!by) {
       if (isDanger(h)) {
         const certain = h.pattern.field === 'danger' && !h.fuzzy;
-        dangers.push(certain ? { hit: h, status: 'certain', cues: [] } : { hit: h, status: 'uncertain', reason: h.fuzzy ? 'typo' : 'phrase', cues: [] });
+        const reason: DangerReason = h.fuzzy ? 'typo' : 'phrase';
+        dangers.push(certain ? { hit: h, status: 'certain', cues: [] } : { hit: h, status: 'uncertain', reason, cues: [] });
       } else {
         standing.push(h);
         const list = byField.get(h.pattern.field);
@@ -175,7 +176,8 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
   const recentPast = of('recentPast');
   const notReal = of('notReal').filter((c) => !negated(c, negations, layout));
   const minors = of('minorFault');
-  const inSentence = (cues: Hit[], h: Hit): Hit[] => cues.filter((c) => layout.sentence[c.start] === layout.sentence[h.start]);
+  const inSentence = (cues: Hit[], h: Hit): Hit[] =>
+    cues.filter((c) => layout.sentence[c.start] === layout.sentence[h.start]);
   const isOngoing = ongoing.length > 0;
 
   for (const v of dangers) {

@@ -68,7 +68,7 @@ describe('transfer to the jour', () => {
 
     const [kase] = await phone.app.store.cases.list();
     expect(kase).toMatchObject({ route: 'trygghetsjour', status: 'open', contact: { phone: CALLER, address: 'Lönngatan 3, trappuppgång A' } });
-    expect(kase!.transcript.at(-1)!.text).toBe(`Samtalet kunde inte kopplas till Trygghetsjouren (+46400000001). Uppringaren har lovats att bli uppringd på ${CALLER}.`);
+    expect(kase!.transcript.at(-1)!.text).toBe(`Samtalet kunde inte kopplas till Trygghetsjouren (+46400000001). Ring upp uppringaren på ${CALLER}.`);
     const [alert] = await phone.app.store.outbox.list({ caseId: kase!.id });
     expect(alert).toMatchObject({ kind: 'staff.alert', payload: { caseId: kase!.id, reason: 'transferFailed', callback: CALLER } });
     expect(nock.pendingMocks()).toEqual([]);

@@ -81,13 +81,17 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     'thief', 'thieves', 'someone got in', 'someone is inside', 'burglar alarm*',
   ],
   medical: [
-    'he fell', 'she fell', 'fell down the stairs', 'fell and', 'has fallen', 'fallen and', 'cant get up', 'chest pain*', 'hard to breathe', 'difficulty breathing',
+    'he fell', 'she fell', 'fell down the stairs', 'fell and', 'has fallen', 'fallen and', 'cant get up',
+    'chest pain*', 'hard to breathe', 'difficulty breathing',
     'trouble breathing', 'lying on the floor', 'lying on the ground', 'lying in the stairwell', 'blood',
     'allergic reaction', 'cut himself', 'cut herself', 'swallowed .. pills', 'took .. pills', 'swallowed .. tablets',
     'took .. tablets', 'not moving', 'not responding', 'injured', 'hurt badly',
   ],
   gas: ['hissing', 'hissing sound', 'rotten eggs', 'smells like rotten eggs'],
-  suicide: ['going to jump', 'cant go on', 'cant take it anymore', 'dont want to be here anymore', 'no point in living', 'give up on life'],
+  suicide: [
+    'going to jump', 'cant go on', 'cant take it anymore', 'dont want to be here anymore', 'no point in living',
+    'give up on life',
+  ],
 };
 
 /** Partners and relatives: with violence, threats or a disturbance they mean a close relationship. */

@@ -5,7 +5,10 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Everyday = Pick<Lexicon, 'disturbance' | 'urgentFault' | 'minorFault' | 'support' | 'crimeOver' | 'information' | 'lockedOut'>;
+type Everyday = Pick<
+  Lexicon,
+  'disturbance' | 'urgentFault' | 'minorFault' | 'support' | 'crimeOver' | 'information' | 'lockedOut'
+>;
 
 /** Disturbances, faults, support, crimes that are over, information and lock-outs, in English. */
 export const enEveryday: Everyday = {
@@ -14,7 +17,8 @@ export const enEveryday: Everyday = {
     'too loud', 'party', 'partying', 'parties', 'screaming', 'shouting', 'yelling', 'arguing', 'argument',
     'banging', 'banging on my door', 'slamming doors', 'slamming', 'stomping', 'drilling', 'disturb*',
     'drunk', 'drunks', 'intoxicated', 'high on', 'drugs', 'dealing drugs', 'drug dealing', 'drug dealer*',
-    'dealers', 'weed', 'hash', 'smoke weed', 'smoking', 'people smoke', 'they smoke', 'cigarette smoke', 'tobacco smoke',
+    'dealers', 'weed', 'hash', 'smoke weed', 'smoking', 'people smoke', 'they smoke', 'cigarette smoke',
+    'tobacco smoke',
     'smokes .. smoke', 'smoking .. smoke', 'smokes on .. balcony', 'barbecue smoke', 'smoke cigarettes',
     'smoke hash', 'smoke pot', 'smoke joints', 'smoke indoors', 'hanging around', 'hanging out',
     'loiter*', 'gang', 'gangs', 'youths', 'teenagers', 'strangers', 'unsafe', 'feel unsafe', 'dont feel safe',
@@ -26,7 +30,8 @@ export const enEveryday: Everyday = {
   urgentFault: [
     'leak', 'leaking', 'leaks', 'leakage', 'water leak*', 'water .. leaking', 'flood*', 'water .. everywhere',
     'water on the floor', 'water coming through', 'water coming from', 'from the ceiling', 'through the ceiling',
-    'water pouring', 'pouring', 'gushing', 'spraying', 'burst pipe', 'pipe burst', 'pipe .. burst', 'pipe .. leaking',
+    'water pouring', 'pouring', 'gushing', 'spraying', 'burst pipe', 'pipe burst', 'pipe .. burst',
+    'pipe .. leaking',
     'overflowing', 'no heat', 'no heating', 'heating .. not working', 'heating .. broken', 'heating .. off',
     'radiator* .. cold', 'radiator* .. not working', 'freezing', 'very cold', 'so cold', 'degrees inside',
     'degrees in the', 'no power', 'power .. out', 'power cut', 'power outage', 'no electricity',
@@ -35,7 +40,8 @@ export const enEveryday: Everyday = {
     'broken window', 'window .. smashed', 'smashed window', 'shattered', 'door .. wont lock', 'door .. wont close',
     'door .. doesnt lock', 'door .. doesnt close', 'cant lock', 'cannot lock', 'wont lock', 'doesnt lock',
     'lock .. broken', 'broken lock', 'stuck in the elevator', 'stuck in the lift', 'elevator .. stuck',
-    'lift .. stuck', 'someone .. stuck in the', 'between floors', 'ceiling .. collapsed', 'no water', 'no running water',
+    'lift .. stuck', 'someone .. stuck in the', 'between floors', 'ceiling .. collapsed', 'no water',
+    'no running water',
   ],
   minorFault: [
     'dripping', 'drips', 'drip', 'tap .. dripping', 'tap .. leak*', 'leaky tap', 'leaking tap', 'faucet .. drip*',
@@ -47,7 +53,8 @@ export const enEveryday: Everyday = {
     'dryer', 'extractor fan', 'no hot water', 'hot water .. not working', 'mould', 'mold', 'damp', 'draught',
     'drafty', 'pests', 'cockroach*', 'mice', 'rats', 'bedbugs', 'bed bugs', 'ants', 'intercom', 'doorbell',
     'handle', 'blinds', 'elevator .. broken', 'lift .. broken', 'elevator .. not working', 'elevator .. not moving',
-    'lift .. not working', 'running toilet', 'toilet .. running', 'light .. is out', 'light .. out', 'internet', 'wifi', 'broadband', 'heating', 'radiator*', 'banging in the radiator*',
+    'lift .. not working', 'running toilet', 'toilet .. running', 'light .. is out', 'light .. out', 'internet',
+    'wifi', 'broadband', 'heating', 'radiator*', 'banging in the radiator*',
     'radiator* .. banging', 'pipes .. banging',
   ],
   support: [

@@ -44,7 +44,8 @@ export const svDanger: Lexicon['danger'] = {
     'bryter sig in', 'bryta sig in', 'bryter upp', 'bryta upp', 'försöker bryta*', 'håller på att bryta',
     'inbrott pågår', 'inbrott .. just nu', 'just nu .. inbrott', 'inbrott .. pågår', 'inbrott .. nu',
     'pågående inbrott', 'sparkar in dörren', 'bänder upp', 'bänder .. dörr*', 'någon är i min lägenhet',
-    'någon i min lägenhet', 'främling i min lägenhet', 'inne i min lägenhet', 'någon är i lägenheten', 'håller på att stjäla', 'stjäl just nu',
+    'någon i min lägenhet', 'främling i min lägenhet', 'inne i min lägenhet', 'någon är i lägenheten',
+    'håller på att stjäla', 'stjäl just nu',
   ],
   medical: [
     'medvetslös*', 'andas inte', 'andas knappt', 'slutat andas', 'kan inte andas', 'får ingen luft',
@@ -74,7 +75,8 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
   fire: [
     'brandlarm*', 'brandvarnare* .. piper', 'brandvarnare* .. tjuter', 'brandvarnare* .. larmar',
     'brandvarnare* .. låter', 'brandvarnare* .. går', 'brandvarnare* .. gick', 'larmet går', 'larmet tjuter',
-    'luktar bränt', 'bränd lukt', 'brandlukt', 'eldar', 'tänt på', 'tänder på', 'brandkår*', 'räddningstjänst*', 'brandbil*', 'gnistor', 'gnistrar', 'glöder', 'sotlukt',
+    'luktar bränt', 'bränd lukt', 'brandlukt', 'eldar', 'tänt på', 'tänder på', 'brandkår*', 'räddningstjänst*',
+    'brandbil*', 'gnistor', 'gnistrar', 'glöder', 'sotlukt',
   ],
   explosion: [
     'det small', 'det smällde', 'det smäller', 'hög smäll', 'kraftig smäll', 'stor smäll', 'enorm smäll',

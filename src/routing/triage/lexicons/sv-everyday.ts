@@ -8,7 +8,10 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Everyday = Pick<Lexicon, 'disturbance' | 'urgentFault' | 'minorFault' | 'support' | 'crimeOver' | 'information' | 'lockedOut'>;
+type Everyday = Pick<
+  Lexicon,
+  'disturbance' | 'urgentFault' | 'minorFault' | 'support' | 'crimeOver' | 'information' | 'lockedOut'
+>;
 
 /** Disturbances, faults, support, crimes that are over, information and lock-outs, in Swedish. */
 export const svEveryday: Everyday = {
@@ -65,7 +68,8 @@ export const svEveryday: Everyday = {
     'spolar hela tiden', 'långsamt avlopp', 'avlopp* .. långsamt', 'avlopp* .. trögt', 'trögt avlopp',
     'rinner långsamt', 'rinner undan långsamt', 'avlopp* .. stopp', 'stopp i avloppet', 'stopp i diskho*',
     'stopp i handfat*', 'diskho* .. stopp', 'handfat* .. stopp', 'avlopp* .. luktar', 'säkring*', 'proppen',
-    'propparna', 'jordfelsbrytare*', 'löst ut', 'batteri*', 'piper med jämna mellanrum', 'piper var', 'lamp* .. trasig*',
+    'propparna', 'jordfelsbrytare*', 'löst ut', 'batteri*', 'piper med jämna mellanrum', 'piper var',
+    'lamp* .. trasig*',
     'lamp* .. sönder', 'lamp* .. fungerar inte', 'lamp* .. funkar inte', 'lamp* .. lyser inte', 'glödlamp*',
     'lysrör*', 'byta lamp*', 'taklamp*', 'sprucken ruta', 'spricka i ruta*', 'spricka i fönster*',
     'ruta* .. sprucken', 'ruta* .. spricka', 'fönster* .. spricka', 'fönster* .. sprucket', 'ruta* .. spruckit',
@@ -76,7 +80,8 @@ export const svEveryday: Everyday = {
     'hissen .. stilla', 'hissen rör sig inte', 'hissen kommer inte', 'ventilation*', 'drag från fönster*',
     'det drar', 'knarrar', 'skadedjur', 'kackerlack*', 'möss', 'råttor', 'råtta', 'silverfisk*', 'vägglöss',
     'inget varmvatten', 'varmvatten* .. fungerar inte', 'varmvatten* .. funkar inte', 'ljummet vatten',
-    'bredband*', 'internet', 'tv kanal*', 'ramlat ner', 'värmen', 'elementen', 'element', 'smäller i element*', 'knackar i element*',
+    'bredband*', 'internet', 'tv kanal*', 'ramlat ner', 'värmen', 'elementen', 'element', 'smäller i element*',
+    'knackar i element*',
     'element* .. smäller', 'element* .. knackar', 'element* .. låter',
   ],
   support: [
@@ -106,7 +111,8 @@ export const svEveryday: Everyday = {
     'flyttar', 'bostadskö*', 'byta lägenhet', 'lägenhetsbyte', 'andrahand*', 'grannsamverkan',
     'trygghetsvandring*', 'nattvandring*', 'trygghetsjour*', 'fastighetsjour*', 'pallkrage*', 'odla', 'odling*',
     'stadsodling', 'odlingslott*', 'rabatt*', 'adoptera', 'självförvaltning', 'balkongodling', 'växthus*',
-    'kompost*', 'skräp*', 'husdjur', 'hund', 'hundar', 'katt', 'katter', 'får man ha', 'får jag ha', 'får man', 'får jag',
+    'kompost*', 'skräp*', 'husdjur', 'hund', 'hundar', 'katt', 'katter', 'får man ha', 'får jag ha', 'får man',
+    'får jag',
     'är det tillåtet', 'tillåtet', 'regler', 'ordningsregler', 'trivselregler', 'måla', 'måla om', 'tapetsera',
     'renovera', 'renovering*', 'tvättstug*', 'tvättid*', 'boka', 'bokning*', 'parker*', 'p plats',
     'parkeringsplats*', 'garage*', 'förråd', 'sopor', 'sophämtning', 'soprum*', 'sortera', 'återvinning*',

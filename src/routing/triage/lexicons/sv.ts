@@ -43,7 +43,8 @@ export const lexicon: Lexicon = {
   recentPast: [
     'nyss', 'alldeles nyss', 'för en stund sedan', 'för en stund sen', 'för ett tag sedan', 'för ett tag sen',
     'för .. minut* sedan', 'för .. minut* sen', 'för .. timm* sedan', 'för .. timm* sen', 'för en timme sedan',
-    'tidigare idag', 'tidigare i dag', 'tidigare i kväll', 'tidigare ikväll', 'tidigare i natt', 'tidigare', 'förut',
+    'tidigare idag', 'tidigare i dag', 'tidigare i kväll', 'tidigare ikväll', 'tidigare i natt', 'tidigare',
+    'förut',
   ],
   // A cue that ends in a clause word ("om", "att") introduces the clause after it: it reaches the danger
   // there ("vad gör jag om det börjar brinna", "nyheterna om skjutningen").
