@@ -191,7 +191,8 @@ export class TryggConversation {
 
   private async greet(turn: Turn, options: { short?: boolean } = {}): Promise<void> {
     turn.profile.greeted = true;
-    await turn.say(turn.t(options.short ? 'greeting.short' : 'greeting.full', { privacyUrl: this.deps.privacyUrl ?? turn.t('privacy.url') }));
+    const privacyUrl = this.deps.privacyUrl ? `${this.deps.privacyUrl}?lang=${turn.lang}` : turn.t('privacy.url');
+    await turn.say(turn.t(options.short ? 'greeting.short' : 'greeting.full', { privacyUrl }));
   }
 
   private async sayHelp(turn: Turn): Promise<void> {

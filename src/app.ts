@@ -59,7 +59,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const model = options.model ?? createLanguageModel(config.env, { logger: log.child({ module: 'llm' }) });
   const teams = createTeamsSide({ adapter, config, policy, store, log, now, model, ...(options.worker ? { worker: options.worker } : {}) });
   const conversationState = new ConversationState(store.state);
-  const conversation = new TryggConversation(conversationState, { policy, store, now, render: renderReply, staff: teams.link, model });
+  // The greeting links to the privacy notice this server serves at /privacy.
+  const publicBase = config.env.PUBLIC_BASE_URL ?? (config.localMode ? `http://localhost:${config.port}` : undefined);
+  const conversation = new TryggConversation(conversationState, {
+    policy,
+    store,
+    now,
+    render: renderReply,
+    staff: teams.link,
+    model,
+    ...(publicBase ? { privacyUrl: `${publicBase.replace(/\/$/, '')}/privacy` } : {}),
+  });
   // Compile the lexicons and load the texts now, not on the first tenant's message.
   triage('');
   getI18n();
@@ -78,7 +88,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   };
   const scheduler = new Scheduler(store, log);
   let ready = false;
-  const server = buildServer({ adapter, bot, log, ready: () => ready });
+  const server = buildServer({ adapter, bot, log, production: config.production, retentionDays: policy.retention.days, ready: () => ready });
 
   return {
     config,

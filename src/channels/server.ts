@@ -6,6 +6,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log.ts';
+import { privacyPage } from './privacy.ts';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -14,6 +15,10 @@ export interface ServerDeps {
   log: Logger;
   /** Mounts local-mode pages (chat page, Direct Line shim) when given. */
   mountLocal?: (server: Server) => void;
+  /** Days cases are kept (policy), for the privacy notice. */
+  retentionDays?: number;
+  /** Production: serviceUrls must be https Bot Framework hosts. */
+  production?: boolean;
   /** Whether the app is ready to serve (store open, policy loaded). */
   ready: () => boolean;
 }
@@ -21,8 +26,24 @@ export interface ServerDeps {
 /** Largest request body accepted (activities are small; attachments arrive as links). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Hosts the Bot Framework channels use for serviceUrl. In production a reply may only go to these, over https
+ * (the token's serviceUrl claim is checked by botbuilder too; this is a second lock on the door).
+ */
+export const BOT_FRAMEWORK_HOSTS = [/\.botframework\.com$/, /\.botframework\.azure\.us$/, /^smba\.trafficmanager\.net$/, /\.trafficmanager\.net$/, /\.teams\.microsoft\.com$/, /\.infra\.lync\.com$/];
+
+/** Whether a serviceUrl is an https Bot Framework host. */
+export function isBotFrameworkServiceUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && BOT_FRAMEWORK_HOSTS.some((re) => re.test(u.hostname));
+  } catch {
+    return false;
+  }
+}
+
 /** Why an activity cannot be processed, or undefined when it can. */
-export function activityProblem(body: unknown): string | undefined {
+export function activityProblem(body: unknown, options: { production?: boolean } = {}): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be a JSON activity object';
   const a = body as Record<string, unknown>;
   if (typeof a.type !== 'string' || !a.type) return 'the activity has no type';
@@ -30,6 +51,7 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof conversation !== 'object' || conversation === null || typeof conversation.id !== 'string' || !conversation.id)
     return 'the activity has no conversation id';
   if (typeof a.serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(a.serviceUrl)) return 'the activity has no valid serviceUrl';
+  if (options.production && !isBotFrameworkServiceUrl(a.serviceUrl)) return 'the serviceUrl is not an https Bot Framework host';
   if (typeof a.channelId !== 'string' || !a.channelId) return 'the activity has no channelId';
   if (a.text !== undefined && typeof a.text !== 'string') return 'the activity text must be a string';
   return undefined;
@@ -37,10 +59,11 @@ export function activityProblem(body: unknown): string | undefined {
 
 export function buildServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'trygg', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const problem = activityProblem(req.body);
+    const problem = activityProblem(req.body, { production: deps.production === true });
     if (problem) {
       res.send(400, { error: 'BadActivity', message: problem });
       return;
@@ -56,6 +79,13 @@ export function buildServer(deps: ServerDeps): Server {
   server.get('/healthz', async (_req: Request, res: Response) => {
     if (deps.ready()) res.send(200, { status: 'ok' });
     else res.send(503, { status: 'starting' });
+  });
+
+  // The privacy notice the greeting links to (in every mode: tenants must be able to read it).
+  server.get('/privacy', async (req: Request, res: Response) => {
+    const body = privacyPage(String((req.query as Record<string, unknown> | undefined)?.lang ?? 'sv'), deps.retentionDays ?? 90);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    res.end(body);
   });
 
   deps.mountLocal?.(server);

@@ -52,6 +52,7 @@ describe('English danger that is possible but not certain (still 112, then ask)'
     ['Someone is trying to get in through the window', 'break_in', true],
     ['There is a hissing sound from the stove', 'gas', true],
     ['I cant take it anymore', 'suicide', true],
+    ['It is an emergency, come quickly', 'medical', true],
     // Typos: danger found only through typo tolerance is uncertain.
     ['someone is unconcious on the floor', 'medical', true],
     ['there was an explosoin', 'explosion', true],

@@ -63,6 +63,8 @@ describe('Swedish danger that is possible but not certain (still 112, then ask)'
     ['Någon försöker ta sig in genom fönstret', 'break_in', true],
     ['En man ligger i trapphuset', 'medical', true],
     ['Jag orkar inte längre', 'suicide', true],
+    // A call for help that names no danger is asked about.
+    ['SOS ring 112', 'medical', true],
     // Typos: danger found only through typo tolerance is uncertain.
     ['det brinenr i köket', 'fire', true],
     ['brnner i källarn', 'fire', true],

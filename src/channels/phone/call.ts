@@ -4,11 +4,12 @@
  * transfer to the jour on duty; never dead air (a reprompt, then the choices, then a goodbye).
  * Transport-agnostic: ACS Call Automation and the local simulator both drive it through `CallControl`.
  */
-import type { Activity, ActivityHandler } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { StaffLink } from '../../../dialogs/context.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
-import { normalizePhone, type Case, type Store } from '../../store/index.ts';
-import { alertStaff, caseFromCall, keepWhatWasSaid, noteOnCase, TRANSFER_ROUTES } from './case-keeping.ts';
+import { normalizePhone, type Store } from '../../store/index.ts';
+import { caseFromCall, keepWhatWasSaid, noteForStaff, TRANSFER_ROUTES } from './case-keeping.ts';
 import {
   humanCommand,
   joinPrompts,
@@ -21,24 +22,23 @@ import {
   replyLanguage,
   replyPrompt,
   spokenNumber,
-  staffNote,
   type Voices,
 } from './speech.ts';
-import type { AfterPlay, CallControl, CallSession, Prompt } from './types.ts';
+import type { AfterPlay, CallControl, CallSession, Prompt, TurnRunner } from './types.ts';
 import type { VoiceAdapter, VoiceTurn } from './voice-adapter.ts';
 
 /** Silent or unclear answers in a row before the line says goodbye (1: reprompt, 2–3: the choices). */
 export const MAX_SILENCES = 4;
 
 export interface CallDeps {
-  bot: ActivityHandler;
+  bot: TurnRunner;
   adapter: VoiceAdapter;
   policy: Policy;
   store: Store;
   log: Logger;
   now: () => Date;
   voices: Voices;
-  notifyStaff?: (kase: Case, event: 'created' | 'message') => Promise<void>;
+  staff?: StaffLink;
 }
 
 /** A number the telephony side can dial: E.164, or a short number such as 112 as it is. */
@@ -121,11 +121,11 @@ export class PhoneCall {
   async transferAccepted(): Promise<void> {
     const s = this.session;
     const t = s.transfer;
-    s.transfer = undefined;
     s.transferred = true;
     s.stage = 'ended';
     s.finalized = true;
-    if (t?.caseId) await noteOnCase(this.deps, t.caseId, staffNote('transferred', { name: t.name, phone: t.phone }));
+    if (t?.caseId) await noteForStaff(this.deps, s, t.caseId, 'transferred');
+    s.transfer = undefined;
   }
 
   /** Nobody answered, or the transfer was refused: tell the caller, keep the case, promise a callback, alert staff. */
@@ -133,19 +133,16 @@ export class PhoneCall {
     const s = this.session;
     const t = s.transfer;
     if (!t) return;
-    s.transfer = undefined;
     s.stage = 'closing';
     const v = this.deps.voices;
     if (t.emergency) {
+      s.transfer = undefined;
       const line = phoneText(s.lang, 'emergency.tellToDial', {}, v);
       return this.say(joinPrompts([line, line, phoneText(s.lang, 'emergency.why', {}, v)]), 'emergency', { kind: 'hangUp' });
     }
-    if (t.caseId) {
-      await noteOnCase(this.deps, t.caseId, staffNote('transferFailed', { name: t.name, phone: t.phone, callback: s.caller || '–' }));
-      await alertStaff(this.deps, s, t.caseId, 'transferFailed');
-    } else {
-      await caseFromCall(this.deps, s, 'transferFailed');
-    }
+    if (t.caseId) await noteForStaff(this.deps, s, t.caseId, 'transferFailed');
+    else await caseFromCall(this.deps, s, 'transferFailed');
+    s.transfer = undefined;
     const values = { name: t.name, caseId: s.caseId ?? '', phone: spokenNumber(s.caller) };
     const key = s.caller ? 'transfer.failed' : 'transfer.failedNoNumber';
     return this.say(phoneText(s.lang, key, values, v), 'goodbye', { kind: 'hangUp' });

@@ -1,11 +1,13 @@
 /**
- * Keeping a call's words for staff when the call does not end as planned: a note on the bot's case, or a new
- * case from what was said, and an alert for staff (the outbox item `staff.alert`, and `notifyStaff` when the
- * app has one).
+ * Keeping a call's words for staff when the call does not end as planned: a note on the bot's case (posted in
+ * the case's Teams thread too), or a new case from what was said (with its Teams card), through the same
+ * staff link and outbox the conversation uses.
  */
-import type { Case, NewOutboxItem, Store } from '../../store/index.ts';
-import type { Category, DangerKind, RouteId } from '../../routing/types.ts';
+import type { StaffLink } from '../../../dialogs/context.ts';
 import type { Logger } from '../../log.ts';
+import type { Category, DangerKind, RouteId } from '../../routing/types.ts';
+import type { Case, Store } from '../../store/index.ts';
+import { threadPost } from '../teams/delivery.ts';
 import { staffNote } from './speech.ts';
 import type { CallSession } from './types.ts';
 import { TELEPHONY_CHANNEL, TELEPHONY_SERVICE_URL } from './voice-adapter.ts';
@@ -13,50 +15,44 @@ import { TELEPHONY_CHANNEL, TELEPHONY_SERVICE_URL } from './voice-adapter.ts';
 /** Routes whose handoff transfers the call to the number on duty. */
 export const TRANSFER_ROUTES: ReadonlySet<RouteId> = new Set(['trygghetsjour', 'fastighetsjour']);
 
-/** Why staff are alerted about a call. */
-export type AlertReason = 'transferFailed' | 'callerHungUp' | 'callFailed';
+/** Why a call's case gets a note for staff. */
+export type NoteReason = 'transferred' | 'transferFailed' | 'callerHungUp' | 'callFailed';
 
 export interface CaseKeepingDeps {
   store: Store;
   log: Logger;
   now: () => Date;
-  notifyStaff?: (kase: Case, event: 'created' | 'message') => Promise<void>;
+  staff?: StaffLink;
 }
 
-/** The outbox item the staff side delivers (a Teams alert): which case, why, and the number to call back. */
-export function staffAlert(caseId: string, reason: AlertReason, callback: string): NewOutboxItem {
-  return {
-    kind: 'staff.alert',
-    key: `staff.alert:${caseId}:${reason}`,
-    caseId,
-    payload: { caseId, reason, channelId: TELEPHONY_CHANNEL, callback: callback || null },
-  };
+/** The note's values: who the call went (or did not go) to, and the number to call back. */
+function noteValues(session: CallSession): Record<string, string> {
+  const t = session.transfer;
+  return { name: t?.name ?? '', phone: t?.phone ?? '', callback: session.caller || '–' };
 }
 
-/** Appends a Swedish note for staff to the call's case. */
-export async function noteOnCase(deps: CaseKeepingDeps, caseId: string, note: string): Promise<void> {
+/**
+ * A Swedish note for staff on the call's case: a transcript line, and a post in the case's thread when there
+ * is a staff side (once per case and reason).
+ */
+export async function noteForStaff(deps: CaseKeepingDeps, session: CallSession, caseId: string, reason: NoteReason, values = noteValues(session)): Promise<void> {
+  const note = staffNote(reason, values);
   try {
     await deps.store.cases.appendTranscript(caseId, { at: deps.now(), from: 'bot', text: note });
+    if (deps.staff) {
+      await deps.store.outbox.enqueue([threadPost(caseId, note, `phone:${caseId}:${reason}`)]);
+      deps.staff.kick();
+    }
   } catch (err) {
-    deps.log.error({ err, caseId }, 'phone: could not add a note to the case');
+    deps.log.error({ err, caseId, reason }, 'phone: could not add a note for staff to the case');
   }
 }
 
-/** Alerts staff about an existing case: the outbox item, then `notifyStaff` if there is one. */
-export async function alertStaff(deps: CaseKeepingDeps, session: CallSession, caseId: string, reason: AlertReason): Promise<void> {
-  try {
-    await deps.store.outbox.enqueue([staffAlert(caseId, reason, session.caller)]);
-    const kase = await deps.store.cases.get(caseId);
-    if (kase && deps.notifyStaff) await deps.notifyStaff(kase, 'message');
-  } catch (err) {
-    deps.log.error({ err, caseId, reason }, 'phone: could not alert staff');
-  }
-}
-
-/** A case from what was said on a call that ended before the bot opened one; staff are alerted with it. */
-export async function caseFromCall(deps: CaseKeepingDeps, session: CallSession, reason: AlertReason): Promise<Case | undefined> {
+/** A case from what was said on a call that ended before the bot opened one; staff get its card. */
+export async function caseFromCall(deps: CaseKeepingDeps, session: CallSession, reason: NoteReason): Promise<Case | undefined> {
   const route: RouteId = session.decision?.route ?? 'office';
   const firstWords = session.transcript.find((l) => l.from === 'tenant')?.text ?? '';
+  const staff = deps.staff;
   try {
     const kase = await deps.store.cases.create(
       {
@@ -73,13 +69,16 @@ export async function caseFromCall(deps: CaseKeepingDeps, session: CallSession, 
           bot: { id: 'trygg', name: 'Trygg' },
         },
         summary: staffNote('summary', { route, words: firstWords.length > 280 ? `${firstWords.slice(0, 277)}…` : firstWords }),
-        transcript: [...session.transcript.map((l) => ({ at: l.at, from: l.from, text: l.text })), { at: deps.now(), from: 'bot', text: staffNote(reason, { name: '', phone: '', callback: session.caller || '–' }) }],
+        transcript: [
+          ...session.transcript.map((l) => ({ at: l.at, from: l.from, text: l.text })),
+          { at: deps.now(), from: 'bot', text: staffNote(reason, noteValues(session)) },
+        ],
         contact: session.caller ? { phone: session.caller } : {},
       },
-      { outbox: (written) => [staffAlert(written.id, reason, session.caller)] },
+      staff ? { outbox: (written) => staff.newCaseItems(written) } : {},
     );
     session.caseId = kase.id;
-    if (deps.notifyStaff) await deps.notifyStaff(kase, 'created');
+    staff?.kick();
     return kase;
   } catch (err) {
     deps.log.error({ err, route, reason }, 'phone: could not keep the call as a case');
@@ -89,17 +88,14 @@ export async function caseFromCall(deps: CaseKeepingDeps, session: CallSession, 
 
 /**
  * Keeps a call's words for staff when it ends, once: with a transfer pending or a failed line, the bot's case
- * gets a note and staff an alert; without a case, a dialog in progress or a jour or danger decision becomes one.
- * A caller who hangs up after the bot's case was made needs nothing more.
+ * gets a note; without a case, a dialog in progress or a jour or danger decision becomes one. A caller who
+ * hangs up after the bot's case was made needs nothing more.
  */
-export async function keepWhatWasSaid(deps: CaseKeepingDeps, session: CallSession, reason: AlertReason): Promise<void> {
+export async function keepWhatWasSaid(deps: CaseKeepingDeps, session: CallSession, reason: NoteReason): Promise<void> {
   if (session.finalized || session.transferred) return;
   session.finalized = true;
   if (session.caseId) {
-    if (reason === 'callerHungUp') return;
-    const t = session.transfer;
-    await noteOnCase(deps, session.caseId, staffNote(reason, { name: t?.name ?? '', phone: t?.phone ?? '', callback: session.caller || '–' }));
-    await alertStaff(deps, session, session.caseId, reason);
+    if (reason !== 'callerHungUp') await noteForStaff(deps, session, session.caseId, reason);
     return;
   }
   const saidSomething = session.transcript.some((l) => l.from === 'tenant');

@@ -36,7 +36,7 @@ export function callDeps(deps: PhoneDeps, adapter: VoiceAdapter): CallDeps {
     log: deps.log,
     now: deps.now,
     voices: deps.voices ?? {},
-    ...(deps.notifyStaff ? { notifyStaff: deps.notifyStaff } : {}),
+    ...(deps.staff ? { staff: deps.staff } : {}),
   };
 }
 

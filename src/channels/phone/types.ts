@@ -2,13 +2,14 @@
  * The phone line's vocabulary: what it needs from the app, what a call asks the telephony side to do, and
  * what a call remembers between events.
  */
-import type { ActivityHandler } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { CallAutomationClientOptions } from '@azure/communication-call-automation';
+import type { StaffLink } from '../../../dialogs/context.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { Lang, RouteId } from '../../routing/types.ts';
-import type { Case, Store } from '../../store/index.ts';
+import type { Store } from '../../store/index.ts';
 
 /** A neural voice for one language: `xml:lang` and the Azure voice name. */
 export interface PhoneVoice {
@@ -16,18 +17,26 @@ export interface PhoneVoice {
   voice: string;
 }
 
+/** What runs a bot turn: an `ActivityHandler` (the app's `TryggBot`), or anything with its `run`. */
+export interface TurnRunner {
+  run(context: TurnContext): Promise<void>;
+}
+
 /** What the phone line needs from the app (the same objects the chat channels use). */
 export interface PhoneDeps {
-  /** The bot: the same `TryggBot` the chat channels run; its turns run in-process on the phone. */
-  bot: ActivityHandler;
+  /** The tenants' bot: the same `TryggBot` the chat channels run; its turns run in-process on the phone. */
+  bot: TurnRunner;
   policy: Policy;
   store: Store;
   config: Config;
   log: Logger;
   /** The clock (tests pass a fixed one). */
   now: () => Date;
-  /** Tells staff about a case (Teams); without it, alerts wait in the store's outbox as `staff.alert`. */
-  notifyStaff?: (kase: Case, event: 'created' | 'message') => Promise<void>;
+  /**
+   * The staff side (Teams), as the conversation has it: a case the line makes itself gets its card, and a
+   * failed transfer or an interrupted call a post in the case's thread. Without it the note is in the case.
+   */
+  staff?: StaffLink;
   /** Voice per language; languages left out use the chat channels' voices (`VOICES` in render.ts). */
   voices?: Partial<Record<Lang, PhoneVoice>>;
   /** Options for the ACS client (retries, the HTTP client); tests pass short retry delays. */

@@ -9,11 +9,11 @@ import {
   BotAdapter,
   TurnContext,
   type Activity,
-  type ActivityHandler,
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
 import type { RouteId } from '../../routing/types.ts';
+import type { TurnRunner } from './types.ts';
 
 /** The Bot Framework channel id of the phone line. */
 export const TELEPHONY_CHANNEL = 'telephony';
@@ -71,7 +71,7 @@ interface Sink {
 
 export class VoiceAdapter extends BotAdapter {
   /** Runs one message turn through the bot and returns what it sent. Never throws: a failure is `error`. */
-  async runTurn(bot: ActivityHandler, input: VoiceInput): Promise<VoiceTurn> {
+  async runTurn(bot: TurnRunner, input: VoiceInput): Promise<VoiceTurn> {
     return this.run(bot, this.activity(input));
   }
 
@@ -79,7 +79,7 @@ export class VoiceAdapter extends BotAdapter {
    * Tells the bot the caller joined (a `conversationUpdate`, as web chat does), so the conversation counts
    * as greeted: the phone line has greeted the caller itself, in speech.
    */
-  async startConversation(bot: ActivityHandler, input: Omit<VoiceInput, 'text' | 'input'>): Promise<VoiceTurn> {
+  async startConversation(bot: TurnRunner, input: Omit<VoiceInput, 'text' | 'input'>): Promise<VoiceTurn> {
     const activity = this.activity({ ...input, text: '', input: 'speech' });
     delete activity.text;
     delete activity.textFormat;
@@ -105,7 +105,7 @@ export class VoiceAdapter extends BotAdapter {
     };
   }
 
-  private async run(bot: ActivityHandler, activity: Partial<Activity>): Promise<VoiceTurn> {
+  private async run(bot: TurnRunner, activity: Partial<Activity>): Promise<VoiceTurn> {
     const turn: VoiceTurn = { messages: [], messagesBeforeHandoff: 0 };
     const context = new TurnContext(this, activity);
     context.turnState.set(SINK, { turn } satisfies Sink);

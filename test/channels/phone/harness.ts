@@ -76,9 +76,10 @@ export async function startPhoneApp(options: { at: Date; env?: Record<string, st
     ...options.env,
   });
   const app = await buildApp(config, { store: await openMemoryStore(), now, log });
-  // The same bot the app builds: conversation state in the app's store, the app's policy and clock.
-  const conversation = new TryggConversation(new ConversationState(app.store.state), { policy: app.policy, store: app.store, now, render: renderReply });
-  const deps: PhoneDeps = { bot: new TryggBot(conversation), policy: app.policy, store: app.store, config: app.config, log, now };
+  // The same tenants' bot the app builds: state in the app's store, the app's policy, clock and staff side.
+  const staff = app.teams.link;
+  const conversation = new TryggConversation(new ConversationState(app.store.state), { policy: app.policy, store: app.store, now, render: renderReply, staff });
+  const deps: PhoneDeps = { bot: new TryggBot(conversation), policy: app.policy, store: app.store, config: app.config, log, now, staff };
   const line = mountPhone(app.server, deps);
   if (options.simulator) mountPhoneSimulator(app.server, deps);
   const base = await app.listen(0, '127.0.0.1');

@@ -81,6 +81,8 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     'thief', 'thieves', 'someone got in', 'someone is inside', 'burglar alarm*',
   ],
   medical: [
+    // A call for help that names no danger: asked about as medical, the kind with no kind-specific advice.
+    '112', 'sos', 'emergency', 'life threatening', 'in danger',
     'he fell', 'she fell', 'fell down the stairs', 'fell and', 'has fallen', 'fallen and', 'cant get up',
     'chest pain*', 'hard to breathe', 'difficulty breathing',
     'trouble breathing', 'lying on the floor', 'lying on the ground', 'lying in the stairwell', 'blood',

@@ -93,6 +93,8 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'rycker i dörr*', 'har tagit sig in', 'någon är inne', 'någon är inne i', 'kofot',
   ],
   medical: [
+    // A call for help that names no danger: asked about as medical, the kind with no kind-specific advice.
+    '112', 'sos', 'nödsituation', 'nödläge', 'livsfara', 'i fara', 'akut fara',
     'ramlat', 'har ramlat', 'ramlade', 'ramlat ner för trappan', 'ramlat i trappan', 'har fallit',
     'kommer inte upp', 'rör sig inte', 'reagerar inte', 'ont i bröstet', 'bröstsmärt*',
     'andnöd', 'svårt att andas', 'andas konstigt', 'kramper', 'skurit sig', 'blod', 'allergisk reaktion',
