@@ -1,0 +1,83 @@
+/**
+ * The real bot behind the local chat page, in Debian's Chromium: what a new user sees after `npm start`.
+ * A Swedish emergency is answered with 112; a disturbance at night with the follow-up question.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { createLogger } from '../../../src/log.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`bot-page.browser.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+
+// A Tuesday night: Trygghetsjouren is on duty.
+const NIGHT = new Date('2027-01-19T22:00:00Z');
+
+describe.skipIf(!hasChromium)('the bot in the local chat page (Chromium)', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-page-')), LOG_LEVEL: 'silent' });
+    app = await buildApp(config, { now: () => NIGHT, log: createLogger('silent') });
+    base = await app.listen(0, '127.0.0.1');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(query = ''): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+    });
+    await page.goto(`${base}/${query}`);
+    return page;
+  }
+
+  async function send(page: Page, text: string): Promise<void> {
+    await page.locator('body[data-connection-status="2"]').waitFor({ timeout: 20_000 });
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.waitFor({ timeout: 20_000 });
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  it('a Swedish emergency gets 112; a disturbance gets the follow-up question', async () => {
+    const page = await open();
+    await send(page, 'Det brinner i trapphuset!');
+    await page.getByText(/Ring 112 nu/).first().waitFor({ timeout: 20_000 });
+    // The tap-to-call card.
+    await page.getByRole('button', { name: /Ring 112/ }).first().waitFor({ timeout: 10_000 });
+    if (process.env.TRYGG_SCREENSHOT) await page.screenshot({ path: process.env.TRYGG_SCREENSHOT, fullPage: true });
+
+    const other = await open();
+    await send(other, 'Grannen spelar hög musik');
+    await other.getByText(/Är någon i fara just nu\?/).first().waitFor({ timeout: 20_000 });
+    await send(other, 'Nej');
+    await other.getByText(/Skriv adress eller område/).first().waitFor({ timeout: 20_000 });
+    expect(outside).toEqual([]);
+  }, 90_000);
+
+  it('as SMS, in Arabic: plain text, 112 first', async () => {
+    const page = await open('?channel=sms&locale=ar&phone=%2B46700000001');
+    await send(page, 'الشقة المجاورة تحترق');
+    await page.getByText(/112/).first().waitFor({ timeout: 20_000 });
+    const text = await page.locator('body').innerText();
+    expect(text).toMatch(/[\u0600-\u06ff]/);
+    expect(text).not.toContain('**');
+  }, 90_000);
+});
