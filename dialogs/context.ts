@@ -141,7 +141,8 @@ export class Turn {
   }
 
   /** Stores a case for a handoff with the conversation so far, and tells staff. */
-  async openCase(decision: Decision, input: Partial<NewCase> & { route: NewCase['route'] }): Promise<Case> {
+  async openCase(decision: Decision, caseInput: Partial<NewCase> & { route: NewCase['route']; note?: string }): Promise<Case> {
+    const { note, ...input } = caseInput;
     const reference = TurnContext.getConversationReference(this.ctx.activity);
     const staff = this.deps.staff;
     const kase = await this.deps.store.cases.create({
@@ -150,7 +151,7 @@ export class Turn {
       language: this.lang,
       channelId: this.channelId,
       conversation: reference,
-      summary: summaryFor(decision, input.route, this.profile),
+      summary: summaryFor(decision, input.route, this.profile) + (note ? ` ${note}` : ''),
       transcript: (this.profile.transcript ?? []).map((e) => ({ at: e.at, from: e.from, text: e.text })),
       ...input,
       contact: { ...(this.channelPhone ? { phone: this.channelPhone } : {}), ...input.contact },

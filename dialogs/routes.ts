@@ -5,6 +5,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { destinationAt, type Decision } from '../src/routing/decide.ts';
 import { dutyStatus } from '../src/routing/schedule.ts';
+import { translator } from '../src/i18n.ts';
 import type { Turn } from './context.ts';
 import { CHOICE, FREE_TEXT, choiceResult, type ChoiceValidations } from './prompts.ts';
 import type { ReplyOption } from './reply.ts';
@@ -18,7 +19,7 @@ export interface RouteDialogOptions {
   decision: Decision;
 }
 
-type Values = { decision: Decision; phone?: string; address?: string; details?: string };
+type Values = { decision: Decision; phone?: string; address?: string; dangerNow?: boolean };
 const values = (step: WaterfallStepContext) => step.values as Values;
 
 /** Ask a choice: numbered on SMS, buttons on web chat; one retry that repeats the 112 advice where needed. */
@@ -59,9 +60,10 @@ export function handoffDialog(): WaterfallDialog {
     async (step) => {
       const turn = turnOf(step);
       if (choiceResult(step.result, turn.yesNo()) === 'yes') {
+        // A yes turns it into an emergency: 112 now; the jour still gets the case, marked as danger.
         await sayCall112(turn);
         await turn.say(turn.t('emergency.staffWillKnow'));
-        values(step).details = turn.t('summary.dangerConfirmed');
+        values(step).dangerNow = true;
       }
       return askText(step, turn.t('handoff.askAddress'));
     },
@@ -76,7 +78,11 @@ export function handoffDialog(): WaterfallDialog {
       const v = values(step);
       const phone = choiceResult(step.result, [{ value: 'skip', title: turn.t('options.skip') }]) === 'skip' ? undefined : String(step.result ?? '').trim();
       const d = v.decision;
-      const kase = await turn.openCase(d, { route: d.route, contact: { ...(phone ? { phone } : {}), ...(v.address ? { address: v.address } : {}) } });
+      const kase = await turn.openCase(d, {
+        route: d.route,
+        contact: { ...(phone ? { phone } : {}), ...(v.address ? { address: v.address } : {}) },
+        ...(v.dangerNow ? { category: 'acute_danger' as const, danger: d.danger ?? 'violence', note: translator('sv', 'bot')('summary.dangerConfirmed') } : {}),
+      });
       const minutes = turn.policy.destinations[d.route].expectedResponseMinutes;
       await turn.say(
         turn.t('handoff.done', { caseId: kase.id, name: d.destination.name, phone: d.destination.phone }) +

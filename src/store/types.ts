@@ -85,6 +85,19 @@ export interface JobRunner {
   tryRun(name: string, intervalMs: number): Promise<boolean>;
 }
 
+/**
+ * Mutual exclusion by key, for work that must not interleave (two turns of one conversation). Where the
+ * store is shared (PostgreSQL) the lock holds across instances; see `src/store/locks.ts`.
+ */
+export interface Locks {
+  /**
+   * Run `fn` while holding the lock named `key`, and release it when `fn` settles (resolves with or rejects
+   * with what `fn` did). Waits at most `timeoutMs` (default 15 s) for the lock, then rejects with
+   * `LockTimeoutError` without running `fn`; a holder that is stuck or gone can delay others, not block them.
+   */
+  withLock<T>(key: string, fn: () => Promise<T>, timeoutMs?: number): Promise<T>;
+}
+
 /** Everything Trygg persists, behind one handle. */
 export interface Store {
   /**
@@ -108,6 +121,12 @@ export interface Store {
    * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.
    */
   readonly jobs?: JobRunner;
+  /**
+   * Keyed locks that hold across all instances sharing the store (PostgreSQL advisory locks behind an
+   * in-process mutex). When absent, the store has a single instance: an in-process lock is enough
+   * (`locksFor(store)` in `src/store/locks.ts` gives one).
+   */
+  readonly locks?: Locks;
   /** Delete cases, transcripts, state, audit and finished outbox items older than the cut-off. */
   purge(olderThan: Date): Promise<PurgeCounts>;
   /** Export everything tied to a phone number (see {@link PhoneExport} for what matches). */

@@ -105,7 +105,11 @@ describe('handoff to the jour on duty', () => {
     await run(h, [
       ['det är bråk i trapphuset', [/Är någon i fara/]],
       ['1', [/^Ring 112 nu/m]],
+      ['Storgatan 5', [/Ärende T-\S+ är skickat/]],
     ]);
+    // The jour still gets the case, marked as danger.
+    expect((await h.store.cases.list())[0]).toMatchObject({ route: 'trygghetsjour', category: 'acute_danger', danger: 'violence' });
+    expect((await h.store.cases.list())[0]!.summary).toMatch(/någon är i fara/);
   });
 
   it('an urgent fault at night goes to the property on-call', async () => {

@@ -1,0 +1,210 @@
+/**
+ * Load benchmark: prints numbers, asserts nothing (the exit code does not depend on the figures).
+ * `node bench/bot.ts` — what each figure means: bench/README.md.
+ *
+ *  1. Trygg (the whole app in local mode, embedded SQLite store) and, as the baseline, a plain botbuilder echo
+ *     bot on the same libraries (bench/echo-bot.ts), each in a child process of its own, each warmed up and
+ *     then driven by autocannon for BENCH_DURATION s at BENCH_CONNECTIONS connections with message
+ *     activities from BENCH_CONVERSATIONS conversation slots; replies go to a loopback serviceUrl sink.
+ *     Throughput, p50/p99 latency, errors, peak RSS, CPU per request; the ratio Trygg/echo.
+ *  2. Burst: BENCH_BURST new conversations with an emergency message, evenly over BENCH_BURST_WINDOW_MS:
+ *     every one answered, 112 first, time to the first reply.
+ *  3. Routing alone: routeMessage over BENCH_ROUTING messages, in process.
+ *
+ * BENCH_PROFILE=1 (or a directory) also records a CPU profile of Trygg's process during its measured load
+ * and prints where the time goes; the figures of a profiled run are a few per cent lower.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runBurst, type BurstResult } from './lib/burst.ts';
+import { spawnServer, type ChildStats, type ServerChild } from './lib/child.ts';
+import { formatProfile, summariseProfile } from './lib/cpuprofile.ts';
+import { describeLimits } from './lib/limits.ts';
+import { runLoad, type LoadResult } from './lib/load.ts';
+import { PHASE } from './lib/messages.ts';
+import { runRouting } from './lib/routing.ts';
+import { startSink, type Sink, type SinkTotals } from './lib/sink.ts';
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const DURATION_S = num('BENCH_DURATION', 10);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 20);
+const CONVERSATIONS = num('BENCH_CONVERSATIONS', 200);
+const WARMUP = num('BENCH_WARMUP', 400);
+const BURST = num('BENCH_BURST', 500);
+const BURST_WINDOW_MS = num('BENCH_BURST_WINDOW_MS', 10_000);
+const ROUTING_N = num('BENCH_ROUTING', 20_000);
+const PROFILE = process.env.BENCH_PROFILE;
+const TIME_LIMIT_MS = num('BENCH_TIME_LIMIT_MS', 180_000);
+
+// Targets from the issue (printed beside the figures, never asserted).
+const TARGET = { ratio: 0.8, p99Ms: 50, routingPerS: 20_000 };
+
+const here = import.meta.dirname;
+const MB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'trygg-bench-'));
+const running = new Set<ServerChild>();
+let sink: Sink | undefined;
+
+async function cleanUp(): Promise<void> {
+  for (const c of running) await c.stop().catch(() => undefined);
+  running.clear();
+  await sink?.close().catch(() => undefined);
+  sink = undefined;
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// Bounded in time whatever happens: past the limit, clean up and leave.
+const guard = setTimeout(() => {
+  console.error(`bench: still running after ${TIME_LIMIT_MS / 1000} s; stopping`);
+  void cleanUp().finally(() => process.exit(1));
+}, TIME_LIMIT_MS);
+guard.unref();
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+interface Measured {
+  name: string;
+  load: LoadResult;
+  /** Server process CPU time during the measured load, ms. */
+  cpuMs: number;
+  stats: ChildStats;
+  startRss: number;
+  /** Activities the sink got per request, and how many of the conversations got a reply. */
+  sinkPerRequest: number;
+  messagesPerRequest: number;
+  answeredConversations: number;
+}
+
+const diffTotals = (a: SinkTotals, b: SinkTotals) => ({ requests: b.requests - a.requests, messages: b.messages - a.messages });
+
+async function measure(name: string, server: ServerChild, phases: { warm: number; load: number }, profileFile?: string): Promise<Measured> {
+  const startRss = (await server.stats()).rss;
+  process.stdout.write(`${name}: warming up (${WARMUP} requests) … `);
+  const warm = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.warm, connections: CONNECTIONS, conversations: CONVERSATIONS, amount: WARMUP });
+  process.stdout.write(`${warm.requests} done; measuring ${DURATION_S} s … `);
+  await server.mark();
+  const before = await server.stats();
+  const sinkBefore = await sink!.totals();
+  if (profileFile) await server.profileStart(500);
+  const load = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.load, connections: CONNECTIONS, conversations: CONVERSATIONS, durationS: DURATION_S });
+  if (profileFile) await server.profileStop(profileFile);
+  const after = await server.stats();
+  // Replies are sent within the turn, so they are all at the sink when the last answer came back.
+  const sinkDelta = diffTotals(sinkBefore, await sink!.totals());
+  const seen = await sink!.conversations(load.ids);
+  console.log('done');
+  return {
+    name,
+    load,
+    cpuMs: after.cpuMs - before.cpuMs,
+    stats: after,
+    startRss,
+    sinkPerRequest: sinkDelta.requests / Math.max(1, load.requests),
+    messagesPerRequest: sinkDelta.messages / Math.max(1, load.requests),
+    answeredConversations: seen.filter((c) => c && c.messages > 0).length,
+  };
+}
+
+function row(m: Measured): string {
+  const l = m.load;
+  return [
+    m.name.padEnd(6),
+    `${l.rps.toFixed(0).padStart(6)} req/s`,
+    `p50 ${l.latency.p50.toFixed(0).padStart(3)} ms`,
+    `p99 ${l.latency.p99.toFixed(0).padStart(3)} ms`,
+    `max ${l.latency.max.toFixed(0).padStart(4)} ms`,
+    `errors ${l.errors}, non-2xx ${l.non2xx}`,
+    `peak RSS ${MB(m.stats.peakRss)} (idle ${MB(m.startRss)})`,
+    `CPU ${(m.cpuMs / Math.max(1, l.requests)).toFixed(2)} ms/req (${((m.cpuMs / (l.durationS * 1000)) * 100).toFixed(0)} % of a core)`,
+  ].join('  ');
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`bench/bot.ts — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${load}`);
+  console.log(
+    `load: ${DURATION_S} s per bot, ${CONNECTIONS} connections (one request in flight each), ${CONVERSATIONS} conversation slots ` +
+      `(scripted tenants: questions, disturbances, faults, a few emergencies; sv/en/ar; web chat, Direct Line, SMS), ` +
+      `warm-up ${WARMUP} requests; everything on 127.0.0.1`,
+  );
+  console.log(`Trygg: local mode, embedded SQLite store in a temp DATA_DIR, LOG_LEVEL=silent, no language model, clock at ${process.env.BENCH_AT ?? '2027-01-19T21:30:00Z (Tue 22:30 in Malmö)'}`);
+  console.log(`       ${describeLimits()}`);
+  console.log('');
+
+  sink = await startSink();
+
+  const echo = await spawnServer('echo', path.join(here, 'echo-bot.ts'), {});
+  running.add(echo);
+  const echoM = await measure('echo', echo, { warm: PHASE.warmEcho, load: PHASE.loadEcho });
+  await echo.stop();
+  running.delete(echo);
+
+  const trygg = await spawnServer('trygg', path.join(here, 'lib/trygg-server.ts'), {
+    BENCH_DATA_DIR: path.join(tmp, 'data'),
+    ...(process.env.BENCH_AT ? { BENCH_AT: process.env.BENCH_AT } : {}),
+  });
+  running.add(trygg);
+  const profileFile = PROFILE ? path.join(PROFILE === '1' || PROFILE === 'true' ? os.tmpdir() : PROFILE, `trygg-bench-${process.pid}.cpuprofile`) : undefined;
+  const tryggM = await measure('Trygg', trygg, { warm: PHASE.warmTrygg, load: PHASE.loadTrygg }, profileFile);
+
+  process.stdout.write(`Trygg: burst of ${BURST} new conversations over ${BURST_WINDOW_MS / 1000} s … `);
+  await trygg.mark();
+  const burst: BurstResult = await runBurst({ url: trygg.url, sink: sink, count: BURST, windowMs: BURST_WINDOW_MS, settleMs: 5_000 });
+  const afterBurst = await trygg.mark();
+  console.log('done');
+  await trygg.stop();
+  running.delete(trygg);
+
+  // ---- figures -------------------------------------------------------------------------------------------
+  console.log('');
+  console.log(`load (${DURATION_S} s, ${CONNECTIONS} concurrent conversations):`);
+  for (const m of [echoM, tryggM]) console.log('  ' + row(m));
+  for (const m of [echoM, tryggM]) {
+    console.log(
+      `  ${m.name.padEnd(6)} ${m.load.requests} requests, ${m.load.conversationsStarted} conversations, ${m.answeredConversations} of them answered; ` +
+        `${m.sinkPerRequest.toFixed(2)} connector calls (${m.messagesPerRequest.toFixed(2)} messages) per request; status ${JSON.stringify(m.load.statusCodes)}`,
+    );
+  }
+  const ratio = tryggM.load.rps / echoM.load.rps;
+  console.log(`  throughput Trygg/echo: ${ratio.toFixed(2)}   (target ≥ ${TARGET.ratio}: ${verdict(ratio >= TARGET.ratio)})`);
+  console.log(`  Trygg p99 at ${CONNECTIONS} concurrent: ${tryggM.load.latency.p99} ms   (target ≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.load.latency.p99 <= TARGET.p99Ms)})`);
+  console.log('');
+
+  const all = burst.answered === burst.sent && burst.first112 === burst.sent;
+  console.log(`burst (${BURST} new conversations, one emergency message each, evenly over ${BURST_WINDOW_MS / 1000} s; Trygg after its load run):`);
+  console.log(`  answered ${burst.answered}/${burst.sent}, first message says 112: ${burst.first112}/${burst.sent}   (target all: ${verdict(all)})`);
+  console.log(
+    `  time to first reply (message sent → first reply at the sink): p50 ${burst.firstReply.p50.toFixed(1)} ms, p99 ${burst.firstReply.p99.toFixed(1)} ms, max ${burst.firstReply.max.toFixed(1)} ms`,
+  );
+  console.log(
+    `  whole turn (message sent → HTTP answer): p50 ${burst.turn.p50.toFixed(1)} ms, p99 ${burst.turn.p99.toFixed(1)} ms, max ${burst.turn.max.toFixed(1)} ms; ` +
+      `status ${JSON.stringify(burst.statuses)}; peak RSS during burst ${MB(afterBurst.peakSinceMark)}; last send ${burst.sendLagMs.toFixed(1)} ms behind plan`,
+  );
+  for (const w of burst.wrongFirst) console.log(`  first message not 112 in ${w.id}: ${JSON.stringify(w.text)}`);
+  console.log('');
+
+  const r = runRouting(ROUTING_N);
+  console.log(`routing alone (routeMessage in process, ${r.n} mixed messages after a warm-up):`);
+  console.log(`  ${Math.round(r.perSecond)} decisions/s, ${r.usEach.toFixed(1)} µs each   (target ≥ ${TARGET.routingPerS}: ${verdict(r.perSecond >= TARGET.routingPerS)})`);
+  console.log(`  routes: ${JSON.stringify(r.routes)}`);
+
+  if (profileFile) {
+    console.log('');
+    console.log(`CPU profile of Trygg's process during the measured load: ${profileFile}`);
+    console.log(formatProfile(summariseProfile(profileFile, 25), tryggM.load.requests));
+  }
+  console.log('');
+  console.log(`(whole run ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+}
+
+try {
+  await main();
+} finally {
+  await cleanUp();
+}
