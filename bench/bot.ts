@@ -38,6 +38,9 @@ const BURST = num('BENCH_BURST', 500);
 const BURST_WINDOW_MS = num('BENCH_BURST_WINDOW_MS', 10_000);
 const ROUTING_N = num('BENCH_ROUTING', 20_000);
 const PROFILE = process.env.BENCH_PROFILE;
+const PROFILE_DIR = PROFILE === '1' || PROFILE === 'true' ? os.tmpdir() : PROFILE;
+/** Where the CPU profile of a window goes (kept after the run, to open in DevTools). */
+const profileFile = (window: string) => (PROFILE ? path.join(PROFILE_DIR!, `trygg-bench-${process.pid}-${window}.cpuprofile`) : undefined);
 const TIME_LIMIT_MS = num('BENCH_TIME_LIMIT_MS', 180_000);
 
 // Targets from the issue (printed beside the figures, never asserted).
@@ -82,7 +85,7 @@ interface Measured {
 
 const diffTotals = (a: SinkTotals, b: SinkTotals) => ({ requests: b.requests - a.requests, messages: b.messages - a.messages });
 
-async function measure(name: string, server: ServerChild, phases: { warm: number; load: number }, profileFile?: string): Promise<Measured> {
+async function measure(name: string, server: ServerChild, phases: { warm: number; load: number }, profileTo?: string): Promise<Measured> {
   const startRss = (await server.stats()).rss;
   process.stdout.write(`${name}: warming up (${WARMUP} requests) … `);
   const warm = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.warm, connections: CONNECTIONS, conversations: CONVERSATIONS, amount: WARMUP });
@@ -90,9 +93,9 @@ async function measure(name: string, server: ServerChild, phases: { warm: number
   await server.mark();
   const before = await server.stats();
   const sinkBefore = await sink!.totals();
-  if (profileFile) await server.profileStart(500);
+  if (profileTo) await server.profileStart(500);
   const load = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.load, connections: CONNECTIONS, conversations: CONVERSATIONS, durationS: DURATION_S });
-  if (profileFile) await server.profileStop(profileFile);
+  if (profileTo) await server.profileStop(profileTo);
   const after = await server.stats();
   // Replies are sent within the turn, so they are all at the sink when the last answer came back.
   const sinkDelta = diffTotals(sinkBefore, await sink!.totals());
@@ -141,7 +144,7 @@ async function main(): Promise<void> {
 
   const echo = await spawnServer('echo', path.join(here, 'echo-bot.ts'), {});
   running.add(echo);
-  const echoM = await measure('echo', echo, { warm: PHASE.warmEcho, load: PHASE.loadEcho });
+  const echoM = await measure('echo', echo, { warm: PHASE.warmEcho, load: PHASE.loadEcho }, profileFile('echo-load'));
   await echo.stop();
   running.delete(echo);
 
@@ -150,13 +153,16 @@ async function main(): Promise<void> {
     ...(process.env.BENCH_AT ? { BENCH_AT: process.env.BENCH_AT } : {}),
   });
   running.add(trygg);
-  const profileFile = PROFILE ? path.join(PROFILE === '1' || PROFILE === 'true' ? os.tmpdir() : PROFILE, `trygg-bench-${process.pid}.cpuprofile`) : undefined;
-  const tryggM = await measure('Trygg', trygg, { warm: PHASE.warmTrygg, load: PHASE.loadTrygg }, profileFile);
+  const tryggM = await measure('Trygg', trygg, { warm: PHASE.warmTrygg, load: PHASE.loadTrygg }, profileFile('trygg-load'));
 
   process.stdout.write(`Trygg: burst of ${BURST} new conversations over ${BURST_WINDOW_MS / 1000} s … `);
-  await trygg.mark();
-  const burst: BurstResult = await runBurst({ url: trygg.url, sink: sink, count: BURST, windowMs: BURST_WINDOW_MS, settleMs: 5_000 });
+  const beforeBurst = await trygg.mark();
+  const burstStart = Date.now();
+  if (PROFILE) await trygg.profileStart(500);
+  const burst: BurstResult = await runBurst({ url: trygg.url, sink, count: BURST, windowMs: BURST_WINDOW_MS, settleMs: 5_000 });
+  if (PROFILE) await trygg.profileStop(profileFile('trygg-burst')!);
   const afterBurst = await trygg.mark();
+  const burstCpu = { ms: afterBurst.cpuMs - beforeBurst.cpuMs, wallMs: Date.now() - burstStart };
   console.log('done');
   await trygg.stop();
   running.delete(trygg);
@@ -184,7 +190,11 @@ async function main(): Promise<void> {
   );
   console.log(
     `  whole turn (message sent → HTTP answer): p50 ${burst.turn.p50.toFixed(1)} ms, p99 ${burst.turn.p99.toFixed(1)} ms, max ${burst.turn.max.toFixed(1)} ms; ` +
-      `status ${JSON.stringify(burst.statuses)}; peak RSS during burst ${MB(afterBurst.peakSinceMark)}; last send ${burst.sendLagMs.toFixed(1)} ms behind plan`,
+      `status ${JSON.stringify(burst.statuses)}; last send ${burst.sendLagMs.toFixed(1)} ms behind plan`,
+  );
+  console.log(
+    `  Trygg's process: CPU ${(burstCpu.ms / burst.sent).toFixed(2)} ms per emergency, ${((burstCpu.ms / burstCpu.wallMs) * 100).toFixed(0)} % of a core over ` +
+      `${(burstCpu.wallMs / 1000).toFixed(1)} s; peak RSS ${MB(afterBurst.peakSinceMark)}`,
   );
   for (const w of burst.wrongFirst) console.log(`  first message not 112 in ${w.id}: ${JSON.stringify(w.text)}`);
   console.log('');
@@ -194,10 +204,17 @@ async function main(): Promise<void> {
   console.log(`  ${Math.round(r.perSecond)} decisions/s, ${r.usEach.toFixed(1)} µs each   (target ≥ ${TARGET.routingPerS}: ${verdict(r.perSecond >= TARGET.routingPerS)})`);
   console.log(`  routes: ${JSON.stringify(r.routes)}`);
 
-  if (profileFile) {
-    console.log('');
-    console.log(`CPU profile of Trygg's process during the measured load: ${profileFile}`);
-    console.log(formatProfile(summariseProfile(profileFile, 25), tryggM.load.requests));
+  if (PROFILE) {
+    const windows = [
+      { what: "the echo bot's process during its measured load", file: profileFile('echo-load')!, requests: echoM.load.requests, top: 10, inclusive: false },
+      { what: "Trygg's process during its measured load", file: profileFile('trygg-load')!, requests: tryggM.load.requests, top: 25, inclusive: true },
+      { what: "Trygg's process during the burst", file: profileFile('trygg-burst')!, requests: burst.sent, top: 15, inclusive: true },
+    ];
+    for (const w of windows) {
+      console.log('');
+      console.log(`CPU profile of ${w.what}: ${w.file}`);
+      console.log(formatProfile(summariseProfile(w.file, w.top), w.requests, { inclusive: w.inclusive }));
+    }
   }
   console.log('');
   console.log(`(whole run ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);

@@ -10,6 +10,7 @@ import { triageWithModel } from '../src/llm/flow.ts';
 import { withOverrides, type Override } from '../src/routing/policy.ts';
 import { triage } from '../src/routing/triage/index.ts';
 import { LANGUAGES, type Lang, type Triage } from '../src/routing/types.ts';
+import { locksFor, mergeAppended, mergeFields, saveChecked, type StateMerge, type StateObject } from '../src/store/locks.ts';
 import { Turn, type ConversationDeps, type Profile } from './context.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
 import { answerInformation } from './information.ts';
@@ -52,12 +53,56 @@ export class TryggConversation {
     await this.state.saveChanges(ctx);
   }
 
-  /** A message from the tenant. */
+  /**
+   * A message from the tenant. Two turns of one conversation never interleave: the turn runs under the
+   * conversation's lock (`store.locks`: across instances on PostgreSQL; in-process on the embedded store).
+   * Should the lock not come in time (a turn stuck elsewhere, a database hiccup) the turn runs anyway, since
+   * a tenant in danger must get an answer. Either way the state is saved with the eTag it was read with;
+   * when another writer got there first, nothing is run again (replies, audit entries and cases of both
+   * turns stand, once each) and the two states are merged (docs/multi-instance.md, "State conflicts"):
+   * - the dialog of the turn that opened a case wins, with that case as `openCaseId`: the other turn's
+   *   unfinished dialog would otherwise ask again and open a second case;
+   * - otherwise a field only one turn changed keeps that change, and where both did, this turn (the later
+   *   one) wins, except that the transcripts are joined and `greeted` holds if either greeted.
+   */
   async onMessage(ctx: TurnContext): Promise<void> {
+    const key = this.state.getStorageKey(ctx) ?? `${ctx.activity.channelId}/conversations/${ctx.activity.conversation?.id}`;
+    type Entry = NonNullable<Profile['transcript']>[number];
+    const caseOf = (s: StateObject) => (s.profile as Profile | undefined)?.openCaseId;
+    const merge: StateMerge = (base, ours, theirs) => {
+      const opened = (s: StateObject) => caseOf(s) !== undefined && caseOf(s) !== caseOf(base);
+      const winner = opened(theirs) && !opened(ours) ? theirs : opened(ours) && !opened(theirs) ? ours : undefined;
+      const pick = (o: unknown, t: unknown) => (winner === theirs ? t : o);
+      const merged = mergeFields(base, ours, theirs, (field, b, o, t) =>
+        field !== 'profile'
+          ? pick(o, t)
+          : mergeFields(b as StateObject, o as StateObject, t as StateObject, (f, pb, po, pt) =>
+              f === 'transcript' ? mergeAppended(pb as Entry[], po as Entry[], pt as Entry[], (e) => e.at) : f === 'greeted' ? Boolean(po || pt) : pick(po, pt),
+            ),
+      );
+      if (winner) {
+        if (winner.dialogState === undefined) delete merged.dialogState;
+        else merged.dialogState = winner.dialogState;
+        merged.profile = { ...(merged.profile as StateObject | undefined), openCaseId: caseOf(winner) };
+      }
+      return merged;
+    };
+    let started = false;
+    const turn = async () => {
+      started = true;
+      // Read inside the lock, and keep what was read: the base of a merge should the save conflict.
+      const base = structuredClone(await this.state.load(ctx, true)) as StateObject;
+      try {
+        await this.handle(ctx);
+      } finally {
+        await saveChecked(this.deps.store.state, key, base, this.state.get(ctx) as StateObject, merge);
+      }
+    };
     try {
-      await this.handle(ctx);
-    } finally {
-      await this.state.saveChanges(ctx);
+      await locksFor(this.deps.store).withLock(`trygg.turn:${key}`, turn);
+    } catch (error) {
+      if (started) throw error;
+      await turn();
     }
   }
 

@@ -169,14 +169,16 @@ export function summariseProfile(file: string, top = 25): ProfileSummary {
 const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`;
 
 /** The summary as text. `requests` (served during the window) adds µs per request. */
-export function formatProfile(s: ProfileSummary, requests?: number): string {
+export function formatProfile(s: ProfileSummary, requests?: number, options: { inclusive?: boolean } = {}): string {
   const perReq = (ms: number) => (requests ? `  ${((ms * 1000) / requests).toFixed(0).padStart(5)} µs/req` : '');
   const lines = [`profile: ${s.samples} samples over ${(s.totalMs / 1000).toFixed(1)} s${requests ? `, ${requests} requests` : ''}`, '', 'self time by area:'];
   for (const a of s.byArea.filter((a) => a.share >= 0.002)) lines.push(`  ${pct(a.share)} ${a.ms.toFixed(0).padStart(6)} ms${perReq(a.ms)}  ${a.area}`);
   lines.push('', 'top functions by self time:');
   for (const f of s.topSelf) lines.push(`  ${pct(f.share)} ${f.ms.toFixed(0).padStart(6)} ms  ${f.fn}  ${f.where}`);
-  lines.push('', "Trygg's own functions by inclusive time (everything they call, awaited work not included):");
-  for (const f of s.topInclusive) lines.push(`  ${pct(f.share)} ${f.ms.toFixed(0).padStart(6)} ms${perReq(f.ms)}  ${f.fn}  ${f.where}`);
+  if (options.inclusive !== false && s.topInclusive.length) {
+    lines.push('', "Trygg's own functions by inclusive time (what they run synchronously, callees included; not what they await):");
+    for (const f of s.topInclusive) lines.push(`  ${pct(f.share)} ${f.ms.toFixed(0).padStart(6)} ms${perReq(f.ms)}  ${f.fn}  ${f.where}`);
+  }
   return lines.join('\n');
 }
 

@@ -1,18 +1,21 @@
 /**
  * The PostgreSQL store, for several Trygg instances sharing one database (`DATABASE_URL`). Same contract as
  * the embedded store (test/store/contract.ts); what several instances need on top: eTag checks, outbox
- * leases, case numbers, dedupe and job runs are each decided by one atomic statement in the database, and
- * migrations run under an advisory lock. All SQL lives in `src/store/postgres/`.
+ * leases, case numbers, dedupe and job runs are each decided by one atomic statement in the database,
+ * migrations run under an advisory lock, and `locks` serialises the turns of one conversation across
+ * instances (session advisory locks, `postgres/locks.ts`). All SQL lives in `src/store/postgres/`.
  *
  * The connection string is never logged or put into an error. To keep the tables in a schema other than
  * `public`, add `?options=-c%20search_path%3Dtrygg` to the URL (the schema must exist).
  */
+import { KeyedMutex, layeredLocks } from './locks.ts';
 import type { Store, StoreOptions } from './types.ts';
 import { postgresActivities } from './postgres/activities.ts';
 import { postgresAudit } from './postgres/audit.ts';
 import { postgresCases } from './postgres/cases.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
 import { postgresJobs } from './postgres/jobs.ts';
+import { postgresLocks } from './postgres/locks.ts';
 import { migrateDb, type MigrationResult } from './postgres/migrations.ts';
 import { postgresOutbox } from './postgres/outbox.ts';
 import { postgresPrivacy } from './postgres/privacy.ts';
@@ -54,6 +57,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     shifts: postgresShifts(db),
     outbox: postgresOutbox(db),
     jobs: postgresJobs(db),
+    locks: layeredLocks(new KeyedMutex(), postgresLocks(db)),
     ...postgresPrivacy(db),
     close: () => db.close(),
   };

@@ -5,23 +5,16 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import type { Config } from '../../config.ts';
 import { translator } from '../../i18n.ts';
-import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
 import { withOverrides } from '../../routing/policy.ts';
 import { dutyStatus } from '../../routing/schedule.ts';
 import { ROUTES, type RouteId } from '../../routing/types.ts';
-import type { Store } from '../../store/index.ts';
-import { REGISTRABLE, type Registrable, type RegistrationStore } from './registrations.ts';
+import { REGISTRABLE, type Registrable } from './registrations.ts';
+import type { StaffAppDeps } from './staff-app.ts';
 
-export interface CommandDeps {
-  config: Config;
-  policy: Policy;
-  store: Store;
-  registrations: RegistrationStore;
-  log: Logger;
-  now: () => Date;
+/** The staff side's deps, and whether this activity's tenant may use commands at all. */
+export interface CommandDeps extends Omit<StaffAppDeps, 'kick'> {
   allowed: boolean;
 }
 

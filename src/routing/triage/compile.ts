@@ -256,9 +256,14 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     }
   };
 
+  /** Letters that some `*word*` element starts with: other positions need no lookup. */
+  const infixStart = new Uint8Array(0x10000);
+  for (const bucket of infixes.values()) for (const [text] of bucket) infixStart[text.charCodeAt(0)] = 1;
+
   /** Pushes the ids of the `*word*` elements found anywhere in the token (each once). */
   const infix = (t: string, ids: number[]): void => {
     for (let i = 0; i < t.length; i++) {
+      if (!infixStart[t.charCodeAt(i)]) continue;
       scan(infixes.get(keyAt(t, i, 1)), t, i, ids);
       if (i + 1 < t.length) scan(infixes.get(keyAt(t, i, 2)), t, i, ids);
     }

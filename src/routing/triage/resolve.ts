@@ -88,12 +88,11 @@ const overlaps = (g: Hit, h: Hit): boolean => g.start < h.end && h.start < g.end
 function explains(g: Hit, h: Hit): boolean {
   const gf = g.pattern.field;
   const hf = h.pattern.field;
-  if (gf === hf || !(CONTENT.has(gf) || CUES.has(gf)) || !(CONTENT.has(hf) || CUES.has(hf))) return false;
-  if (span(g) < span(h)) return false;
-  if (span(g) === span(h)) return gf === 'minorFault' && hf === 'urgentFault' && overlaps(g, h);
+  if (gf === hf || span(g) < span(h) || !overlaps(g, h)) return false;
+  if (span(g) === span(h)) return gf === 'minorFault' && hf === 'urgentFault';
   if (CUES.has(hf)) return contains(g, h);
   if (CUES.has(gf) && gf !== 'notReal') return false;
-  return hf === 'danger' ? contains(g, h) : overlaps(g, h);
+  return hf === 'danger' ? contains(g, h) : true;
 }
 
 /** True when nothing ends the clause between token `lo` and token `hi` (the gap between two hits). */
@@ -143,12 +142,16 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
   const standing: Hit[] = [];
   const byField = new Map<Field, Hit[]>();
   const dangers: DangerVerdict[] = [];
+  // Only content and cue hits compete; markers, clause words and the flags stand as they are.
+  const competing = hits.filter((h) => CONTENT.has(h.pattern.field) || CUES.has(h.pattern.field));
   for (const h of hits) {
     let by: Hit | undefined;
-    for (const g of hits) {
-      if (g !== h && explains(g, h)) {
-        by = g;
-        break;
+    if (competing.includes(h)) {
+      for (const g of competing) {
+        if (g !== h && explains(g, h)) {
+          by = g;
+          break;
+        }
       }
     }
     if (!by) {

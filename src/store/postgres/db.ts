@@ -18,6 +18,11 @@ export interface PostgresPoolOptions {
   statementTimeoutMs?: number;
   /** How long an idle connection is kept, in ms (default 30 s). */
   idleTimeoutMs?: number;
+  /**
+   * Most connections held for conversation locks (default 20): a turn holds one for its whole length, taken
+   * from a pool of their own so that lock holders never starve the queries they are waiting on.
+   */
+  lockMax?: number;
 }
 
 /** What a query resolves with. */
@@ -70,6 +75,8 @@ export function toStoreError(error: unknown): unknown {
 
 export class PgDb {
   readonly #pool: pg.Pool;
+  /** Connections that hold session-level advisory locks (`src/store/postgres/locks.ts`). */
+  readonly #lockPool: pg.Pool;
   readonly #clock: () => Date;
   /** Names this process in outbox leases and job runs: host, process id and a random part. */
   readonly instanceId: string;
@@ -90,6 +97,15 @@ export class PgDb {
         application_name: 'trygg',
         keepAlive: true,
       });
+      // Created now, connects only when a lock is first taken (the CLI never does).
+      this.#lockPool = new pg.Pool({
+        connectionString: databaseUrl,
+        max: options.lockMax ?? 20,
+        connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+        idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
+        application_name: 'trygg-locks',
+        keepAlive: true,
+      });
     } catch {
       // The driver's parse errors may quote the URL, password included: say only what is wrong.
       throw new StoreError('DATABASE_URL is not a valid PostgreSQL connection string.');
@@ -97,6 +113,7 @@ export class PgDb {
     // An idle connection that breaks (server restart, network) is dropped from the pool; the next query
     // opens a new one. Without a listener the error would crash the process.
     this.#pool.on('error', () => {});
+    this.#lockPool.on('error', () => {});
     this.sql = { query: (text, params) => this.#run(this.#pool, text, params) };
   }
 
@@ -134,11 +151,35 @@ export class PgDb {
     }
   }
 
-  /** Close the pool; harmless when already closed. */
+  /**
+   * A connection for a session-level advisory lock, from the lock pool, waiting at most `timeoutMs` for one
+   * (undefined when none came in time). The caller releases it, destroying it (`release(true)`) when it
+   * cannot be sure the lock is gone: closing the session releases its locks.
+   */
+  async lockClient(timeoutMs: number): Promise<pg.PoolClient | undefined> {
+    this.#check();
+    const connecting = this.#lockPool.connect();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), timeoutMs);
+    });
+    try {
+      const client = await Promise.race([connecting, late]);
+      // Too late: hand the connection back when it comes.
+      if (!client) connecting.then((c) => c.release(), () => {});
+      return client;
+    } catch (error) {
+      throw toStoreError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Close the pools; harmless when already closed. */
   async close(): Promise<void> {
     if (!this.#open) return;
     this.#open = false;
-    await this.#pool.end();
+    await Promise.all([this.#pool.end(), this.#lockPool.end()]);
   }
 
   async #connect(): Promise<pg.PoolClient> {
