@@ -22,6 +22,7 @@ import { spawnServer, type ChildStats, type ServerChild } from './lib/child.ts';
 import { formatProfile, summariseProfile } from './lib/cpuprofile.ts';
 import { describeLimits } from './lib/limits.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
+import { runPaced, type PacedResult } from './lib/paced.ts';
 import { PHASE } from './lib/messages.ts';
 import { runRouting } from './lib/routing.ts';
 import { startSink, type Sink, type SinkTotals } from './lib/sink.ts';
@@ -37,6 +38,8 @@ const WARMUP = num('BENCH_WARMUP', 400);
 const BURST = num('BENCH_BURST', 500);
 const BURST_WINDOW_MS = num('BENCH_BURST_WINDOW_MS', 10_000);
 const ROUTING_N = num('BENCH_ROUTING', 20_000);
+const PACED_RATE = num('BENCH_PACED_RATE', 50);
+const PACED_S = num('BENCH_PACED_DURATION', 5);
 const PROFILE = process.env.BENCH_PROFILE;
 const PROFILE_DIR = PROFILE === '1' || PROFILE === 'true' ? os.tmpdir() : PROFILE;
 /** Where the CPU profile of a window goes (kept after the run, to open in DevTools). */
@@ -77,6 +80,8 @@ interface Measured {
   cpuMs: number;
   stats: ChildStats;
   startRss: number;
+  /** The same bot at a fixed pace well below its capacity (latency without queueing). */
+  paced: PacedResult;
   /** Activities the sink got per request, and how many of the conversations got a reply. */
   sinkPerRequest: number;
   messagesPerRequest: number;
@@ -85,7 +90,7 @@ interface Measured {
 
 const diffTotals = (a: SinkTotals, b: SinkTotals) => ({ requests: b.requests - a.requests, messages: b.messages - a.messages });
 
-async function measure(name: string, server: ServerChild, phases: { warm: number; load: number }, profileTo?: string): Promise<Measured> {
+async function measure(name: string, server: ServerChild, phases: { warm: number; load: number; paced: number }, profileTo?: string): Promise<Measured> {
   const startRss = (await server.stats()).rss;
   process.stdout.write(`${name}: warming up (${WARMUP} requests) … `);
   const warm = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.warm, connections: CONNECTIONS, conversations: CONVERSATIONS, amount: WARMUP });
@@ -100,10 +105,13 @@ async function measure(name: string, server: ServerChild, phases: { warm: number
   // Replies are sent within the turn, so they are all at the sink when the last answer came back.
   const sinkDelta = diffTotals(sinkBefore, await sink!.totals());
   const seen = await sink!.conversations(load.ids);
+  process.stdout.write(`paced at ${PACED_RATE} req/s for ${PACED_S} s … `);
+  const paced = await runPaced({ url: server.url, serviceUrl: sink!.url, phase: phases.paced, rate: PACED_RATE, durationS: PACED_S, conversations: CONVERSATIONS });
   console.log('done');
   return {
     name,
     load,
+    paced,
     cpuMs: after.cpuMs - before.cpuMs,
     stats: after,
     startRss,
@@ -144,7 +152,7 @@ async function main(): Promise<void> {
 
   const echo = await spawnServer('echo', path.join(here, 'echo-bot.ts'), {});
   running.add(echo);
-  const echoM = await measure('echo', echo, { warm: PHASE.warmEcho, load: PHASE.loadEcho }, profileFile('echo-load'));
+  const echoM = await measure('echo', echo, { warm: PHASE.warmEcho, load: PHASE.loadEcho, paced: PHASE.pacedEcho }, profileFile('echo-load'));
   await echo.stop();
   running.delete(echo);
 
@@ -153,7 +161,7 @@ async function main(): Promise<void> {
     ...(process.env.BENCH_AT ? { BENCH_AT: process.env.BENCH_AT } : {}),
   });
   running.add(trygg);
-  const tryggM = await measure('Trygg', trygg, { warm: PHASE.warmTrygg, load: PHASE.loadTrygg }, profileFile('trygg-load'));
+  const tryggM = await measure('Trygg', trygg, { warm: PHASE.warmTrygg, load: PHASE.loadTrygg, paced: PHASE.pacedTrygg }, profileFile('trygg-load'));
 
   process.stdout.write(`Trygg: burst of ${BURST} new conversations over ${BURST_WINDOW_MS / 1000} s … `);
   const beforeBurst = await trygg.mark();
@@ -178,8 +186,27 @@ async function main(): Promise<void> {
     );
   }
   const ratio = tryggM.load.rps / echoM.load.rps;
+  const cpuPerReq = (m: Measured) => m.cpuMs / Math.max(1, m.load.requests);
   console.log(`  throughput Trygg/echo: ${ratio.toFixed(2)}   (target ≥ ${TARGET.ratio}: ${verdict(ratio >= TARGET.ratio)})`);
+  console.log(
+    `  CPU per request echo/Trygg: ${(cpuPerReq(echoM) / cpuPerReq(tryggM)).toFixed(2)} (the throughput ratio with a core each to themselves; ` +
+      `less sensitive to other load on the machine than the ratio above)`,
+  );
   console.log(`  Trygg p99 at ${CONNECTIONS} concurrent: ${tryggM.load.latency.p99} ms   (target ≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.load.latency.p99 <= TARGET.p99Ms)})`);
+  console.log(
+    `  (closed loop: each connection sends its next message when the last is answered, so mean latency ≈ ${CONNECTIONS} / throughput: ` +
+      `${((CONNECTIONS / tryggM.load.rps) * 1000).toFixed(0)} ms for Trygg, ${((CONNECTIONS / echoM.load.rps) * 1000).toFixed(0)} ms for echo)`,
+  );
+  console.log('');
+  console.log(`paced (one message every ${(1000 / PACED_RATE).toFixed(0)} ms, ${PACED_RATE}/s for ${PACED_S} s, open loop, from ${CONVERSATIONS} conversations; below capacity: latency with little queueing):`);
+  for (const m of [echoM, tryggM]) {
+    const p = m.paced;
+    console.log(
+      `  ${m.name.padEnd(6)} ${p.rps.toFixed(0).padStart(4)} req/s  p50 ${p.latency.p50.toFixed(1).padStart(5)} ms  p99 ${p.latency.p99.toFixed(1).padStart(5)} ms  ` +
+        `max ${p.latency.max.toFixed(0).padStart(4)} ms  errors ${p.errors}, non-2xx ${p.non2xx}`,
+    );
+  }
+  console.log(`  Trygg p99 paced: ${tryggM.paced.latency.p99} ms   (≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.paced.latency.p99 <= TARGET.p99Ms)})`);
   console.log('');
 
   const all = burst.answered === burst.sent && burst.first112 === burst.sent;

@@ -66,7 +66,8 @@ export class TryggConversation {
    *   one) wins, except that the transcripts are joined and `greeted` holds if either greeted.
    */
   async onMessage(ctx: TurnContext): Promise<void> {
-    const key = this.state.getStorageKey(ctx) ?? `${ctx.activity.channelId}/conversations/${ctx.activity.conversation?.id}`;
+    // `channelId/conversations/<id>/`: throws when the activity names no channel or conversation.
+    const key = this.state.getStorageKey(ctx) as string;
     type Entry = NonNullable<Profile['transcript']>[number];
     const caseOf = (s: StateObject) => (s.profile as Profile | undefined)?.openCaseId;
     const merge: StateMerge = (base, ours, theirs) => {

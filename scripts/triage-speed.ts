@@ -1,8 +1,9 @@
 /**
- * Quick speed check of the triage engine (prints numbers, asserts nothing):
+ * Quick speed check of the triage engine (prints numbers, asserts nothing; timing is not a test):
  *   node scripts/triage-speed.ts
- * Classifies 10,000 messages twice: realistic repeated vocabulary, and every message with made-up words
- * (so the per-token cache never helps and every unknown word goes through typo lookup).
+ * Compiles the lexicons, then classifies 10,000 messages twice, straight after start-up as the CLI does (so
+ * the numbers include the JIT warming up): realistic repeated vocabulary, then every message with made-up
+ * words (the per-token cache never helps and every unknown word goes through the typo lookup).
  */
 import { performance } from 'node:perf_hooks';
 import { triage } from '../src/routing/triage/index.ts';

@@ -13,6 +13,7 @@ import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { buildServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
+import { mountPhone, mountPhoneSimulator, parseVoices, type PhoneDeps } from './channels/phone/index.ts';
 import type { Config } from './config.ts';
 import { Scheduler } from './jobs.ts';
 import { getI18n } from './i18n.ts';
@@ -89,6 +90,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const scheduler = new Scheduler(store, log);
   let ready = false;
   const server = buildServer({ adapter, bot, log, production: config.production, retentionDays: policy.retention.days, ready: () => ready });
+  // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
+  const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
+  const phone: PhoneDeps = { bot: tenantBot, policy, store, config, log, now, staff: teams.link, voices };
+  mountPhone(server, phone);
 
   return {
     config,
@@ -108,6 +113,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         const { mountDirectLine, mountLocalPages } = await import('./channels/local/index.ts');
         mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });
         mountLocalPages(server, {});
+        mountPhoneSimulator(server, phone);
       }
       teams.start();
       scheduler.start([

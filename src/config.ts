@@ -26,6 +26,7 @@ const envSchema = z.object({
   ACS_CONNECTION_STRING: optional,
   ACS_COGNITIVE_SERVICES_ENDPOINT: optional,
   PUBLIC_BASE_URL: optional,
+  ACS_VOICES: optional,
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
   OPENAI_MODEL: optional,

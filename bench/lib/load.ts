@@ -64,6 +64,8 @@ export interface LoadOptions {
   /** Run for this many seconds, or (when given) send this many requests. */
   durationS?: number;
   amount?: number;
+  /** Requests per second over all connections (open pace); none = as fast as answers come back. */
+  rate?: number;
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
@@ -74,6 +76,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     pipelining: 1,
     timeout: 10,
     ...(o.amount ? { amount: o.amount } : { duration: o.durationS ?? 10 }),
+    ...(o.rate ? { overallRate: o.rate } : {}),
     setupClient(client: AutocannonClient) {
       const t = new Tenants({ phase: o.phase, first: tenants.length % o.connections, stride: o.connections, total: o.conversations, serviceUrl: o.serviceUrl });
       tenants.push(t);

@@ -43,6 +43,8 @@ describe('pattern syntax', () => {
     ['a typo in a long word is tolerated', 'brinenr', ['brinner~']],
     ['a missing letter is tolerated', 'brnner', ['brinner~']],
     ['two swapped letters are tolerated', 'birnner', ['brinner~']],
+    ['a letter changed to a neighbouring key is tolerated', 'brimer', ['brinner~']],
+    ['a letter changed to a far key is not', 'brixer', []],
     ['a typo in the first letter is not', 'rinner', []],
     ['two typos are not', 'brnenr', []],
     ['short words get no typo tolerance', 'rik', []],

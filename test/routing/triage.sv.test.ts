@@ -130,6 +130,9 @@ describe('Swedish near-misses that are not emergencies', () => {
     ['Sköt om dig!', 'information', true],
     ['Grannen röker på balkongen och röken kommer in till oss', 'disturbance', true],
     ['Är det brandövning idag?', 'information', false],
+    // Common words one typo away from a danger word.
+    ['Jag har frågor om skatten', 'information', false],
+    ['Någon sprang i trapphuset', 'unknown', false],
     ['Det var brandövning förra veckan, varför hördes inte larmet?', 'information', false],
   ])('%s → %s', (text, category, mentionsDanger) => {
     const t = expectCategory(text, category);

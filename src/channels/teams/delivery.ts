@@ -120,6 +120,8 @@ export function createDeliver(deps: DeliveryDeps) {
     }
 
     if (item.kind === 'tenant.message') {
+      // A phone call cannot be messaged after it ended; staff have the caller's number on the card.
+      if (c.channelId === 'telephony') return;
       const p = payload as { key: string; params?: Record<string, string | number>; staffText?: string };
       const t = translator(c.language, 'bot');
       const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';

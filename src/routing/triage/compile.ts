@@ -13,7 +13,7 @@
 import { DANGER_KINDS, type DangerKind, type Lang } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createTypoIndex, type TypoShape } from './fuzzy.ts';
-import { tokens } from './normalize.ts';
+import { EXACT, INFIX, PREFIX, SUFFIX, parseEntry, type ElementKind } from './parse.ts';
 
 /** The lexicon fields a pattern can come from. */
 export type Field =
@@ -37,13 +37,7 @@ const FUZZY_MIN_LETTERS = 6;
 /** `word*` and `*word` are bucketed by up to this many letters at their fixed end. */
 const BUCKET_LETTERS = 3;
 /** Upper bound of the per-token cache; it is cleared when full (the results never depend on it). */
-const TOKEN_CACHE_LIMIT = 50_000;
-
-const EXACT = 0;
-const PREFIX = 1;
-const SUFFIX = 2;
-const INFIX = 3;
-type ElementKind = typeof EXACT | typeof PREFIX | typeof SUFFIX | typeof INFIX;
+const TOKEN_CACHE_LIMIT = 10_000;
 
 /** One compiled lexicon entry. */
 export interface Pattern {
@@ -94,46 +88,6 @@ interface TokenInfo {
   ids: number[];
   /** Elements of typo-tolerant entries the token matches only through a typo. */
   fuzzyIds: number[];
-}
-
-interface ParsedWord {
-  kind: ElementKind;
-  text: string;
-  gapBefore: boolean;
-}
-
-/** Punctuation an entry must not contain: ASCII other than letters, digits, ' * and -, and common non-ASCII marks. */
-const FORBIDDEN = /[\u0000-\u0026\u0028-\u0029\u002b-\u002c\u002e-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f،؛؟«»“”„…–—]/;
-
-/** Parses one entry into folded words; returns a reason string when the entry cannot be used. */
-function parseEntry(term: string): ParsedWord[] | string {
-  const words: ParsedWord[] = [];
-  let gap = false;
-  for (const part of term.split(' ')) {
-    if (part === '') continue;
-    if (part === '..') {
-      if (words.length === 0 || gap) return '`..` must stand between two words';
-      gap = true;
-      continue;
-    }
-    if (FORBIDDEN.test(part)) return `punctuation in "${part}"`;
-    const lead = part.startsWith('*');
-    const trail = part.length > 1 && part.endsWith('*');
-    const core = part.slice(lead ? 1 : 0, trail ? -1 : undefined);
-    if (core.includes('*')) return `"*" inside "${part}" (only at the start or end of a word)`;
-    const folded = tokens(core);
-    if (folded.length === 0) return `"${part}" has no letters`;
-    folded.forEach((text, k) => {
-      const pre = lead && k === 0;
-      const post = trail && k === folded.length - 1;
-      const kind: ElementKind = pre && post ? INFIX : pre ? SUFFIX : post ? PREFIX : EXACT;
-      words.push({ kind, text, gapBefore: k === 0 && gap });
-    });
-    gap = false;
-  }
-  if (gap) return '`..` must stand between two words';
-  if (words.length === 0) return 'empty entry';
-  return words;
 }
 
 /**

@@ -17,7 +17,8 @@ import type { DangerKind, Lang } from '../types.ts';
  * - `..` between words allows up to three other words in between: `luktar .. gas*`.
  * - Entries must not contain other punctuation.
  *
- * Overlapping hits: the longer hit explains a shorter one it contains. A danger word inside a longer entry
+ * Overlapping hits: the longer hit explains a shorter one it contains (a non-danger hit: one it overlaps).
+ * A danger word inside a longer entry
  * of another field is explained away (`fire` inside `fire extinguisher` under `information`), a certain
  * danger inside a `dangerUncertain` entry becomes uncertain, and a negation inside a danger entry (`andas
  * inte`, `not breathing`) does not negate it. So a non-danger entry must only contain a danger word when it
@@ -64,7 +65,11 @@ export interface Lexicon {
   crimeOver: string[];
   /** Questions about MKB's preventive work, opening hours, rent, rules: answered from content, routed to office. */
   information: string[];
-  /** Violence in a close relationship (partner, husband, wife, ex): adds Kvinnofridslinjen to the advice. */
+  /**
+   * Violence in a close relationship (partner, husband, wife, ex): adds Kvinnofridslinjen to the advice.
+   * These words count only next to violence, weapons, threats or a disturbance in the same message; a
+   * partner or relative making a disturbance is possible violence (asked about, 112 first).
+   */
   domestic: string[];
   /** Locked out of the flat. Treated as an urgent fault out of hours, with the locksmith-cost advice. */
   lockedOut: string[];
@@ -76,15 +81,21 @@ export interface Lexicon {
    */
   negation: string[];
   /**
-   * Time cues that put an event in the past ("förra veckan", "i går", "last week"). A danger hit in a message
-   * with such a cue, and no cue of something ongoing, is discounted (a past event is not acute). Past
+   * Time cues that put an event in the past ("förra veckan", "i går", "last week"). A danger hit in the same
+   * sentence as such a cue, with no cue of something ongoing in the message, is discounted. Past
    * violence, weapons, break-ins and explosions become a crime that is over. Medical, gas and suicide danger
    * is only made uncertain: an injury, a gas leak or a wish to die outlasts the moment it started.
    */
   past: string[];
-  /** Cues that the danger is not real: a drill, a test alarm, a news story, a film or game. Discount danger. */
+  /**
+   * Cues that the danger is not real: a drill, a test alarm, a news story, a film or game, a what-if question.
+   * They discount danger they are said of: after it in its sentence, before it in its clause, or, when the cue
+   * ends in a clause word, in the clause it introduces ("vad gör jag om det börjar brinna", "what should I
+   * do if there is a fire"). A negated cue ("this is not a drill") does not count; with an ongoing cue, or
+   * for suicide, danger is only made uncertain.
+   */
   notReal: string[];
-  /** Cues that something is happening now ("just nu", "right now", "pågår"). They cancel past cues. */
+  /** Cues that something is happening now ("just nu", "right now", "pågår"). Anywhere, they cancel past cues. */
   ongoing: string[];
   /**
    * Vague or very recent past ("nyss", "för en stund sedan", "a few minutes ago", "earlier"): the event may

@@ -109,6 +109,11 @@ const DIGIT_9 = 0x39;
 /** Scratch space for the token being built (grown when a token is longer). */
 let scratch = new Uint16Array(256);
 
+/** The first `n` folded code units in `scratch` as a string. */
+function fromScratch(n: number): string {
+  return String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]);
+}
+
 /** Cuts text into folded tokens and records clause-ending punctuation between them. */
 export function tokenize(text: string): TokenizedText {
   const breaks: number[] = [];
@@ -132,11 +137,6 @@ function scan(text: string, breaks: number[] | null): string[] {
   let verbatim = true; // so far the token is exactly `s.slice(start, i)` (no case change, drop or collapse)
   let last = -1;
   let pendingBreak = 0;
-  const flush = (end: number): void => {
-    if (verbatim) tokens.push(s.slice(start, end));
-    else tokens.push(String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]));
-    n = 0;
-  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     let v = FOLD[c]!;
@@ -164,12 +164,15 @@ function scan(text: string, breaks: number[] | null): string[] {
     } else if (v === DROP) {
       if (n > 0) verbatim = false;
     } else {
-      if (n > 0) flush(i);
+      if (n > 0) {
+        tokens.push(verbatim ? s.slice(start, i) : fromScratch(n));
+        n = 0;
+      }
       last = -1;
       if (v >= BREAK && tokens.length > 0) pendingBreak = Math.max(pendingBreak, v - 1);
     }
   }
-  if (n > 0) flush(s.length);
+  if (n > 0) tokens.push(verbatim ? s.slice(start) : fromScratch(n));
   return tokens;
 }
 

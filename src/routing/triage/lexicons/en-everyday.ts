@@ -66,7 +66,8 @@ export const enEveryday: Everyday = {
     'elderly neighbor', 'old neighbour', 'old neighbor', 'vulnerable', 'activities', 'meeting place*',
     'associations', 'meet people', 'make friends', 'new friends', 'volunteer*', 'city mission', 'depressed',
     'depression', 'sad', 'anxiety', 'anxious', 'grief', 'grieving', 'no food', 'hungry', 'food bank',
-    'interpreter', 'benefits', 'housing allowance', 'migration agency', 'employment office', 'someone to call me',
+    'interpreter', 'benefits', 'housing allowance', 'help with shopping', 'help with groceries', 'i am old',
+    'im old', 'elderly', 'pensioner*', 'migration agency', 'employment office', 'someone to call me',
   ],
   crimeOver: [
     'stolen', 'stole', 'theft', 'thefts', 'broke into', 'broken into', 'break in', 'burglary', 'burglaries',

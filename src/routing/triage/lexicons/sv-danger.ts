@@ -90,7 +90,7 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
   break_in: [
     'inbrottstjuv*', 'tjuv', 'tjuvar', 'tjuven', 'tjuvarna', 'stjäl', 'någon försöker ta sig in',
     'försöker ta sig in', 'någon försöker komma in', 'nån försöker komma in', 'någon försöker öppna',
-    'rycker i dörr*', 'har tagit sig in', 'någon är inne', 'någon är inne i', 'kofot',
+    'rycker i dörr*', 'har tagit sig in', 'någon är inne', 'kofot', 'inbrottslarm*',
   ],
   medical: [
     // A call for help that names no danger: asked about as medical, the kind with no kind-specific advice.
