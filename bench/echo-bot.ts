@@ -4,6 +4,7 @@
  * per message to the activity's serviceUrl. No state, no store, no logging.
  *
  * Run by the benchmark as a child process; alone: `node bench/echo-bot.ts` (PORT, default any free port).
+ * ECHO_REPLIES=n sends n replies per message (to price one more connector call per turn).
  */
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify from 'restify';
@@ -12,8 +13,10 @@ import { serveInChild } from './lib/child.ts';
 await serveInChild(async () => {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
+  // ECHO_REPLIES (default 1): replies per message, to price one more connector call per turn.
+  const replies = Math.max(1, Number(process.env.ECHO_REPLIES ?? 1) || 1);
   bot.onMessage(async (context, next) => {
-    await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
+    for (let i = 0; i < replies; i++) await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
     await next();
   });
 

@@ -68,7 +68,9 @@ export class Turn {
     this.profile = profile;
     this.lang = lang;
     this.policy = policy;
-    this.t = translator(lang, 'bot');
+    const base = translator(lang, 'bot');
+    // On the phone, texts that say "write" have spoken variants (`key_voice`); i18next falls back to `key`.
+    this.t = ctx.activity.channelId === 'telephony' ? (((key: string, options?: object) => base(key, { context: 'voice', ...options })) as unknown as TFunction) : base;
   }
 
   get channelId(): string {

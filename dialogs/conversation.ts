@@ -63,7 +63,8 @@ export class TryggConversation {
    * - the dialog of the turn that opened a case wins, with that case as `openCaseId`: the other turn's
    *   unfinished dialog would otherwise ask again and open a second case;
    * - otherwise a field only one turn changed keeps that change, and where both did, this turn (the later
-   *   one) wins, except that the transcripts are joined and `greeted` holds if either greeted.
+   *   one) wins, except that the transcripts are joined (the next turn trims them) and `greeted` holds if
+   *   either greeted.
    */
   async onMessage(ctx: TurnContext): Promise<void> {
     // `channelId/conversations/<id>/`: throws when the activity names no channel or conversation.

@@ -193,10 +193,10 @@ export function mergeFields(
 
 /**
  * Three-way merge of two lists that only grow at the end (and may be trimmed at the start): what the other
- * writer has, plus what we added that it does not have, ordered by `order` (stable), at most as long as the
- * longer of the two.
+ * writer has, plus what we added that it does not have, ordered by `order` (stable; the other writer's
+ * entries first where equal), the oldest dropped beyond `max`.
  */
-export function mergeAppended<T>(base: T[] | undefined, ours: T[] | undefined, theirs: T[] | undefined, order: (x: T) => string = () => ''): T[] {
+export function mergeAppended<T>(base: T[] | undefined, ours: T[] | undefined, theirs: T[] | undefined, order: (x: T) => string = () => '', max = Infinity): T[] {
   const counts = new Map<string, number>();
   const take = (list: T[] | undefined, sign: 1 | -1) => {
     for (const x of list ?? []) counts.set(JSON.stringify(x), (counts.get(JSON.stringify(x)) ?? 0) + sign);
@@ -224,7 +224,6 @@ export function mergeAppended<T>(base: T[] | undefined, ours: T[] | undefined, t
   });
   const all = [...(theirs ?? []), ...fresh].map((x, i) => ({ x, i, at: order(x) }));
   all.sort((p, q) => (p.at < q.at ? -1 : p.at > q.at ? 1 : p.i - q.i));
-  const max = Math.max(ours?.length ?? 0, theirs?.length ?? 0);
   return all.slice(Math.max(0, all.length - max)).map((e) => e.x);
 }
 

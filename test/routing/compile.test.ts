@@ -5,7 +5,7 @@ import { compileLexicons } from '../../src/routing/triage/compile.ts';
 import type { Lexicon } from '../../src/routing/triage/lexicon.ts';
 import { lexicon as en } from '../../src/routing/triage/lexicons/en.ts';
 import { lexicon as sv } from '../../src/routing/triage/lexicons/sv.ts';
-import { tokens } from '../../src/routing/triage/normalize.ts';
+import { tokenize, tokens } from '../../src/routing/triage/normalize.ts';
 
 function lexiconWith(fields: Partial<Lexicon>): Lexicon {
   return {
@@ -55,6 +55,12 @@ describe('pattern syntax', () => {
     ['negations get no typo tolerance', 'inteligem', []],
   ])('%s: %s', (_rule, text, expected) => {
     expect(terms(text)).toEqual(expected);
+  });
+
+  it('does not match a phrase across punctuation', () => {
+    const { tokens: t, clauseBreak } = tokenize('luktar det, gas');
+    expect(compiled.match(t, clauseBreak).map((h) => h.pattern.term)).toEqual([]);
+    expect(compiled.match(t).map((h) => h.pattern.term)).toEqual(['luktar .. gas']);
   });
 
   it('reports entries it cannot use instead of failing', () => {

@@ -71,8 +71,11 @@ export interface CompiledLexicons {
   readonly patterns: readonly Pattern[];
   /** Entries that were skipped or look wrong, with the language, field and entry. */
   readonly warnings: readonly string[];
-  /** Every hit of every pattern in the folded tokens, ordered by start then pattern order. */
-  match(tokens: readonly string[]): Hit[];
+  /**
+   * Every hit of every pattern in the folded tokens, ordered by start then pattern order. With `breaks`
+   * (punctuation before each token, from `tokenize`) a phrase does not reach across punctuation.
+   */
+  match(tokens: readonly string[], breaks?: Uint8Array): Hit[];
 }
 
 /** Wildcard elements by a hash of their fixed letters: [folded text, element id]. */
@@ -245,26 +248,27 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   };
 
   /** End (exclusive) of the shortest match of `p` whose word `j` stands at `pos`, or -1. */
-  const extend = (p: Pattern, j: number, pos: number, infos: TokenInfo[]): number => {
+  const extend = (p: Pattern, j: number, pos: number, infos: TokenInfo[], breaks?: Uint8Array): number => {
     if (j === p.words.length - 1) return pos + 1;
     const next = p.words[j + 1]!;
     const last = Math.min(infos.length - 1, p.gapBefore[j + 1] ? pos + 4 : pos + 1);
     for (let q = pos + 1; q <= last; q++) {
+      if (breaks?.[q]) return -1;
       if (!infos[q]!.ids.includes(next)) continue;
-      const end = extend(p, j + 1, q, infos);
+      const end = extend(p, j + 1, q, infos, breaks);
       if (end >= 0) return end;
     }
     return -1;
   };
 
-  const match = (tokens: readonly string[]): Hit[] => {
+  const match = (tokens: readonly string[], breaks?: Uint8Array): Hit[] => {
     const infos = tokens.map(tokenInfo);
     const hits: Hit[] = [];
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       for (const id of info.ids) {
         for (const p of firstOf[id]!) {
-          const end = extend(p, 0, i, infos);
+          const end = extend(p, 0, i, infos, breaks);
           if (end >= 0) hits.push({ pattern: p, start: i, end, fuzzy: false });
         }
       }

@@ -93,5 +93,6 @@ export function detectLanguageFromHits(text: string, hits: readonly Hit[]): Lang
 
 /** Detects the language of a message; `sv` when nothing points elsewhere. */
 export function detectLanguage(text: string): Lang {
-  return detectLanguageFromHits(text, compiledFor(LEXICONS).match(tokenize(text).tokens));
+  const { tokens, clauseBreak } = tokenize(text);
+  return detectLanguageFromHits(text, compiledFor(LEXICONS).match(tokens, clauseBreak));
 }

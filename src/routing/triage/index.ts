@@ -77,7 +77,7 @@ function firstKind(verdicts: readonly DangerVerdict[]): DangerKind {
 export function triage(text: string, options?: TriageOptions): Triage {
   const compiled = compiledFor(LEXICONS);
   const { tokens, clauseBreak } = tokenize(text);
-  const found = compiled.match(tokens);
+  const found = compiled.match(tokens, clauseBreak);
   const detected = detectLanguageFromHits(text, found);
   const language = options?.language && LANGUAGES.includes(options.language) ? options.language : detected;
   // A typo is read only in the message's own language: across languages a near-miss is usually just

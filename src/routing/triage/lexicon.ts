@@ -15,6 +15,7 @@ import type { DangerKind, Lang } from '../types.ts';
  *   and compounds; keep stems long enough to be safe (all lexicons are matched against every message).
  * - A space separates words that must follow each other: `slår ihjäl`.
  * - `..` between words allows up to three other words in between: `luktar .. gas*`.
+ * - The words of an entry never match across punctuation (. , ; : ! ? …).
  * - Entries must not contain other punctuation.
  *
  * Overlapping hits: the longer hit explains a shorter one it contains (a non-danger hit: one it overlaps).

@@ -63,7 +63,7 @@ export const enEveryday: Everyday = {
     'tax office', 'tax authority', 'social services', 'social worker', 'social security', 'authorities',
     'forms', 'paperwork', 'letters from', 'help with letters', 'letter from', 'confused', 'dementia',
     'forgetful', 'worried about my neighbour', 'worried about my neighbor', 'elderly neighbour',
-    'elderly neighbor', 'old neighbour', 'old neighbor', 'vulnerable', 'activities', 'meeting place*',
+    'elderly neighbor', 'old neighbour', 'old neighbor', 'vulnerable', 'activities', 'activity', 'meeting place*',
     'associations', 'meet people', 'make friends', 'new friends', 'volunteer*', 'city mission', 'depressed',
     'depression', 'sad', 'anxiety', 'anxious', 'grief', 'grieving', 'no food', 'hungry', 'food bank',
     'interpreter', 'benefits', 'housing allowance', 'help with shopping', 'help with groceries', 'i am old',

@@ -30,7 +30,7 @@ export const svEveryday: Everyday = {
     'dricker alkohol', 'dricker i trapphuset', 'hänger i trapphuset', 'hänger .. trapphus*', 'hänger .. port*',
     'hänger .. entré*', 'hänger utanför', 'hänger på gården', 'sitter i trapphuset', 'står i trapphuset',
     'ungdomar .. trapphus*', 'gäng', 'gänget', 'gängmedlem*', 'otrygg*', 'känner mig inte trygg', 'inte trygg',
-    'känner mig rädd', 'är rädd', 'rädd att gå', 'vågar inte', 'obehaglig*', 'hotfull*', 'aggressiv*',
+    'känner mig rädd', 'är rädd', 'är rädda', 'rädd att gå', 'vågar inte', 'obehaglig*', 'hotfull*', 'aggressiv*',
     'trakasser*', 'ofredar', 'ofredande', 'förföljer', 'stalkar', 'glor på', 'spottar', 'kissar', 'urinerar',
     'sover i trapphuset', 'sover i källaren', 'bor i källaren', 'hemlösa', 'uteliggare', 'obehöriga',
     'obehörig*', 'främlingar', 'okända personer', 'smällare', 'raketer', 'fyrverkeri*', 'skjuter .. raket*',
