@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The fuzz test measures the heap after a full collection.
+    execArgv: ['--expose-gc'],
   },
 });

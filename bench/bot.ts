@@ -89,10 +89,12 @@ interface Measured {
   load: LoadResult;
   /** Server process CPU time during the measured load, ms. */
   cpuMs: number;
+  /** At the end of the measured load; event loop, GC and peakSinceMark cover the load alone. */
   stats: ChildStats;
   startRss: number;
   /** The same bot at a fixed pace well below its capacity (latency without queueing). */
   paced: PacedResult;
+  pacedStats: ChildStats;
   /** Activities the sink got per request, and how many of the conversations got a reply. */
   sinkPerRequest: number;
   messagesPerRequest: number;
@@ -106,23 +108,24 @@ async function measure(name: string, server: ServerChild, phases: { warm: number
   process.stdout.write(`${name}: warming up (${WARMUP} requests) … `);
   const warm = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.warm, connections: CONNECTIONS, conversations: CONVERSATIONS, amount: WARMUP });
   process.stdout.write(`${warm.requests} done; measuring ${DURATION_S} s … `);
-  await server.mark();
-  const before = await server.stats();
+  const before = await server.mark();
   const sinkBefore = await sink!.totals();
   if (profileTo) await server.profileStart(500);
   const load = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.load, connections: CONNECTIONS, conversations: CONVERSATIONS, durationS: DURATION_S });
   if (profileTo) await server.profileStop(profileTo);
-  const after = await server.stats();
+  const after = await server.mark();
   // Replies are sent within the turn, so they are all at the sink when the last answer came back.
   const sinkDelta = diffTotals(sinkBefore, await sink!.totals());
   const seen = await sink!.conversations(load.ids);
   process.stdout.write(`paced at ${PACED_RATE} req/s for ${PACED_S} s … `);
   const paced = await runPaced({ url: server.url, serviceUrl: sink!.url, phase: phases.paced, rate: PACED_RATE, durationS: PACED_S, conversations: CONVERSATIONS });
+  const pacedStats = await server.mark();
   console.log('done');
   return {
     name,
     load,
     paced,
+    pacedStats,
     cpuMs: after.cpuMs - before.cpuMs,
     stats: after,
     startRss,
@@ -131,6 +134,10 @@ async function measure(name: string, server: ServerChild, phases: { warm: number
     answeredConversations: seen.filter((c) => c && c.messages > 0).length,
   };
 }
+
+/** How the server's process fared in a window: event loop held up, GC pauses. */
+const stalls = (s: ChildStats) =>
+  `event loop held up ≤ ${s.loopDelayMaxMs.toFixed(0)} ms (p99 ${s.loopDelayP99Ms.toFixed(0)}); GC ${s.gcCount} pauses, ${s.gcTotalMs.toFixed(0)} ms in all, longest ${s.gcMaxMs.toFixed(1)} ms`;
 
 function row(m: Measured): string {
   const l = m.load;
@@ -196,6 +203,7 @@ async function main(): Promise<void> {
         `${m.sinkPerRequest.toFixed(2)} connector calls (${m.messagesPerRequest.toFixed(2)} messages) per request; status ${JSON.stringify(m.load.statusCodes)}`,
     );
   }
+  for (const m of [echoM, tryggM]) console.log(`  ${m.name.padEnd(6)} ${stalls(m.stats)}`);
   const ratio = tryggM.load.rps / echoM.load.rps;
   const cpuPerReq = (m: Measured) => m.cpuMs / Math.max(1, m.load.requests);
   console.log(`  throughput Trygg/echo: ${ratio.toFixed(2)}   (target ≥ ${TARGET.ratio}: ${verdict(ratio >= TARGET.ratio)})`);
@@ -217,7 +225,7 @@ async function main(): Promise<void> {
     const p = m.paced;
     console.log(
       `  ${m.name.padEnd(6)} ${p.rps.toFixed(0).padStart(4)} req/s  p50 ${p.latency.p50.toFixed(1).padStart(5)} ms  p99 ${p.latency.p99.toFixed(1).padStart(5)} ms  ` +
-        `max ${p.latency.max.toFixed(0).padStart(4)} ms  errors ${p.errors}, non-2xx ${p.non2xx}`,
+        `max ${p.latency.max.toFixed(0).padStart(4)} ms  errors ${p.errors}, non-2xx ${p.non2xx};  ${stalls(m.pacedStats)}`,
     );
   }
   console.log(`  Trygg p99 paced: ${tryggM.paced.latency.p99.toFixed(1)} ms   (≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.paced.latency.p99 <= TARGET.p99Ms)})`);
@@ -235,7 +243,7 @@ async function main(): Promise<void> {
   );
   console.log(
     `  Trygg's process: CPU ${(burstCpu.ms / burst.sent).toFixed(2)} ms per emergency, ${((burstCpu.ms / burstCpu.wallMs) * 100).toFixed(0)} % of a core over ` +
-      `${(burstCpu.wallMs / 1000).toFixed(1)} s; peak RSS ${MB(afterBurst.peakSinceMark)}`,
+      `${(burstCpu.wallMs / 1000).toFixed(1)} s; peak RSS ${MB(afterBurst.peakSinceMark)}; ${stalls(afterBurst)}`,
   );
   for (const w of burst.wrongFirst) console.log(`  first message not 112 in ${w.id}: ${JSON.stringify(w.text)}`);
   console.log('');

@@ -10,7 +10,7 @@ import { triageWithModel } from '../src/llm/flow.ts';
 import { withOverrides, type Override } from '../src/routing/policy.ts';
 import { triage } from '../src/routing/triage/index.ts';
 import { LANGUAGES, type Lang, type Triage } from '../src/routing/types.ts';
-import { locksFor, mergeAppended, mergeFields, saveChecked, type StateMerge, type StateObject } from '../src/store/locks.ts';
+import { locksFor, mergeAppended, mergeFields, saveChecked, snapshotState, type StateMerge, type StateObject } from '../src/store/locks.ts';
 import { Turn, type ConversationDeps, type Profile } from './context.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
 import { answerInformation } from './information.ts';
@@ -93,7 +93,7 @@ export class TryggConversation {
     const turn = async () => {
       started = true;
       // Read inside the lock, and keep what was read: the base of a merge should the save conflict.
-      const base = structuredClone(await this.state.load(ctx, true)) as StateObject;
+      const base = snapshotState(await this.state.load(ctx, true));
       try {
         await this.handle(ctx);
       } finally {

@@ -7,16 +7,24 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 export interface ChildStats {
   rss: number;
   /** Highest RSS since the process started. */
   peakRss: number;
-  /** Highest RSS since the last `mark`. */
+  /** Highest RSS since the last `mark` (`mark` answers with the stats up to it, then starts anew). */
   peakSinceMark: number;
   heapUsed: number;
   /** CPU time used by the process so far, user + system, in ms. */
   cpuMs: number;
+  /** Since the last `mark`: the longest the event loop was held up (ms, 10 ms resolution) … */
+  loopDelayMaxMs: number;
+  loopDelayP99Ms: number;
+  /** … and garbage collection: pauses, their total and the longest (ms). */
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
 }
 
 type Command =
@@ -38,6 +46,16 @@ export async function serveInChild(start: () => Promise<{ url: string; close(): 
     if (rss > peakSinceMark) peakSinceMark = rss;
   };
   setInterval(sample, SAMPLE_MS).unref();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const gc = { count: 0, totalMs: 0, maxMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.count++;
+      gc.totalMs += e.duration;
+      if (e.duration > gc.maxMs) gc.maxMs = e.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
 
   const server = await start();
   sample();
@@ -50,7 +68,19 @@ export async function serveInChild(start: () => Promise<{ url: string; close(): 
   const stats = (): ChildStats => {
     sample();
     const cpu = process.cpuUsage();
-    return { rss: process.memoryUsage.rss(), peakRss: peak, peakSinceMark, heapUsed: process.memoryUsage().heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return {
+      rss: process.memoryUsage.rss(),
+      peakRss: peak,
+      peakSinceMark,
+      heapUsed: process.memoryUsage().heapUsed,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      // The histogram is in ns and counts the 10 ms resolution itself: take that off.
+      loopDelayMaxMs: Math.max(0, loop.max / 1e6 - 10),
+      loopDelayP99Ms: Math.max(0, loop.percentile(99) / 1e6 - 10),
+      gcCount: gc.count,
+      gcTotalMs: gc.totalMs,
+      gcMaxMs: gc.maxMs,
+    };
   };
   // The parent gone (crashed, killed): do not linger.
   process.on('disconnect', () => process.exit(0));
@@ -60,9 +90,13 @@ export async function serveInChild(start: () => Promise<{ url: string; close(): 
       switch (msg.cmd) {
         case 'stats':
           return reply(stats());
-        case 'mark':
+        case 'mark': {
+          const before = stats();
           peakSinceMark = process.memoryUsage.rss();
-          return reply(stats());
+          loop.reset();
+          Object.assign(gc, { count: 0, totalMs: 0, maxMs: 0 });
+          return reply(before);
+        }
         case 'profile-start':
           session = new Session();
           session.connect();

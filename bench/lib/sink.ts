@@ -22,6 +22,8 @@ export interface SinkConversation {
 }
 
 export interface SinkTotals {
+  /** TCP connections opened to the sink (a bot that keeps connections alive opens few). */
+  connections: number;
   requests: number;
   messages: number;
   byType: Record<string, number>;
@@ -43,7 +45,7 @@ type Request = { seq: number; cmd: 'totals' } | { seq: number; cmd: 'conversatio
 function runSink(): void {
   const port = parentPort!;
   const byConversation = new Map<string, SinkConversation>();
-  const totals: SinkTotals = { requests: 0, messages: 0, byType: {} };
+  const totals: SinkTotals = { connections: 0, requests: 0, messages: 0, byType: {} };
   let n = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -79,6 +81,7 @@ function runSink(): void {
     });
   });
   server.keepAliveTimeout = 30_000;
+  server.on('connection', () => totals.connections++);
   server.listen(0, '127.0.0.1', () => {
     port.postMessage({ ready: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
   });

@@ -39,7 +39,7 @@ export function lockTimeout(timeoutMs: number | undefined): number {
 }
 
 export function checkLockKey(key: string): string {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 2000) throw new StoreValidationError('Invalid lock key: expected 1 to 2000 characters.');
+  if (typeof key !== 'string' || key.length === 0 || key.length > 100_000) throw new StoreValidationError('Invalid lock key: expected 1 to 100000 characters.');
   return key;
 }
 
@@ -227,19 +227,30 @@ export function mergeAppended<T>(base: T[] | undefined, ours: T[] | undefined, t
   return all.slice(Math.max(0, all.length - max)).map((e) => e.x);
 }
 
+/** A state item as a turn read it: its eTag (undefined when it was not stored) and its JSON without the eTag. */
+export interface StateSnapshot {
+  eTag: string | undefined;
+  json: string;
+}
+
+/** Takes the snapshot of an item just read (one JSON string: cheap, and immune to later changes). */
+export function snapshotState(item: unknown): StateSnapshot {
+  const { eTag, ...rest } = (typeof item === 'object' && item !== null ? item : {}) as StateObject;
+  return { eTag: typeof eTag === 'string' && eTag ? eTag : undefined, json: JSON.stringify(rest) };
+}
+
 /**
- * Save a state item that a turn read (`base`, as read, with its eTag) and changed (`ours`), on condition
+ * Save a state item that a turn read (`base`) and changed (`ours`, the same item as it is now), on condition
  * that nobody wrote it since: nothing is written when the turn changed nothing; otherwise it is written with
  * the eTag it was read with. On a conflict it reads the stored item, merges (`merge(base, ours, stored)`)
  * and writes that with the stored eTag, up to `attempts` times; then the conflict is thrown.
  */
-export async function saveChecked(storage: Storage, key: string, base: StateObject | undefined, ours: StateObject, merge: StateMerge, attempts = 5): Promise<SaveOutcome> {
-  const read = plainState(base);
-  const mine = plainState(ours);
-  if (sameJson(read, mine)) return 'unchanged';
-  const readETag = typeof base?.eTag === 'string' && base.eTag ? base.eTag : NOT_STORED;
-  let eTag = readETag;
-  let next = mine;
+export async function saveChecked(storage: Storage, key: string, base: StateSnapshot, ours: StateObject, merge: StateMerge, attempts = 5): Promise<SaveOutcome> {
+  const { eTag: _eTag, ...data } = ours;
+  const json = JSON.stringify(data);
+  if (json === base.json) return 'unchanged';
+  let eTag = base.eTag ?? NOT_STORED;
+  let next: StateObject = data;
   for (let attempt = 1; ; attempt++) {
     try {
       await storage.write({ [key]: { ...next, eTag } });
@@ -251,10 +262,10 @@ export async function saveChecked(storage: Storage, key: string, base: StateObje
     if (!stored) {
       // Deleted meanwhile (retention, or erased): this turn came after, so its state stands alone.
       eTag = NOT_STORED;
-      next = mine;
+      next = data;
       continue;
     }
     eTag = typeof stored.eTag === 'string' && stored.eTag ? stored.eTag : '*';
-    next = plainState(merge(read, mine, plainState(stored)));
+    next = plainState(merge(JSON.parse(base.json) as StateObject, JSON.parse(json) as StateObject, plainState(stored)));
   }
 }

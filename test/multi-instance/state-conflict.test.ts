@@ -13,7 +13,7 @@ import type { Storage } from 'botbuilder';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres.ts';
 import { openMemoryStore, StoreConflictError, type Store } from '../../src/store/index.ts';
-import { saveChecked } from '../../src/store/locks.ts';
+import { saveChecked, snapshotState } from '../../src/store/locks.ts';
 import { harness, local, type Harness } from '../dialogs/harness.ts';
 import { baseUrl, dropAll, freshSchema, SKIP_REASON } from './pg-schema.ts';
 
@@ -171,7 +171,8 @@ describe.each(stores)('a stale eTag between load and save (%s)', (_name, open) =
     await say(p.a, 'grannen spelar hög musik');
     expect(p.conflicts).toBe(0);
     const before = (await p.store.state.read([KEY]))[KEY]!.eTag;
-    expect(await saveChecked(p.store.state, KEY, (await p.store.state.read([KEY]))[KEY], { ...(await p.store.state.read([KEY]))[KEY] }, () => ({}))).toBe('unchanged');
+    const item = (await p.store.state.read([KEY]))[KEY];
+    expect(await saveChecked(p.store.state, KEY, snapshotState(item), { ...item }, () => ({}))).toBe('unchanged');
     expect((await p.store.state.read([KEY]))[KEY]!.eTag).toBe(before);
   }));
 
@@ -187,7 +188,7 @@ describe.each(stores)('a stale eTag between load and save (%s)', (_name, open) =
         return p.store.state.write(changes);
       },
     };
-    await expect(saveChecked(busy, 'k', base, { n: 1 }, (_b, ours) => ours, 3)).rejects.toBeInstanceOf(StoreConflictError);
+    await expect(saveChecked(busy, 'k', snapshotState(base), { n: 1 }, (_b, ours) => ours, 3)).rejects.toBeInstanceOf(StoreConflictError);
     expect(writes).toBe(3);
     expect((await p.store.state.read(['k'])).k).toMatchObject({ n: 300 });
   }));
