@@ -6,7 +6,8 @@
  *     bot on the same libraries (bench/echo-bot.ts), each in a child process of its own, each warmed up and
  *     then driven by autocannon for BENCH_DURATION s at BENCH_CONNECTIONS connections with message
  *     activities from BENCH_CONVERSATIONS conversation slots; replies go to a loopback serviceUrl sink.
- *     Throughput, p50/p99 latency, errors, peak RSS, CPU per request; the ratio Trygg/echo.
+ *     Throughput, p50/p99 latency, errors, peak RSS, CPU per request; the ratio Trygg/echo. Then each at an
+ *     even pace of BENCH_PACED_RATE messages a second (open loop): latency with little queueing.
  *  2. Burst: BENCH_BURST new conversations with an emergency message, evenly over BENCH_BURST_WINDOW_MS:
  *     every one answered, 112 first, time to the first reply.
  *  3. Routing alone: routeMessage over BENCH_ROUTING messages, in process.

@@ -82,17 +82,33 @@ export class Turn {
     return this.channelId === 'sms' || this.channelId === 'telephony' ? this.ctx.activity.from?.id : undefined;
   }
 
+  private pending: string[] = [];
+
+  /** Text to put before the next reply, in the same message (one message costs less than two, on SMS too). */
+  prefix(text: string): void {
+    this.pending.push(text);
+  }
+
+  private withPending(text: string): string {
+    if (!this.pending.length) return text;
+    const all = [...this.pending, text].join('\n\n');
+    this.pending = [];
+    return all;
+  }
+
   /** Sends a reply, rendered for this channel, and records it in the transcript. */
   async say(text: string, extra: Omit<Reply, 'text' | 'lang'> = {}): Promise<void> {
-    const reply: Reply = { text, lang: this.lang, ...extra };
-    this.remember('bot', text);
+    // The 112 reply stands alone and first; anything pending waits for the next message.
+    const reply: Reply = { text: extra.emergency ? text : this.withPending(text), lang: this.lang, ...extra };
+    this.remember('bot', reply.text);
     await this.ctx.sendActivity(this.deps.render(reply, this.channelId));
   }
 
   /** The activity a prompt sends, rendered for this channel. */
   promptActivity(text: string, options?: ReplyOption[]): Record<string, unknown> {
-    this.remember('bot', text);
-    return this.deps.render({ text, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) }, this.channelId);
+    const full = this.withPending(text);
+    this.remember('bot', full);
+    return this.deps.render({ text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) }, this.channelId);
   }
 
   remember(from: 'tenant' | 'bot', text: string): void {
@@ -160,7 +176,8 @@ export class Turn {
     }, staff ? { outbox: (written) => staff.newCaseItems(written) } : {});
     this.profile.openCaseId = kase.id;
     staff?.kick();
-    // For channels that act on a handoff (the phone line transfers the call); web chat ignores events.
+    // The phone line transfers the call on a handoff; other channels need no event.
+    if (this.channelId !== 'telephony') return kase;
     const destination = this.policy.destinations[kase.route];
     await this.ctx.sendActivity({
       type: 'event',

@@ -17,6 +17,8 @@ import { answerInformation } from './information.ts';
 import { TURN, confirmDangerDialog, handoffDialog, officeDialog, reachHuman, sayCall112, supportDialog } from './routes.ts';
 import { command } from './words.ts';
 
+const DIALOG_CONFIG_KEY = 'DialogStateManagerConfiguration';
+
 /** The most of a message Trygg reads. */
 export const MAX_TEXT = 2000;
 
@@ -28,6 +30,7 @@ export class TryggConversation {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profileState: StatePropertyAccessor<Profile>;
   private readonly state: ConversationState;
+  private dialogConfig: unknown;
   private readonly deps: ConversationDeps;
 
   constructor(state: ConversationState, deps: ConversationDeps) {
@@ -124,7 +127,11 @@ export class TryggConversation {
     const turn = new Turn(ctx, this.deps, profile, lang, policy);
     ctx.turnState.set(TURN, turn);
     if (text) turn.remember('tenant', text);
+    // botbuilder-dialogs builds its memory-scope configuration on every turn unless given one (as its own
+    // DialogManager does): reuse the first turn's.
+    if (this.dialogConfig) ctx.turnState.set(DIALOG_CONFIG_KEY, this.dialogConfig);
     const dc = await this.dialogs.createContext(ctx);
+    this.dialogConfig ??= ctx.turnState.get(DIALOG_CONFIG_KEY);
 
     // 1. Danger first: any sign of acute danger, or "akut", interrupts whatever was going on.
     if (t?.category === 'acute_danger' || cmd?.kind === 'acute') {
@@ -236,10 +243,13 @@ export class TryggConversation {
     return true;
   }
 
+  /** The greeting: its own message when the conversation starts; otherwise the first line of the next reply. */
   private async greet(turn: Turn, options: { short?: boolean } = {}): Promise<void> {
     turn.profile.greeted = true;
     const privacyUrl = this.deps.privacyUrl ? `${this.deps.privacyUrl}?lang=${turn.lang}` : turn.t('privacy.url');
-    await turn.say(turn.t(options.short ? 'greeting.short' : 'greeting.full', { privacyUrl }));
+    const text = turn.t(options.short ? 'greeting.short' : 'greeting.full', { privacyUrl });
+    if (options.short) turn.prefix(text);
+    else await turn.say(text);
   }
 
   private async sayHelp(turn: Turn): Promise<void> {

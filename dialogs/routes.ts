@@ -54,7 +54,7 @@ export function handoffDialog(): WaterfallDialog {
       values(step).decision = decision;
       const name = decision.destination.name;
       const intro = decision.route === 'trygghetsjour' ? 'handoff.introDisturbance' : 'handoff.introFault';
-      await turn.say(turn.t(intro, { name }) + (decision.advice.some((a) => a.id === 'locksmith') ? `\n\n${turn.t('handoff.lockedOut')}` : ''));
+      turn.prefix(turn.t(intro, { name }) + (decision.advice.some((a) => a.id === 'locksmith') ? `\n\n${turn.t('handoff.lockedOut')}` : ''));
       return ask(step, turn.t('handoff.dangerQuestion'), turn.yesNo(), turn.t('handoff.dangerRetry'));
     },
     async (step) => {
@@ -110,7 +110,7 @@ export function officeDialog(): WaterfallDialog {
           ? turn.t('office.open', { name: d.destination.name, phone: d.destination.phone, until: turn.when(d.destination.closesAt) })
           : turn.t('office.closed', { name: d.destination.name, when: turn.when(d.destination.opensAt) }),
       );
-      await turn.say(lines.join('\n\n'));
+      turn.prefix(lines.join('\n\n'));
       return ask(step, turn.t('office.offer'), turn.yesNo(), turn.t('office.offer'));
     },
     async (step) => {
@@ -138,7 +138,7 @@ export function supportDialog(): WaterfallDialog {
       const turn = turnOf(step);
       const { decision: d } = step.options as RouteDialogOptions;
       values(step).decision = d;
-      await turn.say(turn.t('stadsmission.intro'));
+      turn.prefix(turn.t('stadsmission.intro'));
       return ask(step, turn.t('stadsmission.consent'), turn.yesNo(), turn.t('stadsmission.consent'));
     },
     async (step) => {

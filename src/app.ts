@@ -17,7 +17,7 @@ import { mountPhone, mountPhoneSimulator, parseVoices, type PhoneDeps } from './
 import type { Config } from './config.ts';
 import { Scheduler } from './jobs.ts';
 import { getI18n } from './i18n.ts';
-import { createLanguageModel, type LanguageModel } from './llm/index.ts';
+import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
@@ -57,8 +57,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const adapter = createAdapter(config, log);
   adapter.use(dedupeMiddleware(store, log));
   adapter.use(limitsMiddleware({ log, now: () => now().getTime(), ...options.limits }));
-  const model = options.model ?? createLanguageModel(config.env, { logger: log.child({ module: 'llm' }) });
-  const teams = createTeamsSide({ adapter, config, policy, store, log, now, model, ...(options.worker ? { worker: options.worker } : {}) });
+  // The model code (and the openai SDK) is loaded only when a model is configured.
+  const wantsModel = Boolean(config.env.OPENAI_API_KEY || config.env.AZURE_OPENAI_API_KEY || config.env.AZURE_OPENAI_ENDPOINT);
+  const model =
+    options.model ?? (wantsModel ? (await import('./llm/index.ts')).createLanguageModel(config.env, { logger: log.child({ module: 'llm' }) }) : undefined);
+  const teams = createTeamsSide({ adapter, config, policy, store, log, now, ...(model ? { model } : {}), ...(options.worker ? { worker: options.worker } : {}) });
   const conversationState = new ConversationState(store.state);
   // The greeting links to the privacy notice this server serves at /privacy.
   const publicBase = config.env.PUBLIC_BASE_URL ?? (config.localMode ? `http://localhost:${config.port}` : undefined);
@@ -68,7 +71,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now,
     render: renderReply,
     staff: teams.link,
-    model,
+    ...(model ? { model } : {}),
     ...(publicBase ? { privacyUrl: `${publicBase.replace(/\/$/, '')}/privacy` } : {}),
   });
   // Compile the lexicons and load the texts now, not on the first tenant's message.
