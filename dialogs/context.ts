@@ -105,9 +105,10 @@ export class Turn {
   }
 
   /** The activity a prompt sends, rendered for this channel. */
-  promptActivity(text: string, options?: ReplyOption[]): Record<string, unknown> {
-    const full = this.withPending(text);
-    this.remember('bot', full);
+  promptActivity(text: string, options?: ReplyOption[], how: { retry?: boolean } = {}): Record<string, unknown> {
+    // A retry prompt is built now but sent only if the answer is unclear: it is not part of the transcript.
+    const full = how.retry ? text : this.withPending(text);
+    if (!how.retry) this.remember('bot', full);
     return this.deps.render({ text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) }, this.channelId);
   }
 

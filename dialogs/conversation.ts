@@ -49,11 +49,23 @@ export class TryggConversation {
 
   /** A new conversation on a channel that announces one (web chat): the greeting. */
   async onConversationStart(ctx: TurnContext): Promise<void> {
-    const profile = await this.profileState.get(ctx, {});
-    if (profile.greeted) return;
-    const turn = new Turn(ctx, this.deps, profile, localeLanguage(ctx.activity.locale) ?? 'sv', this.deps.policy);
-    await this.greet(turn);
-    await this.state.saveChanges(ctx);
+    let started = false;
+    const greet = async () => {
+      started = true;
+      await this.state.load(ctx, true);
+      const profile = await this.profileState.get(ctx, {});
+      if (profile.greeted) return;
+      const turn = new Turn(ctx, this.deps, profile, localeLanguage(ctx.activity.locale) ?? 'sv', this.deps.policy);
+      await this.greet(turn);
+      await this.state.saveChanges(ctx);
+    };
+    // Under the conversation's lock too, so a first message on another instance is not overwritten.
+    try {
+      await locksFor(this.deps.store).withLock(`trygg.turn:${this.state.getStorageKey(ctx) as string}`, greet);
+    } catch (error) {
+      if (started) throw error;
+      await greet();
+    }
   }
 
   /**

@@ -27,14 +27,14 @@ function ask(step: WaterfallStepContext, text: string, options: ReplyOption[], r
   const turn = turnOf(step);
   return step.prompt(CHOICE, {
     prompt: turn.promptActivity(text, options),
-    retryPrompt: turn.promptActivity(retry, options),
+    retryPrompt: turn.promptActivity(retry, options, { retry: true }),
     validations: { options, maxAttempts: 2 } satisfies ChoiceValidations,
   });
 }
 
 function askText(step: WaterfallStepContext, text: string, options?: ReplyOption[]): Promise<DialogTurnResult> {
   const turn = turnOf(step);
-  return step.prompt(FREE_TEXT, { prompt: turn.promptActivity(text, options), retryPrompt: turn.promptActivity(text, options) });
+  return step.prompt(FREE_TEXT, { prompt: turn.promptActivity(text, options), retryPrompt: turn.promptActivity(text, options, { retry: true }) });
 }
 
 /** Sends the 112 reply for an answer that turns a contact into an emergency. */
