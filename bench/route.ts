@@ -7,34 +7,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadPolicy, routeMessage } from '../src/routing/index.ts';
+import { ROUTING_SAMPLES } from './lib/messages.ts';
 
 const N = Number(process.env.BENCH_LINES ?? 10_000);
-const SAMPLES = [
-  'Det brinner i trapphuset!!',
-  'DET LUKTAR ROK I KALLAREN',
-  'grannen spelar hög musik och jag kan inte sova',
-  'Det är fest på gården och folk skriker',
-  'Vattnet sprutar från röret under diskbänken',
-  'Elementen är kalla och det är 15 grader inne',
-  'Kranen i badrummet droppar',
-  'Jag känner mig ensam, finns det någon att prata med?',
-  'Min cykel har blivit stulen från cykelrummet',
-  'När öppnar kontoret?',
-  'Hur fungerar grannsamverkan?',
-  'Someone is playing very loud music next door',
-  'There is water everywhere, a pipe burst',
-  'I want to end my life',
-  'ضوضاء عالية من الشقة المجاورة',
-  'الشقة المجاورة تحترق',
-  'Komşu daire yanıyor',
-  'Ktoś ma nóż na klatce schodowej',
-  'Neko puca ispred zgrade',
-  'Dab ayaa ka kacay guriga',
-  'همسایه صدای موسیقی بلند دارد',
-  'Brandövningen förra veckan var bra',
-  'Brandvarnaren piper, behöver nytt batteri',
-  'hej',
-];
+const SAMPLES = ROUTING_SAMPLES;
 const T0 = Date.parse('2027-01-18T00:00:00Z');
 const lines = Array.from({ length: N }, (_, i) => ({
   id: `b${i}`,

@@ -56,7 +56,7 @@ export const EMERGENCIES: { channel: Channel; locale?: string; text: string }[] 
   { channel: 'sms', text: 'Someone is badly hurt after the explosion' },
 ];
 
-/** The mixed messages of the routing figure (the same kinds as bench/route.ts). */
+/** The mixed messages of the routing figures (bench/route.ts and the routing part of bench/bot.ts). */
 export const ROUTING_SAMPLES = [
   'Det brinner i trapphuset!!',
   'DET LUKTAR ROK I KALLAREN',
