@@ -42,7 +42,12 @@ export function getI18n(dir = LOCALES_DIR): i18n {
   return i;
 }
 
-/** A translator fixed to one language (and optionally one namespace). */
+const fixed = new Map<string, TFunction>();
+
+/** A translator fixed to one language (and optionally one namespace); made once per pair. */
 export function translator(lang: Lang, ns?: string): TFunction {
-  return getI18n().getFixedT(lang, ns ?? null);
+  const key = `${lang}|${ns ?? ''}`;
+  let t = fixed.get(key);
+  if (!t) fixed.set(key, (t = getI18n().getFixedT(lang, ns ?? null)));
+  return t;
 }
