@@ -86,15 +86,20 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
     }
   }
 
-  server.post(INCOMING_PATH, async (req: Request, res: Response) => {
-    let events: Record<string, unknown>[];
+  /** The request's events, or undefined after answering 4xx for a body that is not a list of events. */
+  async function readEvents(req: Request, res: Response): Promise<Record<string, unknown>[] | undefined> {
     try {
-      events = asEventList(await readJson(req));
+      return asEventList(await readJson(req));
     } catch (err) {
       const e = err as BadBodyError;
       sendJson(res, e.status ?? 400, { error: 'BadEvent', message: e.message });
-      return;
+      return undefined;
     }
+  }
+
+  server.post(INCOMING_PATH, async (req: Request, res: Response) => {
+    const events = await readEvents(req, res);
+    if (!events) return;
     // Event Grid schema names the type `eventType`; the CloudEvents schema names it `type`.
     const typeOf = (e: Record<string, unknown>) => e.eventType ?? e.type;
     const validation = events.find((e) => typeOf(e) === 'Microsoft.EventGrid.SubscriptionValidationEvent');
@@ -129,14 +134,8 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
       sendJson(res, 403, { error: 'Forbidden', message: 'not a call this line answered' });
       return;
     }
-    let events: Record<string, unknown>[];
-    try {
-      events = asEventList(await readJson(req));
-    } catch (err) {
-      const e = err as BadBodyError;
-      sendJson(res, e.status ?? 400, { error: 'BadEvent', message: e.message });
-      return;
-    }
+    const events = await readEvents(req, res);
+    if (!events) return;
     for (const event of events) {
       const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
       const connectionId = typeof data.callConnectionId === 'string' ? data.callConnectionId : undefined;
