@@ -105,7 +105,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     log,
     teams,
-    async listen(port = config.port, host = '0.0.0.0') {
+    async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());

@@ -13,6 +13,7 @@ const optional = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optional,
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optional,
   POLICY_FILE: optional,
@@ -38,6 +39,8 @@ const envSchema = z.object({
 /** The validated configuration. */
 export interface Config {
   port: number;
+  /** Address to listen on: 127.0.0.1 in local mode (no authentication there), all interfaces otherwise. */
+  host: string;
   /** Folder of the embedded store and local files (absolute). */
   dataDir: string;
   databaseUrl?: string;
@@ -77,6 +80,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new ConfigError(problems);
   return {
     port: env.PORT,
+    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(env.DATA_DIR),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.POLICY_FILE ? { policyFile: path.resolve(env.POLICY_FILE) } : {}),
