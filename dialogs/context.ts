@@ -101,7 +101,8 @@ export class Turn {
     // The 112 reply stands alone and first; anything pending waits for the next message.
     const reply: Reply = { text: extra.emergency ? text : this.withPending(text), lang: this.lang, ...extra };
     this.remember('bot', reply.text);
-    await this.ctx.sendActivity(this.deps.render(reply, this.channelId));
+    // A channel may need several messages for one reply (a long SMS): sent in order.
+    for (const activity of [this.deps.render(reply, this.channelId)].flat()) await this.ctx.sendActivity(activity);
   }
 
   /** The activity a prompt sends, rendered for this channel. */
@@ -109,7 +110,8 @@ export class Turn {
     // A retry prompt is built now but sent only if the answer is unclear: it is not part of the transcript.
     const full = how.retry ? text : this.withPending(text);
     if (!how.retry) this.remember('bot', full);
-    return this.deps.render({ text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) }, this.channelId);
+    // A reply with options is never split (renderers keep it whole).
+    return [this.deps.render({ text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) }, this.channelId)].flat()[0]!;
   }
 
   remember(from: 'tenant' | 'bot', text: string): void {

@@ -239,7 +239,9 @@ export class TryggConversation {
     await turn.recordDecision(d);
     const advice = d.advice.filter((a) => a.phone).map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
     const kase = await turn.openCase(d, { route: 'emergency' });
-    await turn.say([...advice, turn.t('emergency.after'), turn.t('emergency.staffInformed', { caseId: kase.id })].join('\n\n'));
+    // SMS does not guarantee order: the follow-up says 112 too, in case it is the one that arrives first.
+    const reminder = turn.channelId === 'sms' ? [turn.t('emergency.smsReminder')] : [];
+    await turn.say([...reminder, ...advice, turn.t('emergency.after'), turn.t('emergency.staffInformed', { caseId: kase.id })].join('\n\n'));
     if (!turn.profile.greeted) turn.profile.greeted = true;
   }
 
@@ -260,7 +262,8 @@ export class TryggConversation {
     turn.profile.greeted = true;
     const privacyUrl = this.deps.privacyUrl ? `${this.deps.privacyUrl}?lang=${turn.lang}` : turn.t('privacy.url');
     const text = turn.t(options.short ? 'greeting.short' : 'greeting.full', { privacyUrl });
-    if (options.short) turn.prefix(text);
+    // On SMS the greeting is its own message: joined to a question it could outgrow three segments.
+    if (options.short && turn.channelId !== 'sms') turn.prefix(text);
     else await turn.say(text);
   }
 

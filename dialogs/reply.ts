@@ -28,5 +28,8 @@ export interface Reply {
   expectsInput?: boolean;
 }
 
-/** Turns a reply into what the channel needs; given to the dialogs by the channel layer. */
-export type ReplyRenderer = (reply: Reply, channelId: string) => Record<string, unknown>;
+/**
+ * Turns a reply into what the channel needs; given to the dialogs by the channel layer. It may give several
+ * activities for one reply (a long SMS is sent as several texts); a reply with options is always one.
+ */
+export type ReplyRenderer = (reply: Reply, channelId: string) => Record<string, unknown> | Record<string, unknown>[];

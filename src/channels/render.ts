@@ -76,11 +76,32 @@ export function toGsm7(text: string): string {
   return out;
 }
 
-/** The activity for a reply on a channel. */
-export function renderReply(reply: Reply, channelId: string): Partial<Activity> {
+/** Paragraphs packed into as few texts of at most three SMS segments as they fit in (a longer paragraph alone). */
+function packSms(reply: Reply): string[] {
+  const whole = smsText(reply);
+  if (reply.options?.length || smsSegments(whole) <= 3) return [whole];
+  const parts: string[] = [];
+  let current = '';
+  for (const paragraph of reply.text.split('\n\n')) {
+    const joined = current ? `${current}\n\n${paragraph}` : paragraph;
+    if (current && smsSegments(smsText({ ...reply, text: joined })) > 3) {
+      parts.push(smsText({ ...reply, text: current }));
+      current = paragraph;
+    } else current = joined;
+  }
+  if (current) parts.push(smsText({ ...reply, text: current }));
+  return parts;
+}
+
+/**
+ * The activity for a reply on a channel; on SMS a long reply without options becomes several texts of at most
+ * three segments each, split between paragraphs ("aim for at most 3 segments").
+ */
+export function renderReply(reply: Reply, channelId: string): Partial<Activity> | Partial<Activity>[] {
   const inputHint = reply.expectsInput ? InputHints.ExpectingInput : InputHints.AcceptingInput;
   if (SMS_CHANNELS.has(channelId)) {
-    return { type: 'message', text: smsText(reply), textFormat: 'plain', inputHint, locale: VOICES[reply.lang].locale };
+    const texts = packSms(reply).map((text) => ({ type: 'message', text, textFormat: 'plain', inputHint, locale: VOICES[reply.lang].locale }) as Partial<Activity>);
+    return texts.length === 1 ? texts[0]! : texts;
   }
   const activity: Partial<Activity> = {
     type: 'message',

@@ -127,7 +127,7 @@ export function createDeliver(deps: DeliveryDeps) {
       const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
       const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
       await cont(c.conversation, async (turn) => {
-        await turn.sendActivity(renderReply({ text, lang: c.language }, c.channelId));
+        for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat()) await turn.sendActivity(activity);
       });
       await store.cases.appendTranscript(c.id, { from: p.staffText ? 'staff' : 'bot', text: p.staffText ?? text });
       return;
