@@ -99,7 +99,9 @@ export function explain(d: Decision, policy: Policy, lang: 'sv' | 'en'): string 
   if (d.confirm) lines.push(t('explain.confirm'));
   lines.push(
     d.destination.onDuty
-      ? t('explain.onDuty', { until: d.destination.closesAt ? when(d.destination.closesAt) : t('always') })
+      ? d.destination.closesAt
+        ? t('explain.onDuty', { until: when(d.destination.closesAt) })
+        : t('explain.alwaysOn')
       : t('explain.closed', { opens: when(d.destination.opensAt) }),
   );
   if (d.offDuty) lines.push(t('explain.offDuty', { route: d.offDuty.route, opens: when(d.offDuty.opensAt) }));
