@@ -72,7 +72,7 @@ describe('classifyWithModel', () => {
     expect(scope.isDone()).toBe(true);
     expect(s).toBeUndefined();
     expect(reasons(log)).toEqual(['timeout']);
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(1_400); // before the server's 1.5 s answer
   });
 
   it('the default limit is 2.5 s', async () => {
@@ -84,7 +84,7 @@ describe('classifyWithModel', () => {
     expect(scope.isDone()).toBe(true);
     expect(reasons(log)).toEqual(['timeout']);
     expect(ms).toBeGreaterThanOrEqual(2_400);
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(3_900); // before the server's 4 s answer
   });
 
   it('a caller abort gives undefined, logged as aborted', async () => {

@@ -79,7 +79,8 @@ describe('triageWithModel', () => {
     const rules = triage(text);
     expect(rules.category).toBe('unknown');
     const r = await triageWithModel(text, { rules, model, conversationId: 'c', deadlineMs: 400, onEmergency: () => undefined });
-    expect(performance.now() - t0).toBeLessThan(900);
+    // Well before the model's 3 s answer, with room for a loaded machine.
+    expect(performance.now() - t0).toBeLessThan(2_500);
     expect(scope.isDone()).toBe(true);
     expect(r).toMatchObject({ model: 'failed', triage: rules });
     expect(r.emergency).toBeUndefined();
@@ -89,7 +90,7 @@ describe('triageWithModel', () => {
     const model = fakeModel([], () => new Promise(() => undefined));
     const t0 = performance.now();
     const r = await triageWithModel('??', { rules: rulesTriage(), model, conversationId: 'c', deadlineMs: 100, onEmergency: () => undefined });
-    expect(performance.now() - t0).toBeLessThan(600);
+    expect(performance.now() - t0).toBeLessThan(2_000);
     expect(r.model).toBe('failed');
   });
 

@@ -60,7 +60,7 @@ const teamsMessage = (text: string, conversationId = '19:channel@thread.tacv2', 
 const tenantSays = (text: string) =>
   post({ type: 'message', channelId: 'webchat', serviceUrl: web.url, from: { id: 'tenant-1' }, recipient: { id: 'trygg' }, conversation: { id: 'web-conv-1' }, locale: 'sv-SE', text });
 
-async function until<T>(fn: () => T | undefined, ms = 5000): Promise<T> {
+async function until<T>(fn: () => T | undefined, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = fn();
