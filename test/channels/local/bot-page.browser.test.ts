@@ -2,18 +2,17 @@
  * The real bot behind the local chat page, in Debian's Chromium: what a new user sees after `npm start`.
  * A Swedish emergency is answered with 112; a disturbance at night with the follow-up question.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/log.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`bot-page.browser.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+warnIfNoChromium('bot-page.browser.test.ts');
 
 // A Tuesday night: Trygghetsjouren is on duty.
 const NIGHT = new Date('2027-01-19T22:00:00Z');
@@ -28,10 +27,7 @@ describe.skipIf(!hasChromium)('the bot in the local chat page (Chromium)', () =>
     const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-page-')), LOG_LEVEL: 'silent' });
     app = await buildApp(config, { now: () => NIGHT, log: createLogger('silent') });
     base = await app.listen(0, '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

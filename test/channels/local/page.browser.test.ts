@@ -3,14 +3,12 @@
  * and the fake echo bot, all on 127.0.0.1. Skipped (with a reason) only when /usr/bin/chromium is absent;
  * `npx playwright install` cannot work offline, so the browser comes from `apt-get install -y chromium`.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './fake-bot.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`page.browser.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+warnIfNoChromium('page.browser.test.ts');
 
 describe.skipIf(!hasChromium)(`chat page in Chromium (needs ${CHROMIUM})`, () => {
   let harness: Harness;
@@ -21,10 +19,7 @@ describe.skipIf(!hasChromium)(`chat page in Chromium (needs ${CHROMIUM})`, () =>
 
   beforeAll(async () => {
     harness = await startHarness({ pages: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

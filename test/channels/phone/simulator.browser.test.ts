@@ -3,14 +3,12 @@
  * things by typing, and sees the SSML and the actions (transfer, hang-up). Everything stays on 127.0.0.1.
  * Skipped (with a reason) only when /usr/bin/chromium is absent (`apt-get install -y chromium`).
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local, startPhoneApp, type PhoneApp } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`simulator.browser.test.ts skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+warnIfNoChromium('simulator.browser.test.ts');
 
 describe.skipIf(!hasChromium)(`phone simulator in Chromium (needs ${CHROMIUM})`, () => {
   let phone: PhoneApp;
@@ -22,10 +20,7 @@ describe.skipIf(!hasChromium)(`phone simulator in Chromium (needs ${CHROMIUM})`,
   beforeAll(async () => {
     // Tuesday 23:00: Trygghetsjouren is on duty.
     phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
