@@ -3,10 +3,12 @@
  * `node bench/bot.ts` — what each figure means: bench/README.md.
  *
  *  1. Trygg (the whole app in local mode, embedded SQLite store) and, as the baseline, a plain botbuilder echo
- *     bot on the same libraries (bench/echo-bot.ts), each in a child process of its own, each warmed up and
+ *     bot on the same libraries (bench/echo-bot.ts), and a second baseline, the same echo bot with conversation
+ *     state in memory and a two-step botbuilder-dialogs waterfall ("echo+dialog": the least a dialog bot on
+ *     this stack does per message), each in a child process of its own, each warmed up and
  *     then driven by autocannon for BENCH_DURATION s at BENCH_CONNECTIONS connections with message
  *     activities from BENCH_CONVERSATIONS conversation slots; replies go to a loopback serviceUrl sink.
- *     Throughput, p50/p99 latency, errors, peak RSS, CPU per request; the ratio Trygg/echo. Then each at an
+ *     Throughput, p50/p99 latency, errors, peak RSS, CPU per request; the ratios to the echo bot. Then each at an
  *     even pace of BENCH_PACED_RATE messages a second (open loop): latency with little queueing.
  *  2. Burst: BENCH_BURST new conversations with an emergency message, evenly over BENCH_BURST_WINDOW_MS:
  *     every one answered, 112 first, time to the first reply.
@@ -143,7 +145,7 @@ const stalls = (s: ChildStats) =>
 function row(m: Measured): string {
   const l = m.load;
   return [
-    m.name.padEnd(6),
+    m.name.padEnd(11),
     `${l.rps.toFixed(0).padStart(6)} req/s`,
     `p50 ${l.latency.p50.toFixed(0).padStart(3)} ms`,
     `p99 ${l.latency.p99.toFixed(0).padStart(3)} ms`,
@@ -175,6 +177,12 @@ async function main(): Promise<void> {
   await echo.stop();
   running.delete(echo);
 
+  const dialog = await spawnServer('echo+dialog', path.join(here, 'echo-bot.ts'), { ECHO_DIALOG: '1' });
+  running.add(dialog);
+  const dialogM = await measure('echo+dialog', dialog, { warm: PHASE.warmDialog, load: PHASE.loadDialog, paced: PHASE.pacedDialog });
+  await dialog.stop();
+  running.delete(dialog);
+
   const trygg = await spawnServer('trygg', path.join(here, 'lib/trygg-server.ts'), {
     BENCH_DATA_DIR: path.join(tmp, 'data'),
     ...(process.env.BENCH_AT ? { BENCH_AT: process.env.BENCH_AT } : {}),
@@ -197,14 +205,15 @@ async function main(): Promise<void> {
   // ---- figures -------------------------------------------------------------------------------------------
   console.log('');
   console.log(`load (${DURATION_S} s, ${CONNECTIONS} concurrent conversations):`);
-  for (const m of [echoM, tryggM]) console.log('  ' + row(m));
-  for (const m of [echoM, tryggM]) {
+  const bots = [echoM, dialogM, tryggM];
+  for (const m of bots) console.log('  ' + row(m));
+  for (const m of bots) {
     console.log(
-      `  ${m.name.padEnd(6)} ${m.load.requests} requests, ${m.load.conversationsStarted} conversations, ${m.answeredConversations} of them answered; ` +
+      `  ${m.name.padEnd(11)} ${m.load.requests} requests, ${m.load.conversationsStarted} conversations, ${m.answeredConversations} of them answered; ` +
         `${m.sinkPerRequest.toFixed(2)} connector calls (${m.messagesPerRequest.toFixed(2)} messages) per request; status ${JSON.stringify(m.load.statusCodes)}`,
     );
   }
-  for (const m of [echoM, tryggM]) console.log(`  ${m.name.padEnd(6)} ${stalls(m.stats)}`);
+  for (const m of bots) console.log(`  ${m.name.padEnd(11)} ${stalls(m.stats)}`);
   const ratio = tryggM.load.rps / echoM.load.rps;
   const cpuPerReq = (m: Measured) => m.cpuMs / Math.max(1, m.load.requests);
   console.log(`  throughput Trygg/echo: ${ratio.toFixed(2)}   (target ≥ ${TARGET.ratio}: ${verdict(ratio >= TARGET.ratio)})`);
@@ -212,20 +221,25 @@ async function main(): Promise<void> {
     `  CPU per request echo/Trygg: ${(cpuPerReq(echoM) / cpuPerReq(tryggM)).toFixed(2)} (the throughput ratio with a core each to themselves; ` +
       `less sensitive to other load on the machine than the ratio above)`,
   );
+  console.log(
+    `  the second baseline: echo+dialog/echo ${(dialogM.load.rps / echoM.load.rps).toFixed(2)} (CPU per request ${(cpuPerReq(echoM) / cpuPerReq(dialogM)).toFixed(2)}); ` +
+      `Trygg/echo+dialog ${(tryggM.load.rps / dialogM.load.rps).toFixed(2)} (CPU per request ${(cpuPerReq(dialogM) / cpuPerReq(tryggM)).toFixed(2)})`,
+  );
   console.log(`  Trygg p99 at ${CONNECTIONS} concurrent: ${tryggM.load.latency.p99} ms   (target ≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.load.latency.p99 <= TARGET.p99Ms)})`);
   console.log(
     `  (closed loop: each connection sends its next message when the last is answered, so mean latency ≈ ${CONNECTIONS} / throughput: ` +
-      `${((CONNECTIONS / tryggM.load.rps) * 1000).toFixed(0)} ms for Trygg, ${((CONNECTIONS / echoM.load.rps) * 1000).toFixed(0)} ms for echo)`,
+      `${((CONNECTIONS / tryggM.load.rps) * 1000).toFixed(0)} ms for Trygg, ${((CONNECTIONS / dialogM.load.rps) * 1000).toFixed(0)} ms for echo+dialog, ` +
+      `${((CONNECTIONS / echoM.load.rps) * 1000).toFixed(0)} ms for echo; the echo bot's own p99 is ${echoM.load.latency.p99} ms)`,
   );
   console.log('');
   console.log(
     `paced (open loop: one message every ${(1000 / PACED_RATE).toFixed(0)} ms, ${PACED_RATE}/s for ${PACED_S} s, as if ${PACED_RATE} conversations each wrote once a second; ` +
       `below capacity, so latency with little queueing):`,
   );
-  for (const m of [echoM, tryggM]) {
+  for (const m of bots) {
     const p = m.paced;
     console.log(
-      `  ${m.name.padEnd(6)} ${p.rps.toFixed(0).padStart(4)} req/s  p50 ${p.latency.p50.toFixed(1).padStart(5)} ms  p99 ${p.latency.p99.toFixed(1).padStart(5)} ms  ` +
+      `  ${m.name.padEnd(11)} ${p.rps.toFixed(0).padStart(4)} req/s  p50 ${p.latency.p50.toFixed(1).padStart(5)} ms  p99 ${p.latency.p99.toFixed(1).padStart(5)} ms  ` +
         `max ${p.latency.max.toFixed(0).padStart(4)} ms  errors ${p.errors}, non-2xx ${p.non2xx};  ${stalls(m.pacedStats)}`,
     );
   }

@@ -11,6 +11,7 @@ import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
 import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
 import type { LanguageModel } from '../src/llm/index.ts';
+import type { Logger } from '../src/log.ts';
 import type { Reply, ReplyOption, ReplyRenderer } from './reply.ts';
 
 /** What the channel layer gives the conversation. */
@@ -26,6 +27,8 @@ export interface ConversationDeps {
   model?: LanguageModel;
   /** Privacy notice shown with the greeting. */
   privacyUrl?: string;
+  /** Where the conversation notes what it skipped (a redelivered message); silent when absent. */
+  log?: Pick<Logger, 'info'>;
 }
 
 /** How the conversation reaches staff. */

@@ -71,6 +71,10 @@ export class TryggConversation {
   /**
    * A message from the tenant. Two turns of one conversation never interleave: the turn runs under the
    * conversation's lock (`store.locks`: across instances on PostgreSQL; in-process on the embedded store).
+   * A message is answered once: channels redeliver one whose answer was slow, so a message already handled
+   * is skipped. It counts as handled only once its turn has finished and its state is saved: a turn that
+   * failed, or an instance that died mid-turn, leaves it to be handled again when the channel redelivers it
+   * (a second 112 is better than none).
    * Should the lock not come in time (a turn stuck elsewhere, a database hiccup) the turn runs anyway, since
    * a tenant in danger must get an answer. Either way the state is saved with the eTag it was read with;
    * when another writer got there first, nothing is run again (replies, audit entries and cases of both
@@ -104,9 +108,17 @@ export class TryggConversation {
       }
       return merged;
     };
+    const conversationId = ctx.activity.conversation.id;
+    const activityId = ctx.activity.id;
+    const { activities } = this.deps.store;
     let started = false;
     const turn = async () => {
       started = true;
+      // Checked under the lock: a redelivery that came while the first delivery ran sees it handled.
+      if (activityId && (await activities.seen(conversationId, activityId))) {
+        this.deps.log?.info({ channelId: ctx.activity.channelId }, 'redelivered activity ignored');
+        return;
+      }
       // Read inside the lock, and keep what was read: the base of a merge should the save conflict.
       const base = snapshotState(await this.state.load(ctx, true));
       try {
@@ -114,6 +126,8 @@ export class TryggConversation {
       } finally {
         await saveChecked(this.deps.store.state, key, base, this.state.get(ctx) as StateObject, merge);
       }
+      // Reached only when the turn and the save went through.
+      if (activityId) await activities.markProcessed(conversationId, activityId);
     };
     try {
       await locksFor(this.deps.store).withLock(`trygg.turn:${key}`, turn);

@@ -69,6 +69,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     policy,
     store,
     now,
+    log,
     render: renderReply,
     staff: teams.link,
     ...(model ? { model } : {}),

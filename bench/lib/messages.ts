@@ -85,7 +85,7 @@ export const ROUTING_SAMPLES = [
 ];
 
 /** Phase digits, so each phase's conversations (and SMS numbers) are new and told apart at the sink. */
-export const PHASE = { warmEcho: 1, loadEcho: 2, warmTrygg: 3, loadTrygg: 4, burst: 5, pacedEcho: 6, pacedTrygg: 7 } as const;
+export const PHASE = { warmEcho: 1, loadEcho: 2, warmTrygg: 3, loadTrygg: 4, burst: 5, pacedEcho: 6, pacedTrygg: 7, warmDialog: 8, loadDialog: 9, pacedDialog: 10 } as const;
 
 /** A conversation's id on its channel: the tenant's number on SMS, an opaque id elsewhere. */
 export function conversationId(channel: Channel, phase: number, slot: number, generation: number): string {

@@ -7,12 +7,16 @@ import type { TryggConversation } from '../../dialogs/conversation.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 
-/** Channels redeliver an activity when they did not see our answer in time; answer each one once. */
+/**
+ * Channels redeliver an activity when they did not see our answer in time; answer each one once. For staff
+ * messages in Teams: a tenant's message is deduplicated by the conversation itself, under its lock, and only
+ * counted as handled when its turn went through (`TryggConversation.onMessage`).
+ */
 export function dedupeMiddleware(store: Store, log: Logger): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-      const { id, conversation, type } = context.activity;
-      if (type === ActivityTypes.Message && id && conversation?.id) {
+      const { id, conversation, type, channelId } = context.activity;
+      if (type === ActivityTypes.Message && channelId === 'msteams' && id && conversation?.id) {
         const fresh = await store.activities.markProcessed(conversation.id, id);
         if (!fresh) {
           log.info({ channelId: context.activity.channelId }, 'redelivered activity ignored');

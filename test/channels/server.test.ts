@@ -81,6 +81,24 @@ describe('POST /api/messages in local mode', () => {
     expect(sink.messages().length).toBe(count);
   });
 
+  it('a message whose turn failed is handled again when the channel redelivers it, and then only once', async () => {
+    const activity = { ...fixture('webchat'), id: 'failed-once', conversation: { id: 'conv-failed-once' }, serviceUrl: sink.url };
+    // The connector refuses the first reply (the 112 message) with an error it is not retried on: the turn
+    // fails (and the tenant is apologised to).
+    sink.failNext(/activities/, 1, 400);
+    await post(base, activity);
+    const afterFailure = sink.messages().length;
+    expect(sink.sent.filter((x) => x.status === 400)).toHaveLength(1);
+    // The channel redelivers: this time it is handled, and the tenant gets 112.
+    await post(base, activity);
+    const redelivered = sink.messages().slice(afterFailure);
+    expect(redelivered.some((m) => /Ring 112 nu/.test(String(m.text)))).toBe(true);
+    // Handled now: a further redelivery is not answered again.
+    const count = sink.messages().length;
+    expect((await post(base, activity)).status).toBeLessThan(300);
+    expect(sink.messages().length).toBe(count);
+  });
+
   it.each<[string, string | object, number]>([
     ['malformed JSON', '{"type": "message", ', 400],
     ['no activity type', { conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'webchat' }, 400],

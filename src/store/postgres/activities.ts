@@ -36,5 +36,14 @@ export function postgresActivities(db: PgDb, ttlMs = DEFAULT_PROCESSED_TTL_MS): 
       );
       return count === 1;
     },
+
+    async seen(conversationId: string, activityId: string): Promise<boolean> {
+      if (!conversationId || !activityId) return false;
+      const { rows } = await db.sql.query('SELECT 1 FROM processed_activities WHERE key = $1 AND seen_at >= $2', [
+        activityKey(conversationId, activityId),
+        new Date(db.now().getTime() - ttlMs),
+      ]);
+      return rows.length > 0;
+    },
   };
 }

@@ -36,5 +36,14 @@ export function sqliteActivities(db: SqliteDb, ttlMs = DEFAULT_PROCESSED_TTL_MS)
         return changes === 1;
       });
     },
+
+    async seen(conversationId: string, activityId: string): Promise<boolean> {
+      if (!conversationId || !activityId) return false;
+      const row = db.get<{ n: number }>('SELECT 1 AS n FROM processed_activities WHERE key = $key AND seen_at >= $expiredBefore', {
+        key: activityKey(conversationId, activityId),
+        expiredBefore: db.now() - ttlMs,
+      });
+      return row !== undefined;
+    },
   };
 }

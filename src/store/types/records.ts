@@ -52,6 +52,11 @@ export interface ProcessedActivities {
    * of the same conversation was already recorded within the time to live.
    */
   markProcessed(conversationId: string, activityId: string): Promise<boolean>;
+  /**
+   * Whether the activity was recorded within the time to live, recording nothing (true only after a
+   * `markProcessed`). For a caller that records an activity when it has been handled, not when it starts.
+   */
+  seen(conversationId: string, activityId: string): Promise<boolean>;
 }
 
 /** `extra`: a route is staffed outside its schedule; `closed`: a route is shut although scheduled. */

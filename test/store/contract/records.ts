@@ -71,6 +71,21 @@ export function recordsContract(ctx: ContractContext): void {
     expect(await store.activities.markProcessed('conv-1', 'act-1')).toBe(false);
   });
 
+  it('activities: seen records nothing, and is true only after markProcessed and within the time to live', async () => {
+    const store = await ctx.open({ processedTtlMs: 60_000 });
+    expect(await store.activities.seen('conv-1', 'act-1')).toBe(false);
+    expect(await store.activities.seen('conv-1', 'act-1')).toBe(false);
+    expect(await store.activities.markProcessed('conv-1', 'act-1')).toBe(true);
+    expect(await store.activities.seen('conv-1', 'act-1')).toBe(true);
+    expect(await store.activities.seen('conv-1', 'act-2')).toBe(false);
+    expect(await store.activities.seen('conv-2', 'act-1')).toBe(false);
+    ctx.clock.advance(60_001);
+    expect(await store.activities.seen('conv-1', 'act-1')).toBe(false);
+    expect(await store.activities.markProcessed('conv-1', 'act-1')).toBe(true);
+    expect(await store.activities.seen('', 'act-1')).toBe(false);
+    expect(await store.activities.seen('conv-1', '')).toBe(false);
+  });
+
   it('activities: without an id there is nothing to dedupe on', async () => {
     expect(await ctx.store.activities.markProcessed('conv-1', '')).toBe(true);
     expect(await ctx.store.activities.markProcessed('conv-1', '')).toBe(true);
