@@ -7,7 +7,7 @@ import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botb
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { decideRoute, type Decision } from '../src/routing/decide.ts';
 import { triageWithModel } from '../src/llm/flow.ts';
-import { withOverrides, type Override } from '../src/routing/policy.ts';
+import { withOverrides, type Override, type Policy } from '../src/routing/policy.ts';
 import { triage } from '../src/routing/triage/index.ts';
 import { LANGUAGES, type Lang, type Triage } from '../src/routing/types.ts';
 import { locksFor, mergeAppended, mergeFields, saveChecked, snapshotState, type StateMerge, type StateObject } from '../src/store/locks.ts';
@@ -32,6 +32,8 @@ export class TryggConversation {
   private readonly state: ConversationState;
   private dialogConfig: unknown;
   private readonly deps: ConversationDeps;
+  /** The last shifts read and the policy made with them. */
+  private withShifts?: { shifts: readonly unknown[]; policy: Policy };
 
   constructor(state: ConversationState, deps: ConversationDeps) {
     this.state = state;
@@ -141,7 +143,7 @@ export class TryggConversation {
     // Longer messages are cut: nobody writes more in an emergency, and it bounds the work per turn.
     const text = (ctx.activity.text ?? '').trim().slice(0, MAX_TEXT);
     const profile = await this.profileState.get(ctx, {});
-    const policy = withOverrides(this.deps.policy, await this.currentOverrides());
+    const policy = await this.currentPolicy();
     const cmd = command(text);
     if (cmd?.kind === 'language') {
       profile.language = cmd.lang;
@@ -293,10 +295,19 @@ export class TryggConversation {
     ];
   }
 
-  private async currentOverrides(): Promise<Override[]> {
-    const now = this.deps.now().getTime();
-    const shifts = await this.deps.store.shifts.list({ from: new Date(now - 86_400_000), to: new Date(now + 21 * 86_400_000) });
-    return shifts.map((s) => ({ id: s.id, route: s.route, kind: s.kind, from: s.from, to: s.to, ...(s.note ? { note: s.note } : {}) }));
+  /**
+   * The policy with the extra shifts and closures from a day ago to three weeks ahead. The window moves by
+   * the hour, so the store can keep its answer between messages; while the shifts are the same, so is the
+   * policy object (and the schedule's cache of duty intervals, which is kept per policy object).
+   */
+  private async currentPolicy(): Promise<Policy> {
+    const hour = Math.floor(this.deps.now().getTime() / 3_600_000) * 3_600_000;
+    const shifts = await this.deps.store.shifts.list({ from: new Date(hour - 25 * 3_600_000), to: new Date(hour + 22 * 86_400_000) });
+    if (this.withShifts?.shifts === shifts) return this.withShifts.policy;
+    const overrides: Override[] = shifts.map((s) => ({ id: s.id, route: s.route, kind: s.kind, from: s.from, to: s.to, ...(s.note ? { note: s.note } : {}) }));
+    const policy = withOverrides(this.deps.policy, overrides);
+    this.withShifts = { shifts, policy };
+    return policy;
   }
 }
 

@@ -33,6 +33,12 @@ export function sqliteState(db: SqliteDb): Storage {
       if (!keys) throw new ReferenceError('Keys are required when reading.');
       const items: StoreItems = {};
       if (keys.length === 0) return items;
+      // One key (every turn): straight to the primary key.
+      if (keys.length === 1) {
+        const row = db.get<StateRow>('SELECT key, etag, data FROM state WHERE key = $key', { key: keys[0]! });
+        if (row) items[row.key] = stateItem(row);
+        return items;
+      }
       const rows = db.all<StateRow>('SELECT key, etag, data FROM state WHERE key IN (SELECT value FROM json_each($keys))', {
         keys: JSON.stringify(keys),
       });
@@ -44,8 +50,10 @@ export function sqliteState(db: SqliteDb): Storage {
       if (!changes) throw new ReferenceError('Changes are required when writing.');
       const entries = Object.entries(changes);
       if (entries.length === 0) return;
-      db.transaction(() => {
-        const now = db.now();
+      const now = db.now();
+      // One item is one statement, atomic by itself; several are all or nothing.
+      if (entries.length === 1) writeItem(db, entries[0]![0], entries[0]![1], now);
+      else db.transaction(() => {
         for (const [key, item] of entries) writeItem(db, key, item, now);
       });
     },
@@ -63,16 +71,15 @@ function writeItem(db: SqliteDb, key: string, item: unknown, now: number): void 
     throw new StoreValidationError('Invalid state item: expected an object.');
   }
   const { eTag, ...data } = item as { eTag?: unknown };
-  if (eTag !== undefined && eTag !== null && eTag !== '' && eTag !== ANY_ETAG) {
-    const stored = db.get<{ etag: string }>('SELECT etag FROM state WHERE key = $key', { key });
-    // The key is left out of the message: state keys carry conversation ids, which can be phone numbers.
-    if (stored && stored.etag !== eTag) {
-      throw new StoreConflictError('State write rejected: the item changed since it was read (eTag conflict); read it again and retry.');
-    }
-  }
-  db.run(
+  const checked = eTag !== undefined && eTag !== null && eTag !== '' && eTag !== ANY_ETAG;
+  // One statement: inserts a new key, or updates a stored one when no eTag is checked or the stored eTag is
+  // the one given; a stored item with another eTag is left alone (0 rows changed): a conflict.
+  const changed = db.run(
     `INSERT INTO state (key, etag, data, updated_at) VALUES ($key, $etag, $data, $now)
-     ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
-    { key, etag: randomUUID(), data: JSON.stringify(data), now },
+     ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at
+     WHERE $expected IS NULL OR state.etag = $expected`,
+    { key, etag: randomUUID(), data: JSON.stringify(data), now, expected: checked ? String(eTag) : null },
   );
+  // The key is left out of the message: state keys carry conversation ids, which can be phone numbers.
+  if (changed === 0) throw new StoreConflictError('State write rejected: the item changed since it was read (eTag conflict); read it again and retry.');
 }

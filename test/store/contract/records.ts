@@ -137,6 +137,22 @@ export function recordsContract(ctx: ContractContext): void {
     expect(await ids({ from: '2026-11-21T00:00:00Z' })).toEqual([]);
   });
 
+  it('shifts: a shift added or removed through another handle (the CLI) is listed at once, asked the same way', async () => {
+    const window = { from: '2026-12-01T00:00:00Z', to: '2026-12-31T00:00:00Z' };
+    const ids = async () => (await ctx.store.shifts.list(window)).map((s) => s.id);
+    expect(await ids()).toEqual([]);
+    expect(await ids()).toEqual([]);
+    const cli = await ctx.open();
+    const added = await cli.shifts.add({ route: 'trygghetsjour', kind: 'extra', from: '2026-12-24T16:00:00Z', to: '2026-12-25T06:00:00Z' });
+    expect(await ids()).toEqual([added]);
+    const own = await ctx.store.shifts.add({ route: 'office', kind: 'closed', from: '2026-12-26T00:00:00Z', to: '2026-12-27T00:00:00Z' });
+    expect(await ids()).toEqual([added, own]);
+    expect(await cli.shifts.remove(added)).toBe(true);
+    expect(await ids()).toEqual([own]);
+    expect(await ctx.store.shifts.remove(own)).toBe(true);
+    expect(await ids()).toEqual([]);
+  });
+
   it('shifts: rejects an empty or backwards span and an unknown route', async () => {
     const { shifts } = ctx.store;
     const span = { from: '2026-11-20T10:00:00Z', to: '2026-11-20T10:00:00Z' };
