@@ -90,6 +90,9 @@ const dangerRows: Record<Exclude<Lang, 'sv' | 'en'>, DangerRow[]> = {
     ['Chcę się zabić', 'suicide', false],
     ['nie chce juz zyc', 'suicide', false],
     ['nie mogę wyjść pali się', 'fire', false],
+    // "No" is "well" in Polish: an English negation does not discount Polish danger, it only asks.
+    ['No pali się w kuchni', 'fire', true],
+    ['no i pali się w piwnicy', 'fire', false],
   ],
   bs: [
     ['Gori stan pored mene!', 'fire', false],

@@ -83,7 +83,7 @@ export function triage(text: string, options?: TriageOptions): Triage {
   // A typo is read only in the message's own language: across languages a near-miss is usually just
   // another word ("husbands" is not a misspelt Swedish "husbrand").
   const hits = found.filter((h) => !h.fuzzy || h.pattern.lang === detected || h.pattern.lang === language);
-  const { byField, dangers } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits));
+  const { byField, dangers } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits), language);
 
   const of = (...fields: Field[]): Hit[] => fields.flatMap((f) => byField.get(f) ?? []);
   const certain: DangerVerdict[] = [];

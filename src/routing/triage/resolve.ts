@@ -4,7 +4,7 @@
  * sentence, and "ongoing" cues anywhere cancel the past. Pure functions over hits; `index.ts` turns the
  * verdicts into a `Triage`.
  */
-import type { DangerKind } from '../types.ts';
+import type { DangerKind, Lang } from '../types.ts';
 import type { Field, Hit } from './compile.ts';
 
 /** Fields whose hits say what a message is about. */
@@ -137,8 +137,13 @@ function negated(c: Hit, negations: readonly Hit[], layout: Layout): boolean {
   return negations.some((n) => negationEffect(n, c, layout) === 'hard');
 }
 
-/** Resolves overlaps and judges every danger hit against the cues in its clause and sentence. */
-export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
+/**
+ * Resolves overlaps and judges every danger hit against the cues in its clause and sentence. `language` is
+ * the message's: a negation in another language than both the message and the danger word only makes the
+ * danger uncertain, never discounts it (the Polish "no pali się", "well, it's burning", is not the English
+ * "no").
+ */
+export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): Resolution {
   const standing: Hit[] = [];
   const byField = new Map<Field, Hit[]>();
   const dangers: DangerVerdict[] = [];
@@ -191,8 +196,9 @@ export function resolve(hits: readonly Hit[], layout: Layout): Resolution {
 
     for (const n of negations) {
       const effect = negationEffect(n, h, layout);
+      const foreign = n.pattern.lang !== h.pattern.lang && n.pattern.lang !== language;
       // Someone saying they will not kill themselves is still someone to ask: never fully discounted.
-      if (effect) verdicts.push([kind === 'suicide' ? 'soft' : effect, 'negation', [n]]);
+      if (effect) verdicts.push([kind === 'suicide' || foreign ? 'soft' : effect, 'negation', [n]]);
     }
     const drills = inSentence(notReal, h).filter((c) => saidOf(c, h, layout));
     if (drills.length > 0) verdicts.push([kind === 'suicide' || isOngoing ? 'soft' : 'hard', 'notReal', drills]);
