@@ -28,6 +28,7 @@ const envSchema = z.object({
   ACS_COGNITIVE_SERVICES_ENDPOINT: optional,
   PUBLIC_BASE_URL: optional,
   ACS_VOICES: optional,
+  ACS_INCOMING_SECRET: optional,
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
   OPENAI_MODEL: optional,
@@ -52,7 +53,8 @@ export interface Config {
   localMode: boolean;
   bot: { appId?: string; appPassword?: string; appType?: string; tenantId?: string };
   teamsAllowedTenantId?: string;
-  acs?: { connectionString: string; cognitiveServicesEndpoint?: string; publicBaseUrl: string };
+  /** `incomingSecret`: what Event Grid must send as `?secret=` on `POST /api/calls/incoming` (when set). */
+  acs?: { connectionString: string; cognitiveServicesEndpoint?: string; publicBaseUrl: string; incomingSecret?: string };
   env: z.infer<typeof envSchema>;
 }
 
@@ -100,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             connectionString: env.ACS_CONNECTION_STRING,
             publicBaseUrl: env.PUBLIC_BASE_URL,
             ...(env.ACS_COGNITIVE_SERVICES_ENDPOINT ? { cognitiveServicesEndpoint: env.ACS_COGNITIVE_SERVICES_ENDPOINT } : {}),
+            ...(env.ACS_INCOMING_SECRET ? { incomingSecret: env.ACS_INCOMING_SECRET } : {}),
           },
         }
       : {}),

@@ -2,8 +2,12 @@
  * The phone line's HTTP side on ACS: `POST /api/calls/incoming` takes Event Grid events (the subscription
  * handshake and `Microsoft.Communication.IncomingCall`, answered with a per-call callback URL under
  * PUBLIC_BASE_URL), and `POST /api/calls/callback/:callId?token=…` takes that call's Call Automation events.
- * A callback without the call's secret, or for a call we did not answer, is refused.
+ * A callback without the call's secret, or for a call we did not answer, is refused. With
+ * ACS_INCOMING_SECRET set, Event Grid's posts must carry it too (`?secret=` in the subscription's endpoint
+ * URL, as Event Grid's docs suggest for webhooks); without it anyone who knows the URL can make the line
+ * answer a forged call context (ACS itself would refuse to answer it, at the cost of a request to ACS).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { normalizePhone } from '../../store/index.ts';
 import { AcsCallControl, applyAcsEvent, createAcsClient, incomingCaller } from './acs.ts';
@@ -58,6 +62,11 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   const calls = new WeakMap<CallSession, PhoneCall>();
   const base = acs.publicBaseUrl.replace(/\/+$/, '');
   const cognitiveServicesEndpoint = acs.cognitiveServicesEndpoint;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  const expected = acs.incomingSecret ? digest(acs.incomingSecret) : undefined;
+  /** True when Event Grid's request carries the configured secret (or none is configured). */
+  const fromEventGrid = (req: Request) => !expected || timingSafeEqual(digest(queryParam(req, 'secret') ?? ''), expected);
+  if (!expected && deps.config.production) log.warn('phone: ACS_INCOMING_SECRET is not set; POST /api/calls/incoming accepts posts from anyone');
 
   async function answer(data: Record<string, unknown>): Promise<'answered' | 'skipped' | 'retry'> {
     const incomingCallContext = data.incomingCallContext;
@@ -98,6 +107,11 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   }
 
   server.post(INCOMING_PATH, async (req: Request, res: Response) => {
+    if (!fromEventGrid(req)) {
+      log.warn('phone: a post to the incoming-call webhook without its secret was refused');
+      sendJson(res, 403, { error: 'Forbidden', message: 'the webhook secret is missing or wrong' });
+      return;
+    }
     const events = await readEvents(req, res);
     if (!events) return;
     // Event Grid schema names the type `eventType`; the CloudEvents schema names it `type`.

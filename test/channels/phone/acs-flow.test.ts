@@ -53,6 +53,24 @@ describe('Event Grid', () => {
     expect(phone.line!.sessions.size).toBe(1);
   });
 
+  it('with ACS_INCOMING_SECRET, takes posts only with the secret in the query (403 otherwise)', async () => {
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), env: { ACS_INCOMING_SECRET: 's3cret-for-tests' } });
+    for (const path of ['/api/calls/incoming', '/api/calls/incoming?secret=wrong', '/api/calls/incoming?secret=s3cret-for-test']) {
+      const refused = await phone.post(path, fixture('eventgrid-validation'));
+      expect(refused.status).toBe(403);
+    }
+    const seen: Seen = [];
+    const answer = nockAnswer(seen);
+    expect((await phone.post('/api/calls/incoming?secret=wrong', fixture('eventgrid-incoming-call'))).status).toBe(403);
+    expect(phone.line!.sessions.size).toBe(0);
+    const ok = await phone.post('/api/calls/incoming?secret=s3cret-for-tests', fixture('eventgrid-validation'));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ validationResponse: '512d38b6-c7b8-40c8-89fe-f46f9e9622b6' });
+    expect((await phone.post('/api/calls/incoming?secret=s3cret-for-tests', fixture('eventgrid-incoming-call'))).status).toBe(200);
+    answer.done();
+    expect(phone.line!.sessions.size).toBe(1);
+  });
+
   it('is not mounted without ACS configuration (the phone line is off)', async () => {
     phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     expect(phone.line).toBeUndefined();
