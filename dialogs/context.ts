@@ -9,6 +9,7 @@ import { translator } from '../src/i18n.ts';
 import type { Decision } from '../src/routing/decide.ts';
 import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
+import { luxonZone, wallClockMillis } from '../src/routing/zone.ts';
 import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
 import type { LanguageModel } from '../src/llm/index.ts';
 import type { Logger } from '../src/log.ts';
@@ -54,6 +55,27 @@ export interface Profile {
 }
 
 const TRANSCRIPT_MAX = 40;
+
+/** `Turn.when` before translation: calendar days from today, "HH:mm", and the day ("måndag 25 januari"). */
+interface WhenParts {
+  days: number;
+  time: string;
+  day: string;
+}
+
+const DAY_MS = 86_400_000;
+/** WhenParts per zone, language, local date of the clock and ISO time. Dropped whole when full. */
+const whenCache = new Map<string, WhenParts>();
+const WHEN_CACHE_MAX = 500;
+
+function whenParts(iso: string, lang: Lang, zone: string, now: Date): WhenParts {
+  const z = luxonZone(zone);
+  // Gregorian dates in every language (Persian would otherwise get Persian month names on Gregorian days).
+  const at = DateTime.fromISO(iso, { zone: z }).setLocale(lang).reconfigure({ outputCalendar: 'gregory' });
+  const today = DateTime.fromJSDate(now, { zone: z }).startOf('day');
+  const days = Math.round(at.startOf('day').diff(today, 'days').days);
+  return { days, time: at.toFormat('HH:mm'), day: days === 0 || days === 1 ? '' : at.toFormat('cccc d MMMM') };
+}
 
 /** One turn of the conversation, with helpers the dialogs share. */
 export class Turn {
@@ -133,14 +155,25 @@ export class Turn {
   /** "i dag 19:30", "i morgon 07:00", "måndag 25 januari 07:00", in the tenant's language. */
   when(iso: string | undefined): string {
     if (!iso) return this.t('time.unknown');
-    // Gregorian dates in every language (Persian would otherwise get Persian month names on Gregorian days).
-    const at = DateTime.fromISO(iso, { zone: this.policy.timeZone }).setLocale(this.lang).reconfigure({ outputCalendar: 'gregory' });
-    const today = DateTime.fromJSDate(this.deps.now(), { zone: this.policy.timeZone }).startOf('day');
-    const days = Math.round(at.startOf('day').diff(today, 'days').days);
-    const time = at.toFormat('HH:mm');
+    const zone = this.policy.timeZone;
+    const now = this.deps.now();
+    // The parts depend on the clock only through today's date in the zone.
+    const today = Math.floor(wallClockMillis(now.getTime(), zone) / DAY_MS);
+    let parts: WhenParts;
+    if (Number.isFinite(today)) {
+      const key = `${zone}|${this.lang}|${today}|${iso}`;
+      const hit = whenCache.get(key);
+      if (hit) parts = hit;
+      else {
+        parts = whenParts(iso, this.lang, zone, now);
+        if (whenCache.size >= WHEN_CACHE_MAX) whenCache.clear();
+        whenCache.set(key, parts);
+      }
+    } else parts = whenParts(iso, this.lang, zone, now);
+    const { days, time, day } = parts;
     if (days === 0) return this.t('time.today', { time });
     if (days === 1) return this.t('time.tomorrow', { time });
-    return this.t('time.later', { day: at.toFormat('cccc d MMMM'), time });
+    return this.t('time.later', { day, time });
   }
 
   /** Records the decision: a `trygg.decision` trace activity and an audit entry (no message text). */

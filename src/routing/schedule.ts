@@ -3,10 +3,11 @@
  * All opening times are local wall-clock times in the policy's time zone (luxon does the zone arithmetic),
  * so a shift ending "05:00" ends at 05:00 local also on the nights the clocks change.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { swedishHolidayOn } from './holidays.ts';
 import type { Policy, ScheduleRule } from './policy.ts';
 import type { RouteId } from './types.ts';
+import { luxonZone, zoneOffset } from './zone.ts';
 
 /** An instant, given as a JS Date, epoch milliseconds, an ISO string or a luxon DateTime. */
 export type Instant = Date | number | string | DateTime;
@@ -61,7 +62,7 @@ const intervalCache = new WeakMap<object, Map<string, Interval[]>>();
 
 function localMillis(date: string, time: string, zone: string): number {
   // A wall-clock time that does not exist (the spring-forward hour) is moved forward by luxon.
-  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+  return DateTime.fromISO(`${date}T${time}`, { zone: luxonZone(zone) }).toMillis();
 }
 
 function ruleAppliesOn(rule: ScheduleRule, date: string, policy: Policy): boolean {
@@ -157,7 +158,7 @@ function onDutyIntervals(route: RouteId, fromMs: number, toMs: number, policy: P
     if (depth > 4) throw new RangeError(`schedule of ${route} refers to itself through whenClosed`);
     weekly = subtract([[fromMs, toMs]], onDutyIntervals(schedule.whenClosed, fromMs, toMs, policy, depth + 1));
   } else {
-    const zone = policy.timeZone;
+    const zone = luxonZone(policy.timeZone);
     const first = DateTime.fromMillis(fromMs, { zone }).minus({ days: 1 }).toISODate()!;
     const last = DateTime.fromMillis(toMs, { zone }).toISODate()!;
     const list: Interval[] = [];
@@ -203,13 +204,9 @@ export function dutyAt(route: RouteId, at: Instant, policy: Policy): { onDuty: b
   return { onDuty: on, changeMs: change };
 }
 
-const zones = new Map<string, IANAZone>();
-
 /** ISO-8601 with the zone's offset (as luxon's toISO() writes it), without building a DateTime. */
 export function isoInZone(ms: number, zone: string): string {
-  let z = zones.get(zone);
-  if (!z) zones.set(zone, (z = IANAZone.create(zone)));
-  const offset = z.offset(ms);
+  const offset = zoneOffset(zone, ms);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
@@ -236,7 +233,8 @@ export interface DutyStatus {
 export function dutyStatus(route: RouteId, at: Instant, policy: Policy): DutyStatus {
   const ms = toMillis(at);
   const { on, change } = stateAt(route, ms, policy);
-  const zone = policy.timeZone;
+  // The DateTimes keep the memoised zone: their own arithmetic and formatting reuse its offsets.
+  const zone = luxonZone(policy.timeZone);
   const asLocal = (x: number) => DateTime.fromMillis(x, { zone });
   return {
     route,
@@ -262,7 +260,7 @@ export function dutyChanges(route: RouteId, at: Instant, policy: Policy, days: n
       continue;
     }
     if (change > end) break;
-    out.push({ at: DateTime.fromMillis(change, { zone: policy.timeZone }), onDuty: !on });
+    out.push({ at: DateTime.fromMillis(change, { zone: luxonZone(policy.timeZone) }), onDuty: !on });
     t = change;
   }
   return out;

@@ -1,4 +1,5 @@
 /** Case ids: month in Swedish time, then a running number. */
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { caseIdPeriod, formatCaseId } from '../../src/store/case-id.ts';
 
@@ -11,6 +12,14 @@ describe('case ids', () => {
     ['2026-12-31T23:30:00Z', '2701'],
   ])('%s is in month %s', (iso, period) => {
     expect(caseIdPeriod(Date.parse(iso))).toBe(period);
+  });
+
+  it('matches plain luxon minute by minute around month ends and the clock changes', () => {
+    for (const from of ['2026-03-28T22:00:00Z', '2026-03-31T20:00:00Z', '2026-10-24T22:00:00Z', '2026-12-31T20:00:00Z', '2027-10-31T20:00:00Z']) {
+      for (let ms = Date.parse(from); ms < Date.parse(from) + 6 * 3_600_000; ms += 60_000) {
+        expect(caseIdPeriod(ms)).toBe(DateTime.fromMillis(ms, { zone: 'Europe/Stockholm' }).toFormat('yyMM'));
+      }
+    }
   });
 
   it.each([
