@@ -94,6 +94,7 @@ describe('English near-misses that are not emergencies', () => {
   it.each<[...CategoryRow, boolean]>([
     ['There is no fire', 'unknown', true],
     ['The building is not on fire', 'unknown', true],
+    ['there was a fight yesterday, now its calm', 'crime_over', true],
     ['There was a fire drill last week', 'information', true],
     ['The smoke alarm needs a new battery', 'minor_fault', true],
     ['The smoke alarm keeps beeping, I think the battery is low', 'minor_fault', true],
@@ -118,6 +119,7 @@ describe('English near-misses that are not emergencies', () => {
 describe('English everyday categories', () => {
   it.each<CategoryRow>([
     ['The neighbours are playing loud music at 2am', 'disturbance'],
+    ['the elevator stopped between two floors with people in it', 'urgent_fault'],
     ['There is a party upstairs, so much noise', 'disturbance'],
     ['Drunk people shouting in the courtyard', 'disturbance'],
     ['Teenagers hanging around in the stairwell smoking weed', 'disturbance'],

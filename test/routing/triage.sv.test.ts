@@ -92,6 +92,10 @@ describe('Swedish danger that a calmer word elsewhere must not lower', () => {
     ['Branden är släckt men det ryker fortfarande', 'fire', false],
     ['Jag såg på nyheterna att det brinner i vårt hus', 'fire', false],
     ['ingen aning vad jag ska göra det brinner', 'fire', false],
+    // "Nu är det lugnt" says nothing about another place, and is no past cue itself.
+    ['det brinner i källaren, nu är det lugnt här uppe', 'fire', false],
+    ['det brann i går och nu brinner det igen', 'fire', false],
+    ['grannen slog sin fru, hon skriker', 'violence', false],
   ])('%s → %s', (text, danger, uncertain) => {
     expectDanger(text, danger, uncertain);
   });
@@ -122,6 +126,9 @@ describe('Swedish near-misses that are not emergencies', () => {
     ['Jag läste i tidningen om skjutningen i Rosengård', 'unknown', true],
     ['Det var skottlossning här förra veckan, kan MKB sätta upp kameror?', 'crime_over', true],
     ['Någon blev misshandlad utanför porten i går', 'crime_over', true],
+    // "nu" in "nu är det lugnt" is not something going on now.
+    ['det brann i går men nu är det lugnt', 'unknown', true],
+    ['grannen slog sin fru i går, nu är det tyst', 'crime_over', true],
     ['Ingen brand, bara matos från spisen', 'minor_fault', true],
     ['Brandvarnaren piper, den behöver nytt batteri', 'minor_fault', true],
     ['Brandvarnaren piper hela tiden, tror batteriet är slut', 'minor_fault', true],
@@ -143,6 +150,7 @@ describe('Swedish near-misses that are not emergencies', () => {
 describe('Swedish everyday categories', () => {
   it.each<CategoryRow>([
     ['Grannen spelar hög musik mitt i natten', 'disturbance'],
+    ['ingen fara men hissen har stannat mellan två våningar med folk i', 'urgent_fault'],
     ['HOG MUSIK OVANFOR', 'disturbance'],
     ['Det är fest i lägenheten under, jättehögt', 'disturbance'],
     ['Ungdomar hänger i trapphuset och röker på', 'disturbance'],

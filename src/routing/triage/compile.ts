@@ -19,17 +19,17 @@ import { EXACT, INFIX, PREFIX, SUFFIX, parseEntry, type ElementKind } from './pa
 export type Field =
   | 'markers' | 'danger' | 'dangerUncertain' | 'disturbance' | 'urgentFault' | 'minorFault' | 'support'
   | 'crimeOver' | 'information' | 'domestic' | 'lockedOut' | 'negation' | 'negationAfter' | 'past' | 'recentPast'
-  | 'notReal' | 'ongoing' | 'clauseBreaks';
+  | 'notReal' | 'ongoing' | 'calm' | 'clauseBreaks';
 
 /** Fields with one list of strings (the two danger fields are maps by kind). */
 const LIST_FIELDS = [
   'markers', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information', 'domestic',
-  'lockedOut', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing', 'clauseBreaks',
+  'lockedOut', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing', 'calm', 'clauseBreaks',
 ] as const satisfies readonly Field[];
 
 /** Fields that never get typo tolerance: a guessed cue must never lower danger. */
 const NO_FUZZY: ReadonlySet<Field> = new Set([
-  'markers', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'clauseBreaks',
+  'markers', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'calm', 'clauseBreaks',
 ]);
 
 /** Entries with at least this many letters (folded, wildcards removed) get typo tolerance. */

@@ -99,6 +99,12 @@ export interface Lexicon {
   /** Cues that something is happening now ("just nu", "right now", "pågår"). Anywhere, they cancel past cues. */
   ongoing: string[];
   /**
+   * "It is calm now" ("nu är det lugnt", "now it's quiet"): a phrase that holds an `ongoing` word but says
+   * the opposite. It only keeps that word from counting as ongoing; it discounts nothing itself, so "det
+   * brinner i källaren, nu är det lugnt här" stays a fire.
+   */
+  calm?: string[];
+  /**
    * Vague or very recent past ("nyss", "för en stund sedan", "a few minutes ago", "earlier"): the event may
    * still be going on, so danger stays but becomes uncertain. A longer `recentPast` hit wins over a `past`
    * hit inside it ("minutes ago" over "ago").

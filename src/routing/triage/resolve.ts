@@ -12,7 +12,7 @@ const CONTENT: ReadonlySet<Field> = new Set([
   'danger', 'dangerUncertain', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information',
 ]);
 /** Fields whose hits qualify danger: negation, time and not-real cues. */
-const CUES: ReadonlySet<Field> = new Set(['negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing']);
+const CUES: ReadonlySet<Field> = new Set(['negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing', 'calm']);
 
 /** How far (tokens) a negation reaches before a danger hit, and after it. */
 const NEGATION_REACH = 2;

@@ -40,7 +40,9 @@ export const enEveryday: Everyday = {
     'broken window', 'window .. smashed', 'smashed window', 'shattered', 'door .. wont lock', 'door .. wont close',
     'door .. doesnt lock', 'door .. doesnt close', 'cant lock', 'cannot lock', 'wont lock', 'doesnt lock',
     'lock .. broken', 'broken lock', 'stuck in the elevator', 'stuck in the lift', 'elevator .. stuck',
-    'lift .. stuck', 'someone .. stuck in the', 'between floors', 'ceiling .. collapsed', 'no water',
+    'lift .. stuck', 'someone .. stuck in the', 'between floors', 'between two floors', 'people in the lift',
+    'people in the elevator', 'someone in the lift', 'someone in the elevator', 'trapped in the elevator',
+    'trapped in the lift', 'ceiling .. collapsed', 'no water',
     'no running water',
   ],
   minorFault: [

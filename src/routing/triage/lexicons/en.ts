@@ -46,6 +46,12 @@ export const lexicon: Lexicon = {
     'was put out', 'been put out', 'was extinguished', 'been extinguished',
   ],
   // "last night" is deliberately absent: at 01:00 it is tonight, and the danger may be going on.
+  calm: [
+    'now its calm', 'now it is calm', 'its calm now', 'it is calm now', 'calm now', 'now its quiet',
+    'now it is quiet', 'its quiet now', 'it is quiet now', 'quiet now', 'its over now', 'it is over now',
+    'now its over', 'now it is over', 'all good now', 'everything is fine now', 'fine now', 'now everything is fine',
+    'now everything is ok', 'everything is ok now', 'ok now',
+  ],
   recentPast: [
     'minutes ago', 'minute ago', 'hours ago', 'an hour ago', 'hour ago', 'a while ago', 'moments ago',
     'a moment ago', 'just now', 'earlier', 'earlier today', 'earlier tonight', 'recently',

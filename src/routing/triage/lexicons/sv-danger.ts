@@ -33,6 +33,7 @@ export const svDanger: Lexicon['danger'] = {
     'slår mig', 'slår oss', 'slår honom', 'slår henne', 'slår dem', 'slår barn*', 'slår sin*', 'slår min*',
     'slår mamma', 'slår pappa', 'slår ihjäl',
     'slå ihjäl', 'slagen', 'slagna', 'blir slagen', 'blev slagen', 'slog mig', 'slog honom', 'slog henne',
+    'slog oss', 'slog dem', 'slog sin*', 'slog min*', 'slog barn*', 'slog mamma', 'slog pappa',
     'misshand*', 'slåss', 'slagsmål*', 'sparkar honom', 'sparkar henne', 'sparkar mig', 'våldtar',
     'våldtäkt*', 'våldtagen', 'stryper', 'stryptag', 'kväver henne', 'kväver honom', 'hotar att döda',
     'hotar .. döda', 'hotar mig', 'hotar oss', 'hotar att slå', 'hotar att skada', 'dödshot*', 'mordhot*',

@@ -61,7 +61,8 @@ export const svEveryday: Everyday = {
     'lägenhetsdörr* .. låsa', 'dörr* .. låsa', 'dörr* .. stänga', 'går inte att låsa', 'går inte att stänga',
     'kan inte låsa', 'låset .. trasigt', 'låset .. sönder', 'låset .. fungerar inte', 'låset .. funkar inte',
     'fast i hissen', 'fastnat i hissen', 'hissen .. fastnat', 'instängd i hissen', 'sitter någon fast',
-    'sitter .. fast i hiss*', 'mellan våningarna', 'taket har rasat', 'rasat',
+    'sitter .. fast i hiss*', 'mellan våningarna', 'mellan två våningar', 'folk i hissen', 'någon i hissen',
+    'barn i hissen', 'hissen .. med folk i', 'hissen .. med någon i', 'taket har rasat', 'rasat',
   ],
   minorFault: [
     'droppar', 'kran* .. droppar', 'kran* .. läcker', 'droppande kran*', 'droppar lite',

@@ -40,6 +40,11 @@ export const lexicon: Lexicon = {
     // A fire that is out is over.
     'har släckt', 'har släckts', 'är släckt', 'släcktes', 'släckte',
   ],
+  calm: [
+    'nu är det lugnt', 'nu är det tyst', 'nu är allt lugnt', 'nu är det lugnt igen', 'nu är det tyst igen',
+    'är lugnt nu', 'är tyst nu', 'lugnt nu', 'tyst nu', 'nu är det över', 'är över nu', 'nu har det lugnat sig',
+    'har lugnat sig nu', 'nu är allt bra', 'allt är bra nu', 'nu är det bra', 'nu är det slut',
+  ],
   recentPast: [
     'nyss', 'alldeles nyss', 'för en stund sedan', 'för en stund sen', 'för ett tag sedan', 'för ett tag sen',
     'för .. minut* sedan', 'för .. minut* sen', 'för .. timm* sedan', 'för .. timm* sen', 'för en timme sedan',
