@@ -35,6 +35,8 @@ export interface AppOptions {
   limits?: Omit<LimitOptions, 'log' | 'now'>;
   /** Outbox timing (tests shorten it). */
   worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** The phone line's ACS client: options and per-request timeout (tests shorten them). */
+  phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs'>;
 }
 
 export interface App {
@@ -96,7 +98,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const server = buildServer({ adapter, bot, log, production: config.production, retentionDays: policy.retention.days, ready: () => ready });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
-  const phone: PhoneDeps = { bot: tenantBot, policy, store, config, log, now, staff: teams.link, voices };
+  const phone: PhoneDeps = { bot: tenantBot, policy, store, config, log, now, staff: teams.link, voices, ...options.phone };
   mountPhone(server, phone);
 
   return {

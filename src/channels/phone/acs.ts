@@ -16,13 +16,37 @@ export const DEFAULT_ACS_CLIENT_OPTIONS: CallAutomationClientOptions = {
   retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 },
 };
 
+/**
+ * How long one REST call to ACS may take, retries included. The SDK sets no timeout, so a hanging ACS would
+ * hold the caller in silence, and Event Grid's delivery (which waits about 30 s) forever.
+ */
+export const ACS_REQUEST_TIMEOUT_MS = 5_000;
+
+type PipelinePolicy = NonNullable<CallAutomationClientOptions['additionalPolicies']>[number]['policy'];
+
+/** Gives every request the deadline, as an abort signal (alongside any the caller gave). */
+function timeoutPolicy(ms: number): PipelinePolicy {
+  return {
+    name: 'tryggAcsTimeout',
+    sendRequest: (request, next) => {
+      const deadline = AbortSignal.timeout(ms);
+      request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal as AbortSignal, deadline]) : deadline;
+      return next(request);
+    },
+  };
+}
+
 /** Seconds of silence before a `RecognizeFailed` (8510) and a reprompt. */
 export const INITIAL_SILENCE_SECONDS = 8;
 /** Seconds of silence that end an utterance. */
 export const END_SILENCE_SECONDS = 1.5;
 
-export function createAcsClient(connectionString: string, options: CallAutomationClientOptions = {}): CallAutomationClient {
-  return new CallAutomationClient(connectionString, { ...DEFAULT_ACS_CLIENT_OPTIONS, ...options });
+export function createAcsClient(connectionString: string, options: CallAutomationClientOptions = {}, timeoutMs = ACS_REQUEST_TIMEOUT_MS): CallAutomationClient {
+  return new CallAutomationClient(connectionString, {
+    ...DEFAULT_ACS_CLIENT_OPTIONS,
+    ...options,
+    additionalPolicies: [...(options.additionalPolicies ?? []), { policy: timeoutPolicy(timeoutMs), position: 'perCall' }],
+  });
 }
 
 /** The call's requests to ACS. Needs the call connection id, which the answer (or the first event) gives. */

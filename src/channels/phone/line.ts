@@ -55,7 +55,7 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   if (existing) return existing;
   const { log } = deps;
   if (!acs.cognitiveServicesEndpoint) log.warn('phone: ACS_COGNITIVE_SERVICES_ENDPOINT is not set; ACS cannot speak or listen without it');
-  const client = createAcsClient(acs.connectionString, deps.acsClientOptions);
+  const client = createAcsClient(acs.connectionString, deps.acsClientOptions, deps.acsTimeoutMs);
   const adapter = new VoiceAdapter();
   const engine = callDeps(deps, adapter);
   const sessions = new CallSessions(deps.sessions);

@@ -41,6 +41,8 @@ export interface PhoneDeps {
   voices?: Partial<Record<Lang, PhoneVoice>>;
   /** Options for the ACS client (retries, the HTTP client); tests pass short retry delays. */
   acsClientOptions?: CallAutomationClientOptions;
+  /** How long one REST call to ACS may take (default `ACS_REQUEST_TIMEOUT_MS`). */
+  acsTimeoutMs?: number;
   /** In-memory call sessions: at most `max` (oldest dropped), each forgotten `ttlMs` after its last event. */
   sessions?: { max?: number; ttlMs?: number };
 }

@@ -2,6 +2,7 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  ACS_ENDPOINT,
   CALLER,
   callback,
   event,
@@ -152,6 +153,20 @@ describe('ACS failing', () => {
     answer.done();
     expect(res.status).toBe(503);
     expect(phone.line!.sessions.size).toBe(0);
+  });
+
+  it('answer hangs: the request gives up at its deadline, and Event Grid is asked to deliver again (503)', async () => {
+    phone = await startPhoneApp({ at: NIGHT, acsTimeoutMs: 300 });
+    const hanging = nock(ACS_ENDPOINT).post('/calling/callConnections:answer').query(true).delay(5_000).reply(200, fixture('answer-response') as nock.Body);
+    const started = Date.now();
+    const res = await phone.post('/api/calls/incoming', fixture('eventgrid-incoming-call'));
+    const took = Date.now() - started;
+    expect(res.status).toBe(503);
+    expect(phone.line!.sessions.size).toBe(0);
+    // Given up at 300 ms (retries included), well short of the 5 s it would hang.
+    expect(took).toBeLessThan(3_000);
+    expect(hanging.isDone()).toBe(true);
+    nock.abortPendingRequests();
   });
 
   it('recognize 5xx mid-call: the line hangs up and keeps what was said for staff', async () => {

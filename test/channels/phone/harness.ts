@@ -65,7 +65,7 @@ export interface PhoneApp {
 }
 
 /** The app with the phone line (ACS configured unless `acs: false`) and, in local mode, the simulator. */
-export async function startPhoneApp(options: { at: Date; env?: Record<string, string>; acs?: boolean; simulator?: boolean }): Promise<PhoneApp> {
+export async function startPhoneApp(options: { at: Date; env?: Record<string, string>; acs?: boolean; simulator?: boolean; acsTimeoutMs?: number }): Promise<PhoneApp> {
   const clock = { now: options.at };
   const now = () => clock.now;
   const log = createLogger(process.env.PHONE_TEST_LOG ?? 'silent');
@@ -75,7 +75,7 @@ export async function startPhoneApp(options: { at: Date; env?: Record<string, st
     ...(options.acs === false ? {} : ACS_ENV),
     ...options.env,
   });
-  const app = await buildApp(config, { store: await openMemoryStore(), now, log });
+  const app = await buildApp(config, { store: await openMemoryStore(), now, log, ...(options.acsTimeoutMs ? { phone: { acsTimeoutMs: options.acsTimeoutMs } } : {}) });
   // The same tenants' bot the app builds: state in the app's store, the app's policy, clock and staff side.
   const staff = app.teams.link;
   const conversation = new TryggConversation(new ConversationState(app.store.state), { policy: app.policy, store: app.store, now, render: renderReply, staff });
