@@ -30,6 +30,16 @@ export interface OutboxWorkerOptions {
   perThreadGapMs?: number;
   /** The thread an item goes to, for the rate limit. */
   threadOf?: (item: OutboxItem) => string | undefined;
+  /**
+   * How long one delivery may take before it counts as failed (and is retried), so that a hanging Teams
+   * call cannot stop every other card. Below the lease, so no other instance takes the item meanwhile.
+   */
+  deliverTimeoutMs?: number;
+}
+
+/** A delivery that did not finish within `deliverTimeoutMs`. Retried like a network error. */
+export class DeliveryTimeoutError extends Error {
+  override name = 'DeliveryTimeoutError';
 }
 
 /** The HTTP status and Retry-After (ms) of a failed call, when it has them. */
@@ -62,6 +72,7 @@ export class OutboxWorker {
       maxDelayMs: 5 * 60_000,
       maxAttempts: 12,
       perThreadGapMs: 150,
+      deliverTimeoutMs: 20_000,
       ...options,
     };
   }
@@ -116,7 +127,11 @@ export class OutboxWorker {
       if (this.lastSend.size > 5000) this.lastSend.clear();
     }
     try {
-      await this.o.deliver(item);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeliveryTimeoutError(`delivery did not finish within ${this.o.deliverTimeoutMs} ms`)), this.o.deliverTimeoutMs);
+      });
+      await Promise.race([this.o.deliver(item), late]).finally(() => clearTimeout(timer));
       await this.o.store.outbox.complete(item.id);
     } catch (err) {
       const { status, retryAfterMs } = httpFailure(err);

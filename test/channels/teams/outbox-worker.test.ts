@@ -59,6 +59,30 @@ describe('OutboxWorker', () => {
     expect((await store.outbox.get(id!))!.status).toBe('pending');
   });
 
+  it('a delivery that hangs counts as failed at its deadline and is retried; the next item is not held up', async () => {
+    const delivered: string[] = [];
+    const store = await openMemoryStore();
+    const worker = new OutboxWorker({
+      store,
+      log,
+      perThreadGapMs: 0,
+      deliverTimeoutMs: 200,
+      deliver: (item) => (item.key === 'k-hang' ? new Promise<void>(() => {}) : Promise.resolve(void delivered.push(item.key))),
+    });
+    const [hanging, next] = await store.outbox.enqueue([
+      { kind: 'x', key: 'k-hang', payload: {} },
+      { kind: 'x', key: 'k-next', payload: {} },
+    ]);
+    const started = Date.now();
+    expect(await worker.pass()).toBe(2);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(delivered).toEqual(['k-next']);
+    const item = (await store.outbox.get(hanging!))!;
+    expect(item.status).toBe('pending');
+    expect(item.lastError).toBe('DeliveryTimeoutError');
+    expect((await store.outbox.get(next!))!.status).toBe('done');
+  });
+
   it('retries network errors', async () => {
     const { store, worker } = await setup(async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
