@@ -10,6 +10,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.ts';
+import { withDeadline } from '../deadline.ts';
 import type { Logger } from '../log.ts';
 
 /** Every call to a channel's connector gives up after this, so a turn answers within the channel's ~15 s. */
@@ -23,13 +24,7 @@ export class SendTimeoutError extends Error {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
+const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> => withDeadline(work, ms, () => new SendTimeoutError(ms));
 
 /**
  * The SDK's connector client sets no timeout: a serviceUrl that never answers would hold the turn until the

@@ -3,6 +3,7 @@
  * Retries with exponential backoff and jitter on 429 (honouring Retry-After), 412, 502, 503, 504 and network
  * errors; keeps to Teams' per-thread rate; idempotent, so a retry or a restart never posts a card twice.
  */
+import { withDeadline } from '../../deadline.ts';
 import type { Logger } from '../../log.ts';
 import type { OutboxItem, Store } from '../../store/index.ts';
 
@@ -127,11 +128,8 @@ export class OutboxWorker {
       if (this.lastSend.size > 5000) this.lastSend.clear();
     }
     try {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DeliveryTimeoutError(`delivery did not finish within ${this.o.deliverTimeoutMs} ms`)), this.o.deliverTimeoutMs);
-      });
-      await Promise.race([this.o.deliver(item), late]).finally(() => clearTimeout(timer));
+      const ms = this.o.deliverTimeoutMs;
+      await withDeadline(this.o.deliver(item), ms, () => new DeliveryTimeoutError(`delivery did not finish within ${ms} ms`));
       await this.o.store.outbox.complete(item.id);
     } catch (err) {
       const { status, retryAfterMs } = httpFailure(err);
