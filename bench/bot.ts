@@ -48,7 +48,8 @@ const PACED_S = num('BENCH_PACED_DURATION', 5);
 const PROFILE = process.env.BENCH_PROFILE;
 const PROFILE_DIR = PROFILE === '1' || PROFILE === 'true' ? os.tmpdir() : PROFILE;
 /** Where the CPU profile of a window goes (kept after the run, to open in DevTools). */
-const profileFile = (window: string) => (PROFILE ? path.join(PROFILE_DIR!, `trygg-bench-${process.pid}-${window}.cpuprofile`) : undefined);
+const profileFile = (window: string) =>
+  PROFILE ? path.join(PROFILE_DIR!, `trygg-bench-${process.pid}-${window}.cpuprofile`) : undefined;
 const TIME_LIMIT_MS = num('BENCH_TIME_LIMIT_MS', 180_000);
 
 // Targets from the issue (printed beside the figures, never asserted).
@@ -104,24 +105,53 @@ interface Measured {
   answeredConversations: number;
 }
 
-const diffTotals = (a: SinkTotals, b: SinkTotals) => ({ requests: b.requests - a.requests, messages: b.messages - a.messages });
+const diffTotals = (a: SinkTotals, b: SinkTotals) => ({
+  requests: b.requests - a.requests,
+  messages: b.messages - a.messages,
+});
 
-async function measure(name: string, server: ServerChild, phases: { warm: number; load: number; paced: number }, profileTo?: string): Promise<Measured> {
+async function measure(
+  name: string,
+  server: ServerChild,
+  phases: { warm: number; load: number; paced: number },
+  profileTo?: string,
+): Promise<Measured> {
   const startRss = (await server.stats()).rss;
   process.stdout.write(`${name}: warming up (${WARMUP} requests) … `);
-  const warm = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.warm, connections: CONNECTIONS, conversations: CONVERSATIONS, amount: WARMUP });
+  const warm = await runLoad({
+    url: server.url,
+    serviceUrl: sink!.url,
+    phase: phases.warm,
+    connections: CONNECTIONS,
+    conversations: CONVERSATIONS,
+    amount: WARMUP,
+  });
   process.stdout.write(`${warm.requests} done; measuring ${DURATION_S} s … `);
   const before = await server.mark();
   const sinkBefore = await sink!.totals();
   if (profileTo) await server.profileStart(500);
-  const load = await runLoad({ url: server.url, serviceUrl: sink!.url, phase: phases.load, connections: CONNECTIONS, conversations: CONVERSATIONS, durationS: DURATION_S });
+  const load = await runLoad({
+    url: server.url,
+    serviceUrl: sink!.url,
+    phase: phases.load,
+    connections: CONNECTIONS,
+    conversations: CONVERSATIONS,
+    durationS: DURATION_S,
+  });
   if (profileTo) await server.profileStop(profileTo);
   const after = await server.mark();
   // Replies are sent within the turn, so they are all at the sink when the last answer came back.
   const sinkDelta = diffTotals(sinkBefore, await sink!.totals());
   const seen = await sink!.conversations(load.ids);
   process.stdout.write(`paced at ${PACED_RATE} req/s for ${PACED_S} s … `);
-  const paced = await runPaced({ url: server.url, serviceUrl: sink!.url, phase: phases.paced, rate: PACED_RATE, durationS: PACED_S, conversations: CONVERSATIONS });
+  const paced = await runPaced({
+    url: server.url,
+    serviceUrl: sink!.url,
+    phase: phases.paced,
+    rate: PACED_RATE,
+    durationS: PACED_S,
+    conversations: CONVERSATIONS,
+  });
   const pacedStats = await server.mark();
   console.log('done');
   return {
@@ -158,14 +188,21 @@ function row(m: Measured): string {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`bench/bot.ts — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${load}${cpuPressure()}`);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  console.log(
+    `bench/bot.ts — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${load}${cpuPressure()}`,
+  );
   console.log(
     `load: ${DURATION_S} s per bot, ${CONNECTIONS} connections (one request in flight each), ${CONVERSATIONS} conversation slots ` +
       `(scripted tenants: questions, disturbances, faults, a few emergencies; sv/en/ar; web chat, Direct Line, SMS), ` +
       `warm-up ${WARMUP} requests; everything on 127.0.0.1`,
   );
-  console.log(`Trygg: local mode, embedded SQLite store in a temp DATA_DIR, LOG_LEVEL=silent, no language model, clock at ${process.env.BENCH_AT ?? '2027-01-19T21:30:00Z (Tue 22:30 in Malmö)'}`);
+  console.log(
+    `Trygg: local mode, embedded SQLite store in a temp DATA_DIR, LOG_LEVEL=silent, no language model, clock at ${process.env.BENCH_AT ?? '2027-01-19T21:30:00Z (Tue 22:30 in Malmö)'}`,
+  );
   console.log(`       ${describeLimits()}`);
   console.log('');
 
@@ -173,13 +210,22 @@ async function main(): Promise<void> {
 
   const echo = await spawnServer('echo', path.join(here, 'echo-bot.ts'), {});
   running.add(echo);
-  const echoM = await measure('echo', echo, { warm: PHASE.warmEcho, load: PHASE.loadEcho, paced: PHASE.pacedEcho }, profileFile('echo-load'));
+  const echoM = await measure(
+    'echo',
+    echo,
+    { warm: PHASE.warmEcho, load: PHASE.loadEcho, paced: PHASE.pacedEcho },
+    profileFile('echo-load'),
+  );
   await echo.stop();
   running.delete(echo);
 
   const dialog = await spawnServer('echo+dialog', path.join(here, 'echo-bot.ts'), { ECHO_DIALOG: '1' });
   running.add(dialog);
-  const dialogM = await measure('echo+dialog', dialog, { warm: PHASE.warmDialog, load: PHASE.loadDialog, paced: PHASE.pacedDialog });
+  const dialogM = await measure('echo+dialog', dialog, {
+    warm: PHASE.warmDialog,
+    load: PHASE.loadDialog,
+    paced: PHASE.pacedDialog,
+  });
   await dialog.stop();
   running.delete(dialog);
 
@@ -188,13 +234,24 @@ async function main(): Promise<void> {
     ...(process.env.BENCH_AT ? { BENCH_AT: process.env.BENCH_AT } : {}),
   });
   running.add(trygg);
-  const tryggM = await measure('Trygg', trygg, { warm: PHASE.warmTrygg, load: PHASE.loadTrygg, paced: PHASE.pacedTrygg }, profileFile('trygg-load'));
+  const tryggM = await measure(
+    'Trygg',
+    trygg,
+    { warm: PHASE.warmTrygg, load: PHASE.loadTrygg, paced: PHASE.pacedTrygg },
+    profileFile('trygg-load'),
+  );
 
   process.stdout.write(`Trygg: burst of ${BURST} new conversations over ${BURST_WINDOW_MS / 1000} s … `);
   const beforeBurst = await trygg.mark();
   const burstStart = Date.now();
   if (PROFILE) await trygg.profileStart(500);
-  const burst: BurstResult = await runBurst({ url: trygg.url, sink, count: BURST, windowMs: BURST_WINDOW_MS, settleMs: 5_000 });
+  const burst: BurstResult = await runBurst({
+    url: trygg.url,
+    sink,
+    count: BURST,
+    windowMs: BURST_WINDOW_MS,
+    settleMs: 5_000,
+  });
   if (PROFILE) await trygg.profileStop(profileFile('trygg-burst')!);
   const afterBurst = await trygg.mark();
   const burstCpu = { ms: afterBurst.cpuMs - beforeBurst.cpuMs, wallMs: Date.now() - burstStart };
@@ -216,7 +273,9 @@ async function main(): Promise<void> {
   for (const m of bots) console.log(`  ${m.name.padEnd(11)} ${stalls(m.stats)}`);
   const ratio = tryggM.load.rps / echoM.load.rps;
   const cpuPerReq = (m: Measured) => m.cpuMs / Math.max(1, m.load.requests);
-  console.log(`  throughput Trygg/echo: ${ratio.toFixed(2)}   (target ≥ ${TARGET.ratio}: ${verdict(ratio >= TARGET.ratio)})`);
+  console.log(
+    `  throughput Trygg/echo: ${ratio.toFixed(2)}   (target ≥ ${TARGET.ratio}: ${verdict(ratio >= TARGET.ratio)})`,
+  );
   console.log(
     `  CPU per request echo/Trygg: ${(cpuPerReq(echoM) / cpuPerReq(tryggM)).toFixed(2)} (the throughput ratio with a core each to themselves; ` +
       `less sensitive to other load on the machine than the ratio above)`,
@@ -225,7 +284,9 @@ async function main(): Promise<void> {
     `  the second baseline: echo+dialog/echo ${(dialogM.load.rps / echoM.load.rps).toFixed(2)} (CPU per request ${(cpuPerReq(echoM) / cpuPerReq(dialogM)).toFixed(2)}); ` +
       `Trygg/echo+dialog ${(tryggM.load.rps / dialogM.load.rps).toFixed(2)} (CPU per request ${(cpuPerReq(dialogM) / cpuPerReq(tryggM)).toFixed(2)})`,
   );
-  console.log(`  Trygg p99 at ${CONNECTIONS} concurrent: ${tryggM.load.latency.p99} ms   (target ≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.load.latency.p99 <= TARGET.p99Ms)})`);
+  console.log(
+    `  Trygg p99 at ${CONNECTIONS} concurrent: ${tryggM.load.latency.p99} ms   (target ≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.load.latency.p99 <= TARGET.p99Ms)})`,
+  );
   console.log(
     `  (closed loop: each connection sends its next message when the last is answered, so mean latency ≈ ${CONNECTIONS} / throughput: ` +
       `${((CONNECTIONS / tryggM.load.rps) * 1000).toFixed(0)} ms for Trygg, ${((CONNECTIONS / dialogM.load.rps) * 1000).toFixed(0)} ms for echo+dialog, ` +
@@ -243,12 +304,18 @@ async function main(): Promise<void> {
         `max ${p.latency.max.toFixed(0).padStart(4)} ms  errors ${p.errors}, non-2xx ${p.non2xx};  ${stalls(m.pacedStats)}`,
     );
   }
-  console.log(`  Trygg p99 paced: ${tryggM.paced.latency.p99.toFixed(1)} ms   (≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.paced.latency.p99 <= TARGET.p99Ms)})`);
+  console.log(
+    `  Trygg p99 paced: ${tryggM.paced.latency.p99.toFixed(1)} ms   (≤ ${TARGET.p99Ms} ms: ${verdict(tryggM.paced.latency.p99 <= TARGET.p99Ms)})`,
+  );
   console.log('');
 
   const all = burst.answered === burst.sent && burst.first112 === burst.sent;
-  console.log(`burst (${BURST} new conversations, one emergency message each, evenly over ${BURST_WINDOW_MS / 1000} s; Trygg after its load run):`);
-  console.log(`  answered ${burst.answered}/${burst.sent}, first message says 112: ${burst.first112}/${burst.sent}   (target all: ${verdict(all)})`);
+  console.log(
+    `burst (${BURST} new conversations, one emergency message each, evenly over ${BURST_WINDOW_MS / 1000} s; Trygg after its load run):`,
+  );
+  console.log(
+    `  answered ${burst.answered}/${burst.sent}, first message says 112: ${burst.first112}/${burst.sent}   (target all: ${verdict(all)})`,
+  );
   console.log(
     `  time to first reply (message sent → first reply at the sink): p50 ${burst.firstReply.p50.toFixed(1)} ms, p99 ${burst.firstReply.p99.toFixed(1)} ms, max ${burst.firstReply.max.toFixed(1)} ms`,
   );
@@ -265,14 +332,34 @@ async function main(): Promise<void> {
 
   const r = runRouting(ROUTING_N);
   console.log(`routing alone (routeMessage in process, ${r.n} mixed messages after a warm-up):`);
-  console.log(`  ${Math.round(r.perSecond)} decisions/s, ${r.usEach.toFixed(1)} µs each   (target ≥ ${TARGET.routingPerS}: ${verdict(r.perSecond >= TARGET.routingPerS)})`);
+  console.log(
+    `  ${Math.round(r.perSecond)} decisions/s, ${r.usEach.toFixed(1)} µs each   (target ≥ ${TARGET.routingPerS}: ${verdict(r.perSecond >= TARGET.routingPerS)})`,
+  );
   console.log(`  routes: ${JSON.stringify(r.routes)}`);
 
   if (PROFILE) {
     const windows = [
-      { what: "the echo bot's process during its measured load", file: profileFile('echo-load')!, requests: echoM.load.requests, top: 10, inclusive: false },
-      { what: "Trygg's process during its measured load", file: profileFile('trygg-load')!, requests: tryggM.load.requests, top: 25, inclusive: true },
-      { what: "Trygg's process during the burst", file: profileFile('trygg-burst')!, requests: burst.sent, top: 15, inclusive: true },
+      {
+        what: "the echo bot's process during its measured load",
+        file: profileFile('echo-load')!,
+        requests: echoM.load.requests,
+        top: 10,
+        inclusive: false,
+      },
+      {
+        what: "Trygg's process during its measured load",
+        file: profileFile('trygg-load')!,
+        requests: tryggM.load.requests,
+        top: 25,
+        inclusive: true,
+      },
+      {
+        what: "Trygg's process during the burst",
+        file: profileFile('trygg-burst')!,
+        requests: burst.sent,
+        top: 15,
+        inclusive: true,
+      },
     ];
     for (const w of windows) {
       console.log('');
@@ -281,7 +368,12 @@ async function main(): Promise<void> {
     }
   }
   console.log('');
-  console.log(`(whole run ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${cpuPressure()})`);
+  console.log(
+    `(whole run ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}${cpuPressure()})`,
+  );
 }
 
 try {

@@ -11,7 +11,13 @@
  * prompt that echoes, then an echo that ends the dialog), so every message loads the state, runs the dialog
  * stack and saves the state. Still no store on disk, no routing, no texts, no logging.
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage } from 'botbuilder';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import restify from 'restify';
 import { serveInChild } from './lib/child.ts';
@@ -24,12 +30,15 @@ await serveInChild(async () => {
   const echo = (text: string | undefined) => `Echo: ${text ?? ''}`;
   if (process.env.ECHO_DIALOG) {
     const state = new ConversationState(new MemoryStorage());
-    const dialogs = new DialogSet(state.createProperty('dialogState'))
-      .add(new TextPrompt('text'))
-      .add(new WaterfallDialog('echo', [async (step) => step.prompt('text', echo(step.context.activity.text)), async (step) => {
-        await step.context.sendActivity(echo(step.context.activity.text));
-        return step.endDialog();
-      }]));
+    const dialogs = new DialogSet(state.createProperty('dialogState')).add(new TextPrompt('text')).add(
+      new WaterfallDialog('echo', [
+        async (step) => step.prompt('text', echo(step.context.activity.text)),
+        async (step) => {
+          await step.context.sendActivity(echo(step.context.activity.text));
+          return step.endDialog();
+        },
+      ]),
+    );
     bot.onMessage(async (context, next) => {
       const dc = await dialogs.createContext(context);
       const result = await dc.continueDialog();

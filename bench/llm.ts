@@ -18,7 +18,13 @@ import type { Triage } from '../src/routing/types.ts';
 
 const MODEL_DELAY_MS = Number(process.env.BENCH_MODEL_DELAY_MS ?? 2_000);
 const N = Number(process.env.BENCH_MESSAGES ?? 20);
-const EMERGENCIES = ['Det brinner i trapphuset!!', 'DET LUKTAR ROK I KALLAREN', 'Someone has a knife in the stairwell', 'الشقة المجاورة تحترق', 'Komşu daire yanıyor'];
+const EMERGENCIES = [
+  'Det brinner i trapphuset!!',
+  'DET LUKTAR ROK I KALLAREN',
+  'Someone has a knife in the stairwell',
+  'الشقة المجاورة تحترق',
+  'Komşu daire yanıyor',
+];
 const UNSURE = 'Hallo, ich habe eine Frage zur Wohnung';
 const ORDINARY_SV = 'När öppnar kontoret?';
 
@@ -27,7 +33,13 @@ let mode: 'slow' | 'hang' = 'slow';
 let requests = 0;
 const answer = {
   // The adversarial answer: "information", fully confident, whatever the message says.
-  category: 'information', danger: null, language: 'sv', languageCode: 'sv', confidence: 1, domestic: false, lockedOut: false,
+  category: 'information',
+  danger: null,
+  language: 'sv',
+  languageCode: 'sv',
+  confidence: 1,
+  domestic: false,
+  lockedOut: false,
   details: { address: null, stairwell: null, apartment: null, callback: null },
 };
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -36,10 +48,21 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   if (mode === 'hang') return; // never answers; the client must give up on its own
   setTimeout(() => {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({
-      id: 'bench', object: 'chat.completion', created: 0, model: 'bench',
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(answer), refusal: null } }],
-    }));
+    res.end(
+      JSON.stringify({
+        id: 'bench',
+        object: 'chat.completion',
+        created: 0,
+        model: 'bench',
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'stop',
+            message: { role: 'assistant', content: JSON.stringify(answer), refusal: null },
+          },
+        ],
+      }),
+    );
   }, MODEL_DELAY_MS);
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,7 +95,12 @@ async function message(text: string, id: string): Promise<Timing> {
   const rules = triage(text);
   const result = await triageWithModel(text, { rules, model, conversationId: id, onEmergency });
   const route = decideRoute(result.triage, policy, new Date()).route;
-  return { ...(firstReply !== undefined ? { firstReply } : {}), decided: performance.now() - t0, route, model: result.model };
+  return {
+    ...(firstReply !== undefined ? { firstReply } : {}),
+    decided: performance.now() - t0,
+    route,
+    model: result.model,
+  };
 }
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
@@ -94,8 +122,12 @@ const w2 = performance.now();
 mode = 'slow';
 const cold = await message(EMERGENCIES[0]!, 'cold');
 const runs = await Promise.all(
-  Array.from({ length: N }, (_, i) =>
-    new Promise<Timing>((resolve) => setTimeout(() => resolve(message(EMERGENCIES[i % EMERGENCIES.length]!, `e${i}`)), i * 25)),
+  Array.from(
+    { length: N },
+    (_, i) =>
+      new Promise<Timing>((resolve) =>
+        setTimeout(() => resolve(message(EMERGENCIES[i % EMERGENCIES.length]!, `e${i}`)), i * 25),
+      ),
   ),
 );
 const firsts = runs.map((r) => r.firstReply ?? Number.NaN);
@@ -103,20 +135,28 @@ console.log(`model server answers after ${MODEL_DELAY_MS} ms (127.0.0.1:${port})
 console.log(`start-up warm-up (no model):     lexicons ${ms(w1 - w0)}, locales ${ms(w2 - w1)}`);
 console.log(`emergency → first reply, first:  ${ms(cold.firstReply ?? Number.NaN)}`);
 console.log(`emergency → first reply, warm:   ${stats(firsts)}`);
-console.log(`emergency → model merged:        ${stats(runs.map((r) => r.decided))}; routes ${[...new Set(runs.map((r) => r.route))].join(',')}; model ${[...new Set(runs.map((r) => r.model))].join(',')}`);
+console.log(
+  `emergency → model merged:        ${stats(runs.map((r) => r.decided))}; routes ${[...new Set(runs.map((r) => r.route))].join(',')}; model ${[...new Set(runs.map((r) => r.model))].join(',')}`,
+);
 
 // 2. An ordinary question the rules are unsure of, with the model hanging.
 mode = 'hang';
 const hung = await Promise.all(Array.from({ length: 5 }, (_, i) => message(UNSURE, `h${i}`)));
-console.log(`unsure question, model hanging:  ${stats(hung.map((r) => r.decided))}; route ${hung[0]!.route}; model ${hung[0]!.model}`);
+console.log(
+  `unsure question, model hanging:  ${stats(hung.map((r) => r.decided))}; route ${hung[0]!.route}; model ${hung[0]!.model}`,
+);
 
 // 3. The same question with the model answering after 2 s, and a Swedish question that needs no model.
 mode = 'slow';
 const slow = await Promise.all(Array.from({ length: 5 }, (_, i) => message(UNSURE, `s${i}`)));
-console.log(`unsure question, model at ${MODEL_DELAY_MS} ms: ${stats(slow.map((r) => r.decided))}; route ${slow[0]!.route}; model ${slow[0]!.model}`);
+console.log(
+  `unsure question, model at ${MODEL_DELAY_MS} ms: ${stats(slow.map((r) => r.decided))}; route ${slow[0]!.route}; model ${slow[0]!.model}`,
+);
 const before = requests;
 const plain = await Promise.all(Array.from({ length: 5 }, (_, i) => message(ORDINARY_SV, `p${i}`)));
-console.log(`clear Swedish question:          ${stats(plain.map((r) => r.decided))}; route ${plain[0]!.route}; model calls ${requests - before}`);
+console.log(
+  `clear Swedish question:          ${stats(plain.map((r) => r.decided))}; route ${plain[0]!.route}; model calls ${requests - before}`,
+);
 
 server.closeAllConnections();
 server.close();

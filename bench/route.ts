@@ -29,13 +29,19 @@ for (const l of lines) {
   routes[d.route] = (routes[d.route] ?? 0) + 1;
 }
 const ms = performance.now() - t0;
-console.log(`in-process  ${N} decisions in ${ms.toFixed(1)} ms: ${Math.round((N / ms) * 1000)} decisions/s, ${((ms * 1000) / N).toFixed(1)} µs each`);
+console.log(
+  `in-process  ${N} decisions in ${ms.toFixed(1)} ms: ${Math.round((N / ms) * 1000)} decisions/s, ${((ms * 1000) / N).toFixed(1)} µs each`,
+);
 console.log(`            routes: ${JSON.stringify(routes)}`);
 
 const root = path.resolve(import.meta.dirname, '..');
 const input = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
 const s0 = performance.now();
-const run = spawnSync(process.execPath, [path.join(root, 'bin/trygg.mjs'), 'route', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 256 << 20 });
+const run = spawnSync(process.execPath, [path.join(root, 'bin/trygg.mjs'), 'route', '--jsonl'], {
+  input,
+  encoding: 'utf8',
+  maxBuffer: 256 << 20,
+});
 const wall = performance.now() - s0;
 const out = run.stdout.split('\n').filter(Boolean).length;
 const e0 = performance.now();

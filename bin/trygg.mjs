@@ -9,7 +9,9 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   const node24 = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(node24)) {
-    console.error(`trygg needs Node.js 24 or later (this is ${process.version}); run \`npm install\` in the project first.`);
+    console.error(
+      `trygg needs Node.js 24 or later (this is ${process.version}); run \`npm install\` in the project first.`,
+    );
     process.exit(2);
   }
   const r = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });

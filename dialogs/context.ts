@@ -95,7 +95,10 @@ export class Turn {
     this.policy = policy;
     const base = translator(lang, 'bot');
     // On the phone, texts that say "write" have spoken variants (`key_voice`); i18next falls back to `key`.
-    this.t = ctx.activity.channelId === 'telephony' ? (((key: string, options?: object) => base(key, { context: 'voice', ...options })) as unknown as TFunction) : base;
+    this.t =
+      ctx.activity.channelId === 'telephony'
+        ? (((key: string, options?: object) => base(key, { context: 'voice', ...options })) as unknown as TFunction)
+        : base;
   }
 
   get channelId(): string {
@@ -136,7 +139,12 @@ export class Turn {
     const full = how.retry ? text : this.withPending(text);
     if (!how.retry) this.remember('bot', full);
     // A reply with options is never split (renderers keep it whole).
-    return [this.deps.render({ text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) }, this.channelId)].flat()[0]!;
+    return [
+      this.deps.render(
+        { text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) },
+        this.channelId,
+      ),
+    ].flat()[0]!;
   }
 
   remember(from: 'tenant' | 'bot', text: string): void {
@@ -198,21 +206,27 @@ export class Turn {
   }
 
   /** Stores a case for a handoff with the conversation so far, and tells staff. */
-  async openCase(decision: Decision, caseInput: Partial<NewCase> & { route: NewCase['route']; note?: string }): Promise<Case> {
+  async openCase(
+    decision: Decision,
+    caseInput: Partial<NewCase> & { route: NewCase['route']; note?: string },
+  ): Promise<Case> {
     const { note, ...input } = caseInput;
     const reference = TurnContext.getConversationReference(this.ctx.activity);
     const staff = this.deps.staff;
-    const kase = await this.deps.store.cases.create({
-      category: decision.category,
-      danger: decision.danger,
-      language: this.lang,
-      channelId: this.channelId,
-      conversation: reference,
-      summary: summaryFor(decision, input.route, this.profile) + (note ? ` ${note}` : ''),
-      transcript: (this.profile.transcript ?? []).map((e) => ({ at: e.at, from: e.from, text: e.text })),
-      ...input,
-      contact: { ...(this.channelPhone ? { phone: this.channelPhone } : {}), ...input.contact },
-    }, staff ? { outbox: (written) => staff.newCaseItems(written) } : {});
+    const kase = await this.deps.store.cases.create(
+      {
+        category: decision.category,
+        danger: decision.danger,
+        language: this.lang,
+        channelId: this.channelId,
+        conversation: reference,
+        summary: summaryFor(decision, input.route, this.profile) + (note ? ` ${note}` : ''),
+        transcript: (this.profile.transcript ?? []).map((e) => ({ at: e.at, from: e.from, text: e.text })),
+        ...input,
+        contact: { ...(this.channelPhone ? { phone: this.channelPhone } : {}), ...input.contact },
+      },
+      staff ? { outbox: (written) => staff.newCaseItems(written) } : {},
+    );
     this.profile.openCaseId = kase.id;
     staff?.kick();
     // The phone line transfers the call on a handoff; other channels need no event.

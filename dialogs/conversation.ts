@@ -10,11 +10,27 @@ import { triageWithModel } from '../src/llm/flow.ts';
 import { withOverrides, type Override, type Policy } from '../src/routing/policy.ts';
 import { triage } from '../src/routing/triage/index.ts';
 import { LANGUAGES, type Lang, type Triage } from '../src/routing/types.ts';
-import { locksFor, mergeAppended, mergeFields, saveChecked, snapshotState, type StateMerge, type StateObject } from '../src/store/locks.ts';
+import {
+  locksFor,
+  mergeAppended,
+  mergeFields,
+  saveChecked,
+  snapshotState,
+  type StateMerge,
+  type StateObject,
+} from '../src/store/locks.ts';
 import { Turn, type ConversationDeps, type Profile } from './context.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
 import { answerInformation } from './information.ts';
-import { TURN, confirmDangerDialog, handoffDialog, officeDialog, reachHuman, sayCall112, supportDialog } from './routes.ts';
+import {
+  TURN,
+  confirmDangerDialog,
+  handoffDialog,
+  officeDialog,
+  reachHuman,
+  sayCall112,
+  supportDialog,
+} from './routes.ts';
 import { command } from './words.ts';
 
 const DIALOG_CONFIG_KEY = 'DialogStateManagerConfiguration';
@@ -100,7 +116,11 @@ export class TryggConversation {
         field !== 'profile'
           ? pick(o, t)
           : mergeFields(b as StateObject, o as StateObject, t as StateObject, (f, pb, po, pt) =>
-              f === 'transcript' ? mergeAppended(pb as Entry[], po as Entry[], pt as Entry[], (e) => e.at) : f === 'greeted' ? Boolean(po || pt) : pick(po, pt),
+              f === 'transcript'
+                ? mergeAppended(pb as Entry[], po as Entry[], pt as Entry[], (e) => e.at)
+                : f === 'greeted'
+                  ? Boolean(po || pt)
+                  : pick(po, pt),
             ),
       );
       if (winner) {
@@ -163,7 +183,10 @@ export class TryggConversation {
 
     // 1. Danger first: any sign of acute danger, or "akut", interrupts whatever was going on.
     if (t?.category === 'acute_danger' || cmd?.kind === 'acute') {
-      const acute: Triage = t?.category === 'acute_danger' ? t : { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: true, language: lang };
+      const acute: Triage =
+        t?.category === 'acute_danger'
+          ? t
+          : { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: true, language: lang };
       await this.emergency(turn, decideRoute(acute, policy, this.deps.now()));
       await dc.cancelAllDialogs();
       if (acute.uncertain) await dc.beginDialog('confirmDanger');
@@ -253,17 +276,27 @@ export class TryggConversation {
     const tip = d.danger ? turn.t(`emergency.kind.${d.danger}`, { defaultValue: '' }) : '';
     await turn.say(turn.t('emergency.first') + (tip ? `\n\n${tip}` : ''), { emergency: true });
     await turn.recordDecision(d);
-    const advice = d.advice.filter((a) => a.phone).map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
+    const advice = d.advice
+      .filter((a) => a.phone)
+      .map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
     const kase = await turn.openCase(d, { route: 'emergency' });
     // SMS does not guarantee order: the follow-up says 112 too, in case it is the one that arrives first.
     const reminder = turn.channelId === 'sms' ? [turn.t('emergency.smsReminder')] : [];
-    await turn.say([...reminder, ...advice, turn.t('emergency.after'), turn.t('emergency.staffInformed', { caseId: kase.id })].join('\n\n'));
+    await turn.say(
+      [...reminder, ...advice, turn.t('emergency.after'), turn.t('emergency.staffInformed', { caseId: kase.id })].join(
+        '\n\n',
+      ),
+    );
     if (!turn.profile.greeted) turn.profile.greeted = true;
   }
 
   private async addToOpenCase(turn: Turn, caseId: string, text: string): Promise<boolean> {
     const kase = await this.deps.store.cases.get(caseId);
-    if (!kase || kase.status === 'closed' || this.deps.now().getTime() - Date.parse(kase.createdAt) > CASE_FOLLOW_UP_MS) {
+    if (
+      !kase ||
+      kase.status === 'closed' ||
+      this.deps.now().getTime() - Date.parse(kase.createdAt) > CASE_FOLLOW_UP_MS
+    ) {
       delete turn.profile.openCaseId;
       return false;
     }
@@ -302,9 +335,19 @@ export class TryggConversation {
    */
   private async currentPolicy(): Promise<Policy> {
     const hour = Math.floor(this.deps.now().getTime() / 3_600_000) * 3_600_000;
-    const shifts = await this.deps.store.shifts.list({ from: new Date(hour - 25 * 3_600_000), to: new Date(hour + 22 * 86_400_000) });
+    const shifts = await this.deps.store.shifts.list({
+      from: new Date(hour - 25 * 3_600_000),
+      to: new Date(hour + 22 * 86_400_000),
+    });
     if (this.withShifts?.shifts === shifts) return this.withShifts.policy;
-    const overrides: Override[] = shifts.map((s) => ({ id: s.id, route: s.route, kind: s.kind, from: s.from, to: s.to, ...(s.note ? { note: s.note } : {}) }));
+    const overrides: Override[] = shifts.map((s) => ({
+      id: s.id,
+      route: s.route,
+      kind: s.kind,
+      from: s.from,
+      to: s.to,
+      ...(s.note ? { note: s.note } : {}),
+    }));
     const policy = withOverrides(this.deps.policy, overrides);
     this.withShifts = { shifts, policy };
     return policy;
@@ -312,7 +355,16 @@ export class TryggConversation {
 }
 
 function emptyTriage(language: Lang): Triage {
-  return { language, category: 'unknown', danger: null, uncertain: false, domestic: false, lockedOut: false, matches: [], discounted: [] };
+  return {
+    language,
+    category: 'unknown',
+    danger: null,
+    uncertain: false,
+    domestic: false,
+    lockedOut: false,
+    matches: [],
+    discounted: [],
+  };
 }
 
 /** `sv-SE` → `sv`, when it is a language Trygg speaks. */
@@ -327,7 +379,13 @@ export function localeLanguage(locale: string | undefined): Lang | undefined {
  * enough (Arabic script, or three words or more); otherwise what the conversation used so far, the channel's
  * locale, or Swedish.
  */
-function languageFor(text: string, t: Triage | undefined, profile: Profile, locale: string | undefined, commandLang?: Lang): Lang {
+function languageFor(
+  text: string,
+  t: Triage | undefined,
+  profile: Profile,
+  locale: string | undefined,
+  commandLang?: Lang,
+): Lang {
   if (profile.languageLocked && profile.language) return profile.language;
   // A one-word command ("PILNE", "hitno", "staff") says which language it is in.
   if (commandLang && !profile.language) return commandLang;

@@ -19,7 +19,9 @@ function topicPatterns(): [Topic, RegExp][] {
   if (patterns) return patterns;
   const i18n = getI18n();
   patterns = TOPICS.map((topic) => {
-    const words = LANGUAGES.flatMap((lng) => (i18n.getResource(lng, 'words', `topics.${topic}`) as string[] | undefined) ?? []);
+    const words = LANGUAGES.flatMap(
+      (lng) => (i18n.getResource(lng, 'words', `topics.${topic}`) as string[] | undefined) ?? [],
+    );
     const alternatives = words.map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter(Boolean);
     return [topic, new RegExp(`(?:^|\\s)(?:${alternatives.join('|') || '(?!)'})`, 'u')] as [Topic, RegExp];
   });
@@ -42,7 +44,9 @@ export async function answerInformation(turn: Turn, d: Decision): Promise<boolea
     return true;
   }
   const office = d.destination;
-  await turn.say(`${turn.t(`info.${topic}`)}\n\n${turn.t('info.more', { phone: office.phone, web: office.web ?? '' })}`);
+  await turn.say(
+    `${turn.t(`info.${topic}`)}\n\n${turn.t('info.more', { phone: office.phone, web: office.web ?? '' })}`,
+  );
   return true;
 }
 
@@ -55,15 +59,33 @@ function openingHours(turn: Turn): string {
   const lines: string[] = [];
   const jourRule = 'weekly' in jour ? jour.weekly[0] : undefined;
   if (jourRule) {
-    const closes = typeof jourRule.closes === 'string' ? { workingMorning: jourRule.closes, nonWorkingMorning: jourRule.closes } : jourRule.closes;
-    lines.push(turn.t('info.hours.jour', { opens: jourRule.opens, closes: closes.workingMorning, closesHoliday: closes.nonWorkingMorning }));
+    const closes =
+      typeof jourRule.closes === 'string'
+        ? { workingMorning: jourRule.closes, nonWorkingMorning: jourRule.closes }
+        : jourRule.closes;
+    lines.push(
+      turn.t('info.hours.jour', {
+        opens: jourRule.opens,
+        closes: closes.workingMorning,
+        closesHoliday: closes.nonWorkingMorning,
+      }),
+    );
   }
   const officeRule = 'weekly' in office ? office.weekly[0] : undefined;
-  if (officeRule && typeof officeRule.closes === 'string') lines.push(turn.t('info.hours.office', { opens: officeRule.opens, closes: officeRule.closes }));
+  if (officeRule && typeof officeRule.closes === 'string')
+    lines.push(turn.t('info.hours.office', { opens: officeRule.opens, closes: officeRule.closes }));
   const jourNow = dutyStatus('trygghetsjour', now, p);
   const officeNow = dutyStatus('office', now, p);
-  lines.push(jourNow.onDuty ? turn.t('info.hours.jourNow') : turn.t('info.hours.jourNext', { when: turn.when(jourNow.nextOpening?.toISO() ?? undefined) }));
-  lines.push(officeNow.onDuty ? turn.t('info.hours.officeNow') : turn.t('info.hours.officeNext', { when: turn.when(officeNow.nextOpening?.toISO() ?? undefined) }));
+  lines.push(
+    jourNow.onDuty
+      ? turn.t('info.hours.jourNow')
+      : turn.t('info.hours.jourNext', { when: turn.when(jourNow.nextOpening?.toISO() ?? undefined) }),
+  );
+  lines.push(
+    officeNow.onDuty
+      ? turn.t('info.hours.officeNow')
+      : turn.t('info.hours.officeNext', { when: turn.when(officeNow.nextOpening?.toISO() ?? undefined) }),
+  );
   lines.push(turn.t('info.hours.fault', { phone: p.destinations.fastighetsjour.phone }));
   return lines.join('\n');
 }

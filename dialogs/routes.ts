@@ -23,7 +23,12 @@ type Values = { decision: Decision; phone?: string; address?: string; dangerNow?
 const values = (step: WaterfallStepContext) => step.values as Values;
 
 /** Ask a choice: numbered on SMS, buttons on web chat; one retry that repeats the 112 advice where needed. */
-function ask(step: WaterfallStepContext, text: string, options: ReplyOption[], retry: string): Promise<DialogTurnResult> {
+function ask(
+  step: WaterfallStepContext,
+  text: string,
+  options: ReplyOption[],
+  retry: string,
+): Promise<DialogTurnResult> {
   const turn = turnOf(step);
   return step.prompt(CHOICE, {
     prompt: turn.promptActivity(text, options),
@@ -34,7 +39,10 @@ function ask(step: WaterfallStepContext, text: string, options: ReplyOption[], r
 
 function askText(step: WaterfallStepContext, text: string, options?: ReplyOption[]): Promise<DialogTurnResult> {
   const turn = turnOf(step);
-  return step.prompt(FREE_TEXT, { prompt: turn.promptActivity(text, options), retryPrompt: turn.promptActivity(text, options, { retry: true }) });
+  return step.prompt(FREE_TEXT, {
+    prompt: turn.promptActivity(text, options),
+    retryPrompt: turn.promptActivity(text, options, { retry: true }),
+  });
 }
 
 /** Sends the 112 reply for an answer that turns a contact into an emergency. */
@@ -54,7 +62,10 @@ export function handoffDialog(): WaterfallDialog {
       values(step).decision = decision;
       const name = decision.destination.name;
       const intro = decision.route === 'trygghetsjour' ? 'handoff.introDisturbance' : 'handoff.introFault';
-      turn.prefix(turn.t(intro, { name }) + (decision.advice.some((a) => a.id === 'locksmith') ? `\n\n${turn.t('handoff.lockedOut')}` : ''));
+      turn.prefix(
+        turn.t(intro, { name }) +
+          (decision.advice.some((a) => a.id === 'locksmith') ? `\n\n${turn.t('handoff.lockedOut')}` : ''),
+      );
       return ask(step, turn.t('handoff.dangerQuestion'), turn.yesNo(), turn.t('handoff.dangerRetry'));
     },
     async (step) => {
@@ -76,12 +87,21 @@ export function handoffDialog(): WaterfallDialog {
     async (step) => {
       const turn = turnOf(step);
       const v = values(step);
-      const phone = choiceResult(step.result, [{ value: 'skip', title: turn.t('options.skip') }]) === 'skip' ? undefined : String(step.result ?? '').trim();
+      const phone =
+        choiceResult(step.result, [{ value: 'skip', title: turn.t('options.skip') }]) === 'skip'
+          ? undefined
+          : String(step.result ?? '').trim();
       const d = v.decision;
       const kase = await turn.openCase(d, {
         route: d.route,
         contact: { ...(phone ? { phone } : {}), ...(v.address ? { address: v.address } : {}) },
-        ...(v.dangerNow ? { category: 'acute_danger' as const, danger: d.danger ?? 'violence', note: translator('sv', 'bot')('summary.dangerConfirmed') } : {}),
+        ...(v.dangerNow
+          ? {
+              category: 'acute_danger' as const,
+              danger: d.danger ?? 'violence',
+              note: translator('sv', 'bot')('summary.dangerConfirmed'),
+            }
+          : {}),
       });
       const minutes = turn.policy.destinations[d.route].expectedResponseMinutes;
       await turn.say(
@@ -104,10 +124,15 @@ export function officeDialog(): WaterfallDialog {
       const lines: string[] = [];
       if (d.offDuty) lines.push(turn.t(`office.offDuty.${d.offDuty.route}`, { when: turn.when(d.offDuty.opensAt) }));
       if (d.category === 'minor_fault') lines.push(turn.t('office.minorFault'));
-      if (d.category === 'urgent_fault' && d.destination.onDuty) lines.push(turn.t('office.urgentNow', { phone: d.destination.phone }));
+      if (d.category === 'urgent_fault' && d.destination.onDuty)
+        lines.push(turn.t('office.urgentNow', { phone: d.destination.phone }));
       lines.push(
         d.destination.onDuty
-          ? turn.t('office.open', { name: d.destination.name, phone: d.destination.phone, until: turn.when(d.destination.closesAt) })
+          ? turn.t('office.open', {
+              name: d.destination.name,
+              phone: d.destination.phone,
+              until: turn.when(d.destination.closesAt),
+            })
           : turn.t('office.closed', { name: d.destination.name, when: turn.when(d.destination.opensAt) }),
       );
       turn.prefix(lines.join('\n\n'));
@@ -125,7 +150,12 @@ export function officeDialog(): WaterfallDialog {
       const turn = turnOf(step);
       const d = values(step).decision;
       const kase = await turn.openCase(d, { route: 'office', contact: { address: String(step.result ?? '').trim() } });
-      await turn.say(turn.t('office.saved', { caseId: kase.id, when: d.destination.onDuty ? turn.t('time.soon') : turn.when(d.destination.opensAt) }));
+      await turn.say(
+        turn.t('office.saved', {
+          caseId: kase.id,
+          when: d.destination.onDuty ? turn.t('time.soon') : turn.when(d.destination.opensAt),
+        }),
+      );
       return step.endDialog();
     },
   ]);
@@ -154,8 +184,14 @@ export function supportDialog(): WaterfallDialog {
     async (step) => {
       const turn = turnOf(step);
       const d = values(step).decision;
-      const kase = await turn.openCase(d, { route: 'stadsmission', contact: { phone: String(step.result ?? '').trim(), consent: true } });
-      const days = Math.max(1, Math.round((turn.policy.destinations.stadsmission.expectedResponseMinutes ?? 4320) / 1440));
+      const kase = await turn.openCase(d, {
+        route: 'stadsmission',
+        contact: { phone: String(step.result ?? '').trim(), consent: true },
+      });
+      const days = Math.max(
+        1,
+        Math.round((turn.policy.destinations.stadsmission.expectedResponseMinutes ?? 4320) / 1440),
+      );
       await turn.say(turn.t('stadsmission.done', { caseId: kase.id, days }));
       return step.endDialog();
     },
@@ -181,12 +217,21 @@ export function confirmDangerDialog(): WaterfallDialog {
 }
 
 /** "personal" / "human": the staffed route on duty now, or the numbers and the office's next opening. */
-export async function reachHuman(turn: Turn, decision: Decision, begin: (id: string, d: Decision) => Promise<unknown>): Promise<void> {
+export async function reachHuman(
+  turn: Turn,
+  decision: Decision,
+  begin: (id: string, d: Decision) => Promise<unknown>,
+): Promise<void> {
   const at = turn.deps.now();
   const jour = dutyStatus('trygghetsjour', at, turn.policy);
   if (jour.onDuty) {
     const destination = destinationAt('trygghetsjour', turn.policy, at, turn.lang);
-    await begin('handoff', { ...decision, route: 'trygghetsjour', destination, reason: { ...decision.reason, rule: 'human' } });
+    await begin('handoff', {
+      ...decision,
+      route: 'trygghetsjour',
+      destination,
+      reason: { ...decision.reason, rule: 'human' },
+    });
     return;
   }
   const office = dutyStatus('office', at, turn.policy);
@@ -194,7 +239,17 @@ export async function reachHuman(turn: Turn, decision: Decision, begin: (id: str
   await turn.say(
     office.onDuty
       ? turn.t('human.office', { phone: p.office.phone })
-      : turn.t('human.none', { fault: p.fastighetsjour.phone, office: p.office.phone, when: turn.when(office.nextOpening?.toISO() ?? undefined) }),
+      : turn.t('human.none', {
+          fault: p.fastighetsjour.phone,
+          office: p.office.phone,
+          when: turn.when(office.nextOpening?.toISO() ?? undefined),
+        }),
   );
-  if (!office.onDuty) await begin('office', { ...decision, route: 'office', destination: destinationAt('office', turn.policy, at, turn.lang), reason: { ...decision.reason, rule: 'human' } });
+  if (!office.onDuty)
+    await begin('office', {
+      ...decision,
+      route: 'office',
+      destination: destinationAt('office', turn.policy, at, turn.lang),
+      reason: { ...decision.reason, rule: 'human' },
+    });
 }

@@ -58,7 +58,8 @@ export function chosenOption(text: string, options: ReplyOption[]): string | und
   // "ja, det gör jag": a first word meaning yes decides. Never so for "no": "nej vet inte", "لا أعرف", "nie wiem"
   // and "not sure" are not a no, and an unclear answer to "is anyone in danger?" must not be read as one.
   const first = t.split(' ')[0] ?? '';
-  if (options.some((o) => o.value === 'yes') && whole('yes', first) && !whole('no', t.split(' ')[1] ?? '')) return 'yes';
+  if (options.some((o) => o.value === 'yes') && whole('yes', first) && !whole('no', t.split(' ')[1] ?? ''))
+    return 'yes';
   return undefined;
 }
 

@@ -9,8 +9,12 @@ import { zipSync } from 'fflate';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The package's files: manifest.json with the app id filled in, and the icons. Throws on a bad id. */
-export function buildPackage(appId: string | undefined, dir = new URL('../manifest/', import.meta.url).pathname): Record<string, Uint8Array> {
-  if (!appId || !GUID.test(appId)) throw new Error('MicrosoftAppId must be set to the bot’s app id (a GUID) to build the Teams package');
+export function buildPackage(
+  appId: string | undefined,
+  dir = new URL('../manifest/', import.meta.url).pathname,
+): Record<string, Uint8Array> {
+  if (!appId || !GUID.test(appId))
+    throw new Error('MicrosoftAppId must be set to the bot’s app id (a GUID) to build the Teams package');
   const manifest = readFileSync(path.join(dir, 'manifest.json'), 'utf8').replaceAll('${{MicrosoftAppId}}', appId);
   JSON.parse(manifest); // still valid JSON
   return {

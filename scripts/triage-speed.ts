@@ -9,13 +9,26 @@ import { performance } from 'node:perf_hooks';
 import { triage } from '../src/routing/triage/index.ts';
 
 const SAMPLES = [
-  'Det brinner i trapphuset!!', 'DET LUKTAR ROK I KALLAREN', 'grannen spelar hög musik och jag kan inte sova',
-  'Vattnet sprutar från röret under diskbänken', 'Elementen är kalla och det är 15 grader inne',
-  'Kranen i badrummet droppar', 'Jag känner mig ensam, finns det någon att prata med?',
-  'Min cykel har blivit stulen från cykelrummet', 'När öppnar kontoret?', 'det brinner inte men det luktar rök',
-  'Someone is playing very loud music next door', 'There is water everywhere, a pipe burst', 'I want to end my life',
-  'The smoke alarm needs a new battery', 'There was a fire drill last week', 'الشقة المجاورة تحترق',
-  'Komşu daire yanıyor', 'Ktoś ma nóż na klatce schodowej', 'همسایه صدای موسیقی بلند دارد', 'hej',
+  'Det brinner i trapphuset!!',
+  'DET LUKTAR ROK I KALLAREN',
+  'grannen spelar hög musik och jag kan inte sova',
+  'Vattnet sprutar från röret under diskbänken',
+  'Elementen är kalla och det är 15 grader inne',
+  'Kranen i badrummet droppar',
+  'Jag känner mig ensam, finns det någon att prata med?',
+  'Min cykel har blivit stulen från cykelrummet',
+  'När öppnar kontoret?',
+  'det brinner inte men det luktar rök',
+  'Someone is playing very loud music next door',
+  'There is water everywhere, a pipe burst',
+  'I want to end my life',
+  'The smoke alarm needs a new battery',
+  'There was a fire drill last week',
+  'الشقة المجاورة تحترق',
+  'Komşu daire yanıyor',
+  'Ktoś ma nóż na klatce schodowej',
+  'همسایه صدای موسیقی بلند دارد',
+  'hej',
 ];
 const N = 10_000;
 

@@ -55,15 +55,35 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const log = options.log ?? createLogger(config.logLevel);
   const policy = loadPolicy(config.policyFile);
   const now = options.now ?? (() => new Date());
-  const store = options.store ?? (await openStore({ dataDir: config.dataDir, now, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+  const store =
+    options.store ??
+    (await openStore({
+      dataDir: config.dataDir,
+      now,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    }));
   const adapter = createAdapter(config, log);
   adapter.use(dedupeMiddleware(store, log));
   adapter.use(limitsMiddleware({ log, now: () => now().getTime(), ...options.limits }));
   // The model code (and the openai SDK) is loaded only when a model is configured.
-  const wantsModel = Boolean(config.env.OPENAI_API_KEY || config.env.AZURE_OPENAI_API_KEY || config.env.AZURE_OPENAI_ENDPOINT);
+  const wantsModel = Boolean(
+    config.env.OPENAI_API_KEY || config.env.AZURE_OPENAI_API_KEY || config.env.AZURE_OPENAI_ENDPOINT,
+  );
   const model =
-    options.model ?? (wantsModel ? (await import('./llm/index.ts')).createLanguageModel(config.env, { logger: log.child({ module: 'llm' }) }) : undefined);
-  const teams = createTeamsSide({ adapter, config, policy, store, log, now, ...(model ? { model } : {}), ...(options.worker ? { worker: options.worker } : {}) });
+    options.model ??
+    (wantsModel
+      ? (await import('./llm/index.ts')).createLanguageModel(config.env, { logger: log.child({ module: 'llm' }) })
+      : undefined);
+  const teams = createTeamsSide({
+    adapter,
+    config,
+    policy,
+    store,
+    log,
+    now,
+    ...(model ? { model } : {}),
+    ...(options.worker ? { worker: options.worker } : {}),
+  });
   const conversationState = new ConversationState(store.state);
   // The greeting links to the privacy notice this server serves at /privacy.
   const publicBase = config.env.PUBLIC_BASE_URL ?? (config.localMode ? `http://localhost:${config.port}` : undefined);
@@ -88,17 +108,37 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         await teams.app.run(context);
         // An invoke the staff side does not know gets a clear 400 rather than the adapter's 501.
         if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
-          await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'UnsupportedInvoke' } } });
+          await context.sendActivity({
+            type: 'invokeResponse',
+            value: { status: 400, body: { error: 'UnsupportedInvoke' } },
+          });
         }
       } else await tenantBot.run(context);
     },
   };
   const scheduler = new Scheduler(store, log);
   let ready = false;
-  const server = buildServer({ adapter, bot, log, production: config.production, retentionDays: policy.retention.days, ready: () => ready });
+  const server = buildServer({
+    adapter,
+    bot,
+    log,
+    production: config.production,
+    retentionDays: policy.retention.days,
+    ready: () => ready,
+  });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
-  const phone: PhoneDeps = { bot: tenantBot, policy, store, config, log, now, staff: teams.link, voices, ...options.phone };
+  const phone: PhoneDeps = {
+    bot: tenantBot,
+    policy,
+    store,
+    config,
+    log,
+    now,
+    staff: teams.link,
+    voices,
+    ...options.phone,
+  };
   mountPhone(server, phone);
 
   return {

@@ -21,7 +21,10 @@ const envSchema = z.object({
   NODE_ENV: optional,
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
-  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional().or(z.literal('').transform(() => undefined)),
+  MicrosoftAppType: z
+    .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   MicrosoftAppTenantId: optional,
   TEAMS_ALLOWED_TENANT_ID: optional,
   ACS_CONNECTION_STRING: optional,
@@ -54,7 +57,12 @@ export interface Config {
   bot: { appId?: string; appPassword?: string; appType?: string; tenantId?: string };
   teamsAllowedTenantId?: string;
   /** `incomingSecret`: what Event Grid must send as `?secret=` on `POST /api/calls/incoming` (when set). */
-  acs?: { connectionString: string; cognitiveServicesEndpoint?: string; publicBaseUrl: string; incomingSecret?: string };
+  acs?: {
+    connectionString: string;
+    cognitiveServicesEndpoint?: string;
+    publicBaseUrl: string;
+    incomingSecret?: string;
+  };
   env: z.infer<typeof envSchema>;
 }
 
@@ -73,12 +81,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const problems: string[] = [];
-  if (production && !env.MicrosoftAppId) problems.push('MicrosoftAppId: required when NODE_ENV=production (local mode is for development only)');
+  if (production && !env.MicrosoftAppId)
+    problems.push('MicrosoftAppId: required when NODE_ENV=production (local mode is for development only)');
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
     problems.push('MicrosoftAppPassword: required with MicrosoftAppId');
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId)
     problems.push('MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant');
-  if (env.ACS_CONNECTION_STRING && !env.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required with ACS_CONNECTION_STRING (ACS calls back there)');
+  if (env.ACS_CONNECTION_STRING && !env.PUBLIC_BASE_URL)
+    problems.push('PUBLIC_BASE_URL: required with ACS_CONNECTION_STRING (ACS calls back there)');
   if (problems.length) throw new ConfigError(problems);
   return {
     port: env.PORT,
@@ -101,7 +111,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           acs: {
             connectionString: env.ACS_CONNECTION_STRING,
             publicBaseUrl: env.PUBLIC_BASE_URL,
-            ...(env.ACS_COGNITIVE_SERVICES_ENDPOINT ? { cognitiveServicesEndpoint: env.ACS_COGNITIVE_SERVICES_ENDPOINT } : {}),
+            ...(env.ACS_COGNITIVE_SERVICES_ENDPOINT
+              ? { cognitiveServicesEndpoint: env.ACS_COGNITIVE_SERVICES_ENDPOINT }
+              : {}),
             ...(env.ACS_INCOMING_SECRET ? { incomingSecret: env.ACS_INCOMING_SECRET } : {}),
           },
         }

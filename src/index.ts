@@ -9,10 +9,16 @@ const config = loadConfig();
 const log = createLogger(config.logLevel);
 const app = await buildApp(config, { log });
 const base = await app.listen();
-const placeholders = Object.entries(app.policy.destinations).filter(([, d]) => d.placeholder).map(([r]) => r);
-if (placeholders.length) log.warn({ routes: placeholders }, 'the policy has placeholder phone numbers: replace them before launch');
+const placeholders = Object.entries(app.policy.destinations)
+  .filter(([, d]) => d.placeholder)
+  .map(([r]) => r);
+if (placeholders.length)
+  log.warn({ routes: placeholders }, 'the policy has placeholder phone numbers: replace them before launch');
 if (config.localMode) {
-  log.info({ url: `http://localhost:${config.port}/` }, 'local mode (no MicrosoftAppId): no Bot Framework authentication; chat page at /');
+  log.info(
+    { url: `http://localhost:${config.port}/` },
+    'local mode (no MicrosoftAppId): no Bot Framework authentication; chat page at /',
+  );
 } else {
   log.info({ port: config.port }, 'Bot Framework mode: every request needs a valid Bot Connector token');
 }

@@ -31,9 +31,12 @@ export class Scheduler {
   start(jobs: Job[]): void {
     for (const job of jobs) {
       // Poll more often than the interval: with several instances, one of them claims each interval soon after it is due.
-      const timer = setInterval(() => {
-        this.runOnce(job).catch((err) => this.log.error({ err, job: job.name }, 'scheduled job failed'));
-      }, Math.min(job.everyMs, 60_000));
+      const timer = setInterval(
+        () => {
+          this.runOnce(job).catch((err) => this.log.error({ err, job: job.name }, 'scheduled job failed'));
+        },
+        Math.min(job.everyMs, 60_000),
+      );
       timer.unref();
       this.timers.push(timer);
     }

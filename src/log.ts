@@ -9,9 +9,29 @@ export type { Logger } from 'pino';
 
 /** Fields whose values are personal wherever they appear. */
 const REDACT = [
-  'text', '*.text', 'activity.text', 'body', '*.body', 'phone', '*.phone', 'address', '*.address', 'name', '*.name',
-  'from', '*.from', 'recipient', '*.recipient', 'transcript', '*.transcript', 'contact', '*.contact', 'summary', '*.summary',
-  'req.headers.authorization', 'headers.authorization',
+  'text',
+  '*.text',
+  'activity.text',
+  'body',
+  '*.body',
+  'phone',
+  '*.phone',
+  'address',
+  '*.address',
+  'name',
+  '*.name',
+  'from',
+  '*.from',
+  'recipient',
+  '*.recipient',
+  'transcript',
+  '*.transcript',
+  'contact',
+  '*.contact',
+  'summary',
+  '*.summary',
+  'req.headers.authorization',
+  'headers.authorization',
 ];
 
 const PATTERNS: [RegExp, string][] = [
@@ -32,7 +52,8 @@ export function scrub(text: string): string {
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
+  if (value instanceof Error)
+    return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth + 1)]));
 }

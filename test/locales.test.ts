@@ -47,7 +47,8 @@ const DANGER_KINDS = ['fire', 'explosion', 'weapon', 'violence', 'break_in', 'me
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const languages = readdirSync(DIR).filter((d) => statSync(path.join(DIR, d)).isDirectory());
-const read = (lng: string, ns: string): Json => JSON.parse(readFileSync(path.join(DIR, lng, `${ns}.json`), 'utf8')) as Json;
+const read = (lng: string, ns: string): Json =>
+  JSON.parse(readFileSync(path.join(DIR, lng, `${ns}.json`), 'utf8')) as Json;
 const bot = (lng: string) => flatten(read(lng, 'bot'));
 const words = (lng: string) => read(lng, 'words') as Record<string, string[]>;
 
@@ -60,7 +61,8 @@ function flatten(value: Json, prefix = '', out = new Map<string, string>()): Map
   return out;
 }
 
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!))].sort();
 const en = bot('en');
 
 function requiredKeys(): string[] {
@@ -98,13 +100,20 @@ describe('bot texts', () => {
     expect(required).toEqual(expect.arrayContaining(DANGER_KINDS.map((k) => `emergency.kind.${k}`)));
     for (const lng of [...PARTIAL, 'ar']) {
       const texts = bot(lng);
-      expect(required.filter((k) => !texts.get(k)?.trim()), lng).toEqual([]);
+      expect(
+        required.filter((k) => !texts.get(k)?.trim()),
+        lng,
+      ).toEqual([]);
     }
   });
 
   it('no translation has keys that Swedish (the complete fallback) lacks', () => {
     const sv = bot('sv');
-    for (const lng of languages) expect([...bot(lng).keys()].filter((k) => !sv.has(k)), lng).toEqual([]);
+    for (const lng of languages)
+      expect(
+        [...bot(lng).keys()].filter((k) => !sv.has(k)),
+        lng,
+      ).toEqual([]);
   });
 
   it('every translation keeps exactly the placeholders of the English text', () => {
@@ -145,27 +154,39 @@ describe('words', () => {
       for (const list of WORD_LISTS) {
         expect(Array.isArray(w[list]), `${lng}: ${list}`).toBe(true);
         expect(w[list]!.length, `${lng}: ${list}`).toBeGreaterThan(0);
-        for (const word of w[list]!) expect(typeof word === 'string' && fold(word).length > 0, `${lng}: ${list}: "${word}"`).toBe(true);
+        for (const word of w[list]!)
+          expect(typeof word === 'string' && fold(word).length > 0, `${lng}: ${list}: "${word}"`).toBe(true);
       }
     }
   });
 
   it('Arabic words have the same structure as English', () => {
     const shape = (o: Record<string, unknown>): unknown =>
-      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? 'list' : shape(v as Record<string, unknown>)]));
+      Object.fromEntries(
+        Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? 'list' : shape(v as Record<string, unknown>)]),
+      );
     expect(shape(words('ar'))).toEqual(shape(words('en')));
   });
 
   it('the yes and no lists of one language do not overlap', () => {
     for (const lng of languages) {
       const no = new Set(words(lng).no!.map(fold));
-      expect(words(lng).yes!.map(fold).filter((w) => no.has(w)), lng).toEqual([]);
+      expect(
+        words(lng)
+          .yes!.map(fold)
+          .filter((w) => no.has(w)),
+        lng,
+      ).toEqual([]);
     }
   });
 
   it('no word means yes in one language and no in another (answers are matched in every language)', () => {
     const yes = new Map(languages.flatMap((lng) => words(lng).yes!.map((w) => [fold(w), lng] as const)));
-    const clashes = languages.flatMap((lng) => words(lng).no!.filter((w) => yes.has(fold(w))).map((w) => `${lng} no "${w}" = ${yes.get(fold(w))} yes`));
+    const clashes = languages.flatMap((lng) =>
+      words(lng)
+        .no!.filter((w) => yes.has(fold(w)))
+        .map((w) => `${lng} no "${w}" = ${yes.get(fold(w))} yes`),
+    );
     expect(clashes).toEqual([]);
   });
 
@@ -186,7 +207,14 @@ describe('words', () => {
     for (const lng of languages) {
       const texts = bot(lng);
       const w = words(lng);
-      for (const [key, list] of [['menu.acute', 'acute'], ['menu.human', 'human'], ['menu.help', 'help'], ['options.yes', 'yes'], ['options.no', 'no'], ['options.skip', 'skip']] as const) {
+      for (const [key, list] of [
+        ['menu.acute', 'acute'],
+        ['menu.human', 'human'],
+        ['menu.help', 'help'],
+        ['options.yes', 'yes'],
+        ['options.no', 'no'],
+        ['options.skip', 'skip'],
+      ] as const) {
         const title = texts.get(key) ?? en.get(key)!;
         expect(w[list]!.map(fold), `${lng}: ${key} "${title}" in words.${list}`).toContain(fold(title));
       }
@@ -196,7 +224,8 @@ describe('words', () => {
   it('commands are at most four words, as the bot only takes short messages as commands', () => {
     for (const lng of languages) {
       for (const list of ['human', 'help', 'acute', 'switch'] as const) {
-        for (const word of words(lng)[list]!) expect(fold(word).split(' ').length, `${lng}: ${list}: "${word}"`).toBeLessThanOrEqual(4);
+        for (const word of words(lng)[list]!)
+          expect(fold(word).split(' ').length, `${lng}: ${list}: "${word}"`).toBeLessThanOrEqual(4);
       }
     }
   });

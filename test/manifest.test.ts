@@ -17,7 +17,9 @@ describe('the Teams app package', () => {
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.bots[0].scopes).toEqual(['team', 'groupChat', 'personal']);
-    const titles = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title));
+    const titles = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) =>
+      l.commands.map((c) => c.title),
+    );
     expect(titles).toEqual(expect.arrayContaining(['register', 'registrera', 'status', 'shift add']));
     expect(JSON.stringify(manifest)).not.toContain('${{');
   });
@@ -37,7 +39,10 @@ describe('the Teams app package', () => {
 
   it('npm run manifest writes an uploadable zip', () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'trygg-manifest-'));
-    execFileSync(path.join(root, 'node_modules/.bin/node'), [path.join(root, 'scripts/manifest.ts')], { cwd, env: { ...process.env, MicrosoftAppId: APP_ID } });
+    execFileSync(path.join(root, 'node_modules/.bin/node'), [path.join(root, 'scripts/manifest.ts')], {
+      cwd,
+      env: { ...process.env, MicrosoftAppId: APP_ID },
+    });
     const zip = unzipSync(readFileSync(path.join(cwd, 'build/trygg-teams.zip')));
     expect(Object.keys(zip).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
   });

@@ -33,7 +33,13 @@ const summary = (values: number[]) => {
   return { p50: percentile(s, 50), p99: percentile(s, 99), max: s.at(-1) ?? NaN };
 };
 
-export async function runBurst(o: { url: string; sink: Sink; count: number; windowMs: number; settleMs: number }): Promise<BurstResult> {
+export async function runBurst(o: {
+  url: string;
+  sink: Sink;
+  count: number;
+  windowMs: number;
+  settleMs: number;
+}): Promise<BurstResult> {
   const gap = o.windowMs / o.count;
   const sentAt: number[] = [];
   const turnMs: number[] = [];
@@ -54,7 +60,12 @@ export async function runBurst(o: { url: string; sink: Sink; count: number; wind
     lag = at - due;
     sentAt.push(at);
     inFlight.push(
-      fetch(`${o.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) })
+      fetch(`${o.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(30_000),
+      })
         .then(async (res) => {
           await res.arrayBuffer();
           turnMs[i] = wallNow() - at;

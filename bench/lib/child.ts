@@ -145,7 +145,12 @@ process.once('exit', () => {
 });
 
 /** Forks `script` (a .ts file run by this same node) with `env`; resolves once it listens. */
-export async function spawnServer(name: string, script: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ServerChild> {
+export async function spawnServer(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<ServerChild> {
   const child = fork(script, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -190,8 +195,14 @@ export async function spawnServer(name: string, script: string, env: Record<stri
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return undefined;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      const last = await Promise.race([ask<ChildStats>({ cmd: 'stop' }), new Promise<undefined>((r) => setTimeout(() => r(undefined), 10_000))]);
-      const gone = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000))]);
+      const last = await Promise.race([
+        ask<ChildStats>({ cmd: 'stop' }),
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), 10_000)),
+      ]);
+      const gone = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
+      ]);
       if (!gone) {
         child.kill('SIGKILL');
         await exited;

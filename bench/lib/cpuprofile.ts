@@ -66,11 +66,18 @@ export function area(url: string, functionName: string): string {
   if (p === 'botbuilder-dialogs') return 'botbuilder-dialogs';
   if (p.startsWith('botbuilder') || p.startsWith('botframework')) return 'botbuilder (adapter, turn, connector)';
   if (p.startsWith('@azure/')) return '@azure core-http (connector client)';
-  if (p === 'restify' || p === 'find-my-way' || p.startsWith('restify') || p === 'formidable' || p === 'qs') return 'restify';
+  if (p === 'restify' || p === 'find-my-way' || p.startsWith('restify') || p === 'formidable' || p === 'qs')
+    return 'restify';
   if (p === 'zod') return 'zod';
   if (p === 'undici' || p.startsWith('node:internal/deps/undici')) return 'node http client (undici)';
   if (p.startsWith('node:internal/http') || p.startsWith('node:_http') || p === 'node:http') return 'node http';
-  if (p.startsWith('node:internal/streams') || p.startsWith('node:internal/net') || p === 'node:net' || p.startsWith('node:internal/stream')) return 'node net/streams';
+  if (
+    p.startsWith('node:internal/streams') ||
+    p.startsWith('node:internal/net') ||
+    p === 'node:net' ||
+    p.startsWith('node:internal/stream')
+  )
+    return 'node net/streams';
   if (p.startsWith('node:')) return `node other (${p.replace(/^node:(internal\/)?/, '').split('/')[0]})`;
   return `other package: ${p}`;
 }
@@ -110,7 +117,8 @@ export function summariseProfile(file: string, top = 25): ProfileSummary {
     if (!a) {
       const p = parent.get(id);
       a = p !== undefined && byId.get(p)!.callFrame.functionName !== '(root)' ? nodeArea(p) : 'V8/native (other)';
-      if (!n.callFrame.url && n.callFrame.functionName && a.startsWith('store')) a = 'store (sqlite, state, cases, audit, outbox)';
+      if (!n.callFrame.url && n.callFrame.functionName && a.startsWith('store'))
+        a = 'store (sqlite, state, cases, audit, outbox)';
     }
     areaOf.set(id, a);
     return a;
@@ -161,8 +169,14 @@ export function summariseProfile(file: string, top = 25): ProfileSummary {
     totalMs,
     samples: profile.samples.length,
     byArea: [...areas].map(([a, ms]) => ({ area: a, ms, share: share(ms) })).sort((x, y) => y.ms - x.ms),
-    topSelf: [...fns.values()].sort((x, y) => y.ms - x.ms).slice(0, top).map((f) => ({ ...f, share: share(f.ms) })),
-    topInclusive: [...inclusive.values()].sort((x, y) => y.ms - x.ms).slice(0, top).map((f) => ({ ...f, share: share(f.ms) })),
+    topSelf: [...fns.values()]
+      .sort((x, y) => y.ms - x.ms)
+      .slice(0, top)
+      .map((f) => ({ ...f, share: share(f.ms) })),
+    topInclusive: [...inclusive.values()]
+      .sort((x, y) => y.ms - x.ms)
+      .slice(0, top)
+      .map((f) => ({ ...f, share: share(f.ms) })),
   };
 }
 
@@ -171,13 +185,22 @@ const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`;
 /** The summary as text. `requests` (served during the window) adds µs per request. */
 export function formatProfile(s: ProfileSummary, requests?: number, options: { inclusive?: boolean } = {}): string {
   const perReq = (ms: number) => (requests ? `  ${((ms * 1000) / requests).toFixed(0).padStart(5)} µs/req` : '');
-  const lines = [`profile: ${s.samples} samples over ${(s.totalMs / 1000).toFixed(1)} s${requests ? `, ${requests} requests` : ''}`, '', 'self time by area:'];
-  for (const a of s.byArea.filter((a) => a.share >= 0.002)) lines.push(`  ${pct(a.share)} ${a.ms.toFixed(0).padStart(6)} ms${perReq(a.ms)}  ${a.area}`);
+  const lines = [
+    `profile: ${s.samples} samples over ${(s.totalMs / 1000).toFixed(1)} s${requests ? `, ${requests} requests` : ''}`,
+    '',
+    'self time by area:',
+  ];
+  for (const a of s.byArea.filter((a) => a.share >= 0.002))
+    lines.push(`  ${pct(a.share)} ${a.ms.toFixed(0).padStart(6)} ms${perReq(a.ms)}  ${a.area}`);
   lines.push('', 'top functions by self time:');
   for (const f of s.topSelf) lines.push(`  ${pct(f.share)} ${f.ms.toFixed(0).padStart(6)} ms  ${f.fn}  ${f.where}`);
   if (options.inclusive !== false && s.topInclusive.length) {
-    lines.push('', "Trygg's own functions by inclusive time (what they run synchronously, callees included; not what they await):");
-    for (const f of s.topInclusive) lines.push(`  ${pct(f.share)} ${f.ms.toFixed(0).padStart(6)} ms${perReq(f.ms)}  ${f.fn}  ${f.where}`);
+    lines.push(
+      '',
+      "Trygg's own functions by inclusive time (what they run synchronously, callees included; not what they await):",
+    );
+    for (const f of s.topInclusive)
+      lines.push(`  ${pct(f.share)} ${f.ms.toFixed(0).padStart(6)} ms${perReq(f.ms)}  ${f.fn}  ${f.where}`);
   }
   return lines.join('\n');
 }

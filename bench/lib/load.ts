@@ -31,7 +31,14 @@ interface AutocannonResult {
 }
 
 interface AutocannonClient {
-  setRequests(requests: { method?: string; path?: string; headers?: Record<string, string>; setupRequest?: (req: { body?: string }) => unknown }[]): void;
+  setRequests(
+    requests: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      setupRequest?: (req: { body?: string }) => unknown;
+    }[],
+  ): void;
 }
 
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -78,7 +85,13 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     ...(o.amount ? { amount: o.amount } : { duration: o.durationS ?? 10 }),
     ...(o.rate ? { overallRate: o.rate } : {}),
     setupClient(client: AutocannonClient) {
-      const t = new Tenants({ phase: o.phase, first: tenants.length % o.connections, stride: o.connections, total: o.conversations, serviceUrl: o.serviceUrl });
+      const t = new Tenants({
+        phase: o.phase,
+        first: tenants.length % o.connections,
+        stride: o.connections,
+        total: o.conversations,
+        serviceUrl: o.serviceUrl,
+      });
       tenants.push(t);
       client.setRequests([
         {
@@ -99,7 +112,13 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     requests: completed,
     rps: completed / result.duration,
     durationS: result.duration,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.mean,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,

@@ -20,25 +20,81 @@ export interface Script {
  * anyone in danger, the address, a phone number where the channel has none), so handoffs end in a case.
  */
 export const SCRIPTS: Script[] = [
-  { name: 'disturbance-sv', channel: 'webchat', locale: 'sv-SE', texts: ['Grannen spelar hög musik och jag kan inte sova', 'nej', 'Amiralsgatan 12, lgh 1102', '0701234567'] },
+  {
+    name: 'disturbance-sv',
+    channel: 'webchat',
+    locale: 'sv-SE',
+    texts: ['Grannen spelar hög musik och jag kan inte sova', 'nej', 'Amiralsgatan 12, lgh 1102', '0701234567'],
+  },
   { name: 'office-sv', channel: 'webchat', locale: 'sv-SE', texts: ['När öppnar kontoret?', 'Tack!'] },
-  { name: 'minor-fault-sv', channel: 'sms', texts: ['Kranen i badrummet droppar', 'ja', 'Lönngatan 5, lgh 1201. Droppar hela tiden'] },
-  { name: 'disturbance-en', channel: 'directline', locale: 'en-US', texts: ['Someone is playing very loud music next door', 'no', 'Amiralsgatan 14, flat 1003', 'skip'] },
+  {
+    name: 'minor-fault-sv',
+    channel: 'sms',
+    texts: ['Kranen i badrummet droppar', 'ja', 'Lönngatan 5, lgh 1201. Droppar hela tiden'],
+  },
+  {
+    name: 'disturbance-en',
+    channel: 'directline',
+    locale: 'en-US',
+    texts: ['Someone is playing very loud music next door', 'no', 'Amiralsgatan 14, flat 1003', 'skip'],
+  },
   { name: 'info-sv', channel: 'webchat', locale: 'sv-SE', texts: ['Hur fungerar grannsamverkan?'] },
-  { name: 'party-sv', channel: 'sms', texts: ['Det är fest på gården och folk skriker', 'nej', 'Rosengård, Ramels väg 40'] },
-  { name: 'pipe-en', channel: 'directline', locale: 'en-US', texts: ['There is water everywhere, a pipe burst', 'no', 'Lorensborgsgatan 3, flat 2104', '0709876543'] },
-  { name: 'noise-ar', channel: 'webchat', locale: 'ar', texts: ['ضوضاء عالية من الشقة المجاورة', 'لا', 'Ramels väg 12', '0731112233'] },
-  { name: 'cold-sv', channel: 'webchat', locale: 'sv-SE', texts: ['Elementen är kalla och det är 15 grader inne', 'nej', 'Västra Kattarpsvägen 20', '0701112233'] },
+  {
+    name: 'party-sv',
+    channel: 'sms',
+    texts: ['Det är fest på gården och folk skriker', 'nej', 'Rosengård, Ramels väg 40'],
+  },
+  {
+    name: 'pipe-en',
+    channel: 'directline',
+    locale: 'en-US',
+    texts: ['There is water everywhere, a pipe burst', 'no', 'Lorensborgsgatan 3, flat 2104', '0709876543'],
+  },
+  {
+    name: 'noise-ar',
+    channel: 'webchat',
+    locale: 'ar',
+    texts: ['ضوضاء عالية من الشقة المجاورة', 'لا', 'Ramels väg 12', '0731112233'],
+  },
+  {
+    name: 'cold-sv',
+    channel: 'webchat',
+    locale: 'sv-SE',
+    texts: ['Elementen är kalla och det är 15 grader inne', 'nej', 'Västra Kattarpsvägen 20', '0701112233'],
+  },
   { name: 'fire-sv', channel: 'sms', texts: ['Det brinner i trapphuset!!', 'Vi har ringt 112 och gått ut'] },
   { name: 'bike-sv', channel: 'webchat', locale: 'sv-SE', texts: ['Min cykel har blivit stulen från cykelrummet'] },
-  { name: 'lonely-sv', channel: 'webchat', locale: 'sv-SE', texts: ['Jag känner mig ensam, finns det någon att prata med?', 'nej'] },
+  {
+    name: 'lonely-sv',
+    channel: 'webchat',
+    locale: 'sv-SE',
+    texts: ['Jag känner mig ensam, finns det någon att prata med?', 'nej'],
+  },
   { name: 'office-en', channel: 'directline', locale: 'en-US', texts: ['When does the office open?'] },
-  { name: 'smoke-alarm-sv', channel: 'sms', texts: ['Brandvarnaren piper, behöver nytt batteri', 'ja', 'Nydalatorget 2, lgh 1001'] },
-  { name: 'greeting-sv', channel: 'webchat', locale: 'sv-SE', texts: ['hej', 'Grannen spelar hög musik', 'nej', 'Amiralsgatan 12', 'skip'] },
+  {
+    name: 'smoke-alarm-sv',
+    channel: 'sms',
+    texts: ['Brandvarnaren piper, behöver nytt batteri', 'ja', 'Nydalatorget 2, lgh 1001'],
+  },
+  {
+    name: 'greeting-sv',
+    channel: 'webchat',
+    locale: 'sv-SE',
+    texts: ['hej', 'Grannen spelar hög musik', 'nej', 'Amiralsgatan 12', 'skip'],
+  },
   { name: 'drip-en', channel: 'directline', locale: 'en-US', texts: ['The tap in the bathroom is dripping', 'no'] },
   { name: 'fire-ar', channel: 'webchat', locale: 'ar', texts: ['الشقة المجاورة تحترق'] },
-  { name: 'noise-sv-2', channel: 'sms', texts: ['Någon bankar på väggarna mitt i natten', 'nej', 'Augustenborgsgatan 7'] },
-  { name: 'heating-sv', channel: 'webchat', locale: 'sv-SE', texts: ['Det är kallt i lägenheten', 'ja', 'Lönngatan 9, lgh 1102'] },
+  {
+    name: 'noise-sv-2',
+    channel: 'sms',
+    texts: ['Någon bankar på väggarna mitt i natten', 'nej', 'Augustenborgsgatan 7'],
+  },
+  {
+    name: 'heating-sv',
+    channel: 'webchat',
+    locale: 'sv-SE',
+    texts: ['Det är kallt i lägenheten', 'ja', 'Lönngatan 9, lgh 1102'],
+  },
   { name: 'drill-sv', channel: 'webchat', locale: 'sv-SE', texts: ['Brandövningen förra veckan var bra'] },
 ];
 
@@ -85,18 +141,36 @@ export const ROUTING_SAMPLES = [
 ];
 
 /** Phase digits, so each phase's conversations (and SMS numbers) are new and told apart at the sink. */
-export const PHASE = { warmEcho: 1, loadEcho: 2, warmTrygg: 3, loadTrygg: 4, burst: 5, pacedEcho: 6, pacedTrygg: 7, warmDialog: 8, loadDialog: 9, pacedDialog: 10 } as const;
+export const PHASE = {
+  warmEcho: 1,
+  loadEcho: 2,
+  warmTrygg: 3,
+  loadTrygg: 4,
+  burst: 5,
+  pacedEcho: 6,
+  pacedTrygg: 7,
+  warmDialog: 8,
+  loadDialog: 9,
+  pacedDialog: 10,
+} as const;
 
 /** A conversation's id on its channel: the tenant's number on SMS, an opaque id elsewhere. */
 export function conversationId(channel: Channel, phase: number, slot: number, generation: number): string {
-  if (channel === 'sms') return `+467${phase}${String(slot).padStart(3, '0')}${String(generation % 10_000).padStart(4, '0')}`;
+  if (channel === 'sms')
+    return `+467${phase}${String(slot).padStart(3, '0')}${String(generation % 10_000).padStart(4, '0')}`;
   return `bench${phase}s${slot}g${generation}${channel === 'directline' ? '-eu' : ''}`;
 }
 
 let activitySeq = 0;
 
 /** A message activity as the channel would post it to /api/messages, with a unique id (so dedupe keeps it). */
-export function messageActivity(channel: Channel, conversation: string, text: string, serviceUrl: string, locale?: string): Record<string, unknown> {
+export function messageActivity(
+  channel: Channel,
+  conversation: string,
+  text: string,
+  serviceUrl: string,
+  locale?: string,
+): Record<string, unknown> {
   const n = ++activitySeq;
   const now = new Date().toISOString();
   const common = {
@@ -116,7 +190,14 @@ export function messageActivity(channel: Channel, conversation: string, text: st
       from: { id: conversation, name: conversation },
       recipient: { id: '+46101234500', name: 'trygg-bot' },
       entities: [],
-      channelData: { SmsMessageSid: sid, NumMedia: '0', SmsStatus: 'received', To: '+46101234500', From: conversation, NumSegments: '1' },
+      channelData: {
+        SmsMessageSid: sid,
+        NumMedia: '0',
+        SmsStatus: 'received',
+        To: '+46101234500',
+        From: conversation,
+        NumSegments: '1',
+      },
     };
   }
   return {

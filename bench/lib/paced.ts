@@ -19,8 +19,21 @@ export interface PacedResult {
   sendLagMs: number;
 }
 
-export async function runPaced(o: { url: string; serviceUrl: string; phase: number; rate: number; durationS: number; conversations: number }): Promise<PacedResult> {
-  const tenants = new Tenants({ phase: o.phase, first: 0, stride: 1, total: o.conversations, serviceUrl: o.serviceUrl });
+export async function runPaced(o: {
+  url: string;
+  serviceUrl: string;
+  phase: number;
+  rate: number;
+  durationS: number;
+  conversations: number;
+}): Promise<PacedResult> {
+  const tenants = new Tenants({
+    phase: o.phase,
+    first: 0,
+    stride: 1,
+    total: o.conversations,
+    serviceUrl: o.serviceUrl,
+  });
   const count = Math.round(o.rate * o.durationS);
   const gap = 1000 / o.rate;
   const latencies: number[] = [];
@@ -37,7 +50,12 @@ export async function runPaced(o: { url: string; serviceUrl: string; phase: numb
     const at = wallNow();
     lag = at - due;
     inFlight.push(
-      fetch(`${o.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) })
+      fetch(`${o.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      })
         .then(async (res) => {
           await res.arrayBuffer();
           // From when the message was due, so a late send counts against the latency (no coordinated omission).

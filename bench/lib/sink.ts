@@ -40,7 +40,8 @@ export interface Sink {
 /** High-resolution wall clock in epoch ms, the same in every thread. */
 export const wallNow = (): number => performance.timeOrigin + performance.now();
 
-type Request = { seq: number; cmd: 'totals' } | { seq: number; cmd: 'conversations'; ids: string[] } | { seq: number; cmd: 'close' };
+type Request =
+  { seq: number; cmd: 'totals' } | { seq: number; cmd: 'conversations'; ids: string[] } | { seq: number; cmd: 'close' };
 
 function runSink(): void {
   const port = parentPort!;
@@ -87,7 +88,8 @@ function runSink(): void {
   });
   port.on('message', (msg: Request) => {
     if (msg.cmd === 'totals') port.postMessage({ seq: msg.seq, result: totals });
-    else if (msg.cmd === 'conversations') port.postMessage({ seq: msg.seq, result: msg.ids.map((id) => byConversation.get(id)) });
+    else if (msg.cmd === 'conversations')
+      port.postMessage({ seq: msg.seq, result: msg.ids.map((id) => byConversation.get(id)) });
     else if (msg.cmd === 'close') {
       server.closeAllConnections();
       server.close(() => port.postMessage({ seq: msg.seq, result: null }));
@@ -119,7 +121,8 @@ export async function startSink(): Promise<Sink> {
   return {
     url,
     totals: () => ask<SinkTotals>({ cmd: 'totals' }),
-    conversations: (ids) => ask<(SinkConversation | undefined)[]>({ cmd: 'conversations', ids } as Omit<Request, 'seq'>),
+    conversations: (ids) =>
+      ask<(SinkConversation | undefined)[]>({ cmd: 'conversations', ids } as Omit<Request, 'seq'>),
     async close() {
       await ask<null>({ cmd: 'close' });
       await worker.terminate();

@@ -24,7 +24,8 @@ export class SendTimeoutError extends Error {
   }
 }
 
-const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> => withDeadline(work, ms, () => new SendTimeoutError(ms));
+const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
+  withDeadline(work, ms, () => new SendTimeoutError(ms));
 
 /**
  * The SDK's connector client sets no timeout: a serviceUrl that never answers would hold the turn until the
@@ -62,9 +63,13 @@ export class CachingBotFrameworkAuthentication extends ConfigurationBotFramework
   readonly #clients = new Map<string, Promise<ConnectorClient>>();
   readonly #tokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>) {
+  override async authenticateRequest(
+    ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+  ) {
     const result = await super.authenticateRequest(...args);
-    return result.connectorFactory ? { ...result, connectorFactory: this.#caching(result.connectorFactory, result.claimsIdentity) } : result;
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.#caching(result.connectorFactory, result.claimsIdentity) }
+      : result;
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
@@ -84,7 +89,9 @@ export class CachingBotFrameworkAuthentication extends ConfigurationBotFramework
     const appId = appIdOf(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string) =>
-        remember(this.#clients, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+        remember(this.#clients, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
+          factory.create(serviceUrl, audience),
+        ),
     };
   }
 }
@@ -118,11 +125,17 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
     MicrosoftAppType: config.bot.appType ?? (config.bot.appId ? 'SingleTenant' : 'MultiTenant'),
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   };
-  const auth = new CachingBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  const auth = new CachingBotFrameworkAuthentication(
+    settings,
+    new ConfigurationServiceClientCredentialFactory(settings),
+  );
   const adapter = new CloudAdapter(auth);
   adapter.use(sendTimeoutMiddleware());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error({ err: error, channelId: context.activity.channelId, activityType: context.activity.type }, 'turn failed');
+    log.error(
+      { err: error, channelId: context.activity.channelId, activityType: context.activity.type },
+      'turn failed',
+    );
     // Tell the tenant something went wrong and how to get help; if even that fails, the request still ends well.
     // A hanging connector will not take an apology either.
     if (error instanceof SendTimeoutError) return;

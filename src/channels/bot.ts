@@ -31,7 +31,10 @@ export function dedupeMiddleware(store: Store, log: Logger): Middleware {
 export class TryggBot extends ActivityHandler {
   /** Tenants' channels send no invokes Trygg understands: a clear 400, not botbuilder's 501. */
   protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
-    return { status: 400, body: { error: 'UnsupportedInvoke', message: 'this bot does not handle invoke activities on this channel' } };
+    return {
+      status: 400,
+      body: { error: 'UnsupportedInvoke', message: 'this bot does not handle invoke activities on this channel' },
+    };
   }
 
   constructor(conversation: TryggConversation) {

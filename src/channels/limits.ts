@@ -36,7 +36,8 @@ export class WindowCounter {
   private sweep(now: number): void {
     for (const [k, e] of this.counts) if (now - e.start >= this.windowMs) this.counts.delete(k);
     // Still full: drop the oldest half rather than grow without bound.
-    if (this.counts.size >= this.maxKeys) [...this.counts.keys()].slice(0, this.maxKeys / 2).forEach((k) => this.counts.delete(k));
+    if (this.counts.size >= this.maxKeys)
+      [...this.counts.keys()].slice(0, this.maxKeys / 2).forEach((k) => this.counts.delete(k));
   }
 }
 
@@ -48,7 +49,8 @@ export interface LimitOptions {
   smsPerNumberPerDay?: number;
 }
 
-const phoneOf = (ctx: TurnContext) => (ctx.activity.channelId === 'sms' || ctx.activity.channelId === 'telephony' ? ctx.activity.from?.id : undefined);
+const phoneOf = (ctx: TurnContext) =>
+  ctx.activity.channelId === 'sms' || ctx.activity.channelId === 'telephony' ? ctx.activity.from?.id : undefined;
 
 export function limitsMiddleware(options: LimitOptions): Middleware {
   const now = options.now ?? Date.now;
@@ -71,7 +73,8 @@ export function limitsMiddleware(options: LimitOptions): Middleware {
             // The 112 reply is never held back.
             return /\b112\b/.test(out.text ?? '') || n <= smsCap;
           });
-          if (allowed.length < activities.length) options.log.warn({ dropped: activities.length - allowed.length }, 'outbound SMS cap reached for a number');
+          if (allowed.length < activities.length)
+            options.log.warn({ dropped: activities.length - allowed.length }, 'outbound SMS cap reached for a number');
           // The handler must pass on the same array: filter it in place.
           activities.splice(0, activities.length, ...allowed);
           return activities.length ? nextSend() : [];
@@ -89,7 +92,11 @@ export function limitsMiddleware(options: LimitOptions): Middleware {
       options.log.warn({ channelId: a.channelId }, 'message rate limit reached');
       if (!entry.warned) {
         entry.warned = true;
-        await ctx.sendActivity({ type: 'message', text: translator(localeLanguage(a.locale) ?? 'sv', 'bot')('limits.slowDown'), textFormat: 'plain' });
+        await ctx.sendActivity({
+          type: 'message',
+          text: translator(localeLanguage(a.locale) ?? 'sv', 'bot')('limits.slowDown'),
+          textFormat: 'plain',
+        });
       }
     },
   };

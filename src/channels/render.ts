@@ -31,13 +31,20 @@ export function plainText(text: string): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** SSML for a reply: the tenant's language and voice; digits of phone numbers read one by one. */
 export function ssml(text: string, lang: Lang): string {
   const { locale, voice } = VOICES[lang];
-  const spoken = escapeXml(plainText(text).replace(/https?:\/\/\S+/g, '').replace(/\n+/g, ' '))
-    .replace(/\b(112|114 14|90101|1177|113 13|020-50 50 50|116 006|116 111)\b/g, '<say-as interpret-as="telephone">$1</say-as>');
+  const spoken = escapeXml(
+    plainText(text)
+      .replace(/https?:\/\/\S+/g, '')
+      .replace(/\n+/g, ' '),
+  ).replace(
+    /\b(112|114 14|90101|1177|113 13|020-50 50 50|116 006|116 111)\b/g,
+    '<say-as interpret-as="telephone">$1</say-as>',
+  );
   return `<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="${locale}"><voice name="${voice}">${spoken}</voice></speak>`;
 }
 
@@ -60,7 +67,22 @@ function smsText(reply: Reply): string {
 }
 
 const LATIN_FOLDABLE = new Set<Lang>(['pl', 'bs', 'tr', 'so', 'en']);
-const SPECIAL: Record<string, string> = { ł: 'l', Ł: 'L', ı: 'i', İ: 'I', đ: 'd', Đ: 'D', ø: 'ø', '–': '-', '—': '-', '’': "'", '‘': "'", '“': '"', '”': '"', '…': '...' };
+const SPECIAL: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  ı: 'i',
+  İ: 'I',
+  đ: 'd',
+  Đ: 'D',
+  ø: 'ø',
+  '–': '-',
+  '—': '-',
+  '’': "'",
+  '‘': "'",
+  '“': '"',
+  '”': '"',
+  '…': '...',
+};
 
 /** Replaces characters outside GSM-7 by their unaccented letter where there is one. */
 export function toGsm7(text: string): string {
@@ -100,7 +122,16 @@ function packSms(reply: Reply): string[] {
 export function renderReply(reply: Reply, channelId: string): Partial<Activity> | Partial<Activity>[] {
   const inputHint = reply.expectsInput ? InputHints.ExpectingInput : InputHints.AcceptingInput;
   if (SMS_CHANNELS.has(channelId)) {
-    const texts = packSms(reply).map((text) => ({ type: 'message', text, textFormat: 'plain', inputHint, locale: VOICES[reply.lang].locale }) as Partial<Activity>);
+    const texts = packSms(reply).map(
+      (text) =>
+        ({
+          type: 'message',
+          text,
+          textFormat: 'plain',
+          inputHint,
+          locale: VOICES[reply.lang].locale,
+        }) as Partial<Activity>,
+    );
     return texts.length === 1 ? texts[0]! : texts;
   }
   const activity: Partial<Activity> = {
@@ -120,7 +151,9 @@ export function renderReply(reply: Reply, channelId: string): Partial<Activity> 
   if (reply.emergency) {
     const t = translator(reply.lang, 'bot');
     activity.attachments = [
-      CardFactory.heroCard('112', undefined, [{ type: ActionTypes.Call, title: t('emergency.callButton'), value: 'tel:112' }]),
+      CardFactory.heroCard('112', undefined, [
+        { type: ActionTypes.Call, title: t('emergency.callButton'), value: 'tel:112' },
+      ]),
     ];
   }
   return activity;

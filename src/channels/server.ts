@@ -30,7 +30,14 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * Hosts the Bot Framework channels use for serviceUrl. In production a reply may only go to these, over https
  * (the token's serviceUrl claim is checked by botbuilder too; this is a second lock on the door).
  */
-export const BOT_FRAMEWORK_HOSTS = [/\.botframework\.com$/, /\.botframework\.azure\.us$/, /^smba\.trafficmanager\.net$/, /\.trafficmanager\.net$/, /\.teams\.microsoft\.com$/, /\.infra\.lync\.com$/];
+export const BOT_FRAMEWORK_HOSTS = [
+  /\.botframework\.com$/,
+  /\.botframework\.azure\.us$/,
+  /^smba\.trafficmanager\.net$/,
+  /\.trafficmanager\.net$/,
+  /\.teams\.microsoft\.com$/,
+  /\.infra\.lync\.com$/,
+];
 
 /** Whether a serviceUrl is an https Bot Framework host. */
 export function isBotFrameworkServiceUrl(url: string): boolean {
@@ -44,14 +51,22 @@ export function isBotFrameworkServiceUrl(url: string): boolean {
 
 /** Why an activity cannot be processed, or undefined when it can. */
 export function activityProblem(body: unknown, options: { production?: boolean } = {}): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be a JSON activity object';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'the body must be a JSON activity object';
   const a = body as Record<string, unknown>;
   if (typeof a.type !== 'string' || !a.type) return 'the activity has no type';
   const conversation = a.conversation as Record<string, unknown> | undefined;
-  if (typeof conversation !== 'object' || conversation === null || typeof conversation.id !== 'string' || !conversation.id)
+  if (
+    typeof conversation !== 'object' ||
+    conversation === null ||
+    typeof conversation.id !== 'string' ||
+    !conversation.id
+  )
     return 'the activity has no conversation id';
-  if (typeof a.serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(a.serviceUrl)) return 'the activity has no valid serviceUrl';
-  if (options.production && !isBotFrameworkServiceUrl(a.serviceUrl)) return 'the serviceUrl is not an https Bot Framework host';
+  if (typeof a.serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(a.serviceUrl))
+    return 'the activity has no valid serviceUrl';
+  if (options.production && !isBotFrameworkServiceUrl(a.serviceUrl))
+    return 'the serviceUrl is not an https Bot Framework host';
   if (typeof a.channelId !== 'string' || !a.channelId) return 'the activity has no channelId';
   if (a.text !== undefined && typeof a.text !== 'string') return 'the activity text must be a string';
   return undefined;
@@ -83,17 +98,29 @@ export function buildServer(deps: ServerDeps): Server {
 
   // The privacy notice the greeting links to (in every mode: tenants must be able to read it).
   server.get('/privacy', async (req: Request, res: Response) => {
-    const body = privacyPage(String((req.query as Record<string, unknown> | undefined)?.lang ?? 'sv'), deps.retentionDays ?? 90);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    const body = privacyPage(
+      String((req.query as Record<string, unknown> | undefined)?.lang ?? 'sv'),
+      deps.retentionDays ?? 90,
+    );
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
     res.end(body);
   });
 
   deps.mountLocal?.(server);
 
   // Errors restify raises itself (bad JSON, body too large, unknown route) keep their 4xx and are logged briefly.
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    deps.log.info({ method: req.method, path: req.getPath?.(), status: err.statusCode, error: err.name }, 'request refused');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      deps.log.info(
+        { method: req.method, path: req.getPath?.(), status: err.statusCode, error: err.name },
+        'request refused',
+      );
+      callback();
+    },
+  );
   return server;
 }

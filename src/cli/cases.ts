@@ -8,7 +8,10 @@ import { CASE_STATUSES, type CaseStatus, type Store } from '../store/index.ts';
 import { CliError, type CliIo } from './io.ts';
 import { openConfiguredStore } from './overrides.ts';
 
-async function withStore<T>(io: CliIo, fn: (store: Store, zone: string, retentionDays: number) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  io: CliIo,
+  fn: (store: Store, zone: string, retentionDays: number) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(io.env);
   const policy = loadPolicy(config.policyFile);
   const store = await openConfiguredStore(config);
@@ -20,20 +23,37 @@ async function withStore<T>(io: CliIo, fn: (store: Store, zone: string, retentio
 }
 
 export async function casesCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { status: { type: 'string' }, route: { type: 'string' }, limit: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } } });
-  if (values.status && !(CASE_STATUSES as readonly string[]).includes(values.status)) throw new CliError(`--status: one of ${CASE_STATUSES.join(', ')}`);
-  if (values.route && !(ROUTES as readonly string[]).includes(values.route)) throw new CliError(`--route: one of ${ROUTES.join(', ')}`);
+  const { values } = parseArgs({
+    args,
+    options: {
+      status: { type: 'string' },
+      route: { type: 'string' },
+      limit: { type: 'string', default: '50' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (values.status && !(CASE_STATUSES as readonly string[]).includes(values.status))
+    throw new CliError(`--status: one of ${CASE_STATUSES.join(', ')}`);
+  if (values.route && !(ROUTES as readonly string[]).includes(values.route))
+    throw new CliError(`--route: one of ${ROUTES.join(', ')}`);
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new CliError('--limit: a whole number from 1 to 10000');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new CliError('--limit: a whole number from 1 to 10000');
   return withStore(io, async (store, zone) => {
-    const cases = await store.cases.list({ ...(values.status ? { status: values.status as CaseStatus } : {}), ...(values.route ? { route: values.route as RouteId } : {}), limit });
+    const cases = await store.cases.list({
+      ...(values.status ? { status: values.status as CaseStatus } : {}),
+      ...(values.route ? { route: values.route as RouteId } : {}),
+      limit,
+    });
     if (values.json) {
       io.out(JSON.stringify(cases) + '\n');
       return 0;
     }
     for (const c of cases) {
       const at = DateTime.fromISO(c.createdAt, { zone }).toFormat('yyyy-MM-dd HH:mm');
-      io.out(`${c.id.padEnd(12)} ${at}  ${c.route.padEnd(14)} ${c.status.padEnd(8)} ${c.channelId.padEnd(9)} ${c.language}  ${c.category}${c.danger ? `/${c.danger}` : ''}\n`);
+      io.out(
+        `${c.id.padEnd(12)} ${at}  ${c.route.padEnd(14)} ${c.status.padEnd(8)} ${c.channelId.padEnd(9)} ${c.language}  ${c.category}${c.danger ? `/${c.danger}` : ''}\n`,
+      );
     }
     if (!cases.length) io.out('-\n');
     return 0;

@@ -54,7 +54,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return await command(rest, io);
   } catch (e) {
     const parseError = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    if (e instanceof CliError || e instanceof PolicyError || e instanceof ConfigError || e instanceof StoreError || parseError) {
+    if (
+      e instanceof CliError ||
+      e instanceof PolicyError ||
+      e instanceof ConfigError ||
+      e instanceof StoreError ||
+      parseError
+    ) {
       io.err(`trygg ${name}: ${(e as Error).message}\n`);
       return 2;
     }

@@ -7,7 +7,9 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
   parseArgs({ args, options: {} }); // no options: anything given is a usage mistake
   const config = loadConfig(io.env);
   if (!config.databaseUrl) {
-    io.out('DATABASE_URL is not set: the embedded store (DATA_DIR) migrates itself when Trygg starts; nothing to do.\n');
+    io.out(
+      'DATABASE_URL is not set: the embedded store (DATA_DIR) migrates itself when Trygg starts; nothing to do.\n',
+    );
     return 0;
   }
   // Loaded only here, so the rest of the CLI does not load the PostgreSQL driver. Never print the URL.

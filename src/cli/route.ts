@@ -10,7 +10,11 @@ const CHANNELS = ['webchat', 'directline', 'emulator', 'sms', 'telephony', 'mste
 
 /** The JSON written for a decision: the decision plus the caller's id and channel. */
 function output(decision: Decision, extra: { id?: unknown; channel?: string }): string {
-  return JSON.stringify({ ...(extra.id !== undefined ? { id: extra.id } : {}), ...decision, ...(extra.channel ? { channel: extra.channel } : {}) });
+  return JSON.stringify({
+    ...(extra.id !== undefined ? { id: extra.id } : {}),
+    ...decision,
+    ...(extra.channel ? { channel: extra.channel } : {}),
+  });
 }
 
 export async function routeCommand(args: string[], io: CliIo): Promise<number> {
@@ -26,7 +30,8 @@ export async function routeCommand(args: string[], io: CliIo): Promise<number> {
       jsonl: { type: 'boolean', default: false },
     },
   });
-  if (values.channel && !CHANNELS.includes(values.channel)) throw new CliError(`--channel: one of ${CHANNELS.join(', ')}`);
+  if (values.channel && !CHANNELS.includes(values.channel))
+    throw new CliError(`--channel: one of ${CHANNELS.join(', ')}`);
   const { config, policy } = loadContext(io, values.policy);
   const overrides = await loadStoredOverrides(config);
   if (values.jsonl) return routeJsonl(io, policy, overrides);
@@ -59,7 +64,14 @@ async function routeJsonl(io: CliIo, policy: Policy, overrides: readonly Overrid
   return 0;
 }
 
-function routeLine(line: string, lineNo: number, policy: Policy, overrides: readonly Override[], now: Date, io: CliIo): string {
+function routeLine(
+  line: string,
+  lineNo: number,
+  policy: Policy,
+  overrides: readonly Override[],
+  now: Date,
+  io: CliIo,
+): string {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -80,19 +92,27 @@ function routeLine(line: string, lineNo: number, policy: Policy, overrides: read
       return fail((e as Error).message);
     }
   }
-  return output(routeMessage(record.text, { at, policy, overrides }), { id, ...(record.channel ? { channel: record.channel as string } : {}) });
+  return output(routeMessage(record.text, { at, policy, overrides }), {
+    id,
+    ...(record.channel ? { channel: record.channel as string } : {}),
+  });
 }
 
 /** A decision for a human, in Swedish or English (texts in locales/{sv,en}/cli.json). */
 export function explain(d: Decision, policy: Policy, lang: 'sv' | 'en'): string {
   const t = translator(lang, 'cli');
-  const when = (iso?: string) => (iso ? DateTime.fromISO(iso, { zone: policy.timeZone }).toFormat('yyyy-MM-dd HH:mm') : t('never'));
+  const when = (iso?: string) =>
+    iso ? DateTime.fromISO(iso, { zone: policy.timeZone }).toFormat('yyyy-MM-dd HH:mm') : t('never');
   const lines = [
     t('explain.route', { route: d.route, name: d.destination.name, phone: d.destination.phone }) +
       (d.destination.placeholder ? ` ${t('placeholder')}` : ''),
     t('explain.at', { at: when(d.at), zone: policy.timeZone }),
-    t('explain.category', { category: t(`category.${d.category}`) }) + (d.danger ? ` — ${t(`danger.${d.danger}`)}` : ''),
-    t('explain.rule', { rule: d.reason.rule, why: t(`rule.${d.reason.rule.replace(/\.(on|off)-duty$/, '').replace(/^danger\..*$/, 'danger')}`) }),
+    t('explain.category', { category: t(`category.${d.category}`) }) +
+      (d.danger ? ` — ${t(`danger.${d.danger}`)}` : ''),
+    t('explain.rule', {
+      rule: d.reason.rule,
+      why: t(`rule.${d.reason.rule.replace(/\.(on|off)-duty$/, '').replace(/^danger\..*$/, 'danger')}`),
+    }),
     t('explain.matched', { terms: d.reason.matched.length ? d.reason.matched.join(', ') : '—' }),
   ];
   if (d.reason.discounted.length) lines.push(t('explain.discounted', { terms: d.reason.discounted.join(', ') }));
@@ -105,6 +125,7 @@ export function explain(d: Decision, policy: Policy, lang: 'sv' | 'en'): string 
       : t('explain.closed', { opens: when(d.destination.opensAt) }),
   );
   if (d.offDuty) lines.push(t('explain.offDuty', { route: d.offDuty.route, opens: when(d.offDuty.opensAt) }));
-  for (const a of d.advice) lines.push(t('explain.advice', { name: a.name ?? t(`advice.${a.id}`), phone: a.phone ?? '' }).trimEnd());
+  for (const a of d.advice)
+    lines.push(t('explain.advice', { name: a.name ?? t(`advice.${a.id}`), phone: a.phone ?? '' }).trimEnd());
   return lines.join('\n') + '\n';
 }

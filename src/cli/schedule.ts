@@ -48,15 +48,24 @@ export async function scheduleCommand(args: string[], io: CliIo): Promise<number
   const t = translator(values.lang === 'en' ? 'en' : 'sv', 'cli');
   const fmt = 'ccc yyyy-MM-dd HH:mm';
   const locale = values.lang === 'en' ? 'en-GB' : 'sv-SE';
-  const lines = [t('schedule.heading', { at: DateTime.fromJSDate(at, { zone: policy.timeZone }).setLocale(locale).toFormat(fmt), zone: policy.timeZone })];
+  const lines = [
+    t('schedule.heading', {
+      at: DateTime.fromJSDate(at, { zone: policy.timeZone }).setLocale(locale).toFormat(fmt),
+      zone: policy.timeZone,
+    }),
+  ];
   for (const { status, changes } of routes) {
     lines.push(`  ${status.route.padEnd(15)} ${status.onDuty ? t('schedule.on') : t('schedule.off')}`);
-    for (const c of changes) lines.push(`    ${c.at.setLocale(locale).toFormat(fmt)}  ${c.onDuty ? t('schedule.opens') : t('schedule.closes')}`);
+    for (const c of changes)
+      lines.push(
+        `    ${c.at.setLocale(locale).toFormat(fmt)}  ${c.onDuty ? t('schedule.opens') : t('schedule.closes')}`,
+      );
   }
   const active = policy.overrides.filter((o) => Date.parse(o.to) > at.getTime());
   if (active.length) {
     lines.push(t('schedule.overrides'));
-    for (const o of active) lines.push(`  ${o.id ?? '-'}  ${o.route} ${o.kind} ${o.from} → ${o.to}${o.note ? `  (${o.note})` : ''}`);
+    for (const o of active)
+      lines.push(`  ${o.id ?? '-'}  ${o.route} ${o.kind} ${o.from} → ${o.to}${o.note ? `  (${o.note})` : ''}`);
   }
   io.out(lines.join('\n') + '\n');
   return 0;

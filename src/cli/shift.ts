@@ -29,19 +29,40 @@ export async function shiftCommand(args: string[], io: CliIo): Promise<number> {
   });
   const config = loadConfig(io.env);
   const policy = loadPolicy(config.policyFile);
-  if (sub !== 'add' && sub !== 'list' && sub !== 'remove') throw new CliError('usage: trygg shift add <route> --from <ISO|now> --to <ISO|+Nh> [--note "…"] [--closed] | shift list | shift remove <id>');
+  if (sub !== 'add' && sub !== 'list' && sub !== 'remove')
+    throw new CliError(
+      'usage: trygg shift add <route> --from <ISO|now> --to <ISO|+Nh> [--note "…"] [--closed] | shift list | shift remove <id>',
+    );
   const store = await openConfiguredStore(config);
   try {
     if (sub === 'add') {
       const route = positionals[0] as RouteId | undefined;
-      if (!route || !(ROUTES as readonly string[]).includes(route)) throw new CliError(`shift add: the route, one of ${ROUTES.join(', ')}`);
+      if (!route || !(ROUTES as readonly string[]).includes(route))
+        throw new CliError(`shift add: the route, one of ${ROUTES.join(', ')}`);
       if (!values.to) throw new CliError('shift add: --to <ISO|+Nh> is required');
       const from = parseAt(values.from, io, policy.timeZone, '--from');
       const to = parseTo(values.to, from, io, policy.timeZone);
       if (to <= from) throw new CliError('shift add: --to must be after --from');
-      const id = await store.shifts.add({ route, kind: values.closed ? 'closed' : 'extra', from, to, ...(values.note ? { note: values.note } : {}), createdBy: 'cli' });
+      const id = await store.shifts.add({
+        route,
+        kind: values.closed ? 'closed' : 'extra',
+        from,
+        to,
+        ...(values.note ? { note: values.note } : {}),
+        createdBy: 'cli',
+      });
       const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
-      io.out(values.json ? JSON.stringify({ id, route, kind: values.closed ? 'closed' : 'extra', from: from.toISOString(), to: to.toISOString() }) + '\n' : `${id}  ${route} ${values.closed ? 'closed' : 'extra'} ${fmt(from)} → ${fmt(to)}\n`);
+      io.out(
+        values.json
+          ? JSON.stringify({
+              id,
+              route,
+              kind: values.closed ? 'closed' : 'extra',
+              from: from.toISOString(),
+              to: to.toISOString(),
+            }) + '\n'
+          : `${id}  ${route} ${values.closed ? 'closed' : 'extra'} ${fmt(from)} → ${fmt(to)}\n`,
+      );
       return 0;
     }
     if (sub === 'list') {
@@ -49,7 +70,10 @@ export async function shiftCommand(args: string[], io: CliIo): Promise<number> {
       if (values.json) io.out(JSON.stringify(shifts) + '\n');
       else {
         const fmt = (iso: string) => DateTime.fromISO(iso, { zone: policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
-        for (const s of shifts) io.out(`${s.id}  ${s.route.padEnd(14)} ${s.kind.padEnd(6)} ${fmt(s.from)} → ${fmt(s.to)}${s.note ? `  ${s.note}` : ''}\n`);
+        for (const s of shifts)
+          io.out(
+            `${s.id}  ${s.route.padEnd(14)} ${s.kind.padEnd(6)} ${fmt(s.from)} → ${fmt(s.to)}${s.note ? `  ${s.note}` : ''}\n`,
+          );
         if (!shifts.length) io.out('-\n');
       }
       return 0;

@@ -38,8 +38,16 @@ export function dataBlock(tag: string, value: unknown): string {
 }
 
 /** Logs a failure: operation, reason code, HTTP status and duration only. */
-export function reportFailure(logger: ModelLogger | undefined, op: ModelOperation, reason: FailureReason, extra: Record<string, unknown> = {}): void {
-  logger?.warn({ op, reason, ...extra }, 'language model gave no usable answer; falling back to rules or original text');
+export function reportFailure(
+  logger: ModelLogger | undefined,
+  op: ModelOperation,
+  reason: FailureReason,
+  extra: Record<string, unknown> = {},
+): void {
+  logger?.warn(
+    { op, reason, ...extra },
+    'language model gave no usable answer; falling back to rules or original text',
+  );
 }
 
 function reasonOf(err: unknown): { reason: FailureReason; status?: number } {
@@ -99,7 +107,10 @@ export async function callStructured<T>(
           { role: 'system', content: req.system },
           { role: 'user', content: req.user },
         ],
-        response_format: { type: 'json_schema', json_schema: { name: req.schemaName, strict: true, schema: req.schema } },
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: req.schemaName, strict: true, schema: req.schema },
+        },
         temperature: 0,
         max_completion_tokens: req.maxTokens,
       },
@@ -115,7 +126,8 @@ export async function callStructured<T>(
     clearTimeout(timeout);
   }
   const ms = Math.round(performance.now() - started);
-  if (!result.ok) reportFailure(logger, req.op, result.reason, { ms, ...(status ? { status } : {}), provider: client.provider });
+  if (!result.ok)
+    reportFailure(logger, req.op, result.reason, { ms, ...(status ? { status } : {}), provider: client.provider });
   else logger?.debug?.({ op: req.op, ms, provider: client.provider }, 'language model answered');
   return result;
 }

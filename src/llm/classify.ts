@@ -85,21 +85,36 @@ export function classifyUserMessage(maskedText: string): string {
 
 /** Words of a text, folded (case, diacritics); placeholders count as one word. */
 function words(s: string): string[] {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/\[(?:email|pnr|phone)-\d+\]|[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/\[(?:email|pnr|phone)-\d+\]|[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /**
  * Keeps a detail only when every word of it occurs in the tenant's text: extraction copies what the tenant
  * wrote, and anything else (an invented address, an echo of instructions) is dropped.
  */
-export function groundDetails(details: ExtractedDetails, maskedText: string, values: ReadonlyMap<string, string>): ExtractedDetails {
+export function groundDetails(
+  details: ExtractedDetails,
+  maskedText: string,
+  values: ReadonlyMap<string, string>,
+): ExtractedDetails {
   const source = new Set(words(maskedText));
   const keep = (v: string | null): string | null => {
     if (v === null) return null;
     const w = words(v);
     return w.length > 0 && w.every((x) => source.has(x)) ? unmask(v.trim(), values) : null;
   };
-  return { address: keep(details.address), stairwell: keep(details.stairwell), apartment: keep(details.apartment), callback: keep(details.callback) };
+  return {
+    address: keep(details.address),
+    stairwell: keep(details.stairwell),
+    apartment: keep(details.apartment),
+    callback: keep(details.callback),
+  };
 }
 
 /** Options for {@link classifyWithModel}. */
@@ -111,7 +126,10 @@ export interface ClassifyOptions {
 }
 
 /** The request for a masked message (exported for tests and the benchmark). */
-export function classifyRequest(maskedText: string, timeoutMs = CLASSIFY_TIMEOUT_MS): StructuredRequest<z.infer<typeof SuggestionSchema>> {
+export function classifyRequest(
+  maskedText: string,
+  timeoutMs = CLASSIFY_TIMEOUT_MS,
+): StructuredRequest<z.infer<typeof SuggestionSchema>> {
   return {
     op: 'classify',
     system: CLASSIFY_SYSTEM_PROMPT,
@@ -128,7 +146,11 @@ export function classifyRequest(maskedText: string, timeoutMs = CLASSIFY_TIMEOUT
  * Asks the model to classify `text`. Personal data is masked first; the text goes only inside the data
  * block. Resolves undefined (and logs a reason code) on any failure; never rejects.
  */
-export async function classifyWithModel(text: string, client: ModelClient, options: ClassifyOptions = {}): Promise<ModelSuggestion | undefined> {
+export async function classifyWithModel(
+  text: string,
+  client: ModelClient,
+  options: ClassifyOptions = {},
+): Promise<ModelSuggestion | undefined> {
   // Mask first, then cut: a cut through a phone number must not leave digits unmasked.
   const full = maskPersonalData(text);
   const masked = { text: full.text.slice(0, MAX_CHARS), values: full.values };

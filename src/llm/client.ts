@@ -13,7 +13,15 @@ import type { Config } from '../config.ts';
 
 /** The environment variables this layer reads (already parsed by `src/config.ts`). */
 export type ModelEnv = Partial<
-  Pick<Config['env'], 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL' | 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API_KEY' | 'AZURE_OPENAI_DEPLOYMENT'>
+  Pick<
+    Config['env'],
+    | 'OPENAI_API_KEY'
+    | 'OPENAI_BASE_URL'
+    | 'OPENAI_MODEL'
+    | 'AZURE_OPENAI_ENDPOINT'
+    | 'AZURE_OPENAI_API_KEY'
+    | 'AZURE_OPENAI_DEPLOYMENT'
+  >
 >;
 
 /** Model used when `OPENAI_MODEL` is not set: small, fast, supports Structured Outputs. */
@@ -49,7 +57,8 @@ export class ModelConfigError extends Error {
 
 function checkUrl(name: string, value: string): void {
   const protocol = URL.canParse(value) ? new URL(value).protocol : '';
-  if (protocol !== 'https:' && protocol !== 'http:') throw new ModelConfigError(`${name} is not an http(s) URL (${value.slice(0, 80)}); give e.g. https://host/v1`);
+  if (protocol !== 'https:' && protocol !== 'http:')
+    throw new ModelConfigError(`${name} is not an http(s) URL (${value.slice(0, 80)}); give e.g. https://host/v1`);
 }
 
 /**
@@ -63,7 +72,8 @@ export function createModelClient(env: ModelEnv, options: ModelClientOptions = {
   const azureEndpoint = env.AZURE_OPENAI_ENDPOINT;
   const azureKey = env.AZURE_OPENAI_API_KEY;
   if (azureEndpoint || azureKey) {
-    if (!azureEndpoint || !azureKey) throw new ModelConfigError('set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY, or neither');
+    if (!azureEndpoint || !azureKey)
+      throw new ModelConfigError('set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY, or neither');
     checkUrl('AZURE_OPENAI_ENDPOINT', azureEndpoint);
     const deployment = env.AZURE_OPENAI_DEPLOYMENT ?? env.OPENAI_MODEL ?? DEFAULT_MODEL;
     const openai = new AzureOpenAI({

@@ -94,7 +94,10 @@ export async function triageWithModel(text: string, options: ModelTriageOptions)
   let sent: Promise<unknown> = Promise.resolve(undefined);
   if (rules.category === 'acute_danger') {
     emergency = 'rules';
-    sent = Promise.resolve(options.onEmergency(rules, 'rules')).then(() => undefined, (err: unknown) => ({ err }));
+    sent = Promise.resolve(options.onEmergency(rules, 'rules')).then(
+      () => undefined,
+      (err: unknown) => ({ err }),
+    );
   }
   const finish = async (result: ModelTriageResult): Promise<ModelTriageResult> => {
     const failure = (await sent) as { err: unknown } | undefined;
@@ -103,8 +106,10 @@ export async function triageWithModel(text: string, options: ModelTriageOptions)
   };
 
   const mode = options.consult ?? 'auto';
-  const reason = mode === 'never' ? undefined : mode === 'always' ? (consultReason(rules) ?? 'asked') : consultReason(rules);
-  if (!model.enabled || !reason || !text.trim()) return finish({ triage: rules, rules, model: 'skipped', ...(emergency ? { emergency } : {}) });
+  const reason =
+    mode === 'never' ? undefined : mode === 'always' ? (consultReason(rules) ?? 'asked') : consultReason(rules);
+  if (!model.enabled || !reason || !text.trim())
+    return finish({ triage: rules, rules, model: 'skipped', ...(emergency ? { emergency } : {}) });
 
   const deadline = options.deadlineMs ?? CLASSIFY_TIMEOUT_MS;
   const call = model.classify(text, {
@@ -116,7 +121,10 @@ export async function triageWithModel(text: string, options: ModelTriageOptions)
   const triage = mergeTriage(rules, suggestion);
   if (!emergency && triage.category === 'acute_danger') {
     emergency = 'model';
-    sent = Promise.resolve(options.onEmergency(triage, 'model')).then(() => undefined, (err: unknown) => ({ err }));
+    sent = Promise.resolve(options.onEmergency(triage, 'model')).then(
+      () => undefined,
+      (err: unknown) => ({ err }),
+    );
   }
   return finish({
     triage,

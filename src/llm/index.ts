@@ -17,7 +17,13 @@ import type { CallContext, ModelLogger, ModelOperation, ModelSuggestion, Transcr
 
 export { createModelClient, DEFAULT_MODEL, ModelConfigError, type ModelClient, type ModelEnv } from './client.ts';
 export { CLASSIFY_TIMEOUT_MS, classifyWithModel } from './classify.ts';
-export { consultReason, triageWithModel, type ConsultReason, type ModelTriageOptions, type ModelTriageResult } from './flow.ts';
+export {
+  consultReason,
+  triageWithModel,
+  type ConsultReason,
+  type ModelTriageOptions,
+  type ModelTriageResult,
+} from './flow.ts';
 export { createCallLimits, type CallLimits, type CallLimitOptions } from './limits.ts';
 export { createMasker, maskPersonalData, unmask, type Masked } from './mask.ts';
 export { CONFIDENT, mergeTriage, modelSeesDanger, RECATEGORIZE_CONFIDENCE, WELL_COVERED } from './merge.ts';
@@ -72,7 +78,11 @@ export function createLanguageModel(env: ModelEnv, options: LanguageModelOptions
   const limits = isLimits(options.limits) ? options.limits : createCallLimits(options.limits);
 
   /** Runs `call` if the caps allow; otherwise logs the cap and resolves undefined. */
-  const capped = async <T>(op: ModelOperation, ctx: CallContext, call: () => Promise<T | undefined>): Promise<T | undefined> => {
+  const capped = async <T>(
+    op: ModelOperation,
+    ctx: CallContext,
+    call: () => Promise<T | undefined>,
+  ): Promise<T | undefined> => {
     const verdict = limits.take(ctx.conversationId);
     if (!verdict.ok) {
       reportFailure(logger, op, verdict.reason);
@@ -88,7 +98,10 @@ export function createLanguageModel(env: ModelEnv, options: LanguageModelOptions
 
   return {
     enabled: true,
-    classify: (text, ctx) => (text.trim() ? capped('classify', ctx, () => classifyWithModel(text, client, callOptions(ctx))) : Promise.resolve(undefined)),
+    classify: (text, ctx) =>
+      text.trim()
+        ? capped('classify', ctx, () => classifyWithModel(text, client, callOptions(ctx)))
+        : Promise.resolve(undefined),
     summarize: (transcript, ctx) =>
       transcript.some((l) => l.text.trim())
         ? capped('summarize', ctx, () => summarizeForStaff(transcript, client, callOptions(ctx)))

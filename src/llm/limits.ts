@@ -21,7 +21,8 @@ export interface CallLimitOptions {
 }
 
 /** The verdict for one call: go, or which cap stopped it. */
-export type LimitVerdict = { ok: true } | { ok: false; reason: Extract<FailureReason, 'cap_conversation' | 'cap_hour'> };
+export type LimitVerdict =
+  { ok: true } | { ok: false; reason: Extract<FailureReason, 'cap_conversation' | 'cap_hour'> };
 
 /** Counts calls and refuses those over a cap. */
 export interface CallLimits {

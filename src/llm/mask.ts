@@ -26,7 +26,8 @@ const PNR = /(?<![\p{L}\p{N}+])((?:19|20)?\d{6})([-+]?)(\d{4})(?![\p{L}\p{N}])/g
  * A run of digits with single separators (space, dash, dot, slash) and optional bracketed area codes,
  * optionally led by `+` or `00`. Counted as a phone number when it holds 7–15 digits.
  */
-const PHONE = /(?<![\p{L}\p{N}+])(?:\+|00)?(?:\(\d{1,4}\)[ -]?)?\d(?:[ \u00a0./-]?(?:\(\d{1,4}\)[ -]?)?\d)+(?![\p{L}\p{N}])/gu;
+const PHONE =
+  /(?<![\p{L}\p{N}+])(?:\+|00)?(?:\(\d{1,4}\)[ -]?)?\d(?:[ \u00a0./-]?(?:\(\d{1,4}\)[ -]?)?\d)+(?![\p{L}\p{N}])/gu;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s?-\s?\d{1,2}[.:]\d{2}$/;
 /** A placeholder as this module writes it; used to check that placeholders survive a model's answer. */
@@ -87,7 +88,9 @@ export function createMasker(): Masker {
   };
   const mask = (text: string): string => {
     let out = text.replace(EMAIL, (m) => place('email', m));
-    out = out.replace(PNR, (m, datePart: string, sep: string, tail: string) => (isPnr(datePart, sep, tail) ? place('pnr', m) : m));
+    out = out.replace(PNR, (m, datePart: string, sep: string, tail: string) =>
+      isPnr(datePart, sep, tail) ? place('pnr', m) : m,
+    );
     return out.replace(PHONE, (m) => {
       const digits = m.replace(/\D/g, '').length;
       if (digits < 7 || digits > 15 || ISO_DATE.test(m) || TIME_RANGE.test(m)) return m;

@@ -69,7 +69,9 @@ export function mergeTriage(rules: Triage, model: ModelSuggestion | undefined): 
 
   if (rules.category === 'acute_danger') {
     const changed = domestic !== rules.domestic;
-    return changed ? { ...rules, domestic, matches: [...rules.matches, provenance('domestic', rules.language)] } : rules;
+    return changed
+      ? { ...rules, domestic, matches: [...rules.matches, provenance('domestic', rules.language)] }
+      : rules;
   }
 
   const language = mergedLanguage(rules, model);
@@ -96,7 +98,12 @@ export function mergeTriage(rules: Triage, model: ModelSuggestion | undefined): 
   if (!recategorize) {
     const changed = language !== rules.language || domestic !== rules.domestic;
     if (!changed) return rules;
-    return { ...rules, language, domestic, matches: [...rules.matches, provenance(language !== rules.language ? 'language' : 'domestic', language)] };
+    return {
+      ...rules,
+      language,
+      domestic,
+      matches: [...rules.matches, provenance(language !== rules.language ? 'language' : 'domestic', language)],
+    };
   }
   return {
     ...rules,

@@ -42,7 +42,9 @@ export interface SummaryOptions {
 /** The transcript as sent: the last lines, masked with one numbering, then cut to length. */
 export function transcriptForModel(transcript: readonly TranscriptLine[]) {
   const masker = createMasker();
-  const lines = transcript.slice(-MAX_LINES).map((l) => ({ from: l.from, text: masker.mask(l.text).slice(0, MAX_LINE_CHARS) }));
+  const lines = transcript
+    .slice(-MAX_LINES)
+    .map((l) => ({ from: l.from, text: masker.mask(l.text).slice(0, MAX_LINE_CHARS) }));
   return { lines, values: masker.values };
 }
 
@@ -50,7 +52,11 @@ export function transcriptForModel(transcript: readonly TranscriptLine[]) {
  * A Swedish summary of `transcript` for staff, with the tenant's masked values restored locally.
  * Resolves undefined (logged) on any failure or an empty transcript; never rejects.
  */
-export async function summarizeForStaff(transcript: readonly TranscriptLine[], client: ModelClient, options: SummaryOptions = {}): Promise<string | undefined> {
+export async function summarizeForStaff(
+  transcript: readonly TranscriptLine[],
+  client: ModelClient,
+  options: SummaryOptions = {},
+): Promise<string | undefined> {
   if (!transcript.some((l) => l.text.trim())) return undefined;
   const { lines, values } = transcriptForModel(transcript);
   const result = await callStructured(

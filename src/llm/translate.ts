@@ -81,7 +81,12 @@ function lostNumbers(source: string, translation: string): boolean {
  * Translates `text` into `languages.to`. Resolves the text itself when both languages are the same, and
  * undefined (logged) on any failure or a translation that lost a placeholder or a number; never rejects.
  */
-export async function translateText(text: string, languages: TranslateLanguages, client: ModelClient, options: TranslateOptions = {}): Promise<string | undefined> {
+export async function translateText(
+  text: string,
+  languages: TranslateLanguages,
+  client: ModelClient,
+  options: TranslateOptions = {},
+): Promise<string | undefined> {
   if (!text.trim() || sameLanguage(languages)) return text;
   const target = languageName(languages.to);
   const source = languages.from ? languageName(languages.from) : undefined;

@@ -14,9 +14,24 @@ import type { Category, DangerKind, Lang } from '../routing/types.ts';
  * - `cap_conversation`, `cap_hour`: the call caps were reached, so no call was made.
  */
 export type FailureReason =
-  | 'timeout' | 'aborted' | 'rate_limited' | 'server_error' | 'http_error' | 'network'
-  | 'refusal' | 'truncated' | 'content_filter' | 'empty' | 'invalid_json' | 'schema' | 'invalid_response'
-  | 'placeholders' | 'numbers' | 'invalid_request' | 'cap_conversation' | 'cap_hour';
+  | 'timeout'
+  | 'aborted'
+  | 'rate_limited'
+  | 'server_error'
+  | 'http_error'
+  | 'network'
+  | 'refusal'
+  | 'truncated'
+  | 'content_filter'
+  | 'empty'
+  | 'invalid_json'
+  | 'schema'
+  | 'invalid_response'
+  | 'placeholders'
+  | 'numbers'
+  | 'invalid_request'
+  | 'cap_conversation'
+  | 'cap_hour';
 
 /** The operations the layer performs, named in logs. */
 export type ModelOperation = 'classify' | 'summarize' | 'translate';

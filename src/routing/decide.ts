@@ -86,7 +86,8 @@ function dangerAdvice(triage: Triage): AdviceId[] {
   const ids: AdviceId[] = [];
   if (triage.danger === 'suicide') ids.push('suicidePrevention');
   if (triage.domestic) ids.push('domesticViolence');
-  if (triage.danger === 'violence' || triage.danger === 'weapon' || triage.danger === 'break_in') ids.push('crimeVictims');
+  if (triage.danger === 'violence' || triage.danger === 'weapon' || triage.danger === 'break_in')
+    ids.push('crimeVictims');
   if (triage.danger === 'explosion' || triage.danger === 'fire') ids.push('crisisInfo');
   return ids;
 }
@@ -95,7 +96,10 @@ function dangerAdvice(triage: Triage): AdviceId[] {
 function pickRoute(triage: Triage): { wanted: RouteId; rule: string } {
   switch (triage.category) {
     case 'acute_danger':
-      return { wanted: 'emergency', rule: `danger.${triage.danger ?? 'unknown'}${triage.uncertain ? '.uncertain' : ''}` };
+      return {
+        wanted: 'emergency',
+        rule: `danger.${triage.danger ?? 'unknown'}${triage.uncertain ? '.uncertain' : ''}`,
+      };
     case 'disturbance':
       return { wanted: 'trygghetsjour', rule: 'disturbance' };
     case 'urgent_fault':
@@ -134,7 +138,10 @@ export function decideRoute(triage: Triage, policy: Policy, at: Instant): Decisi
     } else {
       route = 'office';
       ruleId = `${rule}.off-duty`;
-      offDuty = { route: wanted, ...(status.changeMs !== undefined ? { opensAt: isoInZone(status.changeMs, policy.timeZone) } : {}) };
+      offDuty = {
+        route: wanted,
+        ...(status.changeMs !== undefined ? { opensAt: isoInZone(status.changeMs, policy.timeZone) } : {}),
+      };
     }
   }
   const adviceIds: AdviceId[] = [];

@@ -10,8 +10,24 @@ import type { Lang } from './types.ts';
 
 export { decideRoute, type Decision, type DecisionAdvice, type DecisionDestination } from './decide.ts';
 export { swedishHolidays, swedishHolidayOn } from './holidays.ts';
-export { DEFAULT_POLICY_FILE, loadPolicy, parsePolicy, PolicyError, withOverrides, type Override, type Policy } from './policy.ts';
-export { dutyChanges, dutyStatus, isOnDuty, isWorkingDay, toMillis, type DutyStatus, type Instant } from './schedule.ts';
+export {
+  DEFAULT_POLICY_FILE,
+  loadPolicy,
+  parsePolicy,
+  PolicyError,
+  withOverrides,
+  type Override,
+  type Policy,
+} from './policy.ts';
+export {
+  dutyChanges,
+  dutyStatus,
+  isOnDuty,
+  isWorkingDay,
+  toMillis,
+  type DutyStatus,
+  type Instant,
+} from './schedule.ts';
 export { triage } from './triage/index.ts';
 export * from './types.ts';
 

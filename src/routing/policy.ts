@@ -23,11 +23,15 @@ const localized = z
   .catchall(z.string().min(1))
   .superRefine((v, ctx) => {
     for (const k of Object.keys(v)) {
-      if (!(LANGUAGES as readonly string[]).includes(k)) ctx.addIssue({ code: 'custom', message: `unknown language "${k}"`, path: [k] });
+      if (!(LANGUAGES as readonly string[]).includes(k))
+        ctx.addIssue({ code: 'custom', message: `unknown language "${k}"`, path: [k] });
     }
   });
 
-const isoInstant = z.iso.datetime({ offset: true, message: 'an ISO-8601 time with offset, e.g. "2027-02-10T22:00:00+01:00"' });
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: 'an ISO-8601 time with offset, e.g. "2027-02-10T22:00:00+01:00"',
+});
 
 /** One weekly opening rule. A rule whose closing time is not after its opening time runs overnight. */
 export const scheduleRuleSchema = z.object({
@@ -84,7 +88,12 @@ export const destinationSchema = z.object({
 export type Destination = z.infer<typeof destinationSchema>;
 
 /** A public number that advice refers to. */
-const publicNumberSchema = z.object({ name: localized, phone: z.string().min(1), web: z.url().optional(), hours: localized.optional() });
+const publicNumberSchema = z.object({
+  name: localized,
+  phone: z.string().min(1),
+  web: z.url().optional(),
+  hours: localized.optional(),
+});
 export type PublicNumber = z.infer<typeof publicNumberSchema>;
 
 export const ADVICE_IDS = [
@@ -103,7 +112,9 @@ export type AdviceId = (typeof ADVICE_IDS)[number];
 
 export const policySchema = z.object({
   /** IANA time zone in which every time in this file is read. */
-  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a known IANA time zone, e.g. "Europe/Stockholm"'),
+  timeZone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'not a known IANA time zone, e.g. "Europe/Stockholm"'),
   /** Which days are non-working days. */
   calendar: z.object({
     /** Weekdays that are never working days. */
@@ -124,9 +135,16 @@ export const policySchema = z.object({
   /** Extra shifts and closures written in the file; shifts added at run time live in the store. */
   overrides: z.array(overrideSchema).default([]),
   /** Every route's destination. */
-  destinations: z.object(Object.fromEntries(ROUTES.map((r) => [r, destinationSchema])) as Record<(typeof ROUTES)[number], typeof destinationSchema>),
+  destinations: z.object(
+    Object.fromEntries(ROUTES.map((r) => [r, destinationSchema])) as Record<
+      (typeof ROUTES)[number],
+      typeof destinationSchema
+    >,
+  ),
   /** Public numbers the advice refers to. */
-  numbers: z.object(Object.fromEntries(ADVICE_IDS.map((a) => [a, publicNumberSchema])) as Record<AdviceId, typeof publicNumberSchema>),
+  numbers: z.object(
+    Object.fromEntries(ADVICE_IDS.map((a) => [a, publicNumberSchema])) as Record<AdviceId, typeof publicNumberSchema>,
+  ),
   /** Staff handoff settings. */
   handoff: z
     .object({
@@ -137,7 +155,9 @@ export const policySchema = z.object({
   /** How long cases, transcripts and conversation state are kept. */
   retention: z.object({ days: z.number().int().positive().default(90) }).default({ days: 90 }),
   /** Phone line: by default the caller is told to hang up and dial 112 (their position reaches the centre). */
-  phone: z.object({ emergencyAction: z.enum(['tellToDial', 'transfer']).default('tellToDial') }).default({ emergencyAction: 'tellToDial' }),
+  phone: z
+    .object({ emergencyAction: z.enum(['tellToDial', 'transfer']).default('tellToDial') })
+    .default({ emergencyAction: 'tellToDial' }),
 });
 
 /** A validated policy. */
@@ -178,7 +198,9 @@ export function loadPolicy(file: string = DEFAULT_POLICY_FILE): Policy {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new PolicyError(file, [`cannot read the file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`], { cause });
+    throw new PolicyError(file, [`cannot read the file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`], {
+      cause,
+    });
   }
   let data: unknown;
   try {

@@ -42,7 +42,8 @@ export function isWorkingDay(date: string, policy: Policy): boolean {
   if (cal.publicHolidays === 'sweden') {
     const holiday = swedishHolidayOn(date);
     if (holiday) {
-      const isEve = holiday.name === 'midsummerEve' || holiday.name === 'christmasEve' || holiday.name === 'newYearsEve';
+      const isEve =
+        holiday.name === 'midsummerEve' || holiday.name === 'christmasEve' || holiday.name === 'newYearsEve';
       if (!isEve || (cal.holidayEves as string[]).includes(holiday.name)) return false;
     }
   } else if ((cal.holidayEves as string[]).length) {
@@ -167,7 +168,9 @@ function onDutyIntervals(route: RouteId, fromMs: number, toMs: number, policy: P
   }
   const mine = policy.overrides.filter((o) => o.route === route);
   const extra = mine.filter((o) => o.kind === 'extra').map((o) => [Date.parse(o.from), Date.parse(o.to)] as Interval);
-  const closed = normalize(mine.filter((o) => o.kind === 'closed').map((o) => [Date.parse(o.from), Date.parse(o.to)] as Interval));
+  const closed = normalize(
+    mine.filter((o) => o.kind === 'closed').map((o) => [Date.parse(o.from), Date.parse(o.to)] as Interval),
+  );
   // Clip to the window so that an interval reaching its edge reads as "goes on beyond what we know".
   const result = subtract(normalize([...weekly, ...extra]), closed)
     .map(([s, e]) => [Math.max(s, fromMs), Math.min(e, toMs)] as Interval)
@@ -178,7 +181,11 @@ function onDutyIntervals(route: RouteId, fromMs: number, toMs: number, policy: P
 }
 
 /** The state at `ms` and the instant it next changes (undefined: not before the window ends). */
-function stateAt(route: RouteId, ms: number, policy: Policy): { on: boolean; change: number | undefined; intervals: Interval[]; windowEnd: number } {
+function stateAt(
+  route: RouteId,
+  ms: number,
+  policy: Policy,
+): { on: boolean; change: number | undefined; intervals: Interval[]; windowEnd: number } {
   const [from, to] = windowOf(ms);
   const intervals = onDutyIntervals(route, from, to, policy);
   // Binary search for the last interval starting at or before ms.
@@ -245,7 +252,12 @@ export function dutyStatus(route: RouteId, at: Instant, policy: Policy): DutySta
 }
 
 /** The changes of `route`'s state from `at` over `days` days: each instant it opens or closes. */
-export function dutyChanges(route: RouteId, at: Instant, policy: Policy, days: number): { at: DateTime; onDuty: boolean }[] {
+export function dutyChanges(
+  route: RouteId,
+  at: Instant,
+  policy: Policy,
+  days: number,
+): { at: DateTime; onDuty: boolean }[] {
   const ms = toMillis(at);
   const end = ms + days * DAY_MS;
   const out: { at: DateTime; onDuty: boolean }[] = [];

@@ -25,7 +25,16 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** The kinds of acute danger that always go to 112. */
-export const DANGER_KINDS = ['fire', 'explosion', 'weapon', 'violence', 'break_in', 'medical', 'gas', 'suicide'] as const;
+export const DANGER_KINDS = [
+  'fire',
+  'explosion',
+  'weapon',
+  'violence',
+  'break_in',
+  'medical',
+  'gas',
+  'suicide',
+] as const;
 export type DangerKind = (typeof DANGER_KINDS)[number];
 
 /** One lexicon hit that influenced the triage. */

@@ -34,12 +34,14 @@ export class LockTimeoutError extends StoreError {
 /** The timeout a caller asked for, checked; undefined = the default. */
 export function lockTimeout(timeoutMs: number | undefined): number {
   const ms = timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new StoreValidationError('Invalid lock timeout: expected ms ≥ 0.');
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    throw new StoreValidationError('Invalid lock timeout: expected ms ≥ 0.');
   return ms;
 }
 
 export function checkLockKey(key: string): string {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 100_000) throw new StoreValidationError('Invalid lock key: expected 1 to 100000 characters.');
+  if (typeof key !== 'string' || key.length === 0 || key.length > 100_000)
+    throw new StoreValidationError('Invalid lock key: expected 1 to 100000 characters.');
   return key;
 }
 
@@ -157,7 +159,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as StateObject)[k], (b as StateObject)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && sameJson((a as StateObject)[k], (b as StateObject)[k]))
+  );
 }
 
 /** The item as stored JSON: eTag removed, Dates as strings, undefined values dropped. */
@@ -185,7 +190,11 @@ export function mergeFields(
   for (const field of new Set([...Object.keys(b), ...Object.keys(o), ...Object.keys(t)])) {
     const oursChanged = !sameJson(o[field], b[field]);
     const theirsChanged = !sameJson(t[field], b[field]);
-    const value = !oursChanged ? t[field] : !theirsChanged || sameJson(o[field], t[field]) ? o[field] : both(field, b[field], o[field], t[field]);
+    const value = !oursChanged
+      ? t[field]
+      : !theirsChanged || sameJson(o[field], t[field])
+        ? o[field]
+        : both(field, b[field], o[field], t[field]);
     if (value !== undefined) merged[field] = value;
   }
   return merged;
@@ -196,7 +205,13 @@ export function mergeFields(
  * writer has, plus what we added that it does not have, ordered by `order` (stable; the other writer's
  * entries first where equal), the oldest dropped beyond `max`.
  */
-export function mergeAppended<T>(base: T[] | undefined, ours: T[] | undefined, theirs: T[] | undefined, order: (x: T) => string = () => '', max = Infinity): T[] {
+export function mergeAppended<T>(
+  base: T[] | undefined,
+  ours: T[] | undefined,
+  theirs: T[] | undefined,
+  order: (x: T) => string = () => '',
+  max = Infinity,
+): T[] {
   const counts = new Map<string, number>();
   const take = (list: T[] | undefined, sign: 1 | -1) => {
     for (const x of list ?? []) counts.set(JSON.stringify(x), (counts.get(JSON.stringify(x)) ?? 0) + sign);
@@ -245,7 +260,14 @@ export function snapshotState(item: unknown): StateSnapshot {
  * the eTag it was read with. On a conflict it reads the stored item, merges (`merge(base, ours, stored)`)
  * and writes that with the stored eTag, up to `attempts` times; then the conflict is thrown.
  */
-export async function saveChecked(storage: Storage, key: string, base: StateSnapshot, ours: StateObject, merge: StateMerge, attempts = 5): Promise<SaveOutcome> {
+export async function saveChecked(
+  storage: Storage,
+  key: string,
+  base: StateSnapshot,
+  ours: StateObject,
+  merge: StateMerge,
+  attempts = 5,
+): Promise<SaveOutcome> {
   const { eTag: _eTag, ...data } = ours;
   const json = JSON.stringify(data);
   if (json === base.json) return 'unchanged';

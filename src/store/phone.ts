@@ -20,7 +20,8 @@ export function normalizePhone(raw: string): string | undefined {
   else if (compact.startsWith('0')) digits = HOME_COUNTRY_CODE + compact.slice(1);
   else digits = compact;
   // `+46 (0)70 …`: the trunk 0 written after the country code is not dialled.
-  if (digits.startsWith(`${HOME_COUNTRY_CODE}0`)) digits = HOME_COUNTRY_CODE + digits.slice(HOME_COUNTRY_CODE.length + 1);
+  if (digits.startsWith(`${HOME_COUNTRY_CODE}0`))
+    digits = HOME_COUNTRY_CODE + digits.slice(HOME_COUNTRY_CODE.length + 1);
   if (digits.length < 8 || digits.length > 15) return undefined;
   return `+${digits}`;
 }

@@ -59,7 +59,9 @@ export const casePatchSchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   claimedBy: shortText.nullable().optional(),
   outcome: z.string().max(MAX_TEXT).nullable().optional(),
-  teams: z.strictObject({ threadId: shortText.nullable().optional(), activityId: shortText.nullable().optional() }).optional(),
+  teams: z
+    .strictObject({ threadId: shortText.nullable().optional(), activityId: shortText.nullable().optional() })
+    .optional(),
 });
 
 export const auditEntrySchema = z.strictObject({
@@ -101,7 +103,8 @@ export const shiftQuerySchema = z.strictObject({
 /** A positive whole number, for limits; `fallback` when left out. */
 export function checkLimit(limit: number | undefined, fallback: number, what = 'limit'): number {
   if (limit === undefined) return fallback;
-  if (!Number.isInteger(limit) || limit < 1) throw new StoreValidationError(`Invalid ${what}: expected a whole number ≥ 1.`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new StoreValidationError(`Invalid ${what}: expected a whole number ≥ 1.`);
   return limit;
 }
 

@@ -8,13 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTOR_CACHE_SIZE, CachingBotFrameworkAuthentication } from '../../src/channels/adapter.ts';
 import { startConnectorSink, type ConnectorSink } from './connector-sink.ts';
 
-const settings = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
-const auth = () => new CachingBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
+const settings = {
+  MicrosoftAppId: '',
+  MicrosoftAppPassword: '',
+  MicrosoftAppType: 'MultiTenant',
+  MicrosoftAppTenantId: '',
+};
+const auth = () =>
+  new CachingBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings));
 type Identity = Parameters<CachingBotFrameworkAuthentication['createConnectorFactory']>[0];
 // The identity of an unauthenticated request (local mode), as botbuilder makes it; and one for a given app id.
 const local = await auth().authenticateRequest({ channelId: 'webchat' } as Activity, '');
 const anonymous = (): Identity => local.claimsIdentity;
-const ClaimsIdentity = local.claimsIdentity.constructor as new (claims: { type: string; value: string }[], authenticated: boolean) => Identity;
+const ClaimsIdentity = local.claimsIdentity.constructor as new (
+  claims: { type: string; value: string }[],
+  authenticated: boolean,
+) => Identity;
 const identityFor = (appId: string) => new ClaimsIdentity([{ type: 'aud', value: appId }], true);
 
 describe('connector clients are kept, not rebuilt on every turn', () => {

@@ -65,7 +65,11 @@ export async function startConnectorSink(host = '127.0.0.1'): Promise<ConnectorS
   return {
     url: `http://${host}:${port}/`,
     sent,
-    messages: () => sent.filter((s) => s.status === 200).map((s) => s.body).filter((b) => b.type === 'message'),
+    messages: () =>
+      sent
+        .filter((s) => s.status === 200)
+        .map((s) => s.body)
+        .filter((b) => b.type === 'message'),
     accepted: (path) => sent.filter((s) => s.status === 200 && path.test(s.path)),
     failNext: (path, count, status, headers = {}) => void failures.push({ path, left: count, status, headers }),
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -47,8 +47,32 @@ function oddActivity(r: () => number, i: number): string | object {
     '   ',
     'a\r\nb\r\n',
   ];
-  const serviceUrls = [sink.url, 'http://127.0.0.1:9/', 'http://127.0.0.2:1/', 'ftp://127.0.0.1/', 'javascript:alert(1)', '', 42, null, 'http://[::1]:9/'];
-  const types = ['message', 'conversationUpdate', 'typing', 'event', 'invoke', 'endOfConversation', 'messageReaction', 'installationUpdate', 'trace', 'nonsense', '', 7, null];
+  const serviceUrls = [
+    sink.url,
+    'http://127.0.0.1:9/',
+    'http://127.0.0.2:1/',
+    'ftp://127.0.0.1/',
+    'javascript:alert(1)',
+    '',
+    42,
+    null,
+    'http://[::1]:9/',
+  ];
+  const types = [
+    'message',
+    'conversationUpdate',
+    'typing',
+    'event',
+    'invoke',
+    'endOfConversation',
+    'messageReaction',
+    'installationUpdate',
+    'trace',
+    'nonsense',
+    '',
+    7,
+    null,
+  ];
   const channels = ['webchat', 'sms', 'directline', 'emulator', 'msteams', 'telephony', 'unknown', '', null];
   if (i % 97 === 0) return pick(['not json', '{', '[]', 'null', '"string"', '{"type": "message", "text": "\ud800"}']);
   const activity: Record<string, unknown> = {
@@ -57,16 +81,43 @@ function oddActivity(r: () => number, i: number): string | object {
     id: r() < 0.8 ? `fz-${i}` : pick([undefined, '', 5, {}]),
     channelId: r() < 0.7 ? pick(['webchat', 'sms', 'directline', 'emulator', 'msteams', 'telephony']) : pick(channels),
     serviceUrl: r() < 0.6 ? sink.url : pick(serviceUrls),
-    conversation: r() < 0.9 ? { id: r() < 0.5 ? `conv-${i % 50}` : pick(['', 'x'.repeat(5000), '19:abc@thread.tacv2;messageid=1']), tenantId: pick([undefined, 'evil']) } : pick([undefined, null, 'conv', {}]),
-    from: r() < 0.9 ? { id: pick(['+46701234567', 'user', '', 'x'.repeat(3000)]), name: pick(strings) } : pick([undefined, null, 3]),
+    conversation:
+      r() < 0.9
+        ? {
+            id: r() < 0.5 ? `conv-${i % 50}` : pick(['', 'x'.repeat(5000), '19:abc@thread.tacv2;messageid=1']),
+            tenantId: pick([undefined, 'evil']),
+          }
+        : pick([undefined, null, 'conv', {}]),
+    from:
+      r() < 0.9
+        ? { id: pick(['+46701234567', 'user', '', 'x'.repeat(3000)]), name: pick(strings) }
+        : pick([undefined, null, 3]),
     recipient: { id: 'trygg' },
     text: r() < 0.85 ? pick(strings) : pick([undefined, null, 12, { a: 1 }, ['x']]),
     locale: pick(['sv-SE', 'ar', 'xx-YY', '', 5, undefined]),
   };
-  if (r() < 0.2) activity.attachments = [{ contentType: pick(['image/png', 'application/vnd.microsoft.card.adaptive', '']), contentUrl: 'http://127.0.0.1:9/a.png', content: pick([undefined, { type: 'AdaptiveCard' }]) }];
-  if (r() < 0.1) activity.value = pick([{ action: { type: 'Action.Execute', verb: 'claim', data: { caseId: 'T-0000-0000' } } }, 'x', null]);
+  if (r() < 0.2)
+    activity.attachments = [
+      {
+        contentType: pick(['image/png', 'application/vnd.microsoft.card.adaptive', '']),
+        contentUrl: 'http://127.0.0.1:9/a.png',
+        content: pick([undefined, { type: 'AdaptiveCard' }]),
+      },
+    ];
+  if (r() < 0.1)
+    activity.value = pick([
+      { action: { type: 'Action.Execute', verb: 'claim', data: { caseId: 'T-0000-0000' } } },
+      'x',
+      null,
+    ]);
   if (r() < 0.1) activity.name = pick(['adaptiveCard/action', 'trygg.handoff', '']);
-  if (r() < 0.05) activity.channelData = pick([{ tenant: { id: 'x' } }, 'x', null, { team: { id: '19:x' }, channel: { id: '19:y' } }]);
+  if (r() < 0.05)
+    activity.channelData = pick([
+      { tenant: { id: 'x' } },
+      'x',
+      null,
+      { team: { id: '19:x' }, channel: { id: '19:y' } },
+    ]);
   if (r() < 0.05) activity.membersAdded = pick([[{ id: 'u' }], 'x', null]);
   return activity;
 }
@@ -78,7 +129,11 @@ describe('fuzz', () => {
     const failures: string[] = [];
     const post = async (i: number) => {
       const body = oddActivity(r, i);
-      const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const res = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) failures.push(`#${i} → ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
@@ -101,7 +156,8 @@ describe('fuzz', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     // Steady: 600 more activities, many with 20 kB strings, add less than 24 MB once collected (a leak of the
     // huge strings alone would be ~2 MB per 100 activities, of everything they touch far more).
-    if (process.env.TRYGG_FUZZ_VERBOSE) console.log({ statuses: Object.fromEntries(statuses), growthMB: (after - middle) / 2 ** 20 });
+    if (process.env.TRYGG_FUZZ_VERBOSE)
+      console.log({ statuses: Object.fromEntries(statuses), growthMB: (after - middle) / 2 ** 20 });
     expect(typeof global.gc).toBe('function');
     expect(after - middle).toBeLessThan(24 * 1024 * 1024);
     expect([...statuses.keys()].every((s) => s < 500)).toBe(true);

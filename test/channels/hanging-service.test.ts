@@ -40,7 +40,16 @@ it('a turn whose replies hang ends within the outbound timeout, without a 5xx', 
   const res = await fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', id: 'h1', channelId: 'webchat', serviceUrl: hangingUrl, conversation: { id: 'hang-1' }, from: { id: 'u' }, recipient: { id: 'trygg' }, text: 'När öppnar kontoret?' }),
+    body: JSON.stringify({
+      type: 'message',
+      id: 'h1',
+      channelId: 'webchat',
+      serviceUrl: hangingUrl,
+      conversation: { id: 'hang-1' },
+      from: { id: 'u' },
+      recipient: { id: 'trygg' },
+      text: 'När öppnar kontoret?',
+    }),
   });
   const ms = Date.now() - t0;
   expect(res.status).toBeLessThan(500);

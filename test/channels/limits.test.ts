@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { limitsMiddleware, WindowCounter } from '../../src/channels/limits.ts';
 import { createLogger } from '../../src/log.ts';
 
-function setup(options: Parameters<typeof limitsMiddleware>[0] extends infer O ? Partial<O> : never, channelId = 'webchat') {
+function setup(
+  options: Parameters<typeof limitsMiddleware>[0] extends infer O ? Partial<O> : never,
+  channelId = 'webchat',
+) {
   const clock = { t: 1_000_000 };
   const bot = new ActivityHandler();
   bot.onMessage(async (ctx, next) => {
@@ -12,7 +15,11 @@ function setup(options: Parameters<typeof limitsMiddleware>[0] extends infer O ?
     if (ctx.activity.text === 'spam me') await ctx.sendActivity('second');
     await next();
   });
-  const adapter = new TestAdapter(async (ctx) => bot.run(ctx), { channelId, from: { id: '+46701234567', name: '' }, conversation: { id: 'c1', isGroup: false, conversationType: '', name: '' } });
+  const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
+    channelId,
+    from: { id: '+46701234567', name: '' },
+    conversation: { id: 'c1', isGroup: false, conversationType: '', name: '' },
+  });
   adapter.use(limitsMiddleware({ log: createLogger('silent'), now: () => clock.t, ...options }));
   let n = 0;
   const send = async (text: string) => {
@@ -44,7 +51,10 @@ describe('message limits', () => {
   });
 
   it('a phone number has its own limit across conversations', async () => {
-    const { send } = setup({ perConversation: { max: 100, windowMs: 60_000 }, perPhone: { max: 2, windowMs: 3_600_000 } }, 'sms');
+    const { send } = setup(
+      { perConversation: { max: 100, windowMs: 60_000 }, perPhone: { max: 2, windowMs: 3_600_000 } },
+      'sms',
+    );
     await send('a');
     await send('b');
     expect((await send('c'))[0]).toMatch(/många meddelanden/);
@@ -53,7 +63,14 @@ describe('message limits', () => {
 
 describe('outbound SMS cap', () => {
   it('stops sending to a number past its daily cap, but never holds back 112', async () => {
-    const { send } = setup({ perConversation: { max: 1e6, windowMs: 60_000 }, perPhone: { max: 1e6, windowMs: 60_000 }, smsPerNumberPerDay: 3 }, 'sms');
+    const { send } = setup(
+      {
+        perConversation: { max: 1e6, windowMs: 60_000 },
+        perPhone: { max: 1e6, windowMs: 60_000 },
+        smsPerNumberPerDay: 3,
+      },
+      'sms',
+    );
     expect(await send('hej')).toEqual(['ok: hej']);
     expect(await send('spam me')).toEqual(['one\ntwo', 'second']);
     expect(await send('hej')).toEqual([]);

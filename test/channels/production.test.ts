@@ -28,7 +28,10 @@ describe('production mode', () => {
   });
 
   it('the local pages and the Direct Line shim do not exist; the privacy notice does', async () => {
-    const app = await buildApp(loadConfig({ ...PROD, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-prod-')) }), { log: createLogger('silent'), store: await openMemoryStore() });
+    const app = await buildApp(loadConfig({ ...PROD, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-prod-')) }), {
+      log: createLogger('silent'),
+      store: await openMemoryStore(),
+    });
     const base = await app.listen(0, '127.0.0.1');
     try {
       for (const p of ['/', '/phone', '/v3/directline/conversations']) {
@@ -60,7 +63,12 @@ describe('production mode', () => {
   });
 
   it('an activity with another serviceUrl is refused in production only', () => {
-    const activity = { type: 'message', channelId: 'webchat', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/' };
+    const activity = {
+      type: 'message',
+      channelId: 'webchat',
+      conversation: { id: 'c' },
+      serviceUrl: 'http://127.0.0.1:9/',
+    };
     expect(activityProblem(activity)).toBeUndefined();
     expect(activityProblem(activity, { production: true })).toMatch(/Bot Framework host/);
   });
@@ -80,12 +88,29 @@ describe('logs', () => {
 
   it('never contain phone numbers, e-mail addresses, personal identity numbers, addresses or message text', () => {
     const { log, lines } = capture();
-    log.info({ text: 'Det brinner på Storgatan 5', phone: '+46701234567', contact: { address: 'Storgatan 5' }, from: { id: '+46701234567' }, route: 'emergency' }, 'decided');
+    log.info(
+      {
+        text: 'Det brinner på Storgatan 5',
+        phone: '+46701234567',
+        contact: { address: 'Storgatan 5' },
+        from: { id: '+46701234567' },
+        route: 'emergency',
+      },
+      'decided',
+    );
     log.warn('caller 070-123 45 67 wrote from anna@example.se, pnr 19850101-1234');
     log.error({ err: new Error('send to +46 70 123 45 67 failed') }, 'boom');
     const all = lines.join('\n');
     expect(all).toContain('"route":"emergency"');
-    for (const secret of ['Storgatan', '+46701234567', '070-123 45 67', 'anna@example.se', '19850101-1234', '+46 70 123 45 67', 'brinner']) {
+    for (const secret of [
+      'Storgatan',
+      '+46701234567',
+      '070-123 45 67',
+      'anna@example.se',
+      '19850101-1234',
+      '+46 70 123 45 67',
+      'brinner',
+    ]) {
       expect(all).not.toContain(secret);
     }
   });

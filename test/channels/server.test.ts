@@ -9,7 +9,8 @@ import { createLogger } from '../../src/log.ts';
 import { openMemoryStore } from '../../src/store/index.ts';
 import { startConnectorSink, type ConnectorSink } from './connector-sink.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/activities', `${name}.json`), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/activities', `${name}.json`), 'utf8'));
 const NIGHT = new Date('2027-01-19T22:00:00Z');
 
 let sink: ConnectorSink;
@@ -22,7 +23,11 @@ afterAll(async () => {
 
 async function startApp(env: Record<string, string> = {}): Promise<{ app: App; base: string }> {
   const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-http-')), LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp(config, { now: () => NIGHT, log: createLogger('silent'), store: await openMemoryStore({ now: () => NIGHT }) });
+  const app = await buildApp(config, {
+    now: () => NIGHT,
+    log: createLogger('silent'),
+    store: await openMemoryStore({ now: () => NIGHT }),
+  });
   const base = await app.listen(0, '127.0.0.1');
   return { app, base };
 }
@@ -63,7 +68,9 @@ describe('POST /api/messages in local mode', () => {
       expect(first.suggestedActions).toBeUndefined();
     }
     // Bot Framework passes trace activities on to the Emulator only.
-    expect(sink.sent.some((s) => s.body.type === 'trace' && s.body.name === 'trygg.decision')).toBe(name === 'emulator');
+    expect(sink.sent.some((s) => s.body.type === 'trace' && s.body.name === 'trygg.decision')).toBe(
+      name === 'emulator',
+    );
   });
 
   it('the Arabic emergency is answered in Arabic', async () => {
@@ -82,7 +89,12 @@ describe('POST /api/messages in local mode', () => {
   });
 
   it('a message whose turn failed is handled again when the channel redelivers it, and then only once', async () => {
-    const activity = { ...fixture('webchat'), id: 'failed-once', conversation: { id: 'conv-failed-once' }, serviceUrl: sink.url };
+    const activity = {
+      ...fixture('webchat'),
+      id: 'failed-once',
+      conversation: { id: 'conv-failed-once' },
+      serviceUrl: sink.url,
+    };
     // The connector refuses the first reply (the 112 message) with an error it is not retried on: the turn
     // fails (and the tenant is apologised to).
     sink.failNext(/activities/, 1, 400);
@@ -105,7 +117,11 @@ describe('POST /api/messages in local mode', () => {
     ['no conversation', { type: 'message', serviceUrl: 'http://127.0.0.1:9/', channelId: 'webchat', text: 'hej' }, 400],
     ['no serviceUrl', { type: 'message', conversation: { id: 'c' }, channelId: 'webchat', text: 'hej' }, 400],
     ['an array', [1, 2, 3], 400],
-    ['text that is not a string', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'webchat', text: 42 }, 400],
+    [
+      'text that is not a string',
+      { type: 'message', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'webchat', text: 42 },
+      400,
+    ],
   ])('%s → %s with a short reason, and the server keeps serving', async (_label, body, status) => {
     const res = await post(base, body);
     expect(res.status).toBe(status);
@@ -136,7 +152,11 @@ describe('with a MicrosoftAppId', () => {
     try {
       const res = await post(base, { ...fixture('webchat'), serviceUrl: sink.url });
       expect(res.status).toBe(401);
-      const forged = await post(base, { ...fixture('webchat'), serviceUrl: sink.url }, { authorization: 'Bearer not.a.token' });
+      const forged = await post(
+        base,
+        { ...fixture('webchat'), serviceUrl: sink.url },
+        { authorization: 'Bearer not.a.token' },
+      );
       expect(forged.status).toBe(401);
       expect(sink.messages()).toHaveLength(0);
       // No local pages without local mode.

@@ -2,7 +2,10 @@
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 
-export async function runCli(argv: string[], options: { stdin?: string[]; env?: NodeJS.ProcessEnv; now?: string } = {}) {
+export async function runCli(
+  argv: string[],
+  options: { stdin?: string[]; env?: NodeJS.ProcessEnv; now?: string } = {},
+) {
   let out = '';
   let err = '';
   const io: CliIo = {

@@ -33,7 +33,15 @@ describe('trygg route', () => {
     const sv = await runCli(['route', '--explain', '--at', '2027-02-10T00:10:00Z', 'grannen spelar hög musik']);
     expect(sv.out).toMatch(/Rutt: trygghetsjour/);
     expect(sv.out).toMatch(/pågående störning/);
-    const en = await runCli(['route', '--explain', '--lang', 'en', '--at', '2027-02-10T00:10:00Z', 'grannen spelar hög musik']);
+    const en = await runCli([
+      'route',
+      '--explain',
+      '--lang',
+      'en',
+      '--at',
+      '2027-02-10T00:10:00Z',
+      'grannen spelar hög musik',
+    ]);
     expect(en.out).toMatch(/Route: trygghetsjour/);
     expect(en.out).toMatch(/ongoing disturbance/);
   });
@@ -72,7 +80,10 @@ describe('trygg route --jsonl', () => {
       ],
     });
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['a', null, 'b', 7, 'c', 'd']);
     expect(lines[0].route).toBe('emergency');
     expect(lines[1].error).toMatch(/JSON/);
@@ -85,11 +96,15 @@ describe('trygg route --jsonl', () => {
 
 describe('the installed command', () => {
   it('`npx trygg` runs on Node 24 from the project', () => {
-    const out = execFileSync('npx', ['--no-install', 'trygg', 'route', '--at', '2027-02-10T00:10:00Z', 'grannen spelar hög musik'], {
-      cwd: path.resolve(import.meta.dirname, '../..'),
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-data-')) },
-    });
+    const out = execFileSync(
+      'npx',
+      ['--no-install', 'trygg', 'route', '--at', '2027-02-10T00:10:00Z', 'grannen spelar hög musik'],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-data-')) },
+      },
+    );
     expect(JSON.parse(out).route).toBe('trygghetsjour');
   });
 });

@@ -19,13 +19,19 @@ describe('trygg shift', () => {
     const before = await runCli(['route', '--at', NOW, 'grannen spelar hög musik'], { env, now: NOW });
     expect(JSON.parse(before.out).route).toBe('office');
 
-    const add = await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h', '--note', 'Extra rundor', '--json'], { env, now: NOW });
+    const add = await runCli(
+      ['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h', '--note', 'Extra rundor', '--json'],
+      { env, now: NOW },
+    );
     expect(add.code).toBe(0);
     const { id } = JSON.parse(add.out);
 
     const during = await runCli(['route', '--at', NOW, 'grannen spelar hög musik'], { env, now: NOW });
     expect(JSON.parse(during.out).route).toBe('trygghetsjour');
-    const later = await runCli(['route', '--at', '2027-01-23T13:30:00Z', 'grannen spelar hög musik'], { env, now: NOW });
+    const later = await runCli(['route', '--at', '2027-01-23T13:30:00Z', 'grannen spelar hög musik'], {
+      env,
+      now: NOW,
+    });
     expect(JSON.parse(later.out).route).toBe('office');
 
     const list = await runCli(['shift', 'list'], { env, now: NOW });
@@ -34,12 +40,16 @@ describe('trygg shift', () => {
     expect((await runCli(['schedule', '--at', NOW], { env, now: NOW })).out).toMatch(/trygghetsjour\s+i tjänst/);
 
     expect((await runCli(['shift', 'remove', id], { env })).code).toBe(0);
-    expect(JSON.parse((await runCli(['route', '--at', NOW, 'grannen spelar hög musik'], { env })).out).route).toBe('office');
+    expect(JSON.parse((await runCli(['route', '--at', NOW, 'grannen spelar hög musik'], { env })).out).route).toBe(
+      'office',
+    );
     expect((await runCli(['shift', 'remove', id], { env })).code).toBe(1);
   });
 
   it('a closure takes the jour off duty', async () => {
-    await runCli(['shift', 'add', 'trygghetsjour', '--closed', '--from', '2027-01-19T22:00:00+01:00', '--to', '+3h'], { env });
+    await runCli(['shift', 'add', 'trygghetsjour', '--closed', '--from', '2027-01-19T22:00:00+01:00', '--to', '+3h'], {
+      env,
+    });
     const r = await runCli(['route', '--at', '2027-01-19T23:00:00+01:00', 'grannen spelar hög musik'], { env });
     expect(JSON.parse(r.out).route).toBe('office');
   });
@@ -47,7 +57,13 @@ describe('trygg shift', () => {
   it('refuses what it cannot use', async () => {
     expect((await runCli(['shift', 'add', 'nattpatrull', '--to', '+2h'], { env })).code).toBe(2);
     expect((await runCli(['shift', 'add', 'trygghetsjour'], { env })).code).toBe(2);
-    expect((await runCli(['shift', 'add', 'trygghetsjour', '--from', '2027-01-19T22:00', '--to', '2027-01-19T21:00'], { env })).code).toBe(2);
+    expect(
+      (
+        await runCli(['shift', 'add', 'trygghetsjour', '--from', '2027-01-19T22:00', '--to', '2027-01-19T21:00'], {
+          env,
+        })
+      ).code,
+    ).toBe(2);
     expect((await runCli(['shift', 'frobnicate'], { env })).code).toBe(2);
     expect((await runCli(['shift', 'list', '--bogus'], { env })).code).toBe(2);
   });

@@ -17,7 +17,10 @@ describe('English', () => {
   it('web chat: a disturbance handed to the jour, in English throughout', async () => {
     const h = await harness({ at: NIGHT, locale: 'en-US' });
     await run(h, [
-      ['Someone is playing very loud music next door', [/night safety team.*is on duty now/, /Is anyone in danger right now\?/]],
+      [
+        'Someone is playing very loud music next door',
+        [/night safety team.*is on duty now/, /Is anyone in danger right now\?/],
+      ],
       ['no', [/Write the address/]],
       ['Ramels väg 10, stairwell C', [/Which number/]],
       ['skip', [/Case T-\S+ has been sent/, /call 112/]],

@@ -87,7 +87,11 @@ describe('handoff to the jour on duty', () => {
       ['070-123 45 67', [/Ärende T-\S+ är skickat till Trygghetsjouren/, /30 minuter/, /ring 112/]],
     ]);
     const [kase] = await h.store.cases.list();
-    expect(kase).toMatchObject({ route: 'trygghetsjour', category: 'disturbance', contact: { address: 'Storgatan 5, uppgång B', phone: '070-123 45 67' } });
+    expect(kase).toMatchObject({
+      route: 'trygghetsjour',
+      category: 'disturbance',
+      contact: { address: 'Storgatan 5, uppgång B', phone: '070-123 45 67' },
+    });
     expect(kase!.transcript.some((e) => e.from === 'tenant' && /hög musik/.test(e.text))).toBe(true);
   });
 
@@ -110,18 +114,33 @@ describe('handoff to the jour on duty', () => {
       ['Storgatan 5', [/Ärende T-\S+ är skickat/]],
     ]);
     // The jour still gets the case, marked as danger.
-    expect((await h.store.cases.list())[0]).toMatchObject({ route: 'trygghetsjour', category: 'acute_danger', danger: 'violence' });
+    expect((await h.store.cases.list())[0]).toMatchObject({
+      route: 'trygghetsjour',
+      category: 'acute_danger',
+      danger: 'violence',
+    });
     expect((await h.store.cases.list())[0]!.summary).toMatch(/någon är i fara/);
   });
 
   it('an urgent fault at night goes to the property on-call', async () => {
     const h = await harness({ at: WEDNESDAY_0420 });
-    await run(h, [['Det är översvämning i badrummet, röret har spruckit', [/Fastighetsjouren är i tjänst/, /Är någon i fara/]]]);
+    await run(h, [
+      ['Det är översvämning i badrummet, röret har spruckit', [/Fastighetsjouren är i tjänst/, /Är någon i fara/]],
+    ]);
   });
 
   it('a disturbance after the jour has gone home goes to the office, saying when the jour is back', async () => {
     const h = await harness({ at: WEDNESDAY_0420 });
-    await run(h, [['grannen spelar hög musik', [/Trygghetsjouren är inte i tjänst just nu. Nästa pass börjar i dag kl. 19:30/, /öppnar i dag kl. 07:00/, /lämna ärendet/]]]);
+    await run(h, [
+      [
+        'grannen spelar hög musik',
+        [
+          /Trygghetsjouren är inte i tjänst just nu. Nästa pass börjar i dag kl. 19:30/,
+          /öppnar i dag kl. 07:00/,
+          /lämna ärendet/,
+        ],
+      ],
+    ]);
   });
 });
 
@@ -143,7 +162,10 @@ describe('office, support, police, questions', () => {
       ['ja', [/telefonnummer/]],
       ['0701234567', [/Stadsmissionen kontaktar dig inom 3 dagar/]],
     ]);
-    expect((await h.store.cases.list())[0]).toMatchObject({ route: 'stadsmission', contact: { consent: true, phone: '0701234567' } });
+    expect((await h.store.cases.list())[0]).toMatchObject({
+      route: 'stadsmission',
+      contact: { consent: true, phone: '0701234567' },
+    });
   });
 
   it('no consent, nothing passed on', async () => {
@@ -195,7 +217,9 @@ describe('nobody is left without a next step', () => {
 
   it('an activity without text still gets an answer', async () => {
     const h = await harness({ at: TUESDAY_NIGHT });
-    const out = await h.texts('', { attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1:9/x.png' }] });
+    const out = await h.texts('', {
+      attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1:9/x.png' }],
+    });
     expect(out.join(' ')).toMatch(/bara läsa text/);
   });
 });
@@ -209,14 +233,22 @@ describe('state and idempotency', () => {
 
   it('a tenant who comes back after a restart continues where they were', async () => {
     const h = await harness({ at: TUESDAY_NIGHT });
-    await run(h, [['grannen spelar hög musik', [/Är någon i fara/]], ['nej', [/adress/]]]);
+    await run(h, [
+      ['grannen spelar hög musik', [/Är någon i fara/]],
+      ['nej', [/adress/]],
+    ]);
     const after = h.restart();
     await run(after, [['Storgatan 5', [/nummer/]]]);
   });
 
   it('after a handoff, further messages go into the same case', async () => {
     const h = await harness({ at: TUESDAY_NIGHT, channelId: 'sms' });
-    await run(h, [['grannen spelar hög musik', []], ['2', []], ['Storgatan 5', [/Ärende/]], ['nu är det tyst igen', [/lagt till ditt meddelande i ärende T-/]]]);
+    await run(h, [
+      ['grannen spelar hög musik', []],
+      ['2', []],
+      ['Storgatan 5', [/Ärende/]],
+      ['nu är det tyst igen', [/lagt till ditt meddelande i ärende T-/]],
+    ]);
     const [kase] = await h.store.cases.list();
     expect(kase!.transcript.some((e) => e.text === 'nu är det tyst igen')).toBe(true);
   });

@@ -42,7 +42,13 @@ export async function harness(options: {
   const build = (): Harness => {
     const policy = options.policy ?? loadPolicy();
     const state = new ConversationState(store.state);
-    const conversation = new TryggConversation(state, { policy, store, now: () => clock.now, render: renderReply, ...(options.model ? { model: options.model } : {}) });
+    const conversation = new TryggConversation(state, {
+      policy,
+      store,
+      now: () => clock.now,
+      render: renderReply,
+      ...(options.model ? { model: options.model } : {}),
+    });
     const bot = new TryggBot(conversation);
     const channelId = options.channelId ?? 'webchat';
     const adapter = new TestAdapter(
@@ -52,7 +58,12 @@ export async function harness(options: {
       {
         channelId,
         serviceUrl: 'http://127.0.0.1:9/',
-        conversation: { id: options.conversationId ?? `conv-${channelId}-1`, isGroup: false, conversationType: 'personal', name: '' },
+        conversation: {
+          id: options.conversationId ?? `conv-${channelId}-1`,
+          isGroup: false,
+          conversationType: 'personal',
+          name: '',
+        },
         from: { id: options.from ?? (channelId === 'sms' ? '+46701234567' : 'tenant-1'), name: '' },
         recipient: { id: 'trygg', name: 'Trygg' },
         locale: options.locale ?? 'sv-SE',
@@ -69,7 +80,8 @@ export async function harness(options: {
     return {
       store,
       send,
-      texts: async (text, extra) => (await send(text, extra)).filter((a) => a.type === 'message').map((a) => a.text ?? ''),
+      texts: async (text, extra) =>
+        (await send(text, extra)).filter((a) => a.type === 'message').map((a) => a.text ?? ''),
       setTime: (s) => {
         clock.now = local(s);
       },

@@ -7,7 +7,7 @@ const CONVERSATIONS: [string, string, string[]][] = [
   ['sv', '2027-01-19 23:00', ['grannen spelar hög musik', '2', 'Storgatan 5 uppgång B', 'nu är det tyst']],
   ['sv', '2027-01-19 23:00', ['Kranen droppar', '1', 'Storgatan 5']],
   ['sv', '2027-01-20 04:20', ['Jag känner mig ensam', '1']],
-  ['sv', '2027-01-19 23:00', ['Min cykel är stulen'], ],
+  ['sv', '2027-01-19 23:00', ['Min cykel är stulen']],
   ['sv', '2027-01-19 23:00', ['DET BRINNER']],
   ['sv', '2027-01-19 23:00', ['hjälp']],
   ['sv', '2027-01-20 04:20', ['personal']],

@@ -87,7 +87,8 @@ describe('Turn.when', () => {
     for (const lang of ['sv', 'en'] as const) {
       const t = turn(lang, clock);
       expect(t.when(undefined)).toBe(translator(lang, 'bot')('time.unknown'));
-      for (const iso of ['nonsense', '2027-01-20T07:00', '2027-01-20T06:00:00Z']) expect(t.when(iso)).toBe(reference(iso, lang, clock.now));
+      for (const iso of ['nonsense', '2027-01-20T07:00', '2027-01-20T06:00:00Z'])
+        expect(t.when(iso)).toBe(reference(iso, lang, clock.now));
     }
   });
 });

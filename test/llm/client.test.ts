@@ -2,7 +2,13 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { classifyWithModel } from '../../src/llm/classify.ts';
-import { CLIENT_TIMEOUT_MS, createModelClient, DEFAULT_AZURE_API_VERSION, DEFAULT_MODEL, ModelConfigError } from '../../src/llm/client.ts';
+import {
+  CLIENT_TIMEOUT_MS,
+  createModelClient,
+  DEFAULT_AZURE_API_VERSION,
+  DEFAULT_MODEL,
+  ModelConfigError,
+} from '../../src/llm/client.ts';
 import { createLanguageModel, RULES_ONLY } from '../../src/llm/index.ts';
 import { answer, completion } from './helpers.ts';
 
@@ -28,7 +34,11 @@ describe('createModelClient', () => {
   });
 
   it('uses OPENAI_BASE_URL and OPENAI_MODEL for any OpenAI-compatible server', async () => {
-    const c = createModelClient({ OPENAI_API_KEY: 'local', OPENAI_BASE_URL: 'https://local-llm.test/v1', OPENAI_MODEL: 'llama3.1' })!;
+    const c = createModelClient({
+      OPENAI_API_KEY: 'local',
+      OPENAI_BASE_URL: 'https://local-llm.test/v1',
+      OPENAI_MODEL: 'llama3.1',
+    })!;
     expect(c.openai.baseURL).toBe('https://local-llm.test/v1');
     let model: unknown;
     const scope = nock('https://local-llm.test', { reqheaders: { authorization: 'Bearer local' } })
@@ -59,7 +69,11 @@ describe('createModelClient', () => {
 
   it('stops start-up on half an Azure configuration or a base URL that is not a URL', () => {
     expect(() => createModelClient({ AZURE_OPENAI_ENDPOINT: 'https://x.test' })).toThrow(ModelConfigError);
-    expect(() => createModelClient({ AZURE_OPENAI_API_KEY: 'k' })).toThrow(/AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY/);
-    expect(() => createModelClient({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'localhost:8080' })).toThrow(/OPENAI_BASE_URL/);
+    expect(() => createModelClient({ AZURE_OPENAI_API_KEY: 'k' })).toThrow(
+      /AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY/,
+    );
+    expect(() => createModelClient({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'localhost:8080' })).toThrow(
+      /OPENAI_BASE_URL/,
+    );
   });
 });

@@ -23,7 +23,11 @@ describe('consultReason', () => {
     ['a rules emergency (details for staff)', { category: 'acute_danger', danger: 'fire' }, 'details'],
     ['an uncertain danger', { category: 'acute_danger', danger: 'fire', uncertain: true }, 'uncertain'],
     ['an unknown message', { category: 'unknown' }, 'unknown'],
-    ['discounted danger words', { category: 'information', discounted: [{ group: 'danger.fire', term: 'brand', lang: 'sv' }] }, 'discounted'],
+    [
+      'discounted danger words',
+      { category: 'information', discounted: [{ group: 'danger.fire', term: 'brand', lang: 'sv' }] },
+      'discounted',
+    ],
     ['a poorly covered language', { category: 'disturbance', language: 'so' }, 'language'],
     ['a clear Swedish disturbance', { category: 'disturbance', language: 'sv' }, undefined],
     ['a clear Arabic fault', { category: 'urgent_fault', language: 'ar' }, undefined],
@@ -72,13 +76,21 @@ describe('triageWithModel', () => {
 
   it('a hanging model: the rules decide within the deadline', async () => {
     const log = memoryLogger();
-    const scope = nock(ORIGIN).post(PATH).reply(late(3_000, 200, completion(answer())));
+    const scope = nock(ORIGIN)
+      .post(PATH)
+      .reply(late(3_000, 200, completion(answer())));
     const model = createLanguageModel({}, { client: testClient(), logger: log });
     const t0 = performance.now();
     const text = 'Hallo, ich habe eine Frage zur Wohnung';
     const rules = triage(text);
     expect(rules.category).toBe('unknown');
-    const r = await triageWithModel(text, { rules, model, conversationId: 'c', deadlineMs: 400, onEmergency: () => undefined });
+    const r = await triageWithModel(text, {
+      rules,
+      model,
+      conversationId: 'c',
+      deadlineMs: 400,
+      onEmergency: () => undefined,
+    });
     // Well before the model's 3 s answer, with room for a loaded machine.
     expect(performance.now() - t0).toBeLessThan(2_500);
     expect(scope.isDone()).toBe(true);
@@ -89,7 +101,13 @@ describe('triageWithModel', () => {
   it('stops waiting at the deadline even if the model ignores its own time limit', async () => {
     const model = fakeModel([], () => new Promise(() => undefined));
     const t0 = performance.now();
-    const r = await triageWithModel('??', { rules: rulesTriage(), model, conversationId: 'c', deadlineMs: 100, onEmergency: () => undefined });
+    const r = await triageWithModel('??', {
+      rules: rulesTriage(),
+      model,
+      conversationId: 'c',
+      deadlineMs: 100,
+      onEmergency: () => undefined,
+    });
     expect(performance.now() - t0).toBeLessThan(2_000);
     expect(r.model).toBe('failed');
   });
@@ -98,7 +116,15 @@ describe('triageWithModel', () => {
     const calls: Array<[Triage, string]> = [];
     const r = await triageWithModel('ሓደ ሰብ ወዲቑ ኣሎ', {
       rules: rulesTriage(),
-      model: fakeModel([], async () => answer({ category: 'acute_danger', danger: 'medical', confidence: 0.95, language: 'other', languageCode: 'ti' })),
+      model: fakeModel([], async () =>
+        answer({
+          category: 'acute_danger',
+          danger: 'medical',
+          confidence: 0.95,
+          language: 'other',
+          languageCode: 'ti',
+        }),
+      ),
       conversationId: 'c',
       onEmergency: (t, source) => void calls.push([t, source]),
     });
@@ -112,16 +138,38 @@ describe('triageWithModel', () => {
   it('without a model, or with nothing to ask, makes no call', async () => {
     const events: string[] = [];
     const rules = triage('Grannen spelar hög musik');
-    expect(await triageWithModel('x', { rules, model: RULES_ONLY, conversationId: 'c', onEmergency: () => undefined })).toMatchObject({ model: 'skipped', triage: rules });
-    expect(await triageWithModel('Grannen spelar hög musik', { rules, model: fakeModel(events, async () => undefined), conversationId: 'c', onEmergency: () => undefined })).toMatchObject({ model: 'skipped' });
-    expect(await triageWithModel('Det brinner', { rules: triage('Det brinner'), model: fakeModel(events, async () => undefined), conversationId: 'c', consult: 'never', onEmergency: () => undefined })).toMatchObject({ model: 'skipped', emergency: 'rules' });
+    expect(
+      await triageWithModel('x', { rules, model: RULES_ONLY, conversationId: 'c', onEmergency: () => undefined }),
+    ).toMatchObject({ model: 'skipped', triage: rules });
+    expect(
+      await triageWithModel('Grannen spelar hög musik', {
+        rules,
+        model: fakeModel(events, async () => undefined),
+        conversationId: 'c',
+        onEmergency: () => undefined,
+      }),
+    ).toMatchObject({ model: 'skipped' });
+    expect(
+      await triageWithModel('Det brinner', {
+        rules: triage('Det brinner'),
+        model: fakeModel(events, async () => undefined),
+        conversationId: 'c',
+        consult: 'never',
+        onEmergency: () => undefined,
+      }),
+    ).toMatchObject({ model: 'skipped', emergency: 'rules' });
     expect(events).toEqual([]);
   });
 
   it('passes on a failed emergency send, after the model has settled, without an unhandled rejection', async () => {
     const model = fakeModel([], () => new Promise((resolve) => setTimeout(() => resolve(undefined), 50)));
     await expect(
-      triageWithModel('Det brinner', { rules: triage('Det brinner'), model, conversationId: 'c', onEmergency: () => Promise.reject(new Error('channel down')) }),
+      triageWithModel('Det brinner', {
+        rules: triage('Det brinner'),
+        model,
+        conversationId: 'c',
+        onEmergency: () => Promise.reject(new Error('channel down')),
+      }),
     ).rejects.toThrow('channel down');
   });
 });

@@ -12,7 +12,11 @@ export const BASE_URL = `${ORIGIN}/v1`;
 export const PATH = '/v1/chat/completions';
 
 export function testClient(): ModelClient {
-  const client = createModelClient({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: BASE_URL, OPENAI_MODEL: 'test-model' });
+  const client = createModelClient({
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_BASE_URL: BASE_URL,
+    OPENAI_MODEL: 'test-model',
+  });
   if (!client) throw new Error('no client');
   return client;
 }
@@ -71,15 +75,30 @@ export function late(ms: number, status: number, body: unknown): () => Promise<[
 /** A logger that keeps what it is given. */
 export function memoryLogger(): ModelLogger & { entries: Record<string, unknown>[] } {
   const entries: Record<string, unknown>[] = [];
-  return { entries, warn: (fields) => void entries.push({ level: 'warn', ...fields }), debug: (fields) => void entries.push({ level: 'debug', ...fields }) };
+  return {
+    entries,
+    warn: (fields) => void entries.push({ level: 'warn', ...fields }),
+    debug: (fields) => void entries.push({ level: 'debug', ...fields }),
+  };
 }
 
 /** The reasons a logger received, warn level only. */
-export const reasons = (log: { entries: Record<string, unknown>[] }) => log.entries.filter((e) => e.level === 'warn').map((e) => e.reason);
+export const reasons = (log: { entries: Record<string, unknown>[] }) =>
+  log.entries.filter((e) => e.level === 'warn').map((e) => e.reason);
 
 /** A rules triage, with overrides. */
 export function rulesTriage(overrides: Partial<Triage> = {}): Triage {
-  return { language: 'sv', category: 'unknown', danger: null, uncertain: false, domestic: false, lockedOut: false, matches: [], discounted: [], ...overrides };
+  return {
+    language: 'sv',
+    category: 'unknown',
+    danger: null,
+    uncertain: false,
+    domestic: false,
+    lockedOut: false,
+    matches: [],
+    discounted: [],
+    ...overrides,
+  };
 }
 
 /** The text inside `<tag>…</tag>` of a user message, decoded; and the message with the block removed. */

@@ -49,7 +49,10 @@ describe('createCallLimits', () => {
 describe('the façade applies the caps before any request', () => {
   it('makes no request over the per-conversation cap and logs the cap', async () => {
     const log = memoryLogger();
-    const lm = createLanguageModel({}, { client: testClient(), logger: log, limits: { perConversation: 2, now: () => 0 } });
+    const lm = createLanguageModel(
+      {},
+      { client: testClient(), logger: log, limits: { perConversation: 2, now: () => 0 } },
+    );
     const scope = nock(ORIGIN).post(PATH).times(2).reply(200, completion(answer()));
     const ctx = { conversationId: 'conv-1' };
     expect(await lm.classify('hej', ctx)).toBeDefined();

@@ -56,8 +56,15 @@ describe('maskPersonalData', () => {
 
   it('unmask restores the values locally; unknown placeholders stay', () => {
     const m = maskPersonalData('Ring 070-123 45 67 eller maila anna@example.se');
-    expect(m.values).toEqual(new Map([['[email-1]', 'anna@example.se'], ['[phone-1]', '070-123 45 67']]));
-    expect(unmask('Ring [phone-1], mail [email-1], [phone-9]', m.values)).toBe('Ring 070-123 45 67, mail anna@example.se, [phone-9]');
+    expect(m.values).toEqual(
+      new Map([
+        ['[email-1]', 'anna@example.se'],
+        ['[phone-1]', '070-123 45 67'],
+      ]),
+    );
+    expect(unmask('Ring [phone-1], mail [email-1], [phone-9]', m.values)).toBe(
+      'Ring 070-123 45 67, mail anna@example.se, [phone-9]',
+    );
     expect(missingPlaceholders('Call [phone-1]', m.values)).toEqual(['[email-1]']);
   });
 

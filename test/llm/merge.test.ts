@@ -3,10 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { CONFIDENT, mergeTriage, modelSeesDanger, RECATEGORIZE_CONFIDENCE, WELL_COVERED } from '../../src/llm/merge.ts';
 import type { ModelSuggestion } from '../../src/llm/types.ts';
 import { decideRoute, loadPolicy } from '../../src/routing/index.ts';
-import { CATEGORIES, DANGER_KINDS, LANGUAGES, type Category, type DangerKind, type Lang, type Triage } from '../../src/routing/types.ts';
+import {
+  CATEGORIES,
+  DANGER_KINDS,
+  LANGUAGES,
+  type Category,
+  type DangerKind,
+  type Lang,
+  type Triage,
+} from '../../src/routing/types.ts';
 import { answer, rulesTriage } from './helpers.ts';
 
-const fire = rulesTriage({ category: 'acute_danger', danger: 'fire', matches: [{ group: 'danger.fire', term: 'brinner', lang: 'sv' }] });
+const fire = rulesTriage({
+  category: 'acute_danger',
+  danger: 'fire',
+  matches: [{ group: 'danger.fire', term: 'brinner', lang: 'sv' }],
+});
 const noise = rulesTriage({ category: 'disturbance', matches: [{ group: 'disturbance', term: 'musik', lang: 'sv' }] });
 
 describe('mergeTriage: the rules', () => {
@@ -22,26 +34,51 @@ describe('mergeTriage: the rules', () => {
 
   it('the model cannot clear the rules’ uncertainty, but may add a close-relationship flag', () => {
     const unsure = { ...fire, uncertain: true };
-    expect(mergeTriage(unsure, answer({ category: 'acute_danger', danger: 'fire', confidence: 1 })).uncertain).toBe(true);
+    expect(mergeTriage(unsure, answer({ category: 'acute_danger', danger: 'fire', confidence: 1 })).uncertain).toBe(
+      true,
+    );
     const m = mergeTriage(fire, answer({ domestic: true }));
     expect(m.domestic).toBe(true);
     expect(m.matches.at(-1)).toMatchObject({ term: 'model', group: 'model.domestic' });
   });
 
   it('model-only danger → acute danger, uncertain unless the model is consistent and highly confident', () => {
-    expect(mergeTriage(noise, answer({ category: 'acute_danger', danger: 'weapon', confidence: 0.7 }))).toMatchObject({ category: 'acute_danger', danger: 'weapon', uncertain: true });
-    expect(mergeTriage(noise, answer({ category: 'acute_danger', danger: 'weapon', confidence: CONFIDENT }))).toMatchObject({ category: 'acute_danger', danger: 'weapon', uncertain: false });
+    expect(mergeTriage(noise, answer({ category: 'acute_danger', danger: 'weapon', confidence: 0.7 }))).toMatchObject({
+      category: 'acute_danger',
+      danger: 'weapon',
+      uncertain: true,
+    });
+    expect(
+      mergeTriage(noise, answer({ category: 'acute_danger', danger: 'weapon', confidence: CONFIDENT })),
+    ).toMatchObject({ category: 'acute_danger', danger: 'weapon', uncertain: false });
     // A danger kind under another category is still danger, and the inconsistency keeps it uncertain.
-    expect(mergeTriage(noise, answer({ category: 'disturbance', danger: 'violence', confidence: 1 }))).toMatchObject({ category: 'acute_danger', danger: 'violence', uncertain: true });
+    expect(mergeTriage(noise, answer({ category: 'disturbance', danger: 'violence', confidence: 1 }))).toMatchObject({
+      category: 'acute_danger',
+      danger: 'violence',
+      uncertain: true,
+    });
   });
 
   it('model danger without a kind takes the kind the rules discounted', () => {
-    const drill = rulesTriage({ category: 'information', discounted: [{ group: 'danger.fire', term: 'brand', lang: 'sv' }], matches: [{ group: 'information', term: 'övning', lang: 'sv' }] });
-    expect(mergeTriage(drill, answer({ category: 'acute_danger', danger: null, confidence: 1 }))).toMatchObject({ category: 'acute_danger', danger: 'fire', uncertain: true });
+    const drill = rulesTriage({
+      category: 'information',
+      discounted: [{ group: 'danger.fire', term: 'brand', lang: 'sv' }],
+      matches: [{ group: 'information', term: 'övning', lang: 'sv' }],
+    });
+    expect(mergeTriage(drill, answer({ category: 'acute_danger', danger: null, confidence: 1 }))).toMatchObject({
+      category: 'acute_danger',
+      danger: 'fire',
+      uncertain: true,
+    });
   });
 
   it('a partner making a disturbance is treated as possible violence, as the rules do', () => {
-    expect(mergeTriage(noise, answer({ category: 'disturbance', domestic: true }))).toMatchObject({ category: 'acute_danger', danger: 'violence', uncertain: true, domestic: true });
+    expect(mergeTriage(noise, answer({ category: 'disturbance', domestic: true }))).toMatchObject({
+      category: 'acute_danger',
+      danger: 'violence',
+      uncertain: true,
+      domestic: true,
+    });
   });
 
   it('a well-covered language keeps the rules’ non-danger category', () => {
@@ -49,23 +86,48 @@ describe('mergeTriage: the rules', () => {
   });
 
   it('rules `unknown` or a poorly covered language → the model’s category when it is sure enough', () => {
-    expect(mergeTriage(rulesTriage(), answer({ category: 'urgent_fault', confidence: 0.8, lockedOut: true }))).toMatchObject({ category: 'urgent_fault', lockedOut: true });
-    expect(mergeTriage(rulesTriage(), answer({ category: 'urgent_fault', confidence: RECATEGORIZE_CONFIDENCE - 0.01 })).category).toBe('unknown');
-    const somali = rulesTriage({ category: 'minor_fault', language: 'so', matches: [{ group: 'minorFault', term: 'x', lang: 'so' }] });
-    expect(mergeTriage(somali, answer({ category: 'urgent_fault', language: 'so', confidence: 0.9 })).category).toBe('urgent_fault');
+    expect(
+      mergeTriage(rulesTriage(), answer({ category: 'urgent_fault', confidence: 0.8, lockedOut: true })),
+    ).toMatchObject({ category: 'urgent_fault', lockedOut: true });
+    expect(
+      mergeTriage(rulesTriage(), answer({ category: 'urgent_fault', confidence: RECATEGORIZE_CONFIDENCE - 0.01 }))
+        .category,
+    ).toBe('unknown');
+    const somali = rulesTriage({
+      category: 'minor_fault',
+      language: 'so',
+      matches: [{ group: 'minorFault', term: 'x', lang: 'so' }],
+    });
+    expect(mergeTriage(somali, answer({ category: 'urgent_fault', language: 'so', confidence: 0.9 })).category).toBe(
+      'urgent_fault',
+    );
   });
 
   it('in a poorly covered language the model may raise a category, never lower it', () => {
-    const somali = rulesTriage({ category: 'urgent_fault', language: 'so', matches: [{ group: 'urgentFault', term: 'x', lang: 'so' }] });
-    expect(mergeTriage(somali, answer({ category: 'disturbance', language: 'so', confidence: 0.9 })).category).toBe('disturbance');
-    expect(mergeTriage(somali, answer({ category: 'information', language: 'so', confidence: 1 })).category).toBe('urgent_fault');
-    expect(mergeTriage(somali, answer({ category: 'minor_fault', language: 'other', confidence: 1 })).category).toBe('urgent_fault');
+    const somali = rulesTriage({
+      category: 'urgent_fault',
+      language: 'so',
+      matches: [{ group: 'urgentFault', term: 'x', lang: 'so' }],
+    });
+    expect(mergeTriage(somali, answer({ category: 'disturbance', language: 'so', confidence: 0.9 })).category).toBe(
+      'disturbance',
+    );
+    expect(mergeTriage(somali, answer({ category: 'information', language: 'so', confidence: 1 })).category).toBe(
+      'urgent_fault',
+    );
+    expect(mergeTriage(somali, answer({ category: 'minor_fault', language: 'other', confidence: 1 })).category).toBe(
+      'urgent_fault',
+    );
   });
 
   it('the language: the rules’ when their lexicons matched in it, else the model’s', () => {
     expect(mergeTriage(noise, answer({ language: 'en', confidence: 1 })).language).toBe('sv');
-    expect(mergeTriage(rulesTriage(), answer({ category: 'unknown', language: 'tr', confidence: 0.9 })).language).toBe('tr');
-    expect(mergeTriage(rulesTriage(), answer({ category: 'unknown', language: 'other', confidence: 0.9 })).language).toBe('sv');
+    expect(mergeTriage(rulesTriage(), answer({ category: 'unknown', language: 'tr', confidence: 0.9 })).language).toBe(
+      'tr',
+    );
+    expect(
+      mergeTriage(rulesTriage(), answer({ category: 'unknown', language: 'other', confidence: 0.9 })).language,
+    ).toBe('sv');
   });
 });
 
@@ -79,7 +141,10 @@ function allRules(): Triage[] {
       for (const danger of kinds) {
         for (const uncertain of category === 'acute_danger' ? [false, true] : [false]) {
           for (const domestic of [false, true]) {
-            const matches = category === 'unknown' ? [] : [{ group: category === 'acute_danger' ? `danger.${danger}` : category, term: 'x', lang: language }];
+            const matches =
+              category === 'unknown'
+                ? []
+                : [{ group: category === 'acute_danger' ? `danger.${danger}` : category, term: 'x', lang: language }];
             const discounted = category === 'information' ? [{ group: 'danger.gas', term: 'gas', lang: language }] : [];
             out.push(rulesTriage({ language, category, danger, uncertain, domestic, matches, discounted }));
           }
@@ -119,7 +184,11 @@ describe('mergeTriage: invariants over every combination', () => {
     // A rules emergency keeps its kind and its uncertainty.
     if (rulesDanger && (out.danger !== r.danger || out.uncertain !== r.uncertain)) return 'rules emergency changed';
     // Model-only danger is uncertain unless consistent and highly confident.
-    if (!rulesDanger && modelSeesDanger(m) && out.uncertain !== !(m.category === 'acute_danger' && m.danger !== null && m.confidence >= CONFIDENT))
+    if (
+      !rulesDanger &&
+      modelSeesDanger(m) &&
+      out.uncertain !== !(m.category === 'acute_danger' && m.danger !== null && m.confidence >= CONFIDENT)
+    )
       return 'model danger certainty';
     // Caution is never removed.
     if ((r.domestic && !out.domestic) || (r.lockedOut && !out.lockedOut)) return 'flag removed';
@@ -127,8 +196,10 @@ describe('mergeTriage: invariants over every combination', () => {
     if (out.category !== 'acute_danger' && out.category !== r.category) {
       const poor = !WELL_COVERED.includes(r.language) || m.language === 'other' || !WELL_COVERED.includes(m.language);
       if (!(r.category === 'unknown' || poor)) return 'recategorized a well-covered message';
-      if (r.category !== 'unknown' && CATEGORIES.indexOf(out.category) > CATEGORIES.indexOf(r.category)) return 'lowered a category';
-      if (out.category !== m.category || m.confidence < RECATEGORIZE_CONFIDENCE) return 'recategorized without confidence';
+      if (r.category !== 'unknown' && CATEGORIES.indexOf(out.category) > CATEGORIES.indexOf(r.category))
+        return 'lowered a category';
+      if (out.category !== m.category || m.confidence < RECATEGORIZE_CONFIDENCE)
+        return 'recategorized without confidence';
     }
     if (out.category !== 'acute_danger' && out.danger !== null) return 'danger kind without danger';
     // A model that changed anything says so.
@@ -143,7 +214,8 @@ describe('mergeTriage: invariants over every combination', () => {
       for (const m of models) {
         const out = mergeTriage(r, m);
         const why = broken(r, m, out);
-        if (why && failures.length < 5) failures.push(`${why}: ${JSON.stringify(r)} + ${JSON.stringify(m)} → ${JSON.stringify(out)}`);
+        if (why && failures.length < 5)
+          failures.push(`${why}: ${JSON.stringify(r)} + ${JSON.stringify(m)} → ${JSON.stringify(out)}`);
         checked++;
       }
     }
@@ -153,7 +225,9 @@ describe('mergeTriage: invariants over every combination', () => {
 
   // decideRoute reads schedules: a smaller sample of the same space.
   const sampleRules = rules.filter((r) => ['sv', 'so'].includes(r.language) && !r.domestic);
-  const sampleModels = models.filter((m) => ['sv', 'other'].includes(m.language) && [0.5, 1].includes(m.confidence) && !m.domestic);
+  const sampleModels = models.filter(
+    (m) => ['sv', 'other'].includes(m.language) && [0.5, 1].includes(m.confidence) && !m.domestic,
+  );
 
   it('the decided route is `emergency` whenever the rules alone decide `emergency`', () => {
     let bad = 0;
@@ -165,7 +239,9 @@ describe('mergeTriage: invariants over every combination', () => {
   });
 
   it('in sv/en/ar a model can only raise a known non-danger route to `emergency`, never move it elsewhere', () => {
-    const covered = sampleRules.filter((r) => WELL_COVERED.includes(r.language) && r.category !== 'unknown' && r.category !== 'acute_danger');
+    const covered = sampleRules.filter(
+      (r) => WELL_COVERED.includes(r.language) && r.category !== 'unknown' && r.category !== 'acute_danger',
+    );
     const bad: string[] = [];
     for (const r of covered) {
       const base = decideRoute(r, policy, at).route;

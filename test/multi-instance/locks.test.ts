@@ -73,7 +73,12 @@ describe('merge helpers', () => {
   });
 
   it('merges fields three ways: one side changed → that side; both → the resolver', () => {
-    const merged = mergeFields({ x: 1, y: 1, z: 1, gone: 1 }, { x: 2, y: 1, z: 3 }, { x: 1, y: 5, z: 4, gone: 1, added: 6 }, (_f, _b, o, t) => `${o}/${t}`);
+    const merged = mergeFields(
+      { x: 1, y: 1, z: 1, gone: 1 },
+      { x: 2, y: 1, z: 3 },
+      { x: 1, y: 5, z: 4, gone: 1, added: 6 },
+      (_f, _b, o, t) => `${o}/${t}`,
+    );
     expect(merged).toEqual({ x: 2, y: 5, z: '3/4', added: 6 });
   });
 
@@ -82,7 +87,12 @@ describe('merge helpers', () => {
     const base = [e('1', 'hej')];
     const ours = [e('1', 'hej'), e('3', 'nej'), e('3', 'nej')];
     const theirs = [e('1', 'hej'), e('2', 'ja'), e('3', 'nej')];
-    expect(mergeAppended(base, ours, theirs, (x) => x.at)).toEqual([e('1', 'hej'), e('2', 'ja'), e('3', 'nej'), e('3', 'nej')]);
+    expect(mergeAppended(base, ours, theirs, (x) => x.at)).toEqual([
+      e('1', 'hej'),
+      e('2', 'ja'),
+      e('3', 'nej'),
+      e('3', 'nej'),
+    ]);
     expect(mergeAppended(base, ours, theirs, (x) => x.at, 2)).toEqual([e('3', 'nej'), e('3', 'nej')]);
     expect(mergeAppended(undefined, undefined, undefined)).toEqual([]);
   });
@@ -95,7 +105,10 @@ describe.skipIf(!baseUrl)(titled('PostgreSQL locks across instances'), () => {
 
   beforeEach(async () => {
     schema = await freshSchema();
-    [a, b] = await Promise.all([openPostgresStore({ databaseUrl: schema.url, instanceId: 'a' }), openPostgresStore({ databaseUrl: schema.url, instanceId: 'b' })]);
+    [a, b] = await Promise.all([
+      openPostgresStore({ databaseUrl: schema.url, instanceId: 'a' }),
+      openPostgresStore({ databaseUrl: schema.url, instanceId: 'b' }),
+    ]);
   });
   afterEach(async () => {
     await Promise.all([a.close(), b.close()]);
@@ -177,9 +190,15 @@ describe.skipIf(!baseUrl)(titled('PostgreSQL locks across instances'), () => {
   it('holds a key per instance with one database connection, however many turns wait for it', async () => {
     const key = `turn:${randomUUID()}`;
     const held = gate();
-    const jobs = [a.locks!.withLock(key, () => held.opened), ...Array.from({ length: 5 }, () => a.locks!.withLock(key, async () => {}))];
+    const jobs = [
+      a.locks!.withLock(key, () => held.opened),
+      ...Array.from({ length: 5 }, () => a.locks!.withLock(key, async () => {})),
+    ];
     await pause(100);
-    const { rows } = await admin().query<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)", [key]);
+    const { rows } = await admin().query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)",
+      [key],
+    );
     expect(Number(rows[0]!.n)).toBe(1);
     held.open();
     await Promise.all(jobs);

@@ -10,7 +10,8 @@ net.Server.prototype.listen = function (this: net.Server, ...args: unknown[]) {
     else if (args[1] === '0.0.0.0' || args[1] === '::') args[1] = '127.0.0.1';
   } else if (typeof args[0] === 'object' && args[0] !== null && !('path' in args[0])) {
     const options = args[0] as net.ListenOptions;
-    if (!options.host || options.host === '0.0.0.0' || options.host === '::') args[0] = { ...options, host: '127.0.0.1' };
+    if (!options.host || options.host === '0.0.0.0' || options.host === '::')
+      args[0] = { ...options, host: '127.0.0.1' };
   }
   return (listen as (...a: unknown[]) => net.Server).apply(this, args);
 } as typeof net.Server.prototype.listen;

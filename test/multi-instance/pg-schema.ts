@@ -38,13 +38,19 @@ export interface Schema {
 export async function freshSchema(): Promise<Schema> {
   const schema = `${RUN}_${++n}`;
   await admin().query(`CREATE SCHEMA ${schema}`);
-  return { schema, url: inSchema(schema), drop: async () => void (await admin().query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)) };
+  return {
+    schema,
+    url: inSchema(schema),
+    drop: async () => void (await admin().query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)),
+  };
 }
 
 /** Drops whatever this run left behind and closes the admin pool. */
 export async function dropAll(): Promise<void> {
   if (!adminPool) return;
-  const left = await adminPool.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`${RUN}\\_%`]);
+  const left = await adminPool.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [
+    `${RUN}\\_%`,
+  ]);
   for (const { nspname } of left.rows) await adminPool.query(`DROP SCHEMA ${nspname} CASCADE`);
   await adminPool.end();
   adminPool = undefined;

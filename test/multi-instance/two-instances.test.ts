@@ -48,7 +48,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   if (!baseUrl) return;
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(apps.splice(0).map((a) => a.close()));
   await Promise.all(gates.splice(0).map((g) => g.close()));
   await teams.close();
@@ -105,7 +106,12 @@ async function childInstance(): Promise<{ base: string; child: ChildProcess; std
   const base = `http://127.0.0.1:${port}`;
   await until(async () => {
     if (child.exitCode !== null) throw new Error(`instance exited (${child.exitCode}): ${stderr}`);
-    return (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) || undefined;
+    return (
+      (await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )) || undefined
+    );
   }, 30_000);
   return { base, child, stderr: () => stderr };
 }
@@ -141,13 +147,22 @@ const register = (base: string, route: string, serviceUrl = teams.url) =>
     from: { id: '29:staff-anna', name: 'Anna Lilja', aadObjectId: 'aad-anna' },
     recipient: { id: '28:trygg', name: 'Trygg' },
     conversation: { id: '19:channel@thread.tacv2', isGroup: true, conversationType: 'channel', tenantId: TENANT_ID },
-    channelData: { tenant: { id: TENANT_ID }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:channel@thread.tacv2' } },
+    channelData: {
+      tenant: { id: TENANT_ID },
+      team: { id: '19:team@thread.tacv2' },
+      channel: { id: '19:channel@thread.tacv2' },
+    },
     text: `<at>Trygg</at> register ${route}`,
     entities: [{ type: 'mention', text: '<at>Trygg</at>', mentioned: { id: '28:trygg', name: 'Trygg' } }],
   });
 
 /** A web-chat message from the tenant of `conversation`; resolves with the replies that turn sent (its replies name it). */
-async function tenantSays(base: string, conversation: string, text: string, id = `mi-${process.pid}-${++seq}`): Promise<string[]> {
+async function tenantSays(
+  base: string,
+  conversation: string,
+  text: string,
+  id = `mi-${process.pid}-${++seq}`,
+): Promise<string[]> {
   const before = web.sent.length;
   const res = await post(base, {
     id,
@@ -169,10 +184,13 @@ async function tenantSays(base: string, conversation: string, text: string, id =
 
 /** The jour is on duty now, whatever the weekly schedule says: an extra shift from the CLI, on the database. */
 async function jourOnDuty() {
-  const shift = await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h', '--note', 'multi-instance test'], {
-    env: { DATABASE_URL: schema.url },
-    now: new Date().toISOString(),
-  });
+  const shift = await runCli(
+    ['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h', '--note', 'multi-instance test'],
+    {
+      env: { DATABASE_URL: schema.url },
+      now: new Date().toISOString(),
+    },
+  );
   expect(shift.code, shift.err).toBe(0);
 }
 
@@ -180,10 +198,9 @@ const cardPosts = () => teams.accepted(CARD);
 
 /** The stored state of a web-chat conversation, read straight from the database. */
 async function storedProfile(conversation: string) {
-  const { rows } = await admin().query<{ data: { profile?: { transcript?: { from: string; text: string }[]; openCaseId?: string } } }>(
-    `SELECT data FROM ${schema.schema}.state WHERE key = $1`,
-    [`webchat/conversations/${conversation}/`],
-  );
+  const { rows } = await admin().query<{
+    data: { profile?: { transcript?: { from: string; text: string }[]; openCaseId?: string } };
+  }>(`SELECT data FROM ${schema.schema}.state WHERE key = $1`, [`webchat/conversations/${conversation}/`]);
   return rows[0]?.data.profile;
 }
 
@@ -195,140 +212,178 @@ async function outboxRows() {
 }
 
 describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
-  it('a conversation whose turns alternate between the instances continues, and makes exactly one card', { timeout: 60_000 }, async () => {
-    const [a, b] = await Promise.all([instance(), instance()]);
-    expect((await register(a, 'trygghetsjour')).status).toBe(200);
-    expect(teams.messages().at(-1)?.text).toMatch(/tar nu emot ärenden för trygghetsjour/);
-    await jourOnDuty();
+  it(
+    'a conversation whose turns alternate between the instances continues, and makes exactly one card',
+    { timeout: 60_000 },
+    async () => {
+      const [a, b] = await Promise.all([instance(), instance()]);
+      expect((await register(a, 'trygghetsjour')).status).toBe(200);
+      expect(teams.messages().at(-1)?.text).toMatch(/tar nu emot ärenden för trygghetsjour/);
+      await jourOnDuty();
 
-    expect((await tenantSays(a, 'web-alt', 'grannen spelar hög musik')).join('\n')).toMatch(/Är någon i fara/);
-    expect((await tenantSays(b, 'web-alt', 'nej')).join('\n')).toMatch(/Var är det\?/);
-    expect((await tenantSays(a, 'web-alt', 'Storgatan 5, uppgång B')).join('\n')).toMatch(/Vilket nummer kan personalen ringa/);
-    const done = (await tenantSays(b, 'web-alt', '0701234567')).join('\n');
-    expect(done).toMatch(/Ärende T-\S+ är skickat till Trygghetsjouren/);
+      expect((await tenantSays(a, 'web-alt', 'grannen spelar hög musik')).join('\n')).toMatch(/Är någon i fara/);
+      expect((await tenantSays(b, 'web-alt', 'nej')).join('\n')).toMatch(/Var är det\?/);
+      expect((await tenantSays(a, 'web-alt', 'Storgatan 5, uppgång B')).join('\n')).toMatch(
+        /Vilket nummer kan personalen ringa/,
+      );
+      const done = (await tenantSays(b, 'web-alt', '0701234567')).join('\n');
+      expect(done).toMatch(/Ärende T-\S+ är skickat till Trygghetsjouren/);
 
-    // Both instances' outbox workers poll the same table every 50 ms: one of them delivers the card, once.
-    await until(() => (cardPosts().length ? true : undefined));
-    await pause(600);
-    expect(cardPosts()).toHaveLength(1);
-    expect(JSON.stringify(cardPosts()[0]!.body)).toContain('Jag tar det');
+      // Both instances' outbox workers poll the same table every 50 ms: one of them delivers the card, once.
+      await until(() => (cardPosts().length ? true : undefined));
+      await pause(600);
+      expect(cardPosts()).toHaveLength(1);
+      expect(JSON.stringify(cardPosts()[0]!.body)).toContain('Jag tar det');
 
-    const cases = await apps[1]!.store.cases.list();
-    expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ route: 'trygghetsjour', status: 'open', contact: { phone: '0701234567', address: 'Storgatan 5, uppgång B' } });
-    expect(cases[0]!.teams.threadId).toMatch(/;messageid=\d+$/);
-    expect((await outboxRows()).filter((r) => r.kind === 'teams.card')).toMatchObject([{ status: 'done', attempts: 1 }]);
+      const cases = await apps[1]!.store.cases.list();
+      expect(cases).toHaveLength(1);
+      expect(cases[0]).toMatchObject({
+        route: 'trygghetsjour',
+        status: 'open',
+        contact: { phone: '0701234567', address: 'Storgatan 5, uppgång B' },
+      });
+      expect(cases[0]!.teams.threadId).toMatch(/;messageid=\d+$/);
+      expect((await outboxRows()).filter((r) => r.kind === 'teams.card')).toMatchObject([
+        { status: 'done', attempts: 1 },
+      ]);
 
-    // The tenant writes again, to the other instance: it goes into the case, it does not start anew.
-    expect((await tenantSays(a, 'web-alt', 'Nu skriker de också')).join('\n')).toMatch(new RegExp(`lagt till ditt meddelande i ärende ${cases[0]!.id}`));
-    expect(await apps[0]!.store.cases.list()).toHaveLength(1);
+      // The tenant writes again, to the other instance: it goes into the case, it does not start anew.
+      expect((await tenantSays(a, 'web-alt', 'Nu skriker de också')).join('\n')).toMatch(
+        new RegExp(`lagt till ditt meddelande i ärende ${cases[0]!.id}`),
+      );
+      expect(await apps[0]!.store.cases.list()).toHaveLength(1);
 
-    const list = await runCli(['cases'], { env: { DATABASE_URL: schema.url } });
-    expect(list.code, list.err).toBe(0);
-    expect(list.out).toContain(cases[0]!.id);
-    expect(list.out).toMatch(/trygghetsjour\s+open/);
-  });
+      const list = await runCli(['cases'], { env: { DATABASE_URL: schema.url } });
+      expect(list.code, list.err).toBe(0);
+      expect(list.out).toContain(cases[0]!.id);
+      expect(list.out).toMatch(/trygghetsjour\s+open/);
+    },
+  );
 
-  it('turns of one conversation sent to both instances at once run one after the other; a redelivery to both is answered once', { timeout: 60_000 }, async () => {
-    const [a, b] = await Promise.all([instance(), instance()]);
-    await register(b, 'trygghetsjour');
-    await jourOnDuty();
-    expect((await tenantSays(a, 'web-race', 'grannen spelar hög musik')).join('\n')).toMatch(/Är någon i fara/);
+  it(
+    'turns of one conversation sent to both instances at once run one after the other; a redelivery to both is answered once',
+    { timeout: 60_000 },
+    async () => {
+      const [a, b] = await Promise.all([instance(), instance()]);
+      await register(b, 'trygghetsjour');
+      await jourOnDuty();
+      expect((await tenantSays(a, 'web-race', 'grannen spelar hög musik')).join('\n')).toMatch(/Är någon i fara/);
 
-    // Two messages at once, one to each instance. Serialised, the second turn sees the first one's state: one
-    // is the answer to the danger question (→ the address question), the other then the address (→ the phone
-    // question). Interleaved, both would have answered the danger question.
-    const [r1, r2] = await Promise.all([tenantSays(a, 'web-race', 'nej'), tenantSays(b, 'web-race', 'nej')]);
-    const replies = [r1.join('\n'), r2.join('\n')].sort();
-    expect(replies.filter((r) => /Var är det\?/.test(r))).toHaveLength(1);
-    expect(replies.filter((r) => /Vilket nummer kan personalen ringa/.test(r))).toHaveLength(1);
-    // The stored transcript has both turns whole, one after the other (a prompt is recorded twice, as prompt
-    // and as retry prompt: consecutive repeats are folded).
-    const transcript = (await storedProfile('web-race'))!.transcript!.map((e) => `${e.from}: ${e.text}`);
-    const tail = transcript.slice(transcript.indexOf('tenant: nej')).filter((line, i, all) => line !== all[i - 1]);
-    expect(tail).toHaveLength(4);
-    expect(tail[0]).toBe('tenant: nej');
-    expect(tail[1]).toMatch(/^bot: Var är det\?/);
-    expect(tail[2]).toBe('tenant: nej');
-    expect(tail[3]).toMatch(/^bot: Vilket nummer kan personalen ringa/);
+      // Two messages at once, one to each instance. Serialised, the second turn sees the first one's state: one
+      // is the answer to the danger question (→ the address question), the other then the address (→ the phone
+      // question). Interleaved, both would have answered the danger question.
+      const [r1, r2] = await Promise.all([tenantSays(a, 'web-race', 'nej'), tenantSays(b, 'web-race', 'nej')]);
+      const replies = [r1.join('\n'), r2.join('\n')].sort();
+      expect(replies.filter((r) => /Var är det\?/.test(r))).toHaveLength(1);
+      expect(replies.filter((r) => /Vilket nummer kan personalen ringa/.test(r))).toHaveLength(1);
+      // The stored transcript has both turns whole, one after the other (a prompt is recorded twice, as prompt
+      // and as retry prompt: consecutive repeats are folded).
+      const transcript = (await storedProfile('web-race'))!.transcript!.map((e) => `${e.from}: ${e.text}`);
+      const tail = transcript.slice(transcript.indexOf('tenant: nej')).filter((line, i, all) => line !== all[i - 1]);
+      expect(tail).toHaveLength(4);
+      expect(tail[0]).toBe('tenant: nej');
+      expect(tail[1]).toMatch(/^bot: Var är det\?/);
+      expect(tail[2]).toBe('tenant: nej');
+      expect(tail[3]).toMatch(/^bot: Vilket nummer kan personalen ringa/);
 
-    // The same activity delivered to both instances at once (a channel's redelivery): one answer.
-    const id = `redelivered-${process.pid}-${Date.now()}`;
-    // Both calls share the activity id, so each call's own view may include the other's reply: count once,
-    // over everything the tenant received for that id.
-    const before = web.sent.length;
-    await Promise.all([tenantSays(a, 'web-race', '0701234567', id), tenantSays(b, 'web-race', '0701234567', id)]);
-    const answers = web.sent.slice(before).filter((x) => x.status === 200 && x.body.type === 'message' && x.body.replyToId === id);
-    expect(answers.filter((x) => /är skickat till Trygghetsjouren/.test(String(x.body.text)))).toHaveLength(1);
-    expect(await apps[0]!.store.cases.list()).toHaveLength(1);
-    await until(() => (cardPosts().length ? true : undefined));
-    await pause(600);
-    expect(cardPosts()).toHaveLength(1);
-  });
+      // The same activity delivered to both instances at once (a channel's redelivery): one answer.
+      const id = `redelivered-${process.pid}-${Date.now()}`;
+      // Both calls share the activity id, so each call's own view may include the other's reply: count once,
+      // over everything the tenant received for that id.
+      const before = web.sent.length;
+      await Promise.all([tenantSays(a, 'web-race', '0701234567', id), tenantSays(b, 'web-race', '0701234567', id)]);
+      const answers = web.sent
+        .slice(before)
+        .filter((x) => x.status === 200 && x.body.type === 'message' && x.body.replyToId === id);
+      expect(answers.filter((x) => /är skickat till Trygghetsjouren/.test(String(x.body.text)))).toHaveLength(1);
+      expect(await apps[0]!.store.cases.list()).toHaveLength(1);
+      await until(() => (cardPosts().length ? true : undefined));
+      await pause(600);
+      expect(cardPosts()).toHaveLength(1);
+    },
+  );
 
-  it('an instance killed (SIGKILL) while Teams refuses its card loses nothing: a fresh instance delivers it, once', { timeout: 90_000 }, async () => {
-    const gate = await startGate(teams.url, CARD);
-    gates.push(gate);
-    const first = await childInstance();
-    expect((await register(first.base, 'trygghetsjour', gate.url)).status).toBe(200);
-    await jourOnDuty();
+  it(
+    'an instance killed (SIGKILL) while Teams refuses its card loses nothing: a fresh instance delivers it, once',
+    { timeout: 90_000 },
+    async () => {
+      const gate = await startGate(teams.url, CARD);
+      gates.push(gate);
+      const first = await childInstance();
+      expect((await register(first.base, 'trygghetsjour', gate.url)).status).toBe(200);
+      await jourOnDuty();
 
-    gate.mode = 'fail'; // Teams answers 503 to every new card
-    await tenantSays(first.base, 'web-kill', 'grannen spelar hög musik');
-    await tenantSays(first.base, 'web-kill', 'nej');
-    await tenantSays(first.base, 'web-kill', 'Storgatan 5');
-    expect((await tenantSays(first.base, 'web-kill', '0701234567')).join('\n')).toMatch(/är skickat till Trygghetsjouren/);
+      gate.mode = 'fail'; // Teams answers 503 to every new card
+      await tenantSays(first.base, 'web-kill', 'grannen spelar hög musik');
+      await tenantSays(first.base, 'web-kill', 'nej');
+      await tenantSays(first.base, 'web-kill', 'Storgatan 5');
+      expect((await tenantSays(first.base, 'web-kill', '0701234567')).join('\n')).toMatch(
+        /är skickat till Trygghetsjouren/,
+      );
 
-    // The instance tried, failed and put the card back to retry later; then it dies without a word.
-    await until(async () => ((await outboxRows()).some((r) => r.kind === 'teams.card' && r.status === 'pending' && r.attempts >= 1) ? true : undefined));
-    first.child.kill('SIGKILL');
-    await until(() => (first.child.signalCode === 'SIGKILL' ? true : undefined));
-    expect(gate.stopped.length).toBeGreaterThanOrEqual(1);
-    expect(cardPosts()).toHaveLength(0);
+      // The instance tried, failed and put the card back to retry later; then it dies without a word.
+      await until(async () =>
+        (await outboxRows()).some((r) => r.kind === 'teams.card' && r.status === 'pending' && r.attempts >= 1)
+          ? true
+          : undefined,
+      );
+      first.child.kill('SIGKILL');
+      await until(() => (first.child.signalCode === 'SIGKILL' ? true : undefined));
+      expect(gate.stopped.length).toBeGreaterThanOrEqual(1);
+      expect(cardPosts()).toHaveLength(0);
 
-    gate.mode = 'pass';
-    await instance();
-    await until(() => (cardPosts().length ? true : undefined), 20_000);
-    await pause(600);
-    expect(cardPosts()).toHaveLength(1);
-    expect((await outboxRows()).filter((r) => r.kind === 'teams.card')).toMatchObject([{ status: 'done' }]);
-    const [kase] = await apps[0]!.store.cases.list();
-    expect(kase!.teams.threadId).toBeTruthy();
+      gate.mode = 'pass';
+      await instance();
+      await until(() => (cardPosts().length ? true : undefined), 20_000);
+      await pause(600);
+      expect(cardPosts()).toHaveLength(1);
+      expect((await outboxRows()).filter((r) => r.kind === 'teams.card')).toMatchObject([{ status: 'done' }]);
+      const [kase] = await apps[0]!.store.cases.list();
+      expect(kase!.teams.threadId).toBeTruthy();
 
-    const list = await runCli(['cases'], { env: { DATABASE_URL: schema.url } });
-    expect(list.code, list.err).toBe(0);
-    expect(list.out).toContain(kase!.id);
-    expect(list.out).toMatch(/trygghetsjour\s+open/);
-  });
+      const list = await runCli(['cases'], { env: { DATABASE_URL: schema.url } });
+      expect(list.code, list.err).toBe(0);
+      expect(list.out).toContain(kase!.id);
+      expect(list.out).toMatch(/trygghetsjour\s+open/);
+    },
+  );
 
-  it('an instance killed in the middle of delivering a card: another takes the delivery over once its lease has run out', { timeout: 90_000 }, async () => {
-    const gate = await startGate(teams.url, CARD);
-    gates.push(gate);
-    const first = await childInstance();
-    await register(first.base, 'trygghetsjour', gate.url);
-    await jourOnDuty();
+  it(
+    'an instance killed in the middle of delivering a card: another takes the delivery over once its lease has run out',
+    { timeout: 90_000 },
+    async () => {
+      const gate = await startGate(teams.url, CARD);
+      gates.push(gate);
+      const first = await childInstance();
+      await register(first.base, 'trygghetsjour', gate.url);
+      await jourOnDuty();
 
-    gate.mode = 'hang'; // Teams takes the card and never answers: the delivery is in flight, its lease held
-    for (const text of ['grannen spelar hög musik', 'nej', 'Storgatan 5', '0701234567']) await tenantSays(first.base, 'web-lease', text);
-    await until(() => (gate.stopped.length ? true : undefined));
-    const [leased] = (await outboxRows()).filter((r) => r.kind === 'teams.card');
-    expect(leased).toMatchObject({ status: 'leased', attempts: 1 });
-    first.child.kill('SIGKILL');
-    await until(() => (first.child.signalCode === 'SIGKILL' ? true : undefined));
+      gate.mode = 'hang'; // Teams takes the card and never answers: the delivery is in flight, its lease held
+      for (const text of ['grannen spelar hög musik', 'nej', 'Storgatan 5', '0701234567'])
+        await tenantSays(first.base, 'web-lease', text);
+      await until(() => (gate.stopped.length ? true : undefined));
+      const [leased] = (await outboxRows()).filter((r) => r.kind === 'teams.card');
+      expect(leased).toMatchObject({ status: 'leased', attempts: 1 });
+      first.child.kill('SIGKILL');
+      await until(() => (first.child.signalCode === 'SIGKILL' ? true : undefined));
 
-    // A new instance leaves the dead one's lease alone while it holds (30 s) ...
-    gate.mode = 'pass';
-    let skew = 0;
-    await instance({ now: () => new Date(Date.now() + skew) });
-    await pause(500);
-    expect(cardPosts()).toHaveLength(0);
-    expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({ status: 'leased', leased_by: leased!.leased_by });
-    // ... and takes the delivery over once it has run out (its clock moved on, not to wait 30 s here).
-    skew = 31_000;
-    await until(() => (cardPosts().length ? true : undefined), 20_000);
-    await pause(600);
-    expect(cardPosts()).toHaveLength(1);
-    const card = (await outboxRows()).find((r) => r.kind === 'teams.card')!;
-    expect(card).toMatchObject({ status: 'done', attempts: 2 });
-  });
+      // A new instance leaves the dead one's lease alone while it holds (30 s) ...
+      gate.mode = 'pass';
+      let skew = 0;
+      await instance({ now: () => new Date(Date.now() + skew) });
+      await pause(500);
+      expect(cardPosts()).toHaveLength(0);
+      expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({
+        status: 'leased',
+        leased_by: leased!.leased_by,
+      });
+      // ... and takes the delivery over once it has run out (its clock moved on, not to wait 30 s here).
+      skew = 31_000;
+      await until(() => (cardPosts().length ? true : undefined), 20_000);
+      await pause(600);
+      expect(cardPosts()).toHaveLength(1);
+      const card = (await outboxRows()).find((r) => r.kind === 'teams.card')!;
+      expect(card).toMatchObject({ status: 'done', attempts: 2 });
+    },
+  );
 });

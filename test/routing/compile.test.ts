@@ -9,8 +9,21 @@ import { tokenize, tokens } from '../../src/routing/triage/normalize.ts';
 
 function lexiconWith(fields: Partial<Lexicon>): Lexicon {
   return {
-    lang: 'sv', markers: [], dangerUncertain: {}, disturbance: [], urgentFault: [], minorFault: [], support: [],
-    crimeOver: [], information: [], domestic: [], lockedOut: [], negation: [], past: [], notReal: [], ongoing: [],
+    lang: 'sv',
+    markers: [],
+    dangerUncertain: {},
+    disturbance: [],
+    urgentFault: [],
+    minorFault: [],
+    support: [],
+    crimeOver: [],
+    information: [],
+    domestic: [],
+    lockedOut: [],
+    negation: [],
+    past: [],
+    notReal: [],
+    ongoing: [],
     danger: { fire: [], explosion: [], weapon: [], violence: [], break_in: [], medical: [], gas: [], suicide: [] },
     ...fields,
   };
@@ -18,7 +31,18 @@ function lexiconWith(fields: Partial<Lexicon>): Lexicon {
 
 const compiled = compileLexicons([
   lexiconWith({
-    disturbance: ['brand*', '*brand', '*trapp*', 'slår ihjäl', 'luktar .. gas', 'brinner', 'isn\'t', 'rök', 'sprängning*', '*eldsvåda'],
+    disturbance: [
+      'brand*',
+      '*brand',
+      '*trapp*',
+      'slår ihjäl',
+      'luktar .. gas',
+      'brinner',
+      "isn't",
+      'rök',
+      'sprängning*',
+      '*eldsvåda',
+    ],
     negation: ['inteligen'],
   }),
 ]);
@@ -64,7 +88,9 @@ describe('pattern syntax', () => {
   });
 
   it('reports entries it cannot use instead of failing', () => {
-    const { warnings } = compileLexicons([lexiconWith({ support: ['bra', 'fel*ord', '.. start', 'slut ..', 'a, b', 'bra'] })]);
+    const { warnings } = compileLexicons([
+      lexiconWith({ support: ['bra', 'fel*ord', '.. start', 'slut ..', 'a, b', 'bra'] }),
+    ]);
     expect(warnings).toHaveLength(5);
     expect(warnings[0]).toContain('sv.support: "fel*ord"');
   });

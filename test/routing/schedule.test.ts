@@ -9,7 +9,9 @@ import type { RouteId } from '../../src/routing/types.ts';
 const policy = loadPolicy();
 /** '2027-01-19 19:30' as Stockholm wall-clock time, or an ISO instant with Z/offset. */
 const at = (s: string) =>
-  /Z$|[+-]\d\d:\d\d$/.test(s) ? DateTime.fromISO(s) : DateTime.fromISO(s.replace(' ', 'T'), { zone: 'Europe/Stockholm' });
+  /Z$|[+-]\d\d:\d\d$/.test(s)
+    ? DateTime.fromISO(s)
+    : DateTime.fromISO(s.replace(' ', 'T'), { zone: 'Europe/Stockholm' });
 
 const ON = true;
 const OFF = false;
@@ -126,10 +128,22 @@ describe('routes without a schedule are always reachable', () => {
 
 describe('extra shifts and closures win over the weekly schedule', () => {
   const p = withOverrides(policy, [
-    { route: 'trygghetsjour', kind: 'extra', from: '2027-02-09T14:00:00+01:00', to: '2027-02-09T18:00:00+01:00', note: 'Extra rundor' },
+    {
+      route: 'trygghetsjour',
+      kind: 'extra',
+      from: '2027-02-09T14:00:00+01:00',
+      to: '2027-02-09T18:00:00+01:00',
+      note: 'Extra rundor',
+    },
     { route: 'trygghetsjour', kind: 'closed', from: '2027-02-10T20:00:00+01:00', to: '2027-02-10T23:00:00+01:00' },
     { route: 'trygghetsjour', kind: 'extra', from: '2027-02-10T21:00:00+01:00', to: '2027-02-10T22:00:00+01:00' },
-    { route: 'office', kind: 'closed', from: '2027-02-11T07:00:00+01:00', to: '2027-02-11T12:00:00+01:00', note: 'Personaldag' },
+    {
+      route: 'office',
+      kind: 'closed',
+      from: '2027-02-11T07:00:00+01:00',
+      to: '2027-02-11T12:00:00+01:00',
+      note: 'Personaldag',
+    },
   ]);
   it.each<[string, RouteId, string, boolean]>([
     ['an extra afternoon shift', 'trygghetsjour', '2027-02-09 15:00', ON],

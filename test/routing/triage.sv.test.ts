@@ -197,14 +197,13 @@ describe('Swedish everyday categories', () => {
     expectCategory(text, category);
   });
 
-  it.each([
-    ['Jag är utelåst'],
-    ['Har tappat nycklarna och kommer inte in'],
-    ['LAST UTE hjalp'],
-  ])('%s → locked out, an urgent fault', (text) => {
-    const t = expectCategory(text, 'urgent_fault');
-    expect(t.lockedOut).toBe(true);
-  });
+  it.each([['Jag är utelåst'], ['Har tappat nycklarna och kommer inte in'], ['LAST UTE hjalp']])(
+    '%s → locked out, an urgent fault',
+    (text) => {
+      const t = expectCategory(text, 'urgent_fault');
+      expect(t.lockedOut).toBe(true);
+    },
+  );
 });
 
 describe('Swedish result details', () => {
@@ -215,7 +214,12 @@ describe('Swedish result details', () => {
   });
 
   it('flags typo matches as fuzzy', () => {
-    expect(triage('det brinenr').matches).toContainEqual({ group: 'danger.fire', term: 'brinner', lang: 'sv', fuzzy: true });
+    expect(triage('det brinenr').matches).toContainEqual({
+      group: 'danger.fire',
+      term: 'brinner',
+      lang: 'sv',
+      fuzzy: true,
+    });
   });
 
   it('lists negated danger as discounted', () => {

@@ -27,7 +27,9 @@ describe('isoInZone writes what luxon writes', () => {
     }
     // The transition itself is at 01:00Z.
     const change = Date.parse(from) + HOUR;
-    expect(isoInZone(change - 1, 'Europe/Stockholm').slice(-6)).not.toBe(isoInZone(change, 'Europe/Stockholm').slice(-6));
+    expect(isoInZone(change - 1, 'Europe/Stockholm').slice(-6)).not.toBe(
+      isoInZone(change, 'Europe/Stockholm').slice(-6),
+    );
   });
 
   it.each([
@@ -90,13 +92,19 @@ describe('MemoZone', () => {
   });
 
   it('"UTC" stays luxon’s fixed UTC', () => {
-    expect(DateTime.fromMillis(0, { zone: luxonZone('UTC') }).toISO()).toBe(DateTime.fromMillis(0, { zone: 'UTC' }).toISO());
+    expect(DateTime.fromMillis(0, { zone: luxonZone('UTC') }).toISO()).toBe(
+      DateTime.fromMillis(0, { zone: 'UTC' }).toISO(),
+    );
     expect(luxonZone('Europe/Stockholm')).toBe(memoZone('Europe/Stockholm'));
   });
 
   it('wallClockMillis is the local time read as UTC', () => {
-    expect(new Date(wallClockMillis(Date.parse('2026-03-29T00:59:59Z'), 'Europe/Stockholm')).toISOString()).toBe('2026-03-29T01:59:59.000Z');
-    expect(new Date(wallClockMillis(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Stockholm')).toISOString()).toBe('2026-03-29T03:00:00.000Z');
+    expect(new Date(wallClockMillis(Date.parse('2026-03-29T00:59:59Z'), 'Europe/Stockholm')).toISOString()).toBe(
+      '2026-03-29T01:59:59.000Z',
+    );
+    expect(new Date(wallClockMillis(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Stockholm')).toISOString()).toBe(
+      '2026-03-29T03:00:00.000Z',
+    );
   });
 });
 
@@ -106,7 +114,10 @@ describe('dutyStatus and dutyChanges give luxon’s DateTimes in the policy’s 
       for (const route of ['office', 'trygghetsjour'] as const) {
         const status = dutyStatus(route, ms, policy);
         expect(status.nextOpening?.zoneName).toBe('Europe/Stockholm');
-        if (status.nextOpening) expect(status.nextOpening.toISO()).toBe(DateTime.fromMillis(status.nextOpening.toMillis(), { zone: 'Europe/Stockholm' }).toISO());
+        if (status.nextOpening)
+          expect(status.nextOpening.toISO()).toBe(
+            DateTime.fromMillis(status.nextOpening.toMillis(), { zone: 'Europe/Stockholm' }).toISO(),
+          );
       }
     }
     for (const change of dutyChanges('trygghetsjour', '2026-03-27T12:00:00Z', policy, 3)) {

@@ -15,7 +15,13 @@ describe('case ids', () => {
   });
 
   it('matches plain luxon minute by minute around month ends and the clock changes', () => {
-    for (const from of ['2026-03-28T22:00:00Z', '2026-03-31T20:00:00Z', '2026-10-24T22:00:00Z', '2026-12-31T20:00:00Z', '2027-10-31T20:00:00Z']) {
+    for (const from of [
+      '2026-03-28T22:00:00Z',
+      '2026-03-31T20:00:00Z',
+      '2026-10-24T22:00:00Z',
+      '2026-12-31T20:00:00Z',
+      '2027-10-31T20:00:00Z',
+    ]) {
       for (let ms = Date.parse(from); ms < Date.parse(from) + 6 * 3_600_000; ms += 60_000) {
         expect(caseIdPeriod(ms)).toBe(DateTime.fromMillis(ms, { zone: 'Europe/Stockholm' }).toFormat('yyMM'));
       }

@@ -35,24 +35,40 @@ function inSchema(schema: string): string {
 async function freshSchema(): Promise<{ schema: string; url: string; drop(): Promise<void> }> {
   const schema = `${RUN}_${++schemas}`;
   await admin().query(`CREATE SCHEMA ${schema}`);
-  return { schema, url: inSchema(schema), drop: async () => void (await admin().query(`DROP SCHEMA ${schema} CASCADE`)) };
+  return {
+    schema,
+    url: inSchema(schema),
+    drop: async () => void (await admin().query(`DROP SCHEMA ${schema} CASCADE`)),
+  };
 }
 
 function fakeIo(env: NodeJS.ProcessEnv): CliIo & { output: string[] } {
   const output: string[] = [];
-  return { output, out: (t) => void output.push(t), err: (t) => void output.push(t), lines: async function* () {}, now: () => new Date(), env };
+  return {
+    output,
+    out: (t) => void output.push(t),
+    err: (t) => void output.push(t),
+    lines: async function* () {},
+    now: () => new Date(),
+    env,
+  };
 }
 
 describe.skipIf(!baseUrl)(title('postgres store'), () => {
   afterAll(async () => {
-    const left = await admin().query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`${RUN}\\_%`]);
+    const left = await admin().query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [
+      `${RUN}\\_%`,
+    ]);
     for (const { nspname } of left.rows) await admin().query(`DROP SCHEMA ${nspname} CASCADE`);
     await adminPool?.end();
   });
 
   runStoreContract('postgres', async () => {
     const fixture = await freshSchema();
-    return { open: (options) => openStore({ ...options, dataDir: '/nonexistent', databaseUrl: fixture.url }), dispose: fixture.drop };
+    return {
+      open: (options) => openStore({ ...options, dataDir: '/nonexistent', databaseUrl: fixture.url }),
+      dispose: fixture.drop,
+    };
   });
 
   describe('several instances on one database', () => {
@@ -132,7 +148,10 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
       expect((await a.outbox.claimDue(START, 10, 30_000)).map((i) => i.id)).toEqual([id]);
       const later = (ms: number) => new Date(Date.parse(START) + ms);
       expect(await b.outbox.claimDue(later(29_999), 10, 30_000)).toEqual([]);
-      const takenOver = await Promise.all([b.outbox.claimDue(later(30_000), 10, 30_000), a.outbox.claimDue(later(30_000), 10, 30_000)]);
+      const takenOver = await Promise.all([
+        b.outbox.claimDue(later(30_000), 10, 30_000),
+        a.outbox.claimDue(later(30_000), 10, 30_000),
+      ]);
       expect(takenOver.flat().map((i) => [i.id, i.attempts])).toEqual([[id, 2]]);
       const { rows } = await admin().query(`SELECT leased_by, lease_until FROM ${fixture.schema}.outbox`);
       expect(rows[0].lease_until.toISOString()).toBe(later(60_000).toISOString());
@@ -142,17 +161,24 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
     });
 
     it('(d) never gives two concurrent cases the same id', async () => {
-      const created = await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? a : b).cases.create(sampleCase())));
+      const created = await Promise.all(
+        Array.from({ length: 40 }, (_, n) => (n % 2 ? a : b).cases.create(sampleCase())),
+      );
       const numbers = created.map((c) => Number(c.id.slice('T-2611-'.length))).sort((x, y) => x - y);
       expect(numbers).toEqual(Array.from({ length: 40 }, (_, n) => n + 1));
     });
 
     it('dedupes an activity delivered to both instances at once, and enqueues a key once', async () => {
       for (let n = 0; n < 20; n++) {
-        const results = await Promise.all([a.activities.markProcessed('conv', `act-${n}`), b.activities.markProcessed('conv', `act-${n}`)]);
+        const results = await Promise.all([
+          a.activities.markProcessed('conv', `act-${n}`),
+          b.activities.markProcessed('conv', `act-${n}`),
+        ]);
         expect(results.filter(Boolean)).toHaveLength(1);
       }
-      const ids = await Promise.all([a, b, a, b].map((s) => s.outbox.enqueue([{ kind: 'k', key: 'same', payload: {} }])));
+      const ids = await Promise.all(
+        [a, b, a, b].map((s) => s.outbox.enqueue([{ kind: 'k', key: 'same', payload: {} }])),
+      );
       expect(new Set(ids.flat()).size).toBe(1);
     });
 
@@ -179,11 +205,15 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
     });
 
     const versions = async () =>
-      (await admin().query(`SELECT version FROM ${fixture.schema}.schema_migrations ORDER BY version`)).rows.map((r) => r.version);
+      (await admin().query(`SELECT version FROM ${fixture.schema}.schema_migrations ORDER BY version`)).rows.map(
+        (r) => r.version,
+      );
 
     it('(e) migrates once when several instances start at once', async () => {
       const results = await Promise.all(Array.from({ length: 4 }, () => migrate(fixture.url)));
-      const stores = await Promise.all(Array.from({ length: 3 }, () => openPostgresStore({ databaseUrl: fixture.url })));
+      const stores = await Promise.all(
+        Array.from({ length: 3 }, () => openPostgresStore({ databaseUrl: fixture.url })),
+      );
       await Promise.all(stores.map((s) => s.close()));
       expect(results.map((r) => r.version)).toEqual(Array(4).fill(POSTGRES_SCHEMA_VERSION));
       expect(results.filter((r) => r.applied.length > 0)).toHaveLength(1);
@@ -199,7 +229,10 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
       );
       const types = Object.fromEntries(rows.map((r) => [r.col, r.data_type]));
       expect(types).toMatchObject({ 'state.data': 'jsonb', 'outbox.payload': 'jsonb', 'cases.conversation': 'jsonb' });
-      expect(types).toMatchObject({ 'cases.updated_at': 'timestamp with time zone', 'outbox.lease_until': 'timestamp with time zone' });
+      expect(types).toMatchObject({
+        'cases.updated_at': 'timestamp with time zone',
+        'outbox.lease_until': 'timestamp with time zone',
+      });
       expect(types['jobs.next_run_at']).toBe('timestamp with time zone');
     });
 
@@ -233,7 +266,9 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
     });
 
     it('says so when the schema in search_path does not exist', async () => {
-      await expect(openPostgresStore({ databaseUrl: inSchema(`${fixture.schema}_missing`) })).rejects.toThrow(/search_path/);
+      await expect(openPostgresStore({ databaseUrl: inSchema(`${fixture.schema}_missing`) })).rejects.toThrow(
+        /search_path/,
+      );
     });
   });
 });
@@ -246,7 +281,10 @@ describe('postgres store without a server', () => {
   });
 
   it('fails to connect with a StoreError that holds neither the URL nor the password', async () => {
-    for (const databaseUrl of ['postgres://trygg:s3cret-pw@127.0.0.1:1/trygg', 'postgres://trygg:s3cret-pw@[::1:bad/trygg']) {
+    for (const databaseUrl of [
+      'postgres://trygg:s3cret-pw@127.0.0.1:1/trygg',
+      'postgres://trygg:s3cret-pw@[::1:bad/trygg',
+    ]) {
       const error = await openStore({ dataDir: '/nonexistent', databaseUrl }).then(
         () => undefined,
         (e: unknown) => e as Error,

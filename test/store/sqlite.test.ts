@@ -60,7 +60,9 @@ describe('sqlite store', () => {
   });
 
   it('a database URL selects PostgreSQL, never silently the embedded store (nothing listens here: it fails)', async () => {
-    await expect(openStore({ dataDir: root, databaseUrl: 'postgres://trygg@127.0.0.1:1/trygg' })).rejects.toThrow(StoreError);
+    await expect(openStore({ dataDir: root, databaseUrl: 'postgres://trygg@127.0.0.1:1/trygg' })).rejects.toThrow(
+      StoreError,
+    );
   });
 
   it('offers a private in-memory variant for other modules’ tests', async () => {

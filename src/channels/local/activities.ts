@@ -59,7 +59,8 @@ function parseUser(value: unknown): ConversationUser | undefined {
   // directlinejs sends `user: { id: undefined }` when the page gave none: that means "choose one".
   if (id === undefined) return undefined;
   if (typeof id !== 'string' || !USER_ID.test(id)) throw badRequest('user.id must be 1-64 letters, digits or .:@+-_');
-  if (name !== undefined && (typeof name !== 'string' || name.length > 128)) throw badRequest('user.name must be a short string');
+  if (name !== undefined && (typeof name !== 'string' || name.length > 128))
+    throw badRequest('user.name must be a short string');
   return name === undefined ? { id } : { id, name };
 }
 
@@ -110,7 +111,13 @@ export function stampClientActivity(activity: ActivityJson, conversation: Conver
  */
 export function toBotActivity(activity: ActivityJson, conversation: Conversation): ActivityJson {
   if (conversation.channelId !== 'sms') return activity;
-  const { channelData: _channelData, entities: _entities, localTimestamp: _ts, localTimezone: _tz, ...smsShaped } = activity;
+  const {
+    channelData: _channelData,
+    entities: _entities,
+    localTimestamp: _ts,
+    localTimezone: _tz,
+    ...smsShaped
+  } = activity;
   return { ...smsShaped, textFormat: 'plain' };
 }
 

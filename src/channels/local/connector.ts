@@ -45,56 +45,78 @@ export function mountConnector(server: Server, context: ShimContext): void {
     return storeBotActivity(conversation, withReply, id, timestamp);
   }
 
-  server.post(`${CONVERSATIONS}/:conversationId/activities`, route(logger, async (req, res) => {
-    sendJson(res, 200, { id: await send(req) });
-  }));
+  server.post(
+    `${CONVERSATIONS}/:conversationId/activities`,
+    route(logger, async (req, res) => {
+      sendJson(res, 200, { id: await send(req) });
+    }),
+  );
 
-  server.post(`${CONVERSATIONS}/:conversationId/activities/:activityId`, route(logger, async (req, res) => {
-    sendJson(res, 200, { id: await send(req, pathParam(req, 'activityId')) });
-  }));
+  server.post(
+    `${CONVERSATIONS}/:conversationId/activities/:activityId`,
+    route(logger, async (req, res) => {
+      sendJson(res, 200, { id: await send(req, pathParam(req, 'activityId')) });
+    }),
+  );
 
-  server.put(`${CONVERSATIONS}/:conversationId/activities/:activityId`, route(logger, async (req, res) => {
-    const conversation = conversationOf(req);
-    const activityId = pathParam(req, 'activityId');
-    const activity = parseBotActivity(await readJsonObject(req));
-    const previous = conversation.activities.find((entry) => entry.activity.id === activityId)?.activity;
-    if (!previous) throw notFound(`no activity ${activityId} in conversation ${conversation.id}`);
-    // Moved to the end by replace(), so a page that already polled past the original still gets the update.
-    store.replace(conversation, { ...previous, ...activity, id: activityId });
-    sendJson(res, 200, { id: activityId });
-  }));
+  server.put(
+    `${CONVERSATIONS}/:conversationId/activities/:activityId`,
+    route(logger, async (req, res) => {
+      const conversation = conversationOf(req);
+      const activityId = pathParam(req, 'activityId');
+      const activity = parseBotActivity(await readJsonObject(req));
+      const previous = conversation.activities.find((entry) => entry.activity.id === activityId)?.activity;
+      if (!previous) throw notFound(`no activity ${activityId} in conversation ${conversation.id}`);
+      // Moved to the end by replace(), so a page that already polled past the original still gets the update.
+      store.replace(conversation, { ...previous, ...activity, id: activityId });
+      sendJson(res, 200, { id: activityId });
+    }),
+  );
 
-  server.del(`${CONVERSATIONS}/:conversationId/activities/:activityId`, route(logger, async (req, res) => {
-    const conversation = conversationOf(req);
-    const activityId = pathParam(req, 'activityId');
-    if (!store.remove(conversation, activityId)) throw notFound(`no activity ${activityId} in conversation ${conversation.id}`);
-    sendJson(res, 200, {});
-  }));
+  server.del(
+    `${CONVERSATIONS}/:conversationId/activities/:activityId`,
+    route(logger, async (req, res) => {
+      const conversation = conversationOf(req);
+      const activityId = pathParam(req, 'activityId');
+      if (!store.remove(conversation, activityId))
+        throw notFound(`no activity ${activityId} in conversation ${conversation.id}`);
+      sendJson(res, 200, {});
+    }),
+  );
 
   // Proactive start (ConversationParameters in, ConversationResourceResponse out). Local mode previews web
   // chat here: the parameters do not say which channel, and nobody holds a token for it until one is granted.
-  server.post(CONVERSATIONS, route(logger, async (req, res) => {
-    const parameters = await readJsonObject(req);
-    const members = parameters.members;
-    if (members !== undefined && !Array.isArray(members)) throw badRequest('members must be an array');
-    const firstId: unknown = (members?.[0] as { id?: unknown } | undefined)?.id;
-    const user = typeof firstId === 'string' && USER_ID.test(firstId) ? { id: firstId } : undefined;
-    const conversation = store.create({ channelId: 'webchat', ...(user ? { user } : {}) }, now());
-    conversation.started = true;
-    let activityId: string | undefined;
-    if (parameters.activity !== undefined) {
-      const activity = parseBotActivity(parameters.activity);
-      const { id, timestamp } = context.stamp(conversation);
-      activityId = storeBotActivity(conversation, activity, id, timestamp);
-    }
-    sendJson(res, 200, { id: conversation.id, serviceUrl: context.serviceUrl, ...(activityId ? { activityId } : {}) });
-  }));
+  server.post(
+    CONVERSATIONS,
+    route(logger, async (req, res) => {
+      const parameters = await readJsonObject(req);
+      const members = parameters.members;
+      if (members !== undefined && !Array.isArray(members)) throw badRequest('members must be an array');
+      const firstId: unknown = (members?.[0] as { id?: unknown } | undefined)?.id;
+      const user = typeof firstId === 'string' && USER_ID.test(firstId) ? { id: firstId } : undefined;
+      const conversation = store.create({ channelId: 'webchat', ...(user ? { user } : {}) }, now());
+      conversation.started = true;
+      let activityId: string | undefined;
+      if (parameters.activity !== undefined) {
+        const activity = parseBotActivity(parameters.activity);
+        const { id, timestamp } = context.stamp(conversation);
+        activityId = storeBotActivity(conversation, activity, id, timestamp);
+      }
+      sendJson(res, 200, {
+        id: conversation.id,
+        serviceUrl: context.serviceUrl,
+        ...(activityId ? { activityId } : {}),
+      });
+    }),
+  );
 }
 
 /** A bot's activity needs a `type`; everything else is the bot's business and passed through. */
 function parseBotActivity(value: unknown): ActivityJson {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('activity must be a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw badRequest('activity must be a JSON object');
   const { type } = value as Record<string, unknown>;
-  if (typeof type !== 'string' || type === '' || type.length > 64) throw badRequest('activity type must be a short string');
+  if (typeof type !== 'string' || type === '' || type.length > 64)
+    throw badRequest('activity type must be a short string');
   return value as ActivityJson;
 }

@@ -197,7 +197,10 @@ export class ConversationStore {
     const after = conversation.activities.filter((entry) => watermark === undefined || entry.seq > watermark);
     const last = after.at(-1);
     const next = last ? last.seq : watermark;
-    return { activities: after.map((entry) => entry.activity), ...(next === undefined ? {} : { watermark: String(next) }) };
+    return {
+      activities: after.map((entry) => entry.activity),
+      ...(next === undefined ? {} : { watermark: String(next) }),
+    };
   }
 
   #sweep(now: number): void {

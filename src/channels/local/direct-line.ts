@@ -4,11 +4,29 @@
  * Service on a developer's machine, with nothing leaving 127.0.0.1.
  */
 import type { Request, Server } from 'restify';
-import { conversationUpdate, parseClientActivity, parseConversationRequest, stampClientActivity, toBotActivity, type Stamp } from './activities.ts';
+import {
+  conversationUpdate,
+  parseClientActivity,
+  parseConversationRequest,
+  stampClientActivity,
+  toBotActivity,
+  type Stamp,
+} from './activities.ts';
 import { mountConnector } from './connector.ts';
 import { ConversationStore, nextActivityId, type Conversation, type ConversationLimits } from './conversations.ts';
 import { BOT_TIMEOUT_MS, forwardToBot } from './forward.ts';
-import { badRequest, bearerToken, forbidden, notFound, pathParam, queryParam, readJsonObject, route, sendJson, type ShimLogger } from './http.ts';
+import {
+  badRequest,
+  bearerToken,
+  forbidden,
+  notFound,
+  pathParam,
+  queryParam,
+  readJsonObject,
+  route,
+  sendJson,
+  type ShimLogger,
+} from './http.ts';
 
 /** Options of {@link mountDirectLine}. */
 export interface DirectLineOptions {
@@ -66,7 +84,12 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
     logger,
     bot,
     serviceUrl,
-    stamp: (conversation) => ({ id: nextActivityId(conversation), timestamp: new Date(now()).toISOString(), serviceUrl, bot }),
+    stamp: (conversation) => ({
+      id: nextActivityId(conversation),
+      timestamp: new Date(now()).toISOString(),
+      serviceUrl,
+      bot,
+    }),
   };
 
   /** The conversation named in the path, which the bearer token must have been issued for. */
@@ -94,56 +117,84 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
     if (conversation.started) return;
     conversation.started = true;
     try {
-      await forwardToBot(options.botEndpoint, conversationUpdate(conversation, context.stamp(conversation)), botTimeoutMs);
+      await forwardToBot(
+        options.botEndpoint,
+        conversationUpdate(conversation, context.stamp(conversation)),
+        botTimeoutMs,
+      );
     } catch (error) {
-      logger?.warn({ err: error, conversationId: conversation.id }, 'local Direct Line: conversationUpdate not delivered');
+      logger?.warn(
+        { err: error, conversationId: conversation.id },
+        'local Direct Line: conversationUpdate not delivered',
+      );
     }
   }
 
-  server.post(`${DIRECT_LINE}/tokens/generate`, route(logger, async (req, res) => {
-    const request = parseConversationRequest(await readJsonObject(req));
-    sendJson(res, 200, store.grant(store.create(request, now()), now()));
-  }));
+  server.post(
+    `${DIRECT_LINE}/tokens/generate`,
+    route(logger, async (req, res) => {
+      const request = parseConversationRequest(await readJsonObject(req));
+      sendJson(res, 200, store.grant(store.create(request, now()), now()));
+    }),
+  );
 
-  server.post(`${DIRECT_LINE}/tokens/refresh`, route(logger, async (req, res) => {
-    sendJson(res, 200, store.grant(conversationOfToken(bearerToken(req)), now()));
-  }));
+  server.post(
+    `${DIRECT_LINE}/tokens/refresh`,
+    route(logger, async (req, res) => {
+      sendJson(res, 200, store.grant(conversationOfToken(bearerToken(req)), now()));
+    }),
+  );
 
   // Starts the conversation a token was generated for, or (local convenience, no secret exists) a new one.
-  server.post(`${DIRECT_LINE}/conversations`, route(logger, async (req, res) => {
-    const token = bearerToken(req);
-    const conversation = token || req.headers.authorization !== undefined
-      ? conversationOfToken(token)
-      : store.create(parseConversationRequest(await readJsonObject(req)), now());
-    const isNew = !conversation.started;
-    await ensureStarted(conversation);
-    const grant = token ? { conversationId: conversation.id, token, expires_in: store.limits.tokenSeconds } : store.grant(conversation, now());
-    // streamUrl is left out: this shim has no WebSocket, and Web Chat then polls.
-    sendJson(res, isNew ? 201 : 200, grant);
-  }));
+  server.post(
+    `${DIRECT_LINE}/conversations`,
+    route(logger, async (req, res) => {
+      const token = bearerToken(req);
+      const conversation =
+        token || req.headers.authorization !== undefined
+          ? conversationOfToken(token)
+          : store.create(parseConversationRequest(await readJsonObject(req)), now());
+      const isNew = !conversation.started;
+      await ensureStarted(conversation);
+      const grant = token
+        ? { conversationId: conversation.id, token, expires_in: store.limits.tokenSeconds }
+        : store.grant(conversation, now());
+      // streamUrl is left out: this shim has no WebSocket, and Web Chat then polls.
+      sendJson(res, isNew ? 201 : 200, grant);
+    }),
+  );
 
   // Reconnect: Direct Line answers with a fresh token (and a streamUrl, which polling does not need).
-  server.get(`${DIRECT_LINE}/conversations/:conversationId`, route(logger, async (req, res) => {
-    const conversation = authorize(req);
-    parseWatermark(req);
-    sendJson(res, 200, store.grant(conversation, now()));
-  }));
+  server.get(
+    `${DIRECT_LINE}/conversations/:conversationId`,
+    route(logger, async (req, res) => {
+      const conversation = authorize(req);
+      parseWatermark(req);
+      sendJson(res, 200, store.grant(conversation, now()));
+    }),
+  );
 
-  server.post(`${DIRECT_LINE}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
-    const conversation = authorize(req);
-    const activity = parseClientActivity(await readJsonObject(req), conversation);
-    await ensureStarted(conversation);
-    const stamped = stampClientActivity(activity, conversation, context.stamp(conversation));
-    // Stored first: Direct Line echoes the tenant's own activity, and Web Chat marks it sent on that echo.
-    store.append(conversation, stamped);
-    await forwardToBot(options.botEndpoint, toBotActivity(stamped, conversation), botTimeoutMs);
-    sendJson(res, 200, { id: stamped.id });
-  }));
+  server.post(
+    `${DIRECT_LINE}/conversations/:conversationId/activities`,
+    route(logger, async (req, res) => {
+      const conversation = authorize(req);
+      const activity = parseClientActivity(await readJsonObject(req), conversation);
+      await ensureStarted(conversation);
+      const stamped = stampClientActivity(activity, conversation, context.stamp(conversation));
+      // Stored first: Direct Line echoes the tenant's own activity, and Web Chat marks it sent on that echo.
+      store.append(conversation, stamped);
+      await forwardToBot(options.botEndpoint, toBotActivity(stamped, conversation), botTimeoutMs);
+      sendJson(res, 200, { id: stamped.id });
+    }),
+  );
 
-  server.get(`${DIRECT_LINE}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
-    const conversation = authorize(req);
-    sendJson(res, 200, store.since(conversation, parseWatermark(req)));
-  }));
+  server.get(
+    `${DIRECT_LINE}/conversations/:conversationId/activities`,
+    route(logger, async (req, res) => {
+      const conversation = authorize(req);
+      sendJson(res, 200, store.since(conversation, parseWatermark(req)));
+    }),
+  );
 
   mountConnector(server, context);
   return store;

@@ -10,7 +10,11 @@ import type { ActivityJson } from './conversations.ts';
 export const BOT_TIMEOUT_MS = 15_000;
 
 /** Posts the activity to the bot; throws a 502 or 504 ShimError when the bot fails, as Direct Line does. */
-export async function forwardToBot(botEndpoint: string, activity: ActivityJson, timeoutMs = BOT_TIMEOUT_MS): Promise<void> {
+export async function forwardToBot(
+  botEndpoint: string,
+  activity: ActivityJson,
+  timeoutMs = BOT_TIMEOUT_MS,
+): Promise<void> {
   let response: Response;
   try {
     response = await fetch(botEndpoint, {
@@ -22,12 +26,20 @@ export async function forwardToBot(botEndpoint: string, activity: ActivityJson, 
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     throw timedOut
-      ? new ShimError(504, 'BotTimeout', `the bot at ${botEndpoint} did not answer within ${timeoutMs} ms`, { cause: error })
-      : new ShimError(502, 'BotUnreachable', `cannot reach the bot at ${botEndpoint}; is it running?`, { cause: error });
+      ? new ShimError(504, 'BotTimeout', `the bot at ${botEndpoint} did not answer within ${timeoutMs} ms`, {
+          cause: error,
+        })
+      : new ShimError(502, 'BotUnreachable', `cannot reach the bot at ${botEndpoint}; is it running?`, {
+          cause: error,
+        });
   }
   // The body (an invoke response at most) means nothing to a polling client; read it to free the socket.
   await response.arrayBuffer().catch(() => undefined);
   if (!response.ok) {
-    throw new ShimError(502, 'BotError', `the bot at ${botEndpoint} answered HTTP ${response.status}; see the bot's log`);
+    throw new ShimError(
+      502,
+      'BotError',
+      `the bot at ${botEndpoint} answered HTTP ${response.status}; see the bot's log`,
+    );
   }
 }

@@ -59,7 +59,8 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
 }
 
 function requireObject(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('body must be a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw badRequest('body must be a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -71,7 +72,8 @@ async function readRawBody(req: Request): Promise<unknown> {
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new ShimError(413, 'MessageSizeTooBig', `body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new ShimError(413, 'MessageSizeTooBig', `body is larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);

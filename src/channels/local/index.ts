@@ -5,5 +5,12 @@
  */
 export { mountDirectLine, type DirectLineOptions } from './direct-line.ts';
 export { mountLocalPages, type LocalPagesOptions } from './pages.ts';
-export { ConversationStore, DEFAULT_LIMITS, PREVIEW_CHANNELS, type ConversationLimits, type PreviewChannel, type ActivityJson } from './conversations.ts';
+export {
+  ConversationStore,
+  DEFAULT_LIMITS,
+  PREVIEW_CHANNELS,
+  type ConversationLimits,
+  type PreviewChannel,
+  type ActivityJson,
+} from './conversations.ts';
 export type { ShimLogger } from './http.ts';

@@ -50,7 +50,11 @@ export function defaultWebchatBundle(): string {
 export function mountLocalPages(server: Server, options: LocalPagesOptions = {}): void {
   const files: Record<string, { file: string; type: string; cache: string }> = {
     '/': { file: join(STATIC_DIR, 'index.html'), type: 'text/html; charset=utf-8', cache: 'no-cache' },
-    '/webchat/page.js': { file: join(STATIC_DIR, 'page.js'), type: 'text/javascript; charset=utf-8', cache: 'no-cache' },
+    '/webchat/page.js': {
+      file: join(STATIC_DIR, 'page.js'),
+      type: 'text/javascript; charset=utf-8',
+      cache: 'no-cache',
+    },
     '/webchat/page.css': { file: join(STATIC_DIR, 'page.css'), type: 'text/css; charset=utf-8', cache: 'no-cache' },
     // Almost 4 MB and fixed per installed version; the page reloads on every preview change.
     '/webchat/webchat.js': {
@@ -60,11 +64,18 @@ export function mountLocalPages(server: Server, options: LocalPagesOptions = {})
     },
   };
   for (const [path, asset] of Object.entries(files)) {
-    server.get(path, route(options.logger, async (_req, res) => serveFile(res, asset, options.logger)));
+    server.get(
+      path,
+      route(options.logger, async (_req, res) => serveFile(res, asset, options.logger)),
+    );
   }
 }
 
-async function serveFile(res: Response, asset: { file: string; type: string; cache: string }, logger?: ShimLogger): Promise<void> {
+async function serveFile(
+  res: Response,
+  asset: { file: string; type: string; cache: string },
+  logger?: ShimLogger,
+): Promise<void> {
   let size: number;
   try {
     size = (await stat(asset.file)).size;

@@ -30,7 +30,9 @@ function timeoutPolicy(ms: number): PipelinePolicy {
     name: 'tryggAcsTimeout',
     sendRequest: (request, next) => {
       const deadline = AbortSignal.timeout(ms);
-      request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal as AbortSignal, deadline]) : deadline;
+      request.abortSignal = request.abortSignal
+        ? AbortSignal.any([request.abortSignal as AbortSignal, deadline])
+        : deadline;
       return next(request);
     },
   };
@@ -41,11 +43,18 @@ export const INITIAL_SILENCE_SECONDS = 8;
 /** Seconds of silence that end an utterance. */
 export const END_SILENCE_SECONDS = 1.5;
 
-export function createAcsClient(connectionString: string, options: CallAutomationClientOptions = {}, timeoutMs = ACS_REQUEST_TIMEOUT_MS): CallAutomationClient {
+export function createAcsClient(
+  connectionString: string,
+  options: CallAutomationClientOptions = {},
+  timeoutMs = ACS_REQUEST_TIMEOUT_MS,
+): CallAutomationClient {
   return new CallAutomationClient(connectionString, {
     ...DEFAULT_ACS_CLIENT_OPTIONS,
     ...options,
-    additionalPolicies: [...(options.additionalPolicies ?? []), { policy: timeoutPolicy(timeoutMs), position: 'perCall' }],
+    additionalPolicies: [
+      ...(options.additionalPolicies ?? []),
+      { policy: timeoutPolicy(timeoutMs), position: 'perCall' },
+    ],
   });
 }
 
@@ -88,7 +97,10 @@ export class AcsCallControl implements CallControl {
   async say(prompt: Prompt, context: string): Promise<void> {
     await this.connection()
       .getCallMedia()
-      .playToAll([{ kind: 'ssmlSource', ssmlText: prompt.ssml }], { operationContext: context, interruptCallMediaOperation: true });
+      .playToAll([{ kind: 'ssmlSource', ssmlText: prompt.ssml }], {
+        operationContext: context,
+        interruptCallMediaOperation: true,
+      });
   }
 
   async transfer(phone: string, context: string): Promise<void> {
@@ -110,14 +122,30 @@ export function incomingCaller(data: Record<string, unknown>): { rawId: string; 
 }
 
 const TONES: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', asterisk: '*', pound: '#',
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  asterisk: '*',
+  pound: '#',
 };
 
 /** Recognize sub-codes that mean nothing was said or pressed in time (initial silence, inter-digit). */
 const SILENCE_SUBCODES = new Set([8510, 8532]);
 
 /** One Call Automation callback event, applied to the call. Unknown event types are ignored. */
-export async function applyAcsEvent(call: PhoneCall, type: string, data: Record<string, unknown>, log: Logger): Promise<void> {
+export async function applyAcsEvent(
+  call: PhoneCall,
+  type: string,
+  data: Record<string, unknown>,
+  log: Logger,
+): Promise<void> {
   const context = typeof data.operationContext === 'string' ? data.operationContext : undefined;
   switch (type) {
     case 'Microsoft.Communication.CallConnected':
@@ -125,10 +153,13 @@ export async function applyAcsEvent(call: PhoneCall, type: string, data: Record<
     case 'Microsoft.Communication.RecognizeCompleted': {
       const kind = data.recognitionType;
       if (kind === 'dtmf') {
-        const tones = ((data.dtmfResult as { tones?: string[] } | undefined)?.tones ?? []).map((t) => TONES[t] ?? '').join('');
+        const tones = ((data.dtmfResult as { tones?: string[] } | undefined)?.tones ?? [])
+          .map((t) => TONES[t] ?? '')
+          .join('');
         return call.input('dtmf', tones);
       }
-      if (kind === 'choices') return call.input('speech', String((data.choiceResult as { label?: string } | undefined)?.label ?? ''));
+      if (kind === 'choices')
+        return call.input('speech', String((data.choiceResult as { label?: string } | undefined)?.label ?? ''));
       return call.input('speech', String((data.speechResult as { speech?: string } | undefined)?.speech ?? ''));
     }
     case 'Microsoft.Communication.RecognizeFailed': {
@@ -137,7 +168,8 @@ export async function applyAcsEvent(call: PhoneCall, type: string, data: Record<
     }
     case 'Microsoft.Communication.PlayCompleted':
     case 'Microsoft.Communication.PlayFailed':
-      if (type === 'Microsoft.Communication.PlayFailed') log.warn({ callId: call.session.id, result: data.resultInformation }, 'phone: a play failed');
+      if (type === 'Microsoft.Communication.PlayFailed')
+        log.warn({ callId: call.session.id, result: data.resultInformation }, 'phone: a play failed');
       return call.playDone(context);
     case 'Microsoft.Communication.CallTransferAccepted':
       return call.transferAccepted();

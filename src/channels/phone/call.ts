@@ -48,7 +48,8 @@ export function dialable(phone: string): string | undefined {
 }
 
 /** The bot's 112 reply (web chat's tap-to-call card): the turn is an emergency even without a decision. */
-const isEmergencyReply = (a: Partial<Activity>) => (a.attachments ?? []).some((x) => JSON.stringify(x.content ?? {}).includes('tel:112'));
+const isEmergencyReply = (a: Partial<Activity>) =>
+  (a.attachments ?? []).some((x) => JSON.stringify(x.content ?? {}).includes('tel:112'));
 
 export class PhoneCall {
   readonly session: CallSession;
@@ -97,14 +98,16 @@ export class PhoneCall {
     s.silences += 1;
     const v = this.deps.voices;
     const first = phoneText(s.lang, kind === 'silence' ? 'silence.reprompt' : 'notUnderstood', {}, v);
-    if (s.silences >= MAX_SILENCES) return this.say(phoneText(s.lang, 'silence.goodbye', {}, v), 'goodbye', { kind: 'hangUp' });
+    if (s.silences >= MAX_SILENCES)
+      return this.say(phoneText(s.lang, 'silence.goodbye', {}, v), 'goodbye', { kind: 'hangUp' });
     if (s.stage === 'menu') {
       if (s.silences === 1) return this.listen(joinPrompts([first, languageMenu(v)]), { repeat: true });
       // No choice twice: go on in Swedish, listening for speech.
       s.stage = 'talk';
       return this.listen(joinPrompts([phoneText('sv', 'continueInSwedish', {}, v), phoneText('sv', 'askWhat', {}, v)]));
     }
-    if (s.silences === 1) return this.listen(joinPrompts([first, s.lastPrompt ?? phoneText(s.lang, 'askWhat', {}, v)]), { repeat: true });
+    if (s.silences === 1)
+      return this.listen(joinPrompts([first, s.lastPrompt ?? phoneText(s.lang, 'askWhat', {}, v)]), { repeat: true });
     return this.listen(joinPrompts([first, phoneText(s.lang, 'silence.choices', {}, v)]), { repeat: true });
   }
 
@@ -138,7 +141,9 @@ export class PhoneCall {
     if (t.emergency) {
       s.transfer = undefined;
       const line = phoneText(s.lang, 'emergency.tellToDial', {}, v);
-      return this.say(joinPrompts([line, line, phoneText(s.lang, 'emergency.why', {}, v)]), 'emergency', { kind: 'hangUp' });
+      return this.say(joinPrompts([line, line, phoneText(s.lang, 'emergency.why', {}, v)]), 'emergency', {
+        kind: 'hangUp',
+      });
     }
     if (t.caseId) await noteForStaff(this.deps, s, t.caseId, 'transferFailed');
     else await caseFromCall(this.deps, s, 'transferFailed');
@@ -159,16 +164,23 @@ export class PhoneCall {
     const s = this.session;
     s.stage = 'talk';
     this.remember('tenant', text);
-    const who = { conversationId: s.conversationId, caller: s.caller, locale: localeOf(s.lang, this.deps.voices), at: this.deps.now() };
+    const who = {
+      conversationId: s.conversationId,
+      caller: s.caller,
+      locale: localeOf(s.lang, this.deps.voices),
+      at: this.deps.now(),
+    };
     if (!s.botStarted) {
       // The line has greeted the caller; the bot's own (written) greeting is not said.
       s.botStarted = true;
       const start = await this.deps.adapter.startConversation(this.deps.bot, who);
-      if (start.error) this.deps.log.warn({ err: start.error, callId: s.id }, 'phone: starting the bot conversation failed');
+      if (start.error)
+        this.deps.log.warn({ err: start.error, callId: s.id }, 'phone: starting the bot conversation failed');
     }
     const turn = await this.deps.adapter.runTurn(this.deps.bot, { ...who, text, input });
     if (turn.error) this.deps.log.error({ err: turn.error, callId: s.id }, 'phone: the bot turn failed');
-    if (turn.decision) s.decision = { route: turn.decision.route, category: turn.decision.category, danger: turn.decision.danger };
+    if (turn.decision)
+      s.decision = { route: turn.decision.route, category: turn.decision.category, danger: turn.decision.danger };
     if (turn.handoff) s.caseId = turn.handoff.caseId;
     const last = turn.messages.at(-1);
     s.awaitingAnswer = last?.inputHint === 'expectingInput';
@@ -200,7 +212,14 @@ export class PhoneCall {
     if (this.deps.policy.phone.emergencyAction === 'transfer' && phone) {
       const line = phoneText(s.lang, 'emergency.transferring', {}, v);
       const name = emergency.name[s.lang] ?? emergency.name.en ?? emergency.name.sv;
-      return this.say(joinPrompts([line, line]), 'emergency-transfer', { kind: 'transfer', route: 'emergency', phone, name, emergency: true, ...(s.caseId ? { caseId: s.caseId } : {}) });
+      return this.say(joinPrompts([line, line]), 'emergency-transfer', {
+        kind: 'transfer',
+        route: 'emergency',
+        phone,
+        name,
+        emergency: true,
+        ...(s.caseId ? { caseId: s.caseId } : {}),
+      });
     }
     const line = phoneText(s.lang, 'emergency.tellToDial', {}, v);
     const closing = [phoneText(s.lang, 'emergency.why', {}, v), phoneText(s.lang, 'emergency.closing', {}, v)];
@@ -215,7 +234,8 @@ export class PhoneCall {
     const destination = this.deps.policy.destinations[h.route];
     const name = destination.name[s.lang] ?? destination.name.en ?? destination.name.sv;
     const phone = dialable(h.phone);
-    if (h.placeholder) this.deps.log.warn({ route: h.route }, 'phone: transferring to a placeholder number from the sample policy');
+    if (h.placeholder)
+      this.deps.log.warn({ route: h.route }, 'phone: transferring to a placeholder number from the sample policy');
     s.stage = 'closing';
     const before = turn.messages.slice(0, turn.messagesBeforeHandoff).map((m) => replyPrompt(m, s.lang, v));
     const connecting = phoneText(s.lang, 'transfer.connecting', { caseId: h.caseId, name }, v);
@@ -242,7 +262,9 @@ export class PhoneCall {
 
   private async repeat(): Promise<void> {
     const s = this.session;
-    const again = s.lastPrompt ?? (s.stage === 'menu' ? languageMenu(this.deps.voices) : phoneText(s.lang, 'askWhat', {}, this.deps.voices));
+    const again =
+      s.lastPrompt ??
+      (s.stage === 'menu' ? languageMenu(this.deps.voices) : phoneText(s.lang, 'askWhat', {}, this.deps.voices));
     return this.listen(again, { repeat: true });
   }
 
@@ -266,7 +288,10 @@ export class PhoneCall {
     try {
       await request();
     } catch (err) {
-      this.deps.log.error({ err, callId: this.session.id }, 'phone: the telephony service refused a request; ending the call');
+      this.deps.log.error(
+        { err, callId: this.session.id },
+        'phone: the telephony service refused a request; ending the call',
+      );
       await this.end('callFailed');
     }
   }

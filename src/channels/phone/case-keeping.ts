@@ -35,7 +35,13 @@ function noteValues(session: CallSession): Record<string, string> {
  * A Swedish note for staff on the call's case: a transcript line, and a post in the case's thread when there
  * is a staff side (once per case and reason).
  */
-export async function noteForStaff(deps: CaseKeepingDeps, session: CallSession, caseId: string, reason: NoteReason, values = noteValues(session)): Promise<void> {
+export async function noteForStaff(
+  deps: CaseKeepingDeps,
+  session: CallSession,
+  caseId: string,
+  reason: NoteReason,
+  values = noteValues(session),
+): Promise<void> {
   const note = staffNote(reason, values);
   try {
     await deps.store.cases.appendTranscript(caseId, { at: deps.now(), from: 'bot', text: note });
@@ -49,7 +55,11 @@ export async function noteForStaff(deps: CaseKeepingDeps, session: CallSession, 
 }
 
 /** A case from what was said on a call that ended before the bot opened one; staff get its card. */
-export async function caseFromCall(deps: CaseKeepingDeps, session: CallSession, reason: NoteReason): Promise<Case | undefined> {
+export async function caseFromCall(
+  deps: CaseKeepingDeps,
+  session: CallSession,
+  reason: NoteReason,
+): Promise<Case | undefined> {
   const route: RouteId = session.decision?.route ?? 'office';
   const firstWords = session.transcript.find((l) => l.from === 'tenant')?.text ?? '';
   const staff = deps.staff;
@@ -68,7 +78,10 @@ export async function caseFromCall(deps: CaseKeepingDeps, session: CallSession, 
           user: { id: session.caller, name: '' },
           bot: { id: 'trygg', name: 'Trygg' },
         },
-        summary: staffNote('summary', { route, words: firstWords.length > 280 ? `${firstWords.slice(0, 277)}…` : firstWords }),
+        summary: staffNote('summary', {
+          route,
+          words: firstWords.length > 280 ? `${firstWords.slice(0, 277)}…` : firstWords,
+        }),
         transcript: [
           ...session.transcript.map((l) => ({ at: l.at, from: l.from, text: l.text })),
           { at: deps.now(), from: 'bot', text: staffNote(reason, noteValues(session)) },
@@ -100,6 +113,10 @@ export async function keepWhatWasSaid(deps: CaseKeepingDeps, session: CallSessio
   }
   const saidSomething = session.transcript.some((l) => l.from === 'tenant');
   const route = session.decision?.route;
-  const matters = session.awaitingAnswer || route === 'emergency' || (route !== undefined && TRANSFER_ROUTES.has(route)) || reason !== 'callerHungUp';
+  const matters =
+    session.awaitingAnswer ||
+    route === 'emergency' ||
+    (route !== undefined && TRANSFER_ROUTES.has(route)) ||
+    reason !== 'callerHungUp';
   if (saidSomething && matters) await caseFromCall(deps, session, reason);
 }

@@ -54,7 +54,8 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   const existing = mounted.get(server);
   if (existing) return existing;
   const { log } = deps;
-  if (!acs.cognitiveServicesEndpoint) log.warn('phone: ACS_COGNITIVE_SERVICES_ENDPOINT is not set; ACS cannot speak or listen without it');
+  if (!acs.cognitiveServicesEndpoint)
+    log.warn('phone: ACS_COGNITIVE_SERVICES_ENDPOINT is not set; ACS cannot speak or listen without it');
   const client = createAcsClient(acs.connectionString, deps.acsClientOptions, deps.acsTimeoutMs);
   const adapter = new VoiceAdapter();
   const engine = callDeps(deps, adapter);
@@ -65,8 +66,10 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   const digest = (s: string) => createHash('sha256').update(s).digest();
   const expected = acs.incomingSecret ? digest(acs.incomingSecret) : undefined;
   /** True when Event Grid's request carries the configured secret (or none is configured). */
-  const fromEventGrid = (req: Request) => !expected || timingSafeEqual(digest(queryParam(req, 'secret') ?? ''), expected);
-  if (!expected && deps.config.production) log.warn('phone: ACS_INCOMING_SECRET is not set; POST /api/calls/incoming accepts posts from anyone');
+  const fromEventGrid = (req: Request) =>
+    !expected || timingSafeEqual(digest(queryParam(req, 'secret') ?? ''), expected);
+  if (!expected && deps.config.production)
+    log.warn('phone: ACS_INCOMING_SECRET is not set; POST /api/calls/incoming accepts posts from anyone');
 
   async function answer(data: Record<string, unknown>): Promise<'answered' | 'skipped' | 'retry'> {
     const incomingCallContext = data.incomingCallContext;
@@ -76,7 +79,10 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
       return 'skipped';
     }
     const session = sessions.create(normalizePhone(caller.phone) ?? '');
-    calls.set(session, new PhoneCall(engine, session, new AcsCallControl(client, session, caller.rawId, engine.voices)));
+    calls.set(
+      session,
+      new PhoneCall(engine, session, new AcsCallControl(client, session, caller.rawId, engine.voices)),
+    );
     const callbackUrl = `${base}${CALLBACK_PATH}/${session.id}?token=${encodeURIComponent(session.secret)}`;
     try {
       const result = await client.answerCall(incomingCallContext, callbackUrl, {
@@ -119,14 +125,20 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
     const validation = events.find((e) => typeOf(e) === 'Microsoft.EventGrid.SubscriptionValidationEvent');
     if (validation) {
       const code = (validation.data as { validationCode?: unknown } | undefined)?.validationCode;
-      if (typeof code !== 'string') sendJson(res, 400, { error: 'BadEvent', message: 'validation event without validationCode' });
+      if (typeof code !== 'string')
+        sendJson(res, 400, { error: 'BadEvent', message: 'validation event without validationCode' });
       else sendJson(res, 200, { validationResponse: code });
       log.info('phone: Event Grid subscription validated');
       return;
     }
     let retry = false;
     for (const event of events) {
-      if (typeOf(event) !== 'Microsoft.Communication.IncomingCall' || typeof event.data !== 'object' || event.data === null) continue;
+      if (
+        typeOf(event) !== 'Microsoft.Communication.IncomingCall' ||
+        typeof event.data !== 'object' ||
+        event.data === null
+      )
+        continue;
       if ((await answer(event.data as Record<string, unknown>)) === 'retry') retry = true;
     }
     if (retry) sendJson(res, 503, { error: 'AnswerFailed', message: 'the call could not be answered; deliver again' });

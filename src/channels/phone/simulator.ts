@@ -45,7 +45,14 @@ class SimulatorControl implements CallControl {
   }
 
   private spoken(type: 'listen' | 'say', prompt: Prompt, context: string): SimulatorAction {
-    return { type, context, text: prompt.text, ssml: prompt.ssml, lang: prompt.lang, locale: localeOf(prompt.lang, this.voices) };
+    return {
+      type,
+      context,
+      text: prompt.text,
+      ssml: prompt.ssml,
+      lang: prompt.lang,
+      locale: localeOf(prompt.lang, this.voices),
+    };
   }
 
   async listen(prompt: Prompt, context: string): Promise<void> {
@@ -73,7 +80,8 @@ const PAGES: Record<string, { file: string; type: string }> = {
   '/phone/phone.css': { file: 'phone.css', type: 'text/css; charset=utf-8' },
 };
 // Scripts from this server only; the browser's own speech APIs need nothing else.
-const PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const PAGE_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The simulator's caller: a number from the Swedish regulator's range for fiction (070-174 06 05…99). */
 export const SIMULATOR_CALLER = '+46701740605';
@@ -99,7 +107,12 @@ export function mountPhoneSimulator(server: Server, deps: PhoneDeps): { sessions
   const calls = new WeakMap<CallSession, { call: PhoneCall; control: SimulatorControl }>();
 
   /** Runs one step of the call, lets every play finish, and answers with what the bot asked for. */
-  async function step(res: Response, session: CallSession, work: (call: PhoneCall) => Promise<void>, token?: string): Promise<void> {
+  async function step(
+    res: Response,
+    session: CallSession,
+    work: (call: PhoneCall) => Promise<void>,
+    token?: string,
+  ): Promise<void> {
     const entry = calls.get(session)!;
     const from = entry.control.actions.length;
     await sessions.serialize(session, async () => {
@@ -107,7 +120,13 @@ export function mountPhoneSimulator(server: Server, deps: PhoneDeps): { sessions
       while (entry.control.plays.length) await entry.call.playDone(entry.control.plays.shift());
     });
     if (session.stage === 'ended') sessions.delete(session.id);
-    sendJson(res, 200, { id: session.id, ...(token ? { token } : {}), stage: session.stage, lang: session.lang, actions: entry.control.actions.slice(from) });
+    sendJson(res, 200, {
+      id: session.id,
+      ...(token ? { token } : {}),
+      stage: session.stage,
+      lang: session.lang,
+      actions: entry.control.actions.slice(from),
+    });
   }
 
   server.post('/phone/api/calls', async (req: Request, res: Response) => {
@@ -115,7 +134,10 @@ export function mountPhoneSimulator(server: Server, deps: PhoneDeps): { sessions
     const raw = typeof body.caller === 'string' && body.caller.trim() ? body.caller : SIMULATOR_CALLER;
     const caller = raw === 'anonymous' ? '' : normalizePhone(raw);
     if (caller === undefined) {
-      sendJson(res, 400, { error: 'BadCaller', message: 'caller must be a phone number such as +46701234567, or "anonymous"' });
+      sendJson(res, 400, {
+        error: 'BadCaller',
+        message: 'caller must be a phone number such as +46701234567, or "anonymous"',
+      });
       return;
     }
     const session = sessions.create(caller);
@@ -132,7 +154,10 @@ export function mountPhoneSimulator(server: Server, deps: PhoneDeps): { sessions
       sendJson(res, 400, { error: 'BadInput', message: 'body is not valid JSON' });
       return;
     }
-    const session = sessions.authorize(pathParam(req, 'id') ?? '', typeof body.token === 'string' ? body.token : undefined);
+    const session = sessions.authorize(
+      pathParam(req, 'id') ?? '',
+      typeof body.token === 'string' ? body.token : undefined,
+    );
     if (!session || !calls.has(session)) {
       sendJson(res, 404, { error: 'NoCall', message: 'no such call (it ended, or the token is wrong): ring again' });
       return;

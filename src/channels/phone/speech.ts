@@ -38,10 +38,15 @@ const escapeAttr = (s: string) => s.replace(/[<>&"]/g, '');
  */
 export function parseVoices(value: string | undefined, setting = 'voices'): Voices {
   const voices: Voices = {};
-  for (const entry of (value ?? '').split(/[;,]/).map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (value ?? '')
+    .split(/[;,]/)
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const m = /^([a-z]{2})\s*=\s*(([a-z]{2,3}-[A-Z]{2})-[A-Za-z]+Neural)$/.exec(entry);
     if (!m || !(LANGUAGES as readonly string[]).includes(m[1]!))
-      throw new Error(`${setting}: "${entry}" is not language=voice, e.g. "sv=sv-SE-MattiasNeural" (languages: ${LANGUAGES.join(', ')})`);
+      throw new Error(
+        `${setting}: "${entry}" is not language=voice, e.g. "sv=sv-SE-MattiasNeural" (languages: ${LANGUAGES.join(', ')})`,
+      );
     voices[m[1] as Lang] = { locale: m[3]!, voice: m[2]! };
   }
   return voices;
@@ -53,7 +58,12 @@ export function phoneText(lang: Lang, key: string, values: Record<string, unknow
   const text = String(t(key, values));
   let speak = withVoice(ssml(text, lang), lang, voices);
   for (const value of Object.values(values)) {
-    if (typeof value === 'string' && /^[0-9+][0-9 -]{5,}$/.test(value) && speak.includes(value) && !speak.includes(`>${value}</say-as>`))
+    if (
+      typeof value === 'string' &&
+      /^[0-9+][0-9 -]{5,}$/.test(value) &&
+      speak.includes(value) &&
+      !speak.includes(`>${value}</say-as>`)
+    )
       speak = speak.replace(value, `<say-as interpret-as="telephone">${value}</say-as>`);
   }
   return { ssml: speak, text, lang };
@@ -64,7 +74,8 @@ export function joinPrompts(parts: Prompt[]): Prompt {
   const first = parts[0];
   if (!first) throw new Error('joinPrompts: nothing to say');
   if (parts.length === 1) return first;
-  const open = /^<speak[^>]*>/.exec(first.ssml)?.[0] ?? '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis">';
+  const open =
+    /^<speak[^>]*>/.exec(first.ssml)?.[0] ?? '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis">';
   const inner = parts.map((p) => /^<speak[^>]*>([\s\S]*)<\/speak>\s*$/.exec(p.ssml)?.[1] ?? '').join('');
   return { ssml: `${open}${inner}</speak>`, text: parts.map((p) => p.text).join(' '), lang: first.lang };
 }
@@ -77,7 +88,9 @@ export function replyLanguage(activity: Partial<Activity>): Lang | undefined {
 /** A bot reply as a prompt: its `speak` SSML in the configured voice, or its text. */
 export function replyPrompt(activity: Partial<Activity>, fallback: Lang, voices: Voices = {}): Prompt {
   const lang = replyLanguage(activity) ?? fallback;
-  const text = plainText(activity.text ?? '').replace(/\s*\n+\s*/g, ' ').trim();
+  const text = plainText(activity.text ?? '')
+    .replace(/\s*\n+\s*/g, ' ')
+    .trim();
   const speak = activity.speak ? withVoice(activity.speak, lang, voices) : withVoice(ssml(text, lang), lang, voices);
   return { ssml: speak, text, lang };
 }
@@ -118,7 +131,7 @@ export function languageNamed(text: string): Lang | undefined {
       const names = i18n.getResource(source, 'phone', 'language.names') as Record<string, string[]> | undefined;
       for (const name of names?.[lang] ?? []) {
         const n = fold(name);
-        if (n && (` ${words} `).includes(` ${n} `)) return lang;
+        if (n && ` ${words} `.includes(` ${n} `)) return lang;
       }
     }
   }
@@ -128,7 +141,8 @@ export function languageNamed(text: string): Lang | undefined {
 /** The words that ask the bot for a person in `lang` (words.json `human`), for key 0. */
 export function humanCommand(lang: Lang): string {
   const i18n = getI18n();
-  const words = (i18n.getResource(lang, 'words', 'human') ?? i18n.getResource('sv', 'words', 'human')) as string[] | undefined;
+  const words = (i18n.getResource(lang, 'words', 'human') ?? i18n.getResource('sv', 'words', 'human')) as
+    string[] | undefined;
   return words?.[0] ?? 'personal';
 }
 

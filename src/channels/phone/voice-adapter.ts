@@ -146,8 +146,15 @@ export class VoiceAdapter extends BotAdapter {
   }
 
   /** A proactive turn on a call's conversation (what it sends is dropped: a call cannot be written to later). */
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
     const context = new TurnContext(this, activity);
     await this.runMiddleware(context, logic);
   }

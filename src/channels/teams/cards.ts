@@ -15,10 +15,18 @@ const sv = () => translator('sv', 'bot');
 
 function action(verb: CardAction, title: string, caseId: string, style?: 'positive') {
   const data = { verb, caseId };
-  return { type: 'Action.Execute', verb, title, data, ...(style ? { style } : {}), fallback: { type: 'Action.Submit', title, data } };
+  return {
+    type: 'Action.Execute',
+    verb,
+    title,
+    data,
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title, data },
+  };
 }
 
-const masked = (s: string | undefined) => (s ? `${s.slice(0, 3)}${'•'.repeat(Math.max(3, s.length - 5))}${s.slice(-2)}` : '—');
+const masked = (s: string | undefined) =>
+  s ? `${s.slice(0, 3)}${'•'.repeat(Math.max(3, s.length - 5))}${s.slice(-2)}` : '—';
 
 /** The facts block; contact details only once someone has the case. */
 function facts(c: Case, zone: string) {
@@ -31,14 +39,29 @@ function facts(c: Case, zone: string) {
     { title: s('card.language'), value: c.language },
     { title: s('card.channel'), value: c.channelId },
     { title: s('card.location'), value: [c.contact.address, c.contact.stairwell].filter(Boolean).join(', ') || '—' },
-    { title: s('card.contact'), value: revealed ? contact || '—' : contact ? `${masked(c.contact.phone ?? c.contact.name)} (${s('card.contactMasked')})` : '—' },
+    {
+      title: s('card.contact'),
+      value: revealed
+        ? contact || '—'
+        : contact
+          ? `${masked(c.contact.phone ?? c.contact.name)} (${s('card.contactMasked')})`
+          : '—',
+    },
   ];
 }
 
 function statusLine(c: Case, zone: string): string {
   const s = t();
-  if (c.status === 'claimed') return s('card.status.claimed', { name: c.claimedBy ?? '?', time: DateTime.fromISO(c.updatedAt, { zone }).toFormat('HH:mm') });
-  if (c.status === 'closed') return s('card.status.closed', { name: c.claimedBy ?? '?', outcome: c.outcome ? s(`card.outcomes.${c.outcome}`, { defaultValue: c.outcome }) : '—' });
+  if (c.status === 'claimed')
+    return s('card.status.claimed', {
+      name: c.claimedBy ?? '?',
+      time: DateTime.fromISO(c.updatedAt, { zone }).toFormat('HH:mm'),
+    });
+  if (c.status === 'closed')
+    return s('card.status.closed', {
+      name: c.claimedBy ?? '?',
+      outcome: c.outcome ? s(`card.outcomes.${c.outcome}`, { defaultValue: c.outcome }) : '—',
+    });
   return s('card.status.open');
 }
 
@@ -62,7 +85,15 @@ export function caseCard(c: Case, zone: string): Record<string, unknown> {
       title: s('card.reply'),
       card: {
         type: 'AdaptiveCard',
-        body: [{ type: 'Input.Text', id: 'replyText', isMultiline: true, placeholder: s('card.replyPlaceholder'), maxLength: 1000 }],
+        body: [
+          {
+            type: 'Input.Text',
+            id: 'replyText',
+            isMultiline: true,
+            placeholder: s('card.replyPlaceholder'),
+            maxLength: 1000,
+          },
+        ],
         actions: [action('reply', s('card.reply'), c.id)],
       },
     });
@@ -71,7 +102,15 @@ export function caseCard(c: Case, zone: string): Record<string, unknown> {
       title: s('card.close'),
       card: {
         type: 'AdaptiveCard',
-        body: [{ type: 'Input.ChoiceSet', id: 'outcome', label: s('card.outcome'), value: 'resolved', choices: OUTCOMES.map((o) => ({ title: s(`card.outcomes.${o}`), value: o })) }],
+        body: [
+          {
+            type: 'Input.ChoiceSet',
+            id: 'outcome',
+            label: s('card.outcome'),
+            value: 'resolved',
+            choices: OUTCOMES.map((o) => ({ title: s(`card.outcomes.${o}`), value: o })),
+          },
+        ],
         actions: [action('close', s('card.close'), c.id)],
       },
     });
@@ -81,7 +120,13 @@ export function caseCard(c: Case, zone: string): Record<string, unknown> {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.4',
     body: [
-      { type: 'TextBlock', size: 'Medium', weight: 'Bolder', wrap: true, text: s(c.route === 'emergency' ? 'card.titleEmergency' : 'card.title', { route: c.route, kind }) },
+      {
+        type: 'TextBlock',
+        size: 'Medium',
+        weight: 'Bolder',
+        wrap: true,
+        text: s(c.route === 'emergency' ? 'card.titleEmergency' : 'card.title', { route: c.route, kind }),
+      },
       { type: 'TextBlock', wrap: true, color: c.status === 'open' ? 'Attention' : 'Good', text: statusLine(c, zone) },
       ...(c.route === 'emergency' ? [{ type: 'TextBlock', wrap: true, text: s('card.emergencyInfo') }] : []),
       { type: 'FactSet', facts: facts(c, zone) },

@@ -63,7 +63,10 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
     await deps.registrations.register(target as Registrable, {
       channelId,
       teamId,
-      tenantId: ctx.activity.conversation.tenantId ?? (ctx.activity.channelData as { tenant?: { id?: string } })?.tenant?.id ?? '',
+      tenantId:
+        ctx.activity.conversation.tenantId ??
+        (ctx.activity.channelData as { tenant?: { id?: string } })?.tenant?.id ??
+        '',
       serviceUrl: ctx.activity.serviceUrl,
       registeredBy: ctx.activity.from?.name ?? '',
       registeredAt: deps.now().toISOString(),
@@ -82,17 +85,32 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
   if (command === 'status') {
     const now = deps.now();
     const shifts = await deps.store.shifts.list({ from: now });
-    const policy = withOverrides(deps.policy, shifts.map((x) => ({ id: x.id, route: x.route, kind: x.kind, from: x.from, to: x.to })));
+    const policy = withOverrides(
+      deps.policy,
+      shifts.map((x) => ({ id: x.id, route: x.route, kind: x.kind, from: x.from, to: x.to })),
+    );
     const fmt = (d: DateTime | null) => (d ? d.setLocale('sv').toFormat('ccc HH:mm') : '—');
-    const lines = [s('command.statusHeading', { at: DateTime.fromJSDate(now, { zone: policy.timeZone }).toFormat('yyyy-MM-dd HH:mm') })];
+    const lines = [
+      s('command.statusHeading', {
+        at: DateTime.fromJSDate(now, { zone: policy.timeZone }).toFormat('yyyy-MM-dd HH:mm'),
+      }),
+    ];
     for (const route of ['trygghetsjour', 'fastighetsjour', 'office'] as RouteId[]) {
       const st = dutyStatus(route, now, policy);
-      lines.push(st.onDuty ? s('command.onDuty', { route }) : s('command.offDuty', { route, next: fmt(st.nextOpening) }));
+      lines.push(
+        st.onDuty ? s('command.onDuty', { route }) : s('command.offDuty', { route, next: fmt(st.nextOpening) }),
+      );
     }
-    const open = [...(await deps.store.cases.list({ status: 'open', limit: 1000 })), ...(await deps.store.cases.list({ status: 'claimed', limit: 1000 }))];
+    const open = [
+      ...(await deps.store.cases.list({ status: 'open', limit: 1000 })),
+      ...(await deps.store.cases.list({ status: 'claimed', limit: 1000 })),
+    ];
     lines.push(s('command.openCases', { count: open.length }));
     lines.push(shifts.length ? s('command.shifts') : s('command.noShifts'));
-    for (const x of shifts) lines.push(`- ${x.id} ${x.route} ${x.kind} ${fmt(DateTime.fromISO(x.from, { zone: policy.timeZone }))}–${fmt(DateTime.fromISO(x.to, { zone: policy.timeZone }))}${x.note ? ` (${x.note})` : ''}`);
+    for (const x of shifts)
+      lines.push(
+        `- ${x.id} ${x.route} ${x.kind} ${fmt(DateTime.fromISO(x.from, { zone: policy.timeZone }))}–${fmt(DateTime.fromISO(x.to, { zone: policy.timeZone }))}${x.note ? ` (${x.note})` : ''}`,
+      );
     await ctx.sendActivity({ type: 'message', text: lines.join('\n\n'), textFormat: 'markdown' });
     return;
   }
@@ -105,7 +123,14 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
       return;
     }
     const note = args.slice(3).join(' ').slice(0, 200);
-    const id = await deps.store.shifts.add({ route: route as RouteId, kind: 'extra', from: range.from, to: range.to, ...(note ? { note } : {}), createdBy: ctx.activity.from?.name ?? 'teams' });
+    const id = await deps.store.shifts.add({
+      route: route as RouteId,
+      kind: 'extra',
+      from: range.from,
+      to: range.to,
+      ...(note ? { note } : {}),
+      createdBy: ctx.activity.from?.name ?? 'teams',
+    });
     const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: deps.policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
     await ctx.sendActivity(s('command.shiftAdded', { route, from: fmt(range.from), to: fmt(range.to), id }));
     return;

@@ -28,14 +28,30 @@ let seq = 0;
 const unique = () => `${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** A post in the case's thread; `tenantText` (the tenant's own words) is translated into Swedish when a model is configured. */
-export const threadPost = (caseId: string, text: string, key = `thread:${caseId}:${unique()}`, tenantText?: string): NewOutboxItem => ({
+export const threadPost = (
+  caseId: string,
+  text: string,
+  key = `thread:${caseId}:${unique()}`,
+  tenantText?: string,
+): NewOutboxItem => ({
   kind: 'teams.thread',
   key,
   caseId,
   payload: { caseId, text, ...(tenantText ? { tenantText } : {}) },
 });
-export const cardUpdate = (caseId: string): NewOutboxItem => ({ kind: 'teams.update', key: `update:${caseId}:${unique()}`, caseId, payload: { caseId } });
-export const tenantMessage = (caseId: string, key: string, params: Record<string, string | number> = {}, staffText?: string, idempotencyKey = `tenant:${caseId}:${unique()}`): NewOutboxItem => ({
+export const cardUpdate = (caseId: string): NewOutboxItem => ({
+  kind: 'teams.update',
+  key: `update:${caseId}:${unique()}`,
+  caseId,
+  payload: { caseId },
+});
+export const tenantMessage = (
+  caseId: string,
+  key: string,
+  params: Record<string, string | number> = {},
+  staffText?: string,
+  idempotencyKey = `tenant:${caseId}:${unique()}`,
+): NewOutboxItem => ({
   kind: 'tenant.message',
   key: idempotencyKey,
   caseId,
@@ -62,7 +78,11 @@ export interface DeliveryDeps {
 }
 
 function threadReference(c: Case, serviceUrl: string): Partial<ConversationReference> {
-  return { channelId: 'msteams', serviceUrl, conversation: { id: c.teams.threadId!, isGroup: true, conversationType: 'channel', name: '' } };
+  return {
+    channelId: 'msteams',
+    serviceUrl,
+    conversation: { id: c.teams.threadId!, isGroup: true, conversationType: 'channel', name: '' },
+  };
 }
 
 export function createDeliver(deps: DeliveryDeps) {
@@ -72,9 +92,12 @@ export function createDeliver(deps: DeliveryDeps) {
   const translated = async (c: Case, text: string, to: Case['language'], from: Case['language']) => {
     if (!model?.enabled || to === from) return '';
     const out = await model.translate(text, { to, from }, ctx(c));
-    return out && out !== text ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})` : '';
+    return out && out !== text
+      ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})`
+      : '';
   };
-  const cont = (ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>) => adapter.continueConversationAsync(appId, ref, logic);
+  const cont = (ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>) =>
+    adapter.continueConversationAsync(appId, ref, logic);
 
   return async function deliver(item: OutboxItem): Promise<void> {
     const payload = item.payload as OutboxPayload;
@@ -87,19 +110,29 @@ export function createDeliver(deps: DeliveryDeps) {
       let shown = c;
       if (model?.enabled && c.transcript.length) {
         const summary = await model.summarize(c.transcript, ctx(c));
-        if (summary) shown = await store.cases.update(c.id, { summary: `${c.summary}\n\n${translator('sv', 'staff')('card.machineSummary')}: ${summary}` });
+        if (summary)
+          shown = await store.cases.update(c.id, {
+            summary: `${c.summary}\n\n${translator('sv', 'staff')('card.machineSummary')}: ${summary}`,
+          });
       }
       const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
       let threadId: string | undefined;
-      await adapter.createConversationAsync(appId, 'msteams', reg.serviceUrl, '', {
-        isGroup: true,
-        bot: { id: appId || 'trygg', name: 'Trygg' },
-        channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
-        activity: activity as never,
-        tenantId: reg.tenantId,
-      } as never, async (ctx) => {
-        threadId = ctx.activity.conversation.id;
-      });
+      await adapter.createConversationAsync(
+        appId,
+        'msteams',
+        reg.serviceUrl,
+        '',
+        {
+          isGroup: true,
+          bot: { id: appId || 'trygg', name: 'Trygg' },
+          channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
+          activity: activity as never,
+          tenantId: reg.tenantId,
+        } as never,
+        async (ctx) => {
+          threadId = ctx.activity.conversation.id;
+        },
+      );
       if (!threadId) throw new NotYet('Teams returned no conversation id');
       await store.cases.update(c.id, { teams: { threadId, activityId: rootMessageId(threadId) ?? threadId } });
       return;
@@ -113,8 +146,12 @@ export function createDeliver(deps: DeliveryDeps) {
           const p = payload as { text: string; tenantText?: string };
           const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
           await turn.sendActivity({ type: 'message', text: p.text + extra, textFormat: 'plain' });
-        }
-        else await turn.updateActivity({ type: 'message', id: c.teams.activityId!, attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))] });
+        } else
+          await turn.updateActivity({
+            type: 'message',
+            id: c.teams.activityId!,
+            attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))],
+          });
       });
       return;
     }
@@ -127,7 +164,8 @@ export function createDeliver(deps: DeliveryDeps) {
       const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
       const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
       await cont(c.conversation, async (turn) => {
-        for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat()) await turn.sendActivity(activity);
+        for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat())
+          await turn.sendActivity(activity);
       });
       await store.cases.appendTranscript(c.id, { from: p.staffText ? 'staff' : 'bot', text: p.staffText ?? text });
       return;

@@ -45,8 +45,22 @@ export interface TeamsSide {
 
 export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
   const registrations = new RegistrationStore(deps.store.state);
-  const deliver = createDeliver({ adapter: deps.adapter, appId: deps.config.bot.appId ?? '', store: deps.store, policy: deps.policy, registrations, ...(deps.model ? { model: deps.model } : {}) });
-  const worker = new OutboxWorker({ store: deps.store, deliver, log: deps.log, now: deps.now, threadOf, ...deps.worker });
+  const deliver = createDeliver({
+    adapter: deps.adapter,
+    appId: deps.config.bot.appId ?? '',
+    store: deps.store,
+    policy: deps.policy,
+    registrations,
+    ...(deps.model ? { model: deps.model } : {}),
+  });
+  const worker = new OutboxWorker({
+    store: deps.store,
+    deliver,
+    log: deps.log,
+    now: deps.now,
+    threadOf,
+    ...deps.worker,
+  });
   const kick = () => void worker.kick().catch((err) => deps.log.error({ err }, 'outbox: delivery pass failed'));
   const app = createStaffApp({ ...deps, registrations, kick });
 
@@ -60,7 +74,13 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
       // Fixed keys: each case is re-alerted once, on every instance and after any restart.
       await deps.store.outbox.enqueue([
         threadPost(c.id, s('thread.unclaimed', { caseId: c.id, minutes }), `realert:${c.id}`),
-        tenantMessage(c.id, 'staff.unclaimed', { phone: deps.policy.destinations[c.route].phone }, undefined, `unclaimed:${c.id}`),
+        tenantMessage(
+          c.id,
+          'staff.unclaimed',
+          { phone: deps.policy.destinations[c.route].phone },
+          undefined,
+          `unclaimed:${c.id}`,
+        ),
       ]);
     }
     if (stale.length) kick();

@@ -47,8 +47,12 @@ export class DeliveryTimeoutError extends Error {
 export function httpFailure(err: unknown): { status?: number; retryAfterMs?: number } {
   const e = err as { statusCode?: number; status?: number; response?: { status?: number; headers?: unknown } };
   const status = e?.statusCode ?? e?.response?.status ?? (typeof e?.status === 'number' ? e.status : undefined);
-  const headers = e?.response?.headers as { get?: (k: string) => string | undefined } | Record<string, string> | undefined;
-  const raw = typeof (headers as { get?: unknown })?.get === 'function' ? (headers as { get: (k: string) => string | undefined }).get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
+  const headers = e?.response?.headers as
+    { get?: (k: string) => string | undefined } | Record<string, string> | undefined;
+  const raw =
+    typeof (headers as { get?: unknown })?.get === 'function'
+      ? (headers as { get: (k: string) => string | undefined }).get('retry-after')
+      : (headers as Record<string, string> | undefined)?.['retry-after'];
   let retryAfterMs: number | undefined;
   if (raw) {
     const secs = Number(raw);
@@ -129,21 +133,32 @@ export class OutboxWorker {
     }
     try {
       const ms = this.o.deliverTimeoutMs;
-      await withDeadline(this.o.deliver(item), ms, () => new DeliveryTimeoutError(`delivery did not finish within ${ms} ms`));
+      await withDeadline(
+        this.o.deliver(item),
+        ms,
+        () => new DeliveryTimeoutError(`delivery did not finish within ${ms} ms`),
+      );
       await this.o.store.outbox.complete(item.id);
     } catch (err) {
       const { status, retryAfterMs } = httpFailure(err);
-      const retryable = status === undefined || RETRYABLE.has(status) || (err as { retryable?: boolean }).retryable === true;
+      const retryable =
+        status === undefined || RETRYABLE.has(status) || (err as { retryable?: boolean }).retryable === true;
       const reason = status ? `HTTP ${status}` : ((err as Error)?.name ?? 'error');
       if (!retryable || item.attempts >= this.o.maxAttempts) {
-        this.o.log.error({ kind: item.kind, caseId: item.caseId, attempts: item.attempts, reason }, 'outbox: giving up on a delivery');
+        this.o.log.error(
+          { kind: item.kind, caseId: item.caseId, attempts: item.attempts, reason },
+          'outbox: giving up on a delivery',
+        );
         await this.o.store.outbox.fail(item.id, reason, null);
         return;
       }
       const backoff = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** Math.max(0, item.attempts - 1));
       const jittered = backoff / 2 + Math.random() * (backoff / 2);
       const delay = Math.max(retryAfterMs ?? 0, jittered);
-      this.o.log.warn({ kind: item.kind, caseId: item.caseId, attempts: item.attempts, reason, retryInMs: Math.round(delay) }, 'outbox: delivery failed, will retry');
+      this.o.log.warn(
+        { kind: item.kind, caseId: item.caseId, attempts: item.attempts, reason, retryInMs: Math.round(delay) },
+        'outbox: delivery failed, will retry',
+      );
       await this.o.store.outbox.fail(item.id, reason, new Date(this.o.now().getTime() + delay));
     }
   }

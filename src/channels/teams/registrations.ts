@@ -6,7 +6,14 @@ import type { Storage } from 'botbuilder';
 import type { RouteId } from '../../routing/types.ts';
 
 /** Routes a channel can be registered for, plus `incidents` for emergency information cards. */
-export const REGISTRABLE = ['trygghetsjour', 'fastighetsjour', 'office', 'stadsmission', 'police', 'incidents'] as const;
+export const REGISTRABLE = [
+  'trygghetsjour',
+  'fastighetsjour',
+  'office',
+  'stadsmission',
+  'police',
+  'incidents',
+] as const;
 export type Registrable = (typeof REGISTRABLE)[number];
 
 export interface ChannelRegistration {

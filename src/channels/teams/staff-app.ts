@@ -3,7 +3,12 @@
  * add), the case card's actions (claim "Jag tar det", reply, close) and the relay of staff messages in a
  * case's thread to the tenant. Everything a tenant must receive goes through the durable outbox.
  */
-import { Application, AdaptiveCardActionExecuteResponseType, type AdaptiveCard, type TurnState } from '@microsoft/teams-ai';
+import {
+  Application,
+  AdaptiveCardActionExecuteResponseType,
+  type AdaptiveCard,
+  type TurnState,
+} from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../../config.ts';
 import { translator } from '../../i18n.ts';
@@ -60,7 +65,11 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     const items: NewOutboxItem[] = [];
     try {
       if (data.verb === 'claim') {
-        const updated = await store.cases.update(c.id, { status: 'claimed', claimedBy: who }, { ifStatus: 'open', outbox: [tenantMessage(c.id, 'staff.claimed', { name: who })] });
+        const updated = await store.cases.update(
+          c.id,
+          { status: 'claimed', claimedBy: who },
+          { ifStatus: 'open', outbox: [tenantMessage(c.id, 'staff.claimed', { name: who })] },
+        );
         deps.kick();
         return { card: updated };
       }
@@ -69,13 +78,21 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
         const text = (data.replyText ?? '').trim().slice(0, 1000);
         if (!text) return { card: c };
         items.push(tenantMessage(c.id, 'staff.reply', { team: policy.destinations[c.route].name.sv }, text));
-        const updated = await store.cases.update(c.id, c.status === 'open' ? { status: 'claimed', claimedBy: who } : {}, { outbox: items });
+        const updated = await store.cases.update(
+          c.id,
+          c.status === 'open' ? { status: 'claimed', claimedBy: who } : {},
+          { outbox: items },
+        );
         deps.kick();
         return { card: updated };
       }
       if (data.verb === 'close') {
         const outcome = (OUTCOMES as readonly string[]).includes(data.outcome ?? '') ? data.outcome! : 'resolved';
-        const updated = await store.cases.update(c.id, { status: 'closed', outcome, claimedBy: c.claimedBy ?? who }, { outbox: [tenantMessage(c.id, 'staff.closed')] });
+        const updated = await store.cases.update(
+          c.id,
+          { status: 'closed', outcome, claimedBy: c.claimedBy ?? who },
+          { outbox: [tenantMessage(c.id, 'staff.closed')] },
+        );
         deps.kick();
         return { card: updated };
       }
@@ -83,7 +100,12 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     } catch (err) {
       if (err instanceof StoreConflictError) {
         const current = await store.cases.get(c.id);
-        return { message: current?.status === 'closed' ? t()('claim.closed', { caseId: c.id }) : t()('claim.already', { name: current?.claimedBy ?? '?', caseId: c.id }) };
+        return {
+          message:
+            current?.status === 'closed'
+              ? t()('claim.closed', { caseId: c.id })
+              : t()('claim.already', { name: current?.claimedBy ?? '?', caseId: c.id }),
+        };
       }
       throw err;
     }
@@ -120,8 +142,14 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
   async function relayFromThread(ctx: TurnContext, conversationId: string, text: string): Promise<void> {
     if (!tenantAllowed(ctx, deps.config) || !text) return;
     const threadId = conversationId;
-    const candidates = [...(await store.cases.list({ status: 'claimed', limit: 500 })), ...(await store.cases.list({ status: 'open', limit: 500 }))];
-    const c = candidates.find((x) => x.teams.threadId === threadId || (x.teams.activityId && threadId.endsWith(`;messageid=${x.teams.activityId}`)));
+    const candidates = [
+      ...(await store.cases.list({ status: 'claimed', limit: 500 })),
+      ...(await store.cases.list({ status: 'open', limit: 500 })),
+    ];
+    const c = candidates.find(
+      (x) =>
+        x.teams.threadId === threadId || (x.teams.activityId && threadId.endsWith(`;messageid=${x.teams.activityId}`)),
+    );
     if (!c) {
       log.info('teams: a thread message that belongs to no open case');
       return;
@@ -141,6 +169,8 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
 
 /** A tenant wrote while their case is open: post it in the case's thread. */
 export async function relayTenantMessage(store: Store, c: Case, text: string, kick: () => void): Promise<void> {
-  await store.outbox.enqueue([threadPost(c.id, t()('thread.tenantWrote', { text: text.slice(0, 1000) }), undefined, text.slice(0, 1000))]);
+  await store.outbox.enqueue([
+    threadPost(c.id, t()('thread.tenantWrote', { text: text.slice(0, 1000) }), undefined, text.slice(0, 1000)),
+  ]);
   kick();
 }

@@ -17,19 +17,57 @@ import { EXACT, INFIX, PREFIX, SUFFIX, parseEntry, type ElementKind } from './pa
 
 /** The lexicon fields a pattern can come from. */
 export type Field =
-  | 'markers' | 'danger' | 'dangerUncertain' | 'disturbance' | 'urgentFault' | 'minorFault' | 'support'
-  | 'crimeOver' | 'information' | 'domestic' | 'lockedOut' | 'negation' | 'negationAfter' | 'past' | 'recentPast'
-  | 'notReal' | 'ongoing' | 'calm' | 'clauseBreaks';
+  | 'markers'
+  | 'danger'
+  | 'dangerUncertain'
+  | 'disturbance'
+  | 'urgentFault'
+  | 'minorFault'
+  | 'support'
+  | 'crimeOver'
+  | 'information'
+  | 'domestic'
+  | 'lockedOut'
+  | 'negation'
+  | 'negationAfter'
+  | 'past'
+  | 'recentPast'
+  | 'notReal'
+  | 'ongoing'
+  | 'calm'
+  | 'clauseBreaks';
 
 /** Fields with one list of strings (the two danger fields are maps by kind). */
 const LIST_FIELDS = [
-  'markers', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information', 'domestic',
-  'lockedOut', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing', 'calm', 'clauseBreaks',
+  'markers',
+  'disturbance',
+  'urgentFault',
+  'minorFault',
+  'support',
+  'crimeOver',
+  'information',
+  'domestic',
+  'lockedOut',
+  'negation',
+  'negationAfter',
+  'past',
+  'recentPast',
+  'notReal',
+  'ongoing',
+  'calm',
+  'clauseBreaks',
 ] as const satisfies readonly Field[];
 
 /** Fields that never get typo tolerance: a guessed cue must never lower danger. */
 const NO_FUZZY: ReadonlySet<Field> = new Set([
-  'markers', 'negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'calm', 'clauseBreaks',
+  'markers',
+  'negation',
+  'negationAfter',
+  'past',
+  'recentPast',
+  'notReal',
+  'calm',
+  'clauseBreaks',
 ]);
 
 /** Entries with at least this many letters (folded, wildcards removed) get typo tolerance. */
@@ -144,8 +182,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       const bucket = buckets.get(key);
       if (bucket) bucket.push([text, id]);
       else buckets.set(key, [[text, id]]);
-    }
-    else {
+    } else {
       const key = keyAt(text, 0, Math.min(2, text.length));
       const bucket = infixes.get(key);
       if (bucket) bucket.push([text, id]);

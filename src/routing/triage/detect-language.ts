@@ -39,9 +39,12 @@ const PERSIAN_STRONG = new Set([0x067e, 0x0686, 0x0698, 0x06af]);
 const PERSIAN_WEAK = new Set([0x06cc, 0x06a9]);
 
 const isArabicScript = (c: number): boolean =>
-  (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfdff) ||
+  (c >= 0x0600 && c <= 0x06ff) ||
+  (c >= 0x0750 && c <= 0x077f) ||
+  (c >= 0xfb50 && c <= 0xfdff) ||
   (c >= 0xfe70 && c <= 0xfeff);
-const isLatinScript = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+const isLatinScript = (c: number): boolean =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
 
 /** Detects the language from the text and the lexicon hits already found in it. */
 export function detectLanguageFromHits(text: string, hits: readonly Hit[]): Lang {

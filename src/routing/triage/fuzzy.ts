@@ -23,7 +23,14 @@ const NEIGHBOURS: ReadonlyMap<number, string> = (() => {
   const map = new Map<number, string>();
   rows.forEach((row, r) => {
     [...row].forEach((ch, c) => {
-      const near = [row[c - 1], row[c + 1], rows[r - 1]?.[c], rows[r - 1]?.[c + 1], rows[r + 1]?.[c - 1], rows[r + 1]?.[c]];
+      const near = [
+        row[c - 1],
+        row[c + 1],
+        rows[r - 1]?.[c],
+        rows[r - 1]?.[c + 1],
+        rows[r + 1]?.[c - 1],
+        rows[r + 1]?.[c],
+      ];
       map.set(ch.charCodeAt(0), near.filter((x) => x !== undefined).join(''));
     });
   });

@@ -9,7 +9,14 @@
  * that is over.
  */
 import {
-  CATEGORIES, DANGER_KINDS, LANGUAGES, type Category, type DangerKind, type Lang, type Triage, type TriageMatch,
+  CATEGORIES,
+  DANGER_KINDS,
+  LANGUAGES,
+  type Category,
+  type DangerKind,
+  type Lang,
+  type Triage,
+  type TriageMatch,
 } from '../types.ts';
 import { compiledFor, type Field, type Hit } from './compile.ts';
 import { detectLanguageFromHits } from './detect-language.ts';
@@ -31,7 +38,14 @@ export interface TriageOptions {
  * neighbours, then violence, then the rest.
  */
 const KIND_PRIORITY: readonly DangerKind[] = [
-  'suicide', 'fire', 'explosion', 'gas', 'weapon', 'violence', 'medical', 'break_in',
+  'suicide',
+  'fire',
+  'explosion',
+  'gas',
+  'weapon',
+  'violence',
+  'medical',
+  'break_in',
 ];
 
 /** Non-danger categories in precedence order, with the fields that give them. */
@@ -103,7 +117,14 @@ export function triage(text: string, options?: TriageOptions): Triage {
   const lockedOut = lockedOutHits.length > 0;
   const flags = [...domesticHits, ...lockedOutHits];
   const result = (category: Category, danger: DangerKind | null, uncertain: boolean, decisive: Hit[]): Triage => ({
-    language, category, danger, uncertain, domestic, lockedOut, matches: matchList([...decisive, ...flags]), discounted,
+    language,
+    category,
+    danger,
+    uncertain,
+    domestic,
+    lockedOut,
+    matches: matchList([...decisive, ...flags]),
+    discounted,
   });
 
   if (certain.length > 0) {
@@ -112,7 +133,12 @@ export function triage(text: string, options?: TriageOptions): Triage {
     return result('acute_danger', firstKind(certain), false, [...certain.map((v) => v.hit), ...why]);
   }
   if (possible.length > 0) {
-    return result('acute_danger', firstKind(possible), true, possible.flatMap((v) => [v.hit, ...v.cues]));
+    return result(
+      'acute_danger',
+      firstKind(possible),
+      true,
+      possible.flatMap((v) => [v.hit, ...v.cues]),
+    );
   }
   // A partner or relative making a disturbance: violence in a close relationship may be near; ask.
   if (domestic && disturbance.length > 0) return result('acute_danger', 'violence', true, disturbance);

@@ -29,12 +29,35 @@ const STOP = 3;
 
 /** Hand mappings applied after lowercasing: letters NFKD leaves alone, Arabic and Persian variants. */
 const SPECIAL: ReadonlyArray<readonly [string, string]> = [
-  ['ı', 'i'], ['ł', 'l'], ['đ', 'd'], ['ø', 'o'], ['æ', 'a'], ['ß', 's'], ['ð', 'd'], ['ħ', 'h'], ['ŧ', 't'],
+  ['ı', 'i'],
+  ['ł', 'l'],
+  ['đ', 'd'],
+  ['ø', 'o'],
+  ['æ', 'a'],
+  ['ß', 's'],
+  ['ð', 'd'],
+  ['ħ', 'h'],
+  ['ŧ', 't'],
   // Arabic alef forms (the hamza/madda forms also decompose under NFKD; mapped here for safety).
-  ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ٲ', 'ا'], ['ٳ', 'ا'], ['ٵ', 'ا'],
-  ['ى', 'ي'], ['ئ', 'ي'], ['ی', 'ي'], ['ې', 'ي'], ['ؤ', 'و'],
-  ['ة', 'ه'], ['ە', 'ه'], ['ۀ', 'ه'], ['ۃ', 'ه'], ['ھ', 'ه'],
-  ['ک', 'ك'], ['ڪ', 'ك'],
+  ['أ', 'ا'],
+  ['إ', 'ا'],
+  ['آ', 'ا'],
+  ['ٱ', 'ا'],
+  ['ٲ', 'ا'],
+  ['ٳ', 'ا'],
+  ['ٵ', 'ا'],
+  ['ى', 'ي'],
+  ['ئ', 'ي'],
+  ['ی', 'ي'],
+  ['ې', 'ي'],
+  ['ؤ', 'و'],
+  ['ة', 'ه'],
+  ['ە', 'ه'],
+  ['ۀ', 'ه'],
+  ['ۃ', 'ه'],
+  ['ھ', 'ه'],
+  ['ک', 'ك'],
+  ['ڪ', 'ك'],
 ];
 
 /** Punctuation that ends a clause: a negation does not reach across it. */

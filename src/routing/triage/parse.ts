@@ -19,7 +19,8 @@ export interface ParsedWord {
 }
 
 /** Punctuation an entry must not contain: ASCII other than letters, digits, ' * and -, and common non-ASCII marks. */
-const FORBIDDEN = /[\u0000-\u0026\u0028-\u0029\u002b-\u002c\u002e-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f،؛؟«»“”„…–—]/;
+const FORBIDDEN =
+  /[\u0000-\u0026\u0028-\u0029\u002b-\u002c\u002e-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f،؛؟«»“”„…–—]/;
 
 /** Parses one entry into folded words; returns a reason string when the entry cannot be used. */
 export function parseEntry(term: string): ParsedWord[] | string {
@@ -51,4 +52,3 @@ export function parseEntry(term: string): ParsedWord[] | string {
   if (words.length === 0) return 'empty entry';
   return words;
 }
-

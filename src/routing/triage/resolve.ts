@@ -9,10 +9,25 @@ import type { Field, Hit } from './compile.ts';
 
 /** Fields whose hits say what a message is about. */
 const CONTENT: ReadonlySet<Field> = new Set([
-  'danger', 'dangerUncertain', 'disturbance', 'urgentFault', 'minorFault', 'support', 'crimeOver', 'information',
+  'danger',
+  'dangerUncertain',
+  'disturbance',
+  'urgentFault',
+  'minorFault',
+  'support',
+  'crimeOver',
+  'information',
 ]);
 /** Fields whose hits qualify danger: negation, time and not-real cues. */
-const CUES: ReadonlySet<Field> = new Set(['negation', 'negationAfter', 'past', 'recentPast', 'notReal', 'ongoing', 'calm']);
+const CUES: ReadonlySet<Field> = new Set([
+  'negation',
+  'negationAfter',
+  'past',
+  'recentPast',
+  'notReal',
+  'ongoing',
+  'calm',
+]);
 
 /** How far (tokens) a negation reaches before a danger hit, and after it. */
 const NEGATION_REACH = 2;
@@ -163,7 +178,9 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
       if (isDanger(h)) {
         const certain = h.pattern.field === 'danger' && !h.fuzzy;
         const reason: DangerReason = h.fuzzy ? 'typo' : 'phrase';
-        dangers.push(certain ? { hit: h, status: 'certain', cues: [] } : { hit: h, status: 'uncertain', reason, cues: [] });
+        dangers.push(
+          certain ? { hit: h, status: 'certain', cues: [] } : { hit: h, status: 'uncertain', reason, cues: [] },
+        );
       } else {
         standing.push(h);
         const list = byField.get(h.pattern.field);

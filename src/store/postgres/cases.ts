@@ -87,7 +87,10 @@ function toCase(row: CaseRow, transcript: TranscriptEntry[]): Case {
 /** Load cases by id with their transcripts, in the order of `ids`; unknown ids are skipped. */
 export async function loadCases(sql: Sql, ids: string[], lock = false): Promise<Case[]> {
   if (ids.length === 0) return [];
-  const { rows } = await sql.query<CaseRow>(`SELECT * FROM cases WHERE id = ANY($1::text[])${lock ? ' FOR UPDATE' : ''}`, [ids]);
+  const { rows } = await sql.query<CaseRow>(
+    `SELECT * FROM cases WHERE id = ANY($1::text[])${lock ? ' FOR UPDATE' : ''}`,
+    [ids],
+  );
   const lines = await sql.query<TranscriptRow>(
     'SELECT case_id, at, sender, text FROM case_transcript WHERE case_id = ANY($1::text[]) ORDER BY case_id, seq',
     [ids],
@@ -200,7 +203,12 @@ export function postgresCases(db: PgDb): CaseStore {
         if (options.ifStatus !== undefined && current.status !== options.ifStatus) {
           throw new StoreConflictError(`Case update rejected: the case is ${current.status}, not ${options.ifStatus}.`);
         }
-        const contact = p.contact === undefined ? current.contact : p.replaceContact ? p.contact : { ...current.contact, ...p.contact };
+        const contact =
+          p.contact === undefined
+            ? current.contact
+            : p.replaceContact
+              ? p.contact
+              : { ...current.contact, ...p.contact };
         const teams = { ...current.teams, ...p.teams };
         await tx.query(
           `UPDATE cases SET route = $2, category = $3, danger = $4, language = $5, conversation = $6::jsonb, summary = $7,

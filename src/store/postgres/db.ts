@@ -59,18 +59,28 @@ export function toStoreError(error: unknown): unknown {
   if (error instanceof pg.DatabaseError) {
     const code = error.code ?? 'unknown';
     if (UNSTORABLE.has(code)) {
-      return new StoreValidationError(`Invalid value: the database cannot store it (SQLSTATE ${code}), e.g. a NUL character in text.`);
+      return new StoreValidationError(
+        `Invalid value: the database cannot store it (SQLSTATE ${code}), e.g. a NUL character in text.`,
+      );
     }
-    if (code === '57014') return new StoreError('The database cancelled a statement that ran too long (statement timeout).');
-    if (code === '3F000') return new StoreError('The schema named in DATABASE_URL (search_path) does not exist; create it first.');
-    if (code.startsWith('28')) return new StoreError(`The database refused the login (SQLSTATE ${code}); check the credentials in DATABASE_URL.`);
+    if (code === '57014')
+      return new StoreError('The database cancelled a statement that ran too long (statement timeout).');
+    if (code === '3F000')
+      return new StoreError('The schema named in DATABASE_URL (search_path) does not exist; create it first.');
+    if (code.startsWith('28'))
+      return new StoreError(
+        `The database refused the login (SQLSTATE ${code}); check the credentials in DATABASE_URL.`,
+      );
     if (code === '3D000') return new StoreError('The database named in DATABASE_URL does not exist; create it first.');
     return new StoreError(`The database rejected an operation (SQLSTATE ${code}).`);
   }
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   const lost = typeof message === 'string' && /connect|terminat|timeout/i.test(message);
-  const reason = typeof code === 'string' && /^[A-Z_0-9]{2,40}$/.test(code) ? code : lost ? 'connection failed' : 'driver error';
-  return new StoreError(`Cannot use the PostgreSQL database (${reason}); check DATABASE_URL and that the server is up.`);
+  const reason =
+    typeof code === 'string' && /^[A-Z_0-9]{2,40}$/.test(code) ? code : lost ? 'connection failed' : 'driver error';
+  return new StoreError(
+    `Cannot use the PostgreSQL database (${reason}); check DATABASE_URL and that the server is up.`,
+  );
 }
 
 export class PgDb {
@@ -166,7 +176,11 @@ export class PgDb {
     try {
       const client = await Promise.race([connecting, late]);
       // Too late: hand the connection back when it comes.
-      if (!client) connecting.then((c) => c.release(), () => {});
+      if (!client)
+        connecting.then(
+          (c) => c.release(),
+          () => {},
+        );
       return client;
     } catch (error) {
       throw toStoreError(error);

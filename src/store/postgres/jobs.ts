@@ -15,11 +15,18 @@ const MAX_NAME = 200;
  * Claim this interval's run of job `name` at `now`: true for exactly one caller per interval, which should
  * then do the work; false for everyone else. The next run is due `intervalMs` after this one.
  */
-export async function tryRunJob(sql: Sql, name: string, intervalMs: number, now: Date, runBy: string): Promise<boolean> {
+export async function tryRunJob(
+  sql: Sql,
+  name: string,
+  intervalMs: number,
+  now: Date,
+  runBy: string,
+): Promise<boolean> {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME) {
     throw new StoreValidationError(`Invalid job name: expected 1 to ${MAX_NAME} characters.`);
   }
-  if (!Number.isInteger(intervalMs) || intervalMs <= 0) throw new StoreValidationError('Invalid job interval: expected whole ms > 0.');
+  if (!Number.isInteger(intervalMs) || intervalMs <= 0)
+    throw new StoreValidationError('Invalid job interval: expected whole ms > 0.');
   const { count } = await sql.query(
     `INSERT INTO jobs (name, next_run_at, last_run_at, last_run_by) VALUES ($1, $2, $3, $4)
      ON CONFLICT (name) DO UPDATE

@@ -44,7 +44,10 @@ async function prepare(client: pg.PoolClient): Promise<void> {
 async function acquire(client: pg.PoolClient, key: string, ms: number): Promise<Acquired> {
   await prepare(client);
   // The statement timeout must not cut the wait short, nor the store's default of 15 s apply.
-  await client.query("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", [`${Math.ceil(ms)}ms`, `${Math.ceil(ms) + 1_000}ms`]);
+  await client.query("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", [
+    `${Math.ceil(ms)}ms`,
+    `${Math.ceil(ms) + 1_000}ms`,
+  ]);
   const locking = client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
   let timer: NodeJS.Timeout | undefined;
   const guard = new Promise<'broken'>((resolve) => {
@@ -89,7 +92,10 @@ export function postgresLocks(db: PgDb): Locks {
           return await fn();
         } finally {
           try {
-            const { rows } = await client.query<{ released: boolean }>('SELECT pg_advisory_unlock(hashtextextended($1, 0)) AS released', [key]);
+            const { rows } = await client.query<{ released: boolean }>(
+              'SELECT pg_advisory_unlock(hashtextextended($1, 0)) AS released',
+              [key],
+            );
             if (rows[0]?.released !== true) broken = true;
           } catch {
             broken = true; // closing the session releases the lock

@@ -146,7 +146,9 @@ function tooNew(current: number): StoreError {
 
 /** The recorded version, or 0 when `schema_migrations` does not exist yet. Needs no rights beyond reading. */
 async function currentVersion(sql: Sql): Promise<number> {
-  const { rows } = await sql.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+  const { rows } = await sql.query<{ exists: boolean }>(
+    "SELECT to_regclass('schema_migrations') IS NOT NULL AS exists",
+  );
   if (!rows[0]?.exists) return 0;
   const max = await sql.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
   return max.rows[0]?.version ?? 0;
@@ -165,7 +167,9 @@ export async function migrateDb(db: PgDb): Promise<MigrationResult> {
   return db.transaction(async (tx) => {
     await tx.query(`SET LOCAL statement_timeout = '${MIGRATION_TIMEOUT}'`);
     await tx.query(`SET LOCAL lock_timeout = '${MIGRATION_TIMEOUT}'`);
-    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('trygg.schema_migrations:' || COALESCE(current_schema(), ''), 0))");
+    await tx.query(
+      "SELECT pg_advisory_xact_lock(hashtextextended('trygg.schema_migrations:' || COALESCE(current_schema(), ''), 0))",
+    );
     await tx.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );

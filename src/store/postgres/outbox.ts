@@ -57,7 +57,12 @@ export function outboxItem(row: OutboxRow): OutboxItem {
  * Insert outbox items on `sql`; pass a transaction to make them part of it. A key already present is left
  * as it is and its id returned. `caseId` fills in items that name no case.
  */
-export async function insertOutboxItems(sql: Sql, now: Date, items: NewOutboxItem[], caseId?: string): Promise<string[]> {
+export async function insertOutboxItems(
+  sql: Sql,
+  now: Date,
+  items: NewOutboxItem[],
+  caseId?: string,
+): Promise<string[]> {
   if (!Array.isArray(items)) throw new StoreValidationError('Invalid outbox items: expected an array.');
   const parsed = items.map((raw) => parseInput(newOutboxItemSchema, raw, 'outbox item'));
   const ids: string[] = [];
@@ -79,7 +84,8 @@ export async function insertOutboxItems(sql: Sql, now: Date, items: NewOutboxIte
     let id = inserted.rows[0]?.id;
     if (id === undefined) {
       // The key was there (maybe enqueued by another instance a moment ago): the existing item's id.
-      id = (await sql.query<{ id: string }>('SELECT id::text AS id FROM outbox WHERE key = $1', [item.key])).rows[0]?.id;
+      id = (await sql.query<{ id: string }>('SELECT id::text AS id FROM outbox WHERE key = $1', [item.key])).rows[0]
+        ?.id;
     }
     ids.push(String(id));
   }
@@ -143,7 +149,9 @@ export function postgresOutbox(db: PgDb): Outbox {
     },
 
     async get(id: string): Promise<OutboxItem | undefined> {
-      const { rows } = await db.sql.query<OutboxRow>(`SELECT ${outboxColumns()} FROM outbox WHERE id = $1::bigint`, [rowId(id)]);
+      const { rows } = await db.sql.query<OutboxRow>(`SELECT ${outboxColumns()} FROM outbox WHERE id = $1::bigint`, [
+        rowId(id),
+      ]);
       return rows[0] && outboxItem(rows[0]);
     },
 

@@ -12,7 +12,8 @@ import { outboxColumns, outboxItem, type OutboxRow } from './outbox.ts';
 import { stateItem, type StateRow } from './state.ts';
 
 /** True when `column` (text) contains any of the search terms in `$1` (a text array of digit strings). */
-const containsTerm = (column: string) => `EXISTS (SELECT 1 FROM unnest($1::text[]) AS t (term) WHERE strpos(${column}, t.term) > 0)`;
+const containsTerm = (column: string) =>
+  `EXISTS (SELECT 1 FROM unnest($1::text[]) AS t (term) WHERE strpos(${column}, t.term) > 0)`;
 
 const CASES_FOR_PHONE = `
   SELECT c.id FROM cases AS c
@@ -49,7 +50,9 @@ function checkPhone(raw: string): string {
 async function matchPhone(sql: Sql, phone: string, lock: boolean): Promise<PhoneMatches> {
   const terms = phoneSearchTerms(phone);
   const forUpdate = lock ? ' FOR UPDATE' : '';
-  const caseIds = (await sql.query<{ id: string }>(CASES_FOR_PHONE + forUpdate, [terms, phone])).rows.map((row) => row.id);
+  const caseIds = (await sql.query<{ id: string }>(CASES_FOR_PHONE + forUpdate, [terms, phone])).rows.map(
+    (row) => row.id,
+  );
   return {
     phone,
     caseIds,
@@ -59,9 +62,13 @@ async function matchPhone(sql: Sql, phone: string, lock: boolean): Promise<Phone
 }
 
 /** Delete the transcripts, outbox items and cases with these ids; resolves with what each removed. */
-async function deleteCases(sql: Sql, ids: string[]): Promise<{ cases: number; transcriptEntries: number; outbox: number }> {
+async function deleteCases(
+  sql: Sql,
+  ids: string[],
+): Promise<{ cases: number; transcriptEntries: number; outbox: number }> {
   if (ids.length === 0) return { cases: 0, transcriptEntries: 0, outbox: 0 };
-  const transcriptEntries = (await sql.query('DELETE FROM case_transcript WHERE case_id = ANY($1::text[])', [ids])).count;
+  const transcriptEntries = (await sql.query('DELETE FROM case_transcript WHERE case_id = ANY($1::text[])', [ids]))
+    .count;
   const outbox = (await sql.query('DELETE FROM outbox WHERE case_id = ANY($1::text[])', [ids])).count;
   const cases = (await sql.query('DELETE FROM cases WHERE id = ANY($1::text[])', [ids])).count;
   return { cases, transcriptEntries, outbox };
@@ -79,7 +86,9 @@ export function postgresPrivacy(db: PgDb) {
           tx,
           old.rows.map((row) => row.id),
         );
-        const finished = await tx.query("DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $1", [at]);
+        const finished = await tx.query("DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $1", [
+          at,
+        ]);
         return {
           ...removed,
           outbox: removed.outbox + finished.count,
@@ -109,8 +118,12 @@ export function postgresPrivacy(db: PgDb) {
       return db.transaction(async (tx) => {
         const found = await matchPhone(tx, e164, true);
         const removed = await deleteCases(tx, found.caseIds);
-        const otherOutbox = (await tx.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [found.outbox.map((row) => row.id)])).count;
-        const state = (await tx.query('DELETE FROM state WHERE key = ANY($1::text[])', [found.state.map((row) => row.key)])).count;
+        const otherOutbox = (
+          await tx.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [found.outbox.map((row) => row.id)])
+        ).count;
+        const state = (
+          await tx.query('DELETE FROM state WHERE key = ANY($1::text[])', [found.state.map((row) => row.key)])
+        ).count;
         return { ...removed, outbox: removed.outbox + otherOutbox, state };
       });
     },

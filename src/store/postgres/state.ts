@@ -36,7 +36,9 @@ export function postgresState(db: PgDb): Storage {
       if (!keys) throw new ReferenceError('Keys are required when reading.');
       const items: StoreItems = {};
       if (keys.length === 0) return items;
-      const { rows } = await db.sql.query<StateRow>('SELECT key, etag, data FROM state WHERE key = ANY($1::text[])', [keys]);
+      const { rows } = await db.sql.query<StateRow>('SELECT key, etag, data FROM state WHERE key = ANY($1::text[])', [
+        keys,
+      ]);
       for (const row of rows) items[row.key] = stateItem(row);
       return items;
     },
@@ -86,10 +88,10 @@ async function writeItem(tx: Sql, item: PreparedItem, now: Date): Promise<void> 
     );
     return;
   }
-  const updated = await tx.query('UPDATE state SET etag = $2, data = $3::jsonb, updated_at = $4 WHERE key = $1 AND etag = $5', [
-    ...params,
-    item.expected,
-  ]);
+  const updated = await tx.query(
+    'UPDATE state SET etag = $2, data = $3::jsonb, updated_at = $4 WHERE key = $1 AND etag = $5',
+    [...params, item.expected],
+  );
   if (updated.count === 1) return;
   // Not stored under that eTag: a key not stored at all is written (as MemoryStorage does), else conflict.
   const inserted = await tx.query(

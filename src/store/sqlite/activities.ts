@@ -18,7 +18,8 @@ export function sqliteActivities(db: SqliteDb, ttlMs = DEFAULT_PROCESSED_TTL_MS)
   // A turn asks `seen` and then `markProcessed` for the same activity: hash it once.
   let last = { conversationId: '', activityId: '', key: '' };
   const keyOf = (conversationId: string, activityId: string) => {
-    if (last.conversationId !== conversationId || last.activityId !== activityId) last = { conversationId, activityId, key: activityKey(conversationId, activityId) };
+    if (last.conversationId !== conversationId || last.activityId !== activityId)
+      last = { conversationId, activityId, key: activityKey(conversationId, activityId) };
     return last.key;
   };
   return {
@@ -44,10 +45,13 @@ export function sqliteActivities(db: SqliteDb, ttlMs = DEFAULT_PROCESSED_TTL_MS)
 
     async seen(conversationId: string, activityId: string): Promise<boolean> {
       if (!conversationId || !activityId) return false;
-      const row = db.get<{ n: number }>('SELECT 1 AS n FROM processed_activities WHERE key = $key AND seen_at >= $expiredBefore', {
-        key: keyOf(conversationId, activityId),
-        expiredBefore: db.now() - ttlMs,
-      });
+      const row = db.get<{ n: number }>(
+        'SELECT 1 AS n FROM processed_activities WHERE key = $key AND seen_at >= $expiredBefore',
+        {
+          key: keyOf(conversationId, activityId),
+          expiredBefore: db.now() - ttlMs,
+        },
+      );
       return row !== undefined;
     },
   };

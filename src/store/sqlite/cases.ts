@@ -193,7 +193,12 @@ export function sqliteCases(db: SqliteDb): CaseStore {
         if (options.ifStatus !== undefined && current.status !== options.ifStatus) {
           throw new StoreConflictError(`Case update rejected: the case is ${current.status}, not ${options.ifStatus}.`);
         }
-        const contact = p.contact === undefined ? current.contact : p.replaceContact ? p.contact : { ...current.contact, ...p.contact };
+        const contact =
+          p.contact === undefined
+            ? current.contact
+            : p.replaceContact
+              ? p.contact
+              : { ...current.contact, ...p.contact };
         const teams = { ...current.teams, ...p.teams };
         db.run(
           `UPDATE cases SET route = $route, category = $category, danger = $danger, language = $language,

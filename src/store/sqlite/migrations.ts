@@ -121,7 +121,8 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export function migrate(db: SqliteDb): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)');
   db.transaction(() => {
-    const current = db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version')?.version ?? 0;
+    const current =
+      db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version')?.version ?? 0;
     if (current > SCHEMA_VERSION) {
       throw new StoreError(
         `The database has schema version ${current}, newer than this Trygg's ${SCHEMA_VERSION}; upgrade Trygg or use another DATA_DIR.`,

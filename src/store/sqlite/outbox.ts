@@ -104,9 +104,7 @@ export function sqliteOutbox(db: SqliteDb): Outbox {
          RETURNING *`,
         { at, leaseUntil: at + leaseMs, updated: db.now(), limit: max },
       );
-      return rows
-        .sort((a, b) => (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0) || a.id - b.id)
-        .map(outboxItem);
+      return rows.sort((a, b) => (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0) || a.id - b.id).map(outboxItem);
     },
 
     async complete(id: string): Promise<void> {

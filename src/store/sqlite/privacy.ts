@@ -68,10 +68,9 @@ export function sqlitePrivacy(db: SqliteDb) {
       return db.transaction(() => {
         const old = db.all<{ id: string }>('SELECT id FROM cases WHERE updated_at < $cutoff', { cutoff });
         const removed = deleteCases(db, JSON.stringify(old.map((row) => row.id)));
-        const finished = db.run(
-          "DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $cutoff",
-          { cutoff },
-        );
+        const finished = db.run("DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $cutoff", {
+          cutoff,
+        });
         return {
           ...removed,
           outbox: removed.outbox + finished,

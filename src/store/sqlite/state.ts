@@ -39,9 +39,12 @@ export function sqliteState(db: SqliteDb): Storage {
         if (row) items[row.key] = stateItem(row);
         return items;
       }
-      const rows = db.all<StateRow>('SELECT key, etag, data FROM state WHERE key IN (SELECT value FROM json_each($keys))', {
-        keys: JSON.stringify(keys),
-      });
+      const rows = db.all<StateRow>(
+        'SELECT key, etag, data FROM state WHERE key IN (SELECT value FROM json_each($keys))',
+        {
+          keys: JSON.stringify(keys),
+        },
+      );
       for (const row of rows) items[row.key] = stateItem(row);
       return items;
     },
@@ -53,9 +56,10 @@ export function sqliteState(db: SqliteDb): Storage {
       const now = db.now();
       // One item is one statement, atomic by itself; several are all or nothing.
       if (entries.length === 1) writeItem(db, entries[0]![0], entries[0]![1], now);
-      else db.transaction(() => {
-        for (const [key, item] of entries) writeItem(db, key, item, now);
-      });
+      else
+        db.transaction(() => {
+          for (const [key, item] of entries) writeItem(db, key, item, now);
+        });
     },
 
     async delete(keys: string[]): Promise<void> {
@@ -81,5 +85,8 @@ function writeItem(db: SqliteDb, key: string, item: unknown, now: number): void 
     { key, etag: randomUUID(), data: JSON.stringify(data), now, expected: checked ? String(eTag) : null },
   );
   // The key is left out of the message: state keys carry conversation ids, which can be phone numbers.
-  if (changed === 0) throw new StoreConflictError('State write rejected: the item changed since it was read (eTag conflict); read it again and retry.');
+  if (changed === 0)
+    throw new StoreConflictError(
+      'State write rejected: the item changed since it was read (eTag conflict); read it again and retry.',
+    );
 }

@@ -38,7 +38,8 @@ describe.skipIf(!hasChromium)('the bot in the local chat page (Chromium)', () =>
   async function open(query = ''): Promise<Page> {
     const page = await browser.newPage();
     page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        outside.push(r.url());
     });
     await page.goto(`${base}/${query}`);
     return page;
@@ -55,16 +56,28 @@ describe.skipIf(!hasChromium)('the bot in the local chat page (Chromium)', () =>
   it('a Swedish emergency gets 112; a disturbance gets the follow-up question', async () => {
     const page = await open();
     await send(page, 'Det brinner i trapphuset!');
-    await page.getByText(/Ring 112 nu/).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/Ring 112 nu/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     // The tap-to-call card.
-    await page.getByRole('button', { name: /Ring 112/ }).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('button', { name: /Ring 112/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     if (process.env.TRYGG_SCREENSHOT) await page.screenshot({ path: process.env.TRYGG_SCREENSHOT, fullPage: true });
 
     const other = await open();
     await send(other, 'Grannen spelar hög musik');
-    await other.getByText(/Är någon i fara just nu\?/).first().waitFor({ timeout: 20_000 });
+    await other
+      .getByText(/Är någon i fara just nu\?/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await send(other, 'Nej');
-    await other.getByText(/Skriv adress eller område/).first().waitFor({ timeout: 20_000 });
+    await other
+      .getByText(/Skriv adress eller område/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     expect(outside).toEqual([]);
   }, 90_000);
 

@@ -21,7 +21,12 @@ class EchoBot extends ActivityHandler {
       const { text, channelId, from, locale } = context.activity;
       if (text === 'edit') {
         const sent = await context.sendActivity('v1');
-        await context.updateActivity({ ...context.activity, type: 'message', text: 'v2', id: sent?.id } as Partial<Activity>);
+        await context.updateActivity({
+          ...context.activity,
+          type: 'message',
+          text: 'v2',
+          id: sent?.id,
+        } as Partial<Activity>);
       } else if (text === 'remove') {
         const sent = await context.sendActivity('gone soon');
         if (sent?.id) await context.deleteActivity(sent.id);

@@ -23,7 +23,13 @@ describe('Bot Connector routes the bot calls', () => {
     expect(sent.body).toEqual({ id: `${conversationId}|0000001` });
     const polled = await call(h, 'GET', pageActivities(conversationId), { token });
     expect(polled.body.activities).toMatchObject([
-      { id: sent.body.id, text: 'Hej!', channelId: 'sms', conversation: { id: conversationId }, from: { id: 'trygg', role: 'bot' } },
+      {
+        id: sent.body.id,
+        text: 'Hej!',
+        channelId: 'sms',
+        conversation: { id: conversationId },
+        from: { id: 'trygg', role: 'bot' },
+      },
     ]);
   });
 
@@ -34,9 +40,13 @@ describe('Bot Connector routes the bot calls', () => {
     const before = await call(h, 'GET', pageActivities(conversationId), { token });
 
     const id = encodeURIComponent(sent.body.id);
-    const updated = await call(h, 'PUT', `${botActivities(conversationId)}/${id}`, { body: { type: 'message', text: 'Klart' } });
+    const updated = await call(h, 'PUT', `${botActivities(conversationId)}/${id}`, {
+      body: { type: 'message', text: 'Klart' },
+    });
     expect(updated).toEqual({ status: 200, body: { id: sent.body.id } });
-    const after = await call(h, 'GET', `${pageActivities(conversationId)}?watermark=${before.body.watermark}`, { token });
+    const after = await call(h, 'GET', `${pageActivities(conversationId)}?watermark=${before.body.watermark}`, {
+      token,
+    });
     expect(after.body.activities).toMatchObject([{ id: sent.body.id, text: 'Klart' }]);
 
     const deleted = await call(h, 'DELETE', `${botActivities(conversationId)}/${id}`);
@@ -48,7 +58,9 @@ describe('Bot Connector routes the bot calls', () => {
   it('reply sets replyToId from the path when the bot left it out', async () => {
     const h = await harness();
     const { conversationId, token } = await startConversation(h);
-    await call(h, 'POST', `${botActivities(conversationId)}/${encodeURIComponent('x|0000001')}`, { body: { type: 'typing' } });
+    await call(h, 'POST', `${botActivities(conversationId)}/${encodeURIComponent('x|0000001')}`, {
+      body: { type: 'typing' },
+    });
     const polled = await call(h, 'GET', pageActivities(conversationId), { token });
     expect(polled.body.activities).toMatchObject([{ type: 'typing', replyToId: 'x|0000001' }]);
   });
@@ -59,7 +71,11 @@ describe('Bot Connector routes the bot calls', () => {
       body: { bot: { id: 'trygg' }, members: [{ id: 'tenant-7' }], activity: { type: 'message', text: 'Påminnelse' } },
     });
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ id: expect.any(String), serviceUrl: `${h.baseUrl}/`, activityId: expect.any(String) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      serviceUrl: `${h.baseUrl}/`,
+      activityId: expect.any(String),
+    });
     const sent = await call(h, 'POST', botActivities(created.body.id), { body: { type: 'message', text: 'Mer' } });
     expect(sent.status).toBe(200);
   });

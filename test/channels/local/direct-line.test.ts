@@ -12,7 +12,12 @@ afterEach(async () => {
 });
 
 const activities = (conversationId: string) => `/v3/directline/conversations/${conversationId}/activities`;
-const say = (text: string) => ({ type: 'message', text, from: { id: 'forged', name: 'Tenant' }, channelData: { clientActivityID: `c-${text}` } });
+const say = (text: string) => ({
+  type: 'message',
+  text,
+  from: { id: 'forged', name: 'Tenant' },
+  channelData: { clientActivityID: `c-${text}` },
+});
 
 describe('Direct Line round trip', () => {
   it('starts, tells the bot, forwards a message and lets the page poll the echo and the reply', async () => {
@@ -28,7 +33,12 @@ describe('Direct Line round trip', () => {
     const { conversationId, token } = started.body;
 
     expect(h.received).toMatchObject([
-      { type: 'conversationUpdate', channelId: 'webchat', conversation: { id: conversationId }, membersAdded: [{ id: 'trygg' }, {}] },
+      {
+        type: 'conversationUpdate',
+        channelId: 'webchat',
+        conversation: { id: conversationId },
+        membersAdded: [{ id: 'trygg' }, {}],
+      },
     ]);
 
     const posted = await call(h, 'POST', activities(conversationId), { token, body: say('hej') });
@@ -57,14 +67,21 @@ describe('Direct Line round trip', () => {
     expect(polled.body.watermark).toBe('2');
     expect(polled.body.activities).toMatchObject([
       { type: 'message', text: 'hej', id: posted.body.id, channelData: { clientActivityID: 'c-hej' } },
-      { type: 'message', text: expect.stringMatching(/^echo \(webchat dl_\S+ sv-SE\): hej$/), replyToId: posted.body.id, from: { id: 'trygg' } },
+      {
+        type: 'message',
+        text: expect.stringMatching(/^echo \(webchat dl_\S+ sv-SE\): hej$/),
+        replyToId: posted.body.id,
+        from: { id: 'trygg' },
+      },
       { type: 'trace', name: 'trygg.decision', value: { route: 'office' } },
     ]);
   });
 
   it('starts without a token too, and a second start with the token answers 200 without a second conversationUpdate', async () => {
     const h = await harness();
-    const started = await call(h, 'POST', '/v3/directline/conversations', { body: { user: { id: 'tenant-1' }, locale: 'en-US' } });
+    const started = await call(h, 'POST', '/v3/directline/conversations', {
+      body: { user: { id: 'tenant-1' }, locale: 'en-US' },
+    });
     expect(started.status).toBe(201);
     const again = await call(h, 'POST', '/v3/directline/conversations', { token: started.body.token });
     expect(again.status).toBe(200);
@@ -82,12 +99,18 @@ describe('watermarks', () => {
     const first = await call(h, 'GET', activities(conversationId), { token });
     expect(first.body.activities).toHaveLength(3);
 
-    const nothingNew = await call(h, 'GET', `${activities(conversationId)}?watermark=${first.body.watermark}`, { token });
+    const nothingNew = await call(h, 'GET', `${activities(conversationId)}?watermark=${first.body.watermark}`, {
+      token,
+    });
     expect(nothingNew.body).toEqual({ activities: [], watermark: first.body.watermark });
 
     await call(h, 'POST', activities(conversationId), { token, body: say('två') });
     const second = await call(h, 'GET', `${activities(conversationId)}?watermark=${first.body.watermark}`, { token });
-    expect(second.body.activities.map((a: { text?: string }) => a.text)).toEqual(['två', expect.stringContaining('två'), undefined]);
+    expect(second.body.activities.map((a: { text?: string }) => a.text)).toEqual([
+      'två',
+      expect.stringContaining('två'),
+      undefined,
+    ]);
     expect(second.body.watermark).toBe('5');
 
     const beyond = await call(h, 'GET', `${activities(conversationId)}?watermark=999`, { token });
@@ -112,10 +135,22 @@ describe('watermarks', () => {
 describe('SMS preview', () => {
   it('delivers channelId sms, the phone number as from.id, and no Web Chat-only fields', async () => {
     const h = await harness();
-    const { conversationId, token } = await startConversation(h, { channelId: 'sms', user: { id: '+46700000000' }, locale: 'ar' });
-    await call(h, 'POST', activities(conversationId), { token, body: { ...say('hjälp'), entities: [{ type: 'ClientCapabilities' }] } });
+    const { conversationId, token } = await startConversation(h, {
+      channelId: 'sms',
+      user: { id: '+46700000000' },
+      locale: 'ar',
+    });
+    await call(h, 'POST', activities(conversationId), {
+      token,
+      body: { ...say('hjälp'), entities: [{ type: 'ClientCapabilities' }] },
+    });
     const atBot = h.received.find((a) => a.type === 'message');
-    expect(atBot).toMatchObject({ channelId: 'sms', from: { id: '+46700000000', name: '+46700000000' }, locale: 'ar', textFormat: 'plain' });
+    expect(atBot).toMatchObject({
+      channelId: 'sms',
+      from: { id: '+46700000000', name: '+46700000000' },
+      locale: 'ar',
+      textFormat: 'plain',
+    });
     expect(atBot).not.toHaveProperty('channelData');
     expect(atBot).not.toHaveProperty('entities');
     // The page still gets its echo with the client activity id, or Web Chat would never mark it sent.
@@ -164,7 +199,10 @@ describe('bad input answers 400 with a reason', () => {
   it('a body over 256 KB is refused with 413', async () => {
     const h = await harness();
     const { conversationId, token } = await startConversation(h);
-    const answer = await call(h, 'POST', activities(conversationId), { token, body: { type: 'message', text: 'x'.repeat(300_000) } });
+    const answer = await call(h, 'POST', activities(conversationId), {
+      token,
+      body: { type: 'message', text: 'x'.repeat(300_000) },
+    });
     expect(answer.status).toBe(413);
   });
 });

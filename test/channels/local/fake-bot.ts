@@ -32,12 +32,19 @@ async function fakeBot(req: restify.Request, res: restify.Response): Promise<voi
     res.end();
     return;
   }
-  if (activity.type === 'message' && activity.text === 'slow') await new Promise((resolve) => setTimeout(resolve, 1000));
+  if (activity.type === 'message' && activity.text === 'slow')
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   if (activity.type === 'message') {
     const conversation = encodeURIComponent(activity.conversation.id);
     const reply = `${activity.serviceUrl}v3/conversations/${conversation}/activities/${encodeURIComponent(activity.id ?? '')}`;
     const text = `echo (${activity.channelId} ${activity.from.id} ${activity.locale ?? '-'}): ${activity.text}`;
-    await post(reply, { type: 'message', text, from: activity.recipient, recipient: activity.from, replyToId: activity.id });
+    await post(reply, {
+      type: 'message',
+      text,
+      from: activity.recipient,
+      recipient: activity.from,
+      replyToId: activity.id,
+    });
     await post(`${activity.serviceUrl}v3/conversations/${conversation}/activities`, {
       type: 'trace',
       name: 'trygg.decision',
@@ -49,7 +56,11 @@ async function fakeBot(req: restify.Request, res: restify.Response): Promise<voi
 }
 
 async function post(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`fake bot: ${url} answered ${response.status}`);
 }
 
@@ -58,7 +69,10 @@ const received = new Map<number, ActivityJson[]>();
 
 /** Starts a harness; `pages` also mounts the chat page. */
 export async function startHarness(
-  options: Partial<Omit<DirectLineOptions, 'publicBaseUrl' | 'botEndpoint'>> & { pages?: boolean; botEndpoint?: string } = {},
+  options: Partial<Omit<DirectLineOptions, 'publicBaseUrl' | 'botEndpoint'>> & {
+    pages?: boolean;
+    botEndpoint?: string;
+  } = {},
 ): Promise<Harness> {
   const server = restify.createServer();
   server.post(FAKE_BOT_PATH, fakeBot);
@@ -68,7 +82,11 @@ export async function startHarness(
   const list: ActivityJson[] = [];
   received.set(port, list);
   const { pages, botEndpoint, ...shimOptions } = options;
-  const store = mountDirectLine(server, { ...shimOptions, botEndpoint: botEndpoint ?? `${baseUrl}${FAKE_BOT_PATH}`, publicBaseUrl: baseUrl });
+  const store = mountDirectLine(server, {
+    ...shimOptions,
+    botEndpoint: botEndpoint ?? `${baseUrl}${FAKE_BOT_PATH}`,
+    publicBaseUrl: baseUrl,
+  });
   if (pages) mountLocalPages(server);
   return {
     baseUrl,
@@ -91,8 +109,14 @@ export async function call(
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = !hasBody ? undefined : (options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
-  const response = await fetch(`${harness.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const body = !hasBody
+    ? undefined
+    : (options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
+  const response = await fetch(`${harness.baseUrl}${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -103,7 +127,8 @@ export async function startConversation(
   request: Record<string, unknown> = {},
 ): Promise<{ conversationId: string; token: string; expires_in: number }> {
   const generated = await call(harness, 'POST', '/v3/directline/tokens/generate', { body: request });
-  if (generated.status !== 200) throw new Error(`generate answered ${generated.status}: ${JSON.stringify(generated.body)}`);
+  if (generated.status !== 200)
+    throw new Error(`generate answered ${generated.status}: ${JSON.stringify(generated.body)}`);
   const started = await call(harness, 'POST', '/v3/directline/conversations', { token: generated.body.token });
   if (started.status !== 201) throw new Error(`start answered ${started.status}: ${JSON.stringify(started.body)}`);
   return started.body;

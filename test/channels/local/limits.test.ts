@@ -76,7 +76,10 @@ describe('a failing bot is reported to the page, never a 500', () => {
   it('bot answering 500 gives 502 BotError; the echo is still there', async () => {
     const h = await harness();
     const { conversationId, token } = await startConversation(h);
-    const answer = await call(h, 'POST', activities(conversationId), { token, body: { type: 'message', text: 'fail' } });
+    const answer = await call(h, 'POST', activities(conversationId), {
+      token,
+      body: { type: 'message', text: 'fail' },
+    });
     expect(answer.status).toBe(502);
     expect(answer.body.error.code).toBe('BotError');
     const polled = await call(h, 'GET', activities(conversationId), { token });
@@ -86,7 +89,10 @@ describe('a failing bot is reported to the page, never a 500', () => {
   it('a bot slower than botTimeoutMs gives 504', async () => {
     const h = await harness({ botTimeoutMs: 200 });
     const { conversationId, token } = await startConversation(h);
-    const answer = await call(h, 'POST', activities(conversationId), { token, body: { type: 'message', text: 'slow' } });
+    const answer = await call(h, 'POST', activities(conversationId), {
+      token,
+      body: { type: 'message', text: 'slow' },
+    });
     expect(answer.status).toBe(504);
     expect(answer.body.error.code).toBe('BotTimeout');
   });
@@ -96,6 +102,9 @@ describe('a failing bot is reported to the page, never a 500', () => {
     const { conversationId, token } = await startConversation(h);
     const answer = await call(h, 'POST', activities(conversationId), { token, body: { type: 'message', text: 'hej' } });
     expect(answer.status).toBe(502);
-    expect(answer.body.error).toMatchObject({ code: 'BotUnreachable', message: expect.stringContaining('127.0.0.1:9') });
+    expect(answer.body.error).toMatchObject({
+      code: 'BotUnreachable',
+      message: expect.stringContaining('127.0.0.1:9'),
+    });
   });
 });

@@ -38,6 +38,10 @@ it('a watermark given twice, or a text-typed body, still works', async () => {
   const base = `${h.baseUrl}/v3/directline/conversations/${conversationId}/activities`;
   const auth = { Authorization: `Bearer ${token}` };
   expect((await fetch(`${base}?watermark=0&watermark=zz`, { headers: auth })).status).toBe(200);
-  const posted = await fetch(base, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{"type":"message","text":"hej"}' });
+  const posted = await fetch(base, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'text/plain' },
+    body: '{"type":"message","text":"hej"}',
+  });
   expect(posted.status).toBe(200);
 });

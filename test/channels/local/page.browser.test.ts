@@ -48,7 +48,10 @@ describe.skipIf(!hasChromium)(`chat page in Chromium (needs ${CHROMIUM})`, () =>
     expect(await page.locator('html').getAttribute('lang')).toBe('sv-SE');
 
     await send('hej');
-    await page.getByText(/echo \(webchat .+ sv-SE\): hej/).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/echo \(webchat .+ sv-SE\): hej/)
+      .first()
+      .waitFor({ timeout: 20_000 });
 
     // Changing the channel restarts: a new conversation whose sender is the phone number.
     await Promise.all([page.waitForURL(/channel=sms/), page.selectOption('select[name="channel"]', 'sms')]);
@@ -65,7 +68,9 @@ describe.skipIf(!hasChromium)(`chat page in Chromium (needs ${CHROMIUM})`, () =>
     await send('cześć');
     await page.getByText('echo (sms +46700000000 pl): cześć').first().waitFor({ timeout: 20_000 });
 
-    const atBot = harness.received.filter((activity) => activity.type === 'message').map((a) => [a.channelId, a.locale, a.text]);
+    const atBot = harness.received
+      .filter((activity) => activity.type === 'message')
+      .map((a) => [a.channelId, a.locale, a.text]);
     expect(atBot).toEqual([
       ['webchat', 'sv-SE', 'hej'],
       ['sms', 'sv-SE', 'hallå'],

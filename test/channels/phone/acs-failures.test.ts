@@ -46,36 +46,49 @@ describe('transfer to the jour', () => {
   it.each([
     ['the jour does not answer (CallTransferFailed)', 'event'],
     ['ACS refuses the transfer request (5xx)', 'rest'],
-  ])('%s: the caller is told, the case kept with a callback promise, staff told in the case thread, then the line hangs up', async (_label, how) => {
-    phone = await startPhoneApp({ at: NIGHT });
-    const seen: Seen = [];
-    const cb = await upToTransfer(phone, seen);
+  ])(
+    '%s: the caller is told, the case kept with a callback promise, staff told in the case thread, then the line hangs up',
+    async (_label, how) => {
+      phone = await startPhoneApp({ at: NIGHT });
+      const seen: Seen = [];
+      const cb = await upToTransfer(phone, seen);
 
-    const transfer = how === 'event' ? nockAction(seen, 'transferToParticipant') : nockAction(seen, 'transferToParticipant', 503, 3);
-    const told = nockAction(seen, 'play');
-    await callback(phone, cb, event('play-completed', { operationContext: 'transfer' }));
-    transfer.done();
-    if (how === 'event') await callback(phone, cb, event('call-transfer-failed'));
-    told.done();
-    const ssml = ssmlOf(seen.at(-1)!.body);
-    expect(ssml).toMatch(/Jag kunde inte koppla dig till Trygghetsjouren\. Ditt ärende T-\d{4}-\d{4} är sparat/);
-    expect(ssml).toContain('ringer upp dig på <say-as interpret-as="telephone">070-174 06 05</say-as>');
-    expect(ssml).toContain('ring <say-as interpret-as="telephone">112</say-as>');
+      const transfer =
+        how === 'event' ? nockAction(seen, 'transferToParticipant') : nockAction(seen, 'transferToParticipant', 503, 3);
+      const told = nockAction(seen, 'play');
+      await callback(phone, cb, event('play-completed', { operationContext: 'transfer' }));
+      transfer.done();
+      if (how === 'event') await callback(phone, cb, event('call-transfer-failed'));
+      told.done();
+      const ssml = ssmlOf(seen.at(-1)!.body);
+      expect(ssml).toMatch(/Jag kunde inte koppla dig till Trygghetsjouren\. Ditt ärende T-\d{4}-\d{4} är sparat/);
+      expect(ssml).toContain('ringer upp dig på <say-as interpret-as="telephone">070-174 06 05</say-as>');
+      expect(ssml).toContain('ring <say-as interpret-as="telephone">112</say-as>');
 
-    const hangUp = nockAction(seen, 'terminate', 204);
-    await callback(phone, cb, event('play-completed', { operationContext: 'goodbye' }));
-    hangUp.done();
-    await callback(phone, cb, event('call-disconnected'));
+      const hangUp = nockAction(seen, 'terminate', 204);
+      await callback(phone, cb, event('play-completed', { operationContext: 'goodbye' }));
+      hangUp.done();
+      await callback(phone, cb, event('call-disconnected'));
 
-    const [kase] = await phone.app.store.cases.list();
-    expect(kase).toMatchObject({ route: 'trygghetsjour', status: 'open', contact: { phone: CALLER, address: 'Lönngatan 3, trappuppgång A' } });
-    expect(kase!.transcript.at(-1)!.text).toBe(`Samtalet kunde inte kopplas till Trygghetsjouren (+46400000001). Ring upp uppringaren på ${CALLER}.`);
-    // Staff: the case card (the bot's handoff) and, in its thread, the failed transfer with the number to call.
-    const items = await phone.app.store.outbox.list({ caseId: kase!.id });
-    expect(items.map((i) => i.kind)).toEqual(['teams.card', 'teams.thread']);
-    expect(items[1]!.payload).toMatchObject({ caseId: kase!.id, text: expect.stringContaining(`Ring upp uppringaren på ${CALLER}`) });
-    expect(nock.pendingMocks()).toEqual([]);
-  });
+      const [kase] = await phone.app.store.cases.list();
+      expect(kase).toMatchObject({
+        route: 'trygghetsjour',
+        status: 'open',
+        contact: { phone: CALLER, address: 'Lönngatan 3, trappuppgång A' },
+      });
+      expect(kase!.transcript.at(-1)!.text).toBe(
+        `Samtalet kunde inte kopplas till Trygghetsjouren (+46400000001). Ring upp uppringaren på ${CALLER}.`,
+      );
+      // Staff: the case card (the bot's handoff) and, in its thread, the failed transfer with the number to call.
+      const items = await phone.app.store.outbox.list({ caseId: kase!.id });
+      expect(items.map((i) => i.kind)).toEqual(['teams.card', 'teams.thread']);
+      expect(items[1]!.payload).toMatchObject({
+        caseId: kase!.id,
+        text: expect.stringContaining(`Ring upp uppringaren på ${CALLER}`),
+      });
+      expect(nock.pendingMocks()).toEqual([]);
+    },
+  );
 });
 
 describe('silence', () => {
@@ -87,7 +100,11 @@ describe('silence', () => {
     await callback(phone, cb, pressed('one'));
     ask.done();
 
-    const expected = [/Jag hörde inget\..*Berätta med egna ord/, /Jag hörde inget\..*tryck 9 för att höra frågan igen, eller 0 för att prata med personal/, /tryck 9/];
+    const expected = [
+      /Jag hörde inget\..*Berätta med egna ord/,
+      /Jag hörde inget\..*tryck 9 för att höra frågan igen, eller 0 för att prata med personal/,
+      /tryck 9/,
+    ];
     for (const pattern of expected) {
       const scope = nockAction(seen, 'recognize');
       await callback(phone, cb, event('recognize-failed-silence'));
@@ -133,7 +150,12 @@ describe('the caller hangs up mid-way', () => {
     await callback(phone, cb, event('call-disconnected'));
 
     const [kase] = await phone.app.store.cases.list();
-    expect(kase).toMatchObject({ route: 'trygghetsjour', category: 'disturbance', channelId: 'telephony', contact: { phone: CALLER } });
+    expect(kase).toMatchObject({
+      route: 'trygghetsjour',
+      category: 'disturbance',
+      channelId: 'telephony',
+      contact: { phone: CALLER },
+    });
     expect(kase!.summary).toContain('grannarna har fest och spelar hög musik');
     expect(kase!.transcript.map((l) => l.text)).toContain('grannarna har fest och spelar hög musik');
     expect(kase!.transcript.at(-1)!.text).toMatch(/^Samtalet tog slut innan ärendet var klart/);
@@ -157,7 +179,11 @@ describe('ACS failing', () => {
 
   it('answer hangs: the request gives up at its deadline, and Event Grid is asked to deliver again (503)', async () => {
     phone = await startPhoneApp({ at: NIGHT, acsTimeoutMs: 300 });
-    const hanging = nock(ACS_ENDPOINT).post('/calling/callConnections:answer').query(true).delay(5_000).reply(200, fixture('answer-response') as nock.Body);
+    const hanging = nock(ACS_ENDPOINT)
+      .post('/calling/callConnections:answer')
+      .query(true)
+      .delay(5_000)
+      .reply(200, fixture('answer-response') as nock.Body);
     const started = Date.now();
     const res = await phone.post('/api/calls/incoming', fixture('eventgrid-incoming-call'));
     const took = Date.now() - started;
@@ -194,10 +220,23 @@ describe('callbacks that do not belong to a call we answered', () => {
     const cb = await ringAndConnect(phone, seen);
     const [path, query] = cb.split('?');
     expect((await phone.post(path!, event('recognize-completed-speech'))).status).toBe(403);
-    expect((await phone.post(`${path}?token=forged-token-of-the-same-length-xxxxxxx`, event('recognize-completed-speech'))).status).toBe(403);
-    expect((await phone.post(`/api/calls/callback/00000000-0000-4000-8000-000000000000?${query}`, event('recognize-completed-speech'))).status).toBe(403);
+    expect(
+      (await phone.post(`${path}?token=forged-token-of-the-same-length-xxxxxxx`, event('recognize-completed-speech')))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await phone.post(
+          `/api/calls/callback/00000000-0000-4000-8000-000000000000?${query}`,
+          event('recognize-completed-speech'),
+        )
+      ).status,
+    ).toBe(403);
     // The right secret but another call connection's event: accepted, and nothing is asked of ACS.
-    const other = await phone.post(cb, event('recognize-completed-speech', { callConnectionId: 'another-call-connection' }));
+    const other = await phone.post(
+      cb,
+      event('recognize-completed-speech', { callConnectionId: 'another-call-connection' }),
+    );
     expect(other.status).toBe(200);
     expect(nock.pendingMocks()).toEqual([]);
     expect(seen.map((s) => s.path)).toEqual(['answer', 'recognize']);
@@ -215,7 +254,9 @@ describe("policy.phone.emergencyAction: 'transfer'", () => {
     const play = nockAction(seen, 'play');
     await callback(phone, cb, said('det brinner i trapphuset'));
     play.done();
-    expect(ssmlOf(seen.at(-1)!.body).match(/Jag kopplar dig till <say-as interpret-as="telephone">112<\/say-as> nu\./g)).toHaveLength(2);
+    expect(
+      ssmlOf(seen.at(-1)!.body).match(/Jag kopplar dig till <say-as interpret-as="telephone">112<\/say-as> nu\./g),
+    ).toHaveLength(2);
 
     const transfer = nockAction(seen, 'transferToParticipant');
     await callback(phone, cb, event('play-completed', { operationContext: 'emergency-transfer' }));
@@ -225,7 +266,9 @@ describe("policy.phone.emergencyAction: 'transfer'", () => {
     const told = nockAction(seen, 'play');
     await callback(phone, cb, event('call-transfer-failed', { operationContext: 'emergency-transfer' }));
     told.done();
-    expect(ssmlOf(seen.at(-1)!.body).match(/Lägg på och ring <say-as interpret-as="telephone">112<\/say-as> nu/g)).toHaveLength(2);
+    expect(
+      ssmlOf(seen.at(-1)!.body).match(/Lägg på och ring <say-as interpret-as="telephone">112<\/say-as> nu/g),
+    ).toHaveLength(2);
     const hangUp = nockAction(seen, 'terminate', 204);
     await callback(phone, cb, event('play-completed', { operationContext: 'emergency' }));
     hangUp.done();

@@ -36,7 +36,10 @@ describe('Event Grid', () => {
 
   it('answers the CloudEvents webhook handshake (OPTIONS)', async () => {
     phone = await startPhoneApp({ at: local('2027-01-19 23:00') });
-    const res = await fetch(`${phone.base}/api/calls/incoming`, { method: 'OPTIONS', headers: { 'WebHook-Request-Origin': 'eventgrid.azure.net' } });
+    const res = await fetch(`${phone.base}/api/calls/incoming`, {
+      method: 'OPTIONS',
+      headers: { 'WebHook-Request-Origin': 'eventgrid.azure.net' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('webhook-allowed-origin')).toBe('eventgrid.azure.net');
   });
@@ -45,9 +48,19 @@ describe('Event Grid', () => {
     phone = await startPhoneApp({ at: local('2027-01-19 23:00') });
     const seen: Seen = [];
     const [eg] = fixture('eventgrid-incoming-call') as Record<string, unknown>[];
-    const cloudEvent = { id: eg!.id, source: eg!.topic, subject: eg!.subject, type: eg!.eventType, data: eg!.data, time: eg!.eventTime, specversion: '1.0' };
+    const cloudEvent = {
+      id: eg!.id,
+      source: eg!.topic,
+      subject: eg!.subject,
+      type: eg!.eventType,
+      data: eg!.data,
+      time: eg!.eventTime,
+      specversion: '1.0',
+    };
     const answer = nockAnswer(seen);
-    const res = await phone.post('/api/calls/incoming', [cloudEvent], { 'content-type': 'application/cloudevents-batch+json; charset=utf-8' });
+    const res = await phone.post('/api/calls/incoming', [cloudEvent], {
+      'content-type': 'application/cloudevents-batch+json; charset=utf-8',
+    });
     expect(res.status).toBe(200);
     answer.done();
     expect(phone.line!.sessions.size).toBe(1);
@@ -55,7 +68,11 @@ describe('Event Grid', () => {
 
   it('with ACS_INCOMING_SECRET, takes posts only with the secret in the query (403 otherwise)', async () => {
     phone = await startPhoneApp({ at: local('2027-01-19 23:00'), env: { ACS_INCOMING_SECRET: 's3cret-for-tests' } });
-    for (const path of ['/api/calls/incoming', '/api/calls/incoming?secret=wrong', '/api/calls/incoming?secret=s3cret-for-test']) {
+    for (const path of [
+      '/api/calls/incoming',
+      '/api/calls/incoming?secret=wrong',
+      '/api/calls/incoming?secret=s3cret-for-test',
+    ]) {
       const refused = await phone.post(path, fixture('eventgrid-validation'));
       expect(refused.status).toBe(403);
     }
@@ -66,7 +83,9 @@ describe('Event Grid', () => {
     const ok = await phone.post('/api/calls/incoming?secret=s3cret-for-tests', fixture('eventgrid-validation'));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ validationResponse: '512d38b6-c7b8-40c8-89fe-f46f9e9622b6' });
-    expect((await phone.post('/api/calls/incoming?secret=s3cret-for-tests', fixture('eventgrid-incoming-call'))).status).toBe(200);
+    expect(
+      (await phone.post('/api/calls/incoming?secret=s3cret-for-tests', fixture('eventgrid-incoming-call'))).status,
+    ).toBe(200);
     answer.done();
     expect(phone.line!.sessions.size).toBe(1);
   });
@@ -87,8 +106,12 @@ describe('a call', () => {
 
     const answer = seen[0]!.body;
     expect(answer.incomingCallContext).toMatch(/^eyJ/);
-    expect(String(answer.callbackUri)).toMatch(new RegExp(`^${PUBLIC_BASE_URL}/api/calls/callback/[0-9a-f-]{36}\\?token=[\\w-]{20,}$`));
-    expect(answer.callIntelligenceOptions).toEqual({ cognitiveServicesEndpoint: ACS_ENV.ACS_COGNITIVE_SERVICES_ENDPOINT });
+    expect(String(answer.callbackUri)).toMatch(
+      new RegExp(`^${PUBLIC_BASE_URL}/api/calls/callback/[0-9a-f-]{36}\\?token=[\\w-]{20,}$`),
+    );
+    expect(answer.callIntelligenceOptions).toEqual({
+      cognitiveServicesEndpoint: ACS_ENV.ACS_COGNITIVE_SERVICES_ENDPOINT,
+    });
     expect(cb).toContain('/api/calls/callback/');
 
     const menu = seen[1]!.body;
@@ -120,7 +143,9 @@ describe('a call', () => {
     await callback(phone, cb, said('det brinner i trapphuset'));
     play.done();
     const emergency = ssmlOf(seen.at(-1)!.body);
-    expect(emergency).toMatch(/^<speak [^>]*xml:lang="sv-SE"><voice name="sv-SE-SofieNeural">Lägg på och ring <say-as interpret-as="telephone">112<\/say-as> nu\.<\/voice>/);
+    expect(emergency).toMatch(
+      /^<speak [^>]*xml:lang="sv-SE"><voice name="sv-SE-SofieNeural">Lägg på och ring <say-as interpret-as="telephone">112<\/say-as> nu\.<\/voice>/,
+    );
     expect(emergency.match(/Lägg på och ring <say-as interpret-as="telephone">112<\/say-as> nu/g)).toHaveLength(2);
     expect(emergency).toContain('larmcentralen veta var du är');
     expect(seen.at(-1)!.body.playOptions).toEqual({ loop: false });
@@ -131,7 +156,12 @@ describe('a call', () => {
     await callback(phone, cb, event('call-disconnected'));
 
     const [kase] = await phone.app.store.cases.list();
-    expect(kase).toMatchObject({ route: 'emergency', danger: 'fire', channelId: 'telephony', contact: { phone: CALLER } });
+    expect(kase).toMatchObject({
+      route: 'emergency',
+      danger: 'fire',
+      channelId: 'telephony',
+      contact: { phone: CALLER },
+    });
     expect(kase!.transcript.some((l) => l.from === 'tenant' && l.text === 'det brinner i trapphuset')).toBe(true);
     expect(nock.pendingMocks()).toEqual([]);
   });
@@ -139,13 +169,22 @@ describe('a call', () => {
   it('a disturbance during an extra jour shift asks the minimum, stores the case and transfers to the jour number from the policy', async () => {
     // Wednesday 13:00: the jour is off by its weekly schedule; an extra shift puts it on duty.
     phone = await startPhoneApp({ at: local('2027-01-20 13:00') });
-    await phone.app.store.shifts.add({ route: 'trygghetsjour', kind: 'extra', from: local('2027-01-20 12:00'), to: local('2027-01-20 16:00'), note: 'Extra rundor' });
+    await phone.app.store.shifts.add({
+      route: 'trygghetsjour',
+      kind: 'extra',
+      from: local('2027-01-20 12:00'),
+      to: local('2027-01-20 16:00'),
+      note: 'Extra rundor',
+    });
     const seen: Seen = [];
     const cb = await ringAndConnect(phone, seen);
 
     const steps: [unknown, RegExp][] = [
       [pressed('one'), /Berätta med egna ord/],
-      [said('grannarna har fest och spelar hög musik'), /Trygghetsjouren är i tjänst nu.*Är någon i fara just nu\?.*tryck 1 för Ja, 2 för Nej/],
+      [
+        said('grannarna har fest och spelar hög musik'),
+        /Trygghetsjouren är i tjänst nu.*Är någon i fara just nu\?.*tryck 1 för Ja, 2 för Nej/,
+      ],
       [said('nej'), /Var är det\?/],
     ];
     for (const [body, expected] of steps) {
@@ -159,7 +198,9 @@ describe('a call', () => {
     await callback(phone, cb, said('Stora Varvsgatan 1, trappuppgång B'));
     play.done();
     const connecting = ssmlOf(seen.at(-1)!.body);
-    expect(connecting).toMatch(/Ärendet är sparat med nummer T-\d{4}-\d{4}\. Jag kopplar dig nu till Trygghetsjouren\./);
+    expect(connecting).toMatch(
+      /Ärendet är sparat med nummer T-\d{4}-\d{4}\. Jag kopplar dig nu till Trygghetsjouren\./,
+    );
 
     const transfer = nockAction(seen, 'transferToParticipant');
     await callback(phone, cb, event('play-completed', { operationContext: 'transfer' }));
@@ -171,7 +212,11 @@ describe('a call', () => {
     await callback(phone, cb, event('call-disconnected'));
 
     const [kase] = await phone.app.store.cases.list();
-    expect(kase).toMatchObject({ route: 'trygghetsjour', category: 'disturbance', contact: { phone: CALLER, address: 'Stora Varvsgatan 1, trappuppgång B' } });
+    expect(kase).toMatchObject({
+      route: 'trygghetsjour',
+      category: 'disturbance',
+      contact: { phone: CALLER, address: 'Stora Varvsgatan 1, trappuppgång B' },
+    });
     const lines = kase!.transcript.map((l) => l.text);
     expect(lines).toContain('grannarna har fest och spelar hög musik');
     expect(lines.at(-1)).toBe('Samtalet kopplades till Trygghetsjouren (+46400000001).');
@@ -207,8 +252,14 @@ describe('a call', () => {
     expect(ssmlOf(body)).toMatch(/xml:lang="en-GB"><voice name="en-GB-SoniaNeural">Tell me in your own words/);
 
     const play = nockAction(seen, 'play');
-    await callback(phone, cb, event('recognize-completed-speech', { speechResult: { speech: 'there is a fire in the stairwell' } }));
+    await callback(
+      phone,
+      cb,
+      event('recognize-completed-speech', { speechResult: { speech: 'there is a fire in the stairwell' } }),
+    );
     play.done();
-    expect(ssmlOf(seen.at(-1)!.body)).toMatch(/^<speak [^>]*xml:lang="en-GB"><voice name="en-GB-SoniaNeural">Hang up and call <say-as interpret-as="telephone">112<\/say-as> now\./);
+    expect(ssmlOf(seen.at(-1)!.body)).toMatch(
+      /^<speak [^>]*xml:lang="en-GB"><voice name="en-GB-SoniaNeural">Hang up and call <say-as interpret-as="telephone">112<\/say-as> now\./,
+    );
   });
 });

@@ -49,7 +49,10 @@ export function event(name: string, data: Record<string, unknown> = {}): Record<
 export function policyWith(emergencyAction: 'tellToDial' | 'transfer'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trygg-policy-'));
   const file = path.join(dir, 'policy.yaml');
-  writeFileSync(file, readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace(/emergencyAction: \w+/, `emergencyAction: ${emergencyAction}`));
+  writeFileSync(
+    file,
+    readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace(/emergencyAction: \w+/, `emergencyAction: ${emergencyAction}`),
+  );
   return file;
 }
 
@@ -65,7 +68,13 @@ export interface PhoneApp {
 }
 
 /** The app with the phone line (ACS configured unless `acs: false`) and, in local mode, the simulator. */
-export async function startPhoneApp(options: { at: Date; env?: Record<string, string>; acs?: boolean; simulator?: boolean; acsTimeoutMs?: number }): Promise<PhoneApp> {
+export async function startPhoneApp(options: {
+  at: Date;
+  env?: Record<string, string>;
+  acs?: boolean;
+  simulator?: boolean;
+  acsTimeoutMs?: number;
+}): Promise<PhoneApp> {
   const clock = { now: options.at };
   const now = () => clock.now;
   const log = createLogger(process.env.PHONE_TEST_LOG ?? 'silent');
@@ -75,11 +84,30 @@ export async function startPhoneApp(options: { at: Date; env?: Record<string, st
     ...(options.acs === false ? {} : ACS_ENV),
     ...options.env,
   });
-  const app = await buildApp(config, { store: await openMemoryStore(), now, log, ...(options.acsTimeoutMs ? { phone: { acsTimeoutMs: options.acsTimeoutMs } } : {}) });
+  const app = await buildApp(config, {
+    store: await openMemoryStore(),
+    now,
+    log,
+    ...(options.acsTimeoutMs ? { phone: { acsTimeoutMs: options.acsTimeoutMs } } : {}),
+  });
   // The same tenants' bot the app builds: state in the app's store, the app's policy, clock and staff side.
   const staff = app.teams.link;
-  const conversation = new TryggConversation(new ConversationState(app.store.state), { policy: app.policy, store: app.store, now, render: renderReply, staff });
-  const deps: PhoneDeps = { bot: new TryggBot(conversation), policy: app.policy, store: app.store, config: app.config, log, now, staff };
+  const conversation = new TryggConversation(new ConversationState(app.store.state), {
+    policy: app.policy,
+    store: app.store,
+    now,
+    render: renderReply,
+    staff,
+  });
+  const deps: PhoneDeps = {
+    bot: new TryggBot(conversation),
+    policy: app.policy,
+    store: app.store,
+    config: app.config,
+    log,
+    now,
+    staff,
+  };
   const line = mountPhone(app.server, deps);
   if (options.simulator) mountPhoneSimulator(app.server, deps);
   const base = await app.listen(0, '127.0.0.1');
@@ -90,7 +118,11 @@ export async function startPhoneApp(options: { at: Date; env?: Record<string, st
     deps,
     clock,
     post: (pathAndQuery, body, headers = {}) =>
-      fetch(`${base}${pathAndQuery}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+      fetch(`${base}${pathAndQuery}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
     close: () => app.close(),
   };
 }
@@ -107,14 +139,24 @@ export function nockAnswer(seen: Seen, status = 200, times = 1): nock.Scope {
     })
     .query(true)
     .times(times)
-    .reply(status, status < 300 ? (fixture('answer-response') as nock.Body) : { error: { code: 'ServiceUnavailable', message: 'try again' } });
+    .reply(
+      status,
+      status < 300
+        ? (fixture('answer-response') as nock.Body)
+        : { error: { code: 'ServiceUnavailable', message: 'try again' } },
+    );
 }
 
 /**
  * One mid-call request (`:recognize`, `:play`, `:transferToParticipant`, `:terminate`) under nock; `times`
  * for a failure the client retries (DEFAULT_ACS_CLIENT_OPTIONS: 1 + 2 retries).
  */
-export function nockAction(seen: Seen, action: 'recognize' | 'play' | 'transferToParticipant' | 'terminate', status = 202, times = 1): nock.Scope {
+export function nockAction(
+  seen: Seen,
+  action: 'recognize' | 'play' | 'transferToParticipant' | 'terminate',
+  status = 202,
+  times = 1,
+): nock.Scope {
   return nock(ACS_ENDPOINT)
     .post(`${CALL_PATH}:${action}`, (body) => {
       seen.push({ path: action, body });
@@ -122,7 +164,14 @@ export function nockAction(seen: Seen, action: 'recognize' | 'play' | 'transferT
     })
     .query(true)
     .times(times)
-    .reply(status, status < 300 ? (action === 'transferToParticipant' ? { operationContext: 'transfer' } : {}) : { error: { code: 'InternalServerError', message: 'ACS failed' } });
+    .reply(
+      status,
+      status < 300
+        ? action === 'transferToParticipant'
+          ? { operationContext: 'transfer' }
+          : {}
+        : { error: { code: 'InternalServerError', message: 'ACS failed' } },
+    );
 }
 
 /** The SSML of the prompt a `:recognize` or `:play` request carried. */
@@ -158,5 +207,6 @@ export async function callback(phone: PhoneApp, pathAndQuery: string, body: unkn
   if (res.status !== 200) throw new Error(`callback: ${res.status} ${await res.text()}`);
 }
 
-export const said = (text: string) => event('recognize-completed-speech', { speechResult: { speech: text, confidence: 0.9 } });
+export const said = (text: string) =>
+  event('recognize-completed-speech', { speechResult: { speech: text, confidence: 0.9 } });
 export const pressed = (tone: string) => event('recognize-completed-dtmf', { dtmfResult: { tones: [tone] } });

@@ -45,7 +45,9 @@ describe.skipIf(!hasChromium)(`phone simulator in Chromium (needs ${CHROMIUM})`,
     await page.getByTestId('ring').click();
     await entries('listen').first().waitFor({ timeout: 20_000 });
     expect(await entries('listen').first().locator('.text').textContent()).toContain('tolkas automatiskt');
-    expect(await entries('listen').first().locator('pre.ssml').textContent()).toMatch(/xml:lang="sv-SE"><voice name="sv-SE-SofieNeural">/);
+    expect(await entries('listen').first().locator('pre.ssml').textContent()).toMatch(
+      /xml:lang="sv-SE"><voice name="sv-SE-SofieNeural">/,
+    );
     await page.getByTestId('status').getByText('Språkmenyn').waitFor();
 
     await page.locator('#keypad button[data-key="1"]').click();
@@ -66,16 +68,24 @@ describe.skipIf(!hasChromium)(`phone simulator in Chromium (needs ${CHROMIUM})`,
     await page.locator('#keypad button[data-key="1"]').click();
     await entries('listen').nth(1).waitFor({ timeout: 20_000 });
     await sayAloud('grannarna har fest och spelar hög musik');
-    await entries('listen').nth(2).locator('.text', { hasText: 'Är någon i fara just nu?' }).waitFor({ timeout: 20_000 });
+    await entries('listen')
+      .nth(2)
+      .locator('.text', { hasText: 'Är någon i fara just nu?' })
+      .waitFor({ timeout: 20_000 });
     await page.locator('#keypad button[data-key="2"]').click(); // 2 = Nej
     await entries('listen').nth(3).locator('.text', { hasText: 'Var är det?' }).waitFor({ timeout: 20_000 });
     await sayAloud('Lönngatan 3, trappuppgång A');
-    await entries('transfer').first().locator('.what', { hasText: 'Kopplar vidare till +46400000001' }).waitFor({ timeout: 20_000 });
+    await entries('transfer')
+      .first()
+      .locator('.what', { hasText: 'Kopplar vidare till +46400000001' })
+      .waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('transfer-failed').isEnabled()).toBe(true);
 
     await page.getByTestId('transfer-failed').click();
     await entries('hangUp').first().waitFor({ timeout: 20_000 });
-    expect(await entries('say').last().locator('.text').textContent()).toMatch(/Jag kunde inte koppla dig till Trygghetsjouren.*ringer upp dig på 070-174 06 05/);
+    expect(await entries('say').last().locator('.text').textContent()).toMatch(
+      /Jag kunde inte koppla dig till Trygghetsjouren.*ringer upp dig på 070-174 06 05/,
+    );
     await page.screenshot({ path: '/tmp/shot-phone-simulator.png', fullPage: true });
 
     const kase = (await phone.app.store.cases.list({ route: 'trygghetsjour' }))[0];

@@ -48,7 +48,11 @@ describe('phone simulator API (local mode)', () => {
     const [kase] = await phone.app.store.cases.list();
     expect(kase).toMatchObject({ route: 'emergency', contact: { phone: SIMULATOR_CALLER } });
     // The call is over: further input is refused.
-    const late = await phone.post(`/phone/api/calls/${call.id}/input`, { token: call.token, kind: 'speech', value: 'hallå?' });
+    const late = await phone.post(`/phone/api/calls/${call.id}/input`, {
+      token: call.token,
+      kind: 'speech',
+      value: 'hallå?',
+    });
     expect(late.status).toBe(404);
   });
 
@@ -66,7 +70,10 @@ describe('phone simulator API (local mode)', () => {
     expect(handoff.stage).toBe('transferring');
     const accepted = await input(phone, call, 'transferAccepted');
     expect(accepted.stage).toBe('ended');
-    expect((await phone.app.store.cases.list())[0]).toMatchObject({ route: 'trygghetsjour', contact: { phone: '+46701740606' } });
+    expect((await phone.app.store.cases.list())[0]).toMatchObject({
+      route: 'trygghetsjour',
+      contact: { phone: '+46701740606' },
+    });
   });
 
   it('uncertain danger: 112 first and twice, then the bot asks; "ja" ends in hang up and dial 112', async () => {
@@ -75,18 +82,22 @@ describe('phone simulator API (local mode)', () => {
     await input(phone, call, 'dtmf', '1');
     const alarm = await input(phone, call, 'speech', 'brandlarmet piper');
     expect(alarm.actions.map((a) => a.type)).toEqual(['listen']);
-    expect(alarm.actions[0]!.text).toMatch(/^Är det fara nu: lägg på och ring 112\. Är det fara nu: lägg på och ring 112\. .*Är någon i fara just nu\?/);
+    expect(alarm.actions[0]!.text).toMatch(
+      /^Är det fara nu: lägg på och ring 112\. Är det fara nu: lägg på och ring 112\. .*Är någon i fara just nu\?/,
+    );
     const yes = await input(phone, call, 'speech', 'ja');
     expect(yes.actions.map((a) => a.type)).toEqual(['say', 'hangUp']);
     expect(yes.actions[0]!.text).toMatch(/^Lägg på och ring 112 nu\. Lägg på och ring 112 nu\./);
   });
 
-  it('office: when it opens, and the caller\'s own words become the case', async () => {
+  it("office: when it opens, and the caller's own words become the case", async () => {
     phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
     const call = await ring(phone);
     await input(phone, call, 'dtmf', '1');
     const offer = await input(phone, call, 'speech', 'kranen droppar i köket');
-    expect(offer.actions[0]!.text).toMatch(/öppnar i morgon (kl\. )?07:00.*Vill du lämna ärendet nu.*tryck 1 för Ja, 2 för Nej/);
+    expect(offer.actions[0]!.text).toMatch(
+      /öppnar i morgon (kl\. )?07:00.*Vill du lämna ärendet nu.*tryck 1 för Ja, 2 för Nej/,
+    );
     await input(phone, call, 'dtmf', '1');
     const saved = await input(phone, call, 'speech', 'kranen i köket droppar, Lönngatan 3 lägenhet 1102');
     expect(saved.actions[0]!.text).toMatch(/Ärende T-\d{4}-\d{4} är sparat/);
@@ -99,7 +110,7 @@ describe('phone simulator API (local mode)', () => {
   it.each([
     ['stadsmission', 'jag känner mig ensam och vill prata med någon', ['ja']],
     ['police', 'min cykel blev stulen i natt', []],
-  ])('%s: as in chat, with the caller\'s number as the contact', async (route, text, answers) => {
+  ])("%s: as in chat, with the caller's number as the contact", async (route, text, answers) => {
     phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
     const call = await ring(phone);
     await input(phone, call, 'dtmf', '1');
@@ -111,8 +122,12 @@ describe('phone simulator API (local mode)', () => {
   it('refuses a wrong token, an unknown kind and a bad caller number', async () => {
     phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
     const call = await ring(phone);
-    expect((await phone.post(`/phone/api/calls/${call.id}/input`, { token: 'wrong', kind: 'speech', value: 'hej' })).status).toBe(404);
-    expect((await phone.post(`/phone/api/calls/${call.id}/input`, { token: call.token, kind: 'fax' })).status).toBe(400);
+    expect(
+      (await phone.post(`/phone/api/calls/${call.id}/input`, { token: 'wrong', kind: 'speech', value: 'hej' })).status,
+    ).toBe(404);
+    expect((await phone.post(`/phone/api/calls/${call.id}/input`, { token: call.token, kind: 'fax' })).status).toBe(
+      400,
+    );
     expect((await phone.post('/phone/api/calls', { caller: 'not a number' })).status).toBe(400);
   });
 

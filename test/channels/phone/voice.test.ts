@@ -7,7 +7,16 @@ import { TryggConversation } from '../../../dialogs/conversation.ts';
 import { TryggBot } from '../../../src/channels/bot.ts';
 import { dialable, TELEPHONY_CHANNEL, VoiceAdapter } from '../../../src/channels/phone/index.ts';
 import { CallSessions } from '../../../src/channels/phone/sessions.ts';
-import { joinPrompts, languageForKey, languageMenu, languageNamed, parseVoices, phoneText, spokenNumber, withVoice } from '../../../src/channels/phone/speech.ts';
+import {
+  joinPrompts,
+  languageForKey,
+  languageMenu,
+  languageNamed,
+  parseVoices,
+  phoneText,
+  spokenNumber,
+  withVoice,
+} from '../../../src/channels/phone/speech.ts';
 import { renderReply } from '../../../src/channels/render.ts';
 import { LOCALES_DIR } from '../../../src/i18n.ts';
 import { loadPolicy } from '../../../src/routing/policy.ts';
@@ -18,14 +27,26 @@ import { CALLER, local } from './harness.ts';
 async function voiceBot(at: string) {
   const store = await openMemoryStore();
   const now = () => local(at);
-  const conversation = new TryggConversation(new ConversationState(store.state), { policy: loadPolicy(), store, now, render: renderReply });
+  const conversation = new TryggConversation(new ConversationState(store.state), {
+    policy: loadPolicy(),
+    store,
+    now,
+    render: renderReply,
+  });
   return { store, bot: new TryggBot(conversation), adapter: new VoiceAdapter(), now };
 }
 
 describe('VoiceAdapter', () => {
   it('collects the messages (with SSML), the decision trace and the handoff event of one turn', async () => {
     const { bot, adapter, store, now } = await voiceBot('2027-01-19 23:00');
-    const turn = await adapter.runTurn(bot, { conversationId: 'telephony-test-1', caller: CALLER, locale: 'sv-SE', text: 'det brinner i trapphuset', input: 'speech', at: now() });
+    const turn = await adapter.runTurn(bot, {
+      conversationId: 'telephony-test-1',
+      caller: CALLER,
+      locale: 'sv-SE',
+      text: 'det brinner i trapphuset',
+      input: 'speech',
+      at: now(),
+    });
     expect(turn.error).toBeUndefined();
     expect(turn.decision).toMatchObject({ route: 'emergency', danger: 'fire' });
     expect(turn.handoff).toMatchObject({ route: 'emergency', phone: '112' });
@@ -41,15 +62,30 @@ describe('VoiceAdapter', () => {
     const who = { conversationId: 'telephony-test-2', caller: CALLER, locale: 'sv-SE', at: now() };
     const start = await adapter.startConversation(bot, who);
     expect(start.messages[0]!.text).toMatch(/Trygg/);
-    const turn = await adapter.runTurn(bot, { ...who, text: 'grannarna har fest och spelar hög musik', input: 'speech' });
+    const turn = await adapter.runTurn(bot, {
+      ...who,
+      text: 'grannarna har fest och spelar hög musik',
+      input: 'speech',
+    });
     expect(turn.messages.map((m) => m.text).join(' ')).not.toMatch(/Jag är Trygg/);
     expect(turn.messages.at(-1)!.inputHint).toBe('expectingInput');
   });
 
   it('a failing turn is reported, not thrown', async () => {
     const adapter = new VoiceAdapter();
-    const broken = new TryggBot({ onMessage: async () => { throw new Error('boom'); } } as unknown as TryggConversation);
-    const turn = await adapter.runTurn(broken, { conversationId: 'c', caller: '', locale: 'sv-SE', text: 'hej', input: 'typed', at: new Date() });
+    const broken = new TryggBot({
+      onMessage: async () => {
+        throw new Error('boom');
+      },
+    } as unknown as TryggConversation);
+    const turn = await adapter.runTurn(broken, {
+      conversationId: 'c',
+      caller: '',
+      locale: 'sv-SE',
+      text: 'hej',
+      input: 'typed',
+      at: new Date(),
+    });
     expect(turn.error?.message).toBe('boom');
   });
 });
@@ -88,7 +124,9 @@ describe('speech', () => {
       en: { locale: 'en-GB', voice: 'en-GB-RyanNeural' },
     });
     expect(parseVoices(undefined)).toEqual({});
-    expect(() => parseVoices('xx=sv-SE-MattiasNeural', 'ACS_VOICES')).toThrow(/^ACS_VOICES: "xx=sv-SE-MattiasNeural" is not language=voice/);
+    expect(() => parseVoices('xx=sv-SE-MattiasNeural', 'ACS_VOICES')).toThrow(
+      /^ACS_VOICES: "xx=sv-SE-MattiasNeural" is not language=voice/,
+    );
     expect(() => parseVoices('sv=Mattias')).toThrow(/not language=voice/);
   });
 
@@ -116,7 +154,7 @@ describe('call sessions', () => {
     expect(sessions.get(c.id)).toBeUndefined();
   });
 
-  it('run one call\'s events one at a time, in order', async () => {
+  it("run one call's events one at a time, in order", async () => {
     const sessions = new CallSessions();
     const s = sessions.create('');
     const order: number[] = [];
@@ -135,19 +173,25 @@ describe('call sessions', () => {
 describe('locales/*/phone.json', () => {
   const read = (lang: string) => JSON.parse(readFileSync(path.join(LOCALES_DIR, lang, 'phone.json'), 'utf8'));
   const keys = (o: object, prefix = ''): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    Object.entries(o).flatMap(([k, v]) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+    );
 
   it('Swedish, English and Arabic have every caller-facing text; every language its menu line and the emergency line', () => {
     const sv = keys(read('sv')).filter((k) => !k.startsWith('note.') && !k.startsWith('language.names.'));
     for (const lang of ['en', 'ar']) {
       const have = new Set(keys(read(lang)));
-      expect(sv.filter((k) => !have.has(k)), lang).toEqual([]);
+      expect(
+        sv.filter((k) => !have.has(k)),
+        lang,
+      ).toEqual([]);
     }
     const folders = readdirSync(LOCALES_DIR);
     for (const lang of LANGUAGES) {
       expect(folders, lang).toContain(lang);
       const have = new Set(keys(read(lang)));
-      for (const key of ['language.name', 'language.option', 'emergency.tellToDial']) expect(have.has(key), `${lang} ${key}`).toBe(true);
+      for (const key of ['language.name', 'language.option', 'emergency.tellToDial'])
+        expect(have.has(key), `${lang} ${key}`).toBe(true);
       expect(read(lang).emergency.tellToDial).toContain('112');
     }
   });

@@ -27,7 +27,11 @@ beforeEach(async () => {
   web = await startConnectorSink();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', TEAMS_ALLOWED_TENANT_ID: TENANT_ID });
   later = undefined;
-  app = await buildApp(config, { now: () => later ?? NOW, log: createLogger('silent'), worker: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 200 } });
+  app = await buildApp(config, {
+    now: () => later ?? NOW,
+    log: createLogger('silent'),
+    worker: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 200 },
+  });
   base = await app.listen(0, '127.0.0.1');
 });
 afterEach(async () => {
@@ -38,11 +42,19 @@ afterEach(async () => {
 
 let seq = 0;
 const post = async (activity: Record<string, unknown>) => {
-  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: `act-${++seq}`, timestamp: NOW.toISOString(), ...activity }) });
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: `act-${++seq}`, timestamp: NOW.toISOString(), ...activity }),
+  });
   return { status: res.status, body: await res.text() };
 };
 
-const channelData = { tenant: { id: TENANT_ID }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:channel@thread.tacv2' } };
+const channelData = {
+  tenant: { id: TENANT_ID },
+  team: { id: '19:team@thread.tacv2' },
+  channel: { id: '19:channel@thread.tacv2' },
+};
 const staff = { id: '29:staff-anna', name: 'Anna Lilja', aadObjectId: 'aad-anna' };
 const teamsMessage = (text: string, conversationId = '19:channel@thread.tacv2', extra: Record<string, unknown> = {}) =>
   post({
@@ -58,7 +70,16 @@ const teamsMessage = (text: string, conversationId = '19:channel@thread.tacv2', 
     ...extra,
   });
 const tenantSays = (text: string) =>
-  post({ type: 'message', channelId: 'webchat', serviceUrl: web.url, from: { id: 'tenant-1' }, recipient: { id: 'trygg' }, conversation: { id: 'web-conv-1' }, locale: 'sv-SE', text });
+  post({
+    type: 'message',
+    channelId: 'webchat',
+    serviceUrl: web.url,
+    from: { id: 'tenant-1' },
+    recipient: { id: 'trygg' },
+    conversation: { id: 'web-conv-1' },
+    locale: 'sv-SE',
+    text,
+  });
 
 async function until<T>(fn: () => T | undefined, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
@@ -91,7 +112,10 @@ describe('Teams handoff', () => {
     expect((await teamsMessage('register trygghetsjour')).status).toBe(200);
     expect(teams.messages().at(-1)?.text).toMatch(/tar nu emot ärenden för trygghetsjour/);
 
-    const shift = await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], { env: { DATA_DIR: dataDir }, now: NOW.toISOString() });
+    const shift = await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], {
+      env: { DATA_DIR: dataDir },
+      now: NOW.toISOString(),
+    });
     expect(shift.code).toBe(0);
 
     await reportDisturbance();
@@ -100,7 +124,10 @@ describe('Teams handoff', () => {
     const [post1] = await until(() => (cardPosts().length ? cardPosts() : undefined));
     await new Promise((r) => setTimeout(r, 300));
     expect(cardPosts()).toHaveLength(1);
-    const params = post1!.body as { channelData: { channel: { id: string } }; activity: { attachments: { content: Record<string, unknown> }[] } };
+    const params = post1!.body as {
+      channelData: { channel: { id: string } };
+      activity: { attachments: { content: Record<string, unknown> }[] };
+    };
     expect(params.channelData.channel.id).toBe('19:channel@thread.tacv2');
     const card = params.activity.attachments[0]!.content;
     expect(JSON.stringify(card)).toContain('Jag tar det');
@@ -131,9 +158,15 @@ describe('Teams handoff', () => {
 
     // A second claim is refused politely.
     const again = await post({
-      type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: teams.url,
-      from: { id: '29:staff-bo', name: 'Bo' }, recipient: { id: '28:trygg' },
-      conversation: { id: threadId, isGroup: true, conversationType: 'channel', tenantId: TENANT_ID }, channelData, replyToId: rootId,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      channelId: 'msteams',
+      serviceUrl: teams.url,
+      from: { id: '29:staff-bo', name: 'Bo' },
+      recipient: { id: '28:trygg' },
+      conversation: { id: threadId, isGroup: true, conversationType: 'channel', tenantId: TENANT_ID },
+      channelData,
+      replyToId: rootId,
       value: { action: { type: 'Action.Execute', verb: 'claim', data: claimData(card) } },
     });
     expect(again.body).toMatch(/Anna Lilja har redan tagit/);
@@ -142,13 +175,30 @@ describe('Teams handoff', () => {
     await teamsMessage('Vi är där om tio minuter.', threadId);
     await until(() => webTexts().find((t) => /Vi är där om tio minuter/.test(t)));
     await tenantSays('Tack, nu är det lite lugnare');
-    await until(() => teams.accepted(/activities/).find((s) => /Hyresgästen skriver: Tack, nu är det lite lugnare/.test(String(s.body.text))));
+    await until(() =>
+      teams
+        .accepted(/activities/)
+        .find((s) => /Hyresgästen skriver: Tack, nu är det lite lugnare/.test(String(s.body.text))),
+    );
 
     // Close: the tenant is told, and the bot takes over again.
     await post({
-      type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: teams.url, from: staff, recipient: { id: '28:trygg' },
-      conversation: { id: threadId, isGroup: true, conversationType: 'channel', tenantId: TENANT_ID }, channelData, replyToId: rootId,
-      value: { action: { type: 'Action.Execute', verb: 'close', data: { verb: 'close', caseId: kase!.id, outcome: 'visited' } } },
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      channelId: 'msteams',
+      serviceUrl: teams.url,
+      from: staff,
+      recipient: { id: '28:trygg' },
+      conversation: { id: threadId, isGroup: true, conversationType: 'channel', tenantId: TENANT_ID },
+      channelData,
+      replyToId: rootId,
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'close',
+          data: { verb: 'close', caseId: kase!.id, outcome: 'visited' },
+        },
+      },
     });
     await until(() => webTexts().find((t) => /är avslutat/.test(t)));
     expect((await app.store.cases.get(kase!.id))!.status).toBe('closed');
@@ -156,7 +206,10 @@ describe('Teams handoff', () => {
 
   it('with the Teams endpoint failing the first three attempts, the card still arrives exactly once', async () => {
     await teamsMessage('register trygghetsjour');
-    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], { env: { DATA_DIR: dataDir }, now: NOW.toISOString() });
+    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], {
+      env: { DATA_DIR: dataDir },
+      now: NOW.toISOString(),
+    });
     teams.failNext(/\/v3\/conversations\/?$/, 3, 503);
     await reportDisturbance();
     await until(() => (cardPosts().length ? true : undefined), 15_000);
@@ -167,9 +220,19 @@ describe('Teams handoff', () => {
 
   it('refuses staff commands from another tenant and from unregistered teams', async () => {
     const other = await post({
-      type: 'message', channelId: 'msteams', serviceUrl: teams.url, from: staff, recipient: { id: '28:trygg' },
-      conversation: { id: '19:channel@thread.tacv2', isGroup: true, conversationType: 'channel', tenantId: 'another-tenant' },
-      channelData: { ...channelData, tenant: { id: 'another-tenant' } }, text: 'register trygghetsjour',
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl: teams.url,
+      from: staff,
+      recipient: { id: '28:trygg' },
+      conversation: {
+        id: '19:channel@thread.tacv2',
+        isGroup: true,
+        conversationType: 'channel',
+        tenantId: 'another-tenant',
+      },
+      channelData: { ...channelData, tenant: { id: 'another-tenant' } },
+      text: 'register trygghetsjour',
     });
     expect(other.status).toBe(200);
     expect(teams.messages().at(-1)?.text).toMatch(/bara MKB:s egna team/);
@@ -194,7 +257,10 @@ describe('Teams handoff', () => {
 
   it('a case nobody claims is re-alerted once, and the tenant is told what to do meanwhile', async () => {
     await teamsMessage('register trygghetsjour');
-    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], { env: { DATA_DIR: dataDir }, now: NOW.toISOString() });
+    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], {
+      env: { DATA_DIR: dataDir },
+      now: NOW.toISOString(),
+    });
     await reportDisturbance();
     await until(() => (cardPosts().length ? true : undefined));
     expect(await app.teams.checkUnclaimed()).toBe(0);
@@ -210,19 +276,34 @@ describe('Teams handoff', () => {
 
   it('the Action.Submit fallback claims too, and the card is updated in place', async () => {
     await teamsMessage('register trygghetsjour');
-    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], { env: { DATA_DIR: dataDir }, now: NOW.toISOString() });
+    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], {
+      env: { DATA_DIR: dataDir },
+      now: NOW.toISOString(),
+    });
     await reportDisturbance();
     const [cardPost] = await until(() => (cardPosts().length ? cardPosts() : undefined));
-    const card = (cardPost!.body as { activity: { attachments: { content: { actions: { verb?: string; fallback: { data: unknown } }[] } }[] } }).activity.attachments[0]!.content;
+    const card = (
+      cardPost!.body as {
+        activity: { attachments: { content: { actions: { verb?: string; fallback: { data: unknown } }[] } }[] };
+      }
+    ).activity.attachments[0]!.content;
     const submitData = card.actions.find((a) => a.verb === 'claim')!.fallback.data;
     const [kase] = await app.store.cases.list();
-    await teamsMessage('', kase!.teams.threadId!, { text: undefined, entities: [], value: submitData, replyToId: kase!.teams.activityId });
+    await teamsMessage('', kase!.teams.threadId!, {
+      text: undefined,
+      entities: [],
+      value: submitData,
+      replyToId: kase!.teams.activityId,
+    });
     await until(() => teams.sent.find((s) => s.method === 'PUT' && s.status === 200));
     expect((await app.store.cases.get(kase!.id))!).toMatchObject({ status: 'claimed', claimedBy: 'Anna Lilja' });
   });
 
   it('a case for a route without a registered channel waits, visible in trygg cases', async () => {
-    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], { env: { DATA_DIR: dataDir }, now: NOW.toISOString() });
+    await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], {
+      env: { DATA_DIR: dataDir },
+      now: NOW.toISOString(),
+    });
     await reportDisturbance();
     expect(webTexts().join('\n')).toMatch(/040-000 00 01/);
     await new Promise((r) => setTimeout(r, 300));

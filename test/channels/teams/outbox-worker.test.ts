@@ -7,11 +7,23 @@ import { openMemoryStore, type OutboxItem } from '../../../src/store/index.ts';
 
 const log = createLogger('silent');
 const httpError = (status: number, headers: Record<string, string> = {}) =>
-  Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { status, headers: { get: (k: string) => headers[k.toLowerCase()] } } });
+  Object.assign(new Error(`HTTP ${status}`), {
+    statusCode: status,
+    response: { status, headers: { get: (k: string) => headers[k.toLowerCase()] } },
+  });
 
 async function setup(deliver: (item: OutboxItem) => Promise<void>, clock = { t: Date.parse('2027-01-19T22:00:00Z') }) {
   const store = await openMemoryStore({ now: () => new Date(clock.t) });
-  const worker = new OutboxWorker({ store, deliver, log, now: () => new Date(clock.t), baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 5, perThreadGapMs: 0 });
+  const worker = new OutboxWorker({
+    store,
+    deliver,
+    log,
+    now: () => new Date(clock.t),
+    baseDelayMs: 1000,
+    maxDelayMs: 60_000,
+    maxAttempts: 5,
+    perThreadGapMs: 0,
+  });
   return { store, worker, clock };
 }
 
@@ -67,7 +79,8 @@ describe('OutboxWorker', () => {
       log,
       perThreadGapMs: 0,
       deliverTimeoutMs: 200,
-      deliver: (item) => (item.key === 'k-hang' ? new Promise<void>(() => {}) : Promise.resolve(void delivered.push(item.key))),
+      deliver: (item) =>
+        item.key === 'k-hang' ? new Promise<void>(() => {}) : Promise.resolve(void delivered.push(item.key)),
     });
     const [hanging, next] = await store.outbox.enqueue([
       { kind: 'x', key: 'k-hang', payload: {} },
@@ -111,7 +124,13 @@ describe('OutboxWorker', () => {
   it('keeps Teams’ per-thread pace', async () => {
     const times: number[] = [];
     const store = await openMemoryStore();
-    const worker = new OutboxWorker({ store, log, deliver: async () => void times.push(Date.now()), perThreadGapMs: 150, threadOf: () => 'thread-1' });
+    const worker = new OutboxWorker({
+      store,
+      log,
+      deliver: async () => void times.push(Date.now()),
+      perThreadGapMs: 150,
+      threadOf: () => 'thread-1',
+    });
     await store.outbox.enqueue([1, 2, 3, 4].map((i) => ({ kind: 'x', key: `p${i}`, payload: {} })));
     await worker.pass();
     expect(times).toHaveLength(4);

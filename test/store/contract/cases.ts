@@ -1,12 +1,22 @@
 /** `store.cases`: ids, defaults, listing, patches, claims and transcripts. */
 import { expect, it } from 'vitest';
-import { StoreConflictError, StoreNotFoundError, StoreValidationError, type NewCase } from '../../../src/store/index.ts';
+import {
+  StoreConflictError,
+  StoreNotFoundError,
+  StoreValidationError,
+  type NewCase,
+} from '../../../src/store/index.ts';
 import { type ContractContext, sampleCase, START } from './context.ts';
 
 export function casesContract(ctx: ContractContext): void {
   it('creates a case with a readable id, defaults and the store clock’s times', async () => {
     const created = await ctx.store.cases.create(
-      sampleCase({ transcript: [{ from: 'tenant', text: 'Det är fest i trappan' }, { at: '2026-11-14T22:00:05+01:00', from: 'bot', text: 'Tack' }] }),
+      sampleCase({
+        transcript: [
+          { from: 'tenant', text: 'Det är fest i trappan' },
+          { at: '2026-11-14T22:00:05+01:00', from: 'bot', text: 'Tack' },
+        ],
+      }),
     );
     expect(created.id).toMatch(/^T-2611-\d{4,}$/);
     expect(created).toMatchObject({
@@ -37,7 +47,9 @@ export function casesContract(ctx: ContractContext): void {
   });
 
   it('numbers cases per month in Swedish time, uniquely even when created at once', async () => {
-    const ids = (await Promise.all(Array.from({ length: 25 }, () => ctx.store.cases.create(sampleCase())))).map((c) => c.id);
+    const ids = (await Promise.all(Array.from({ length: 25 }, () => ctx.store.cases.create(sampleCase())))).map(
+      (c) => c.id,
+    );
     expect(new Set(ids).size).toBe(25);
     expect(ids.every((id) => id.startsWith('T-2611-'))).toBe(true);
     ctx.clock.set('2026-11-30T23:30:00Z'); // already 1 December in Malmö
@@ -84,7 +96,11 @@ export function casesContract(ctx: ContractContext): void {
       createdAt: START,
       updatedAt: '2026-11-14T21:00:05.000Z',
     });
-    const again = await cases.update(created.id, { teams: { activityId: 'act-1' }, contact: { name: 'B' }, replaceContact: true });
+    const again = await cases.update(created.id, {
+      teams: { activityId: 'act-1' },
+      contact: { name: 'B' },
+      replaceContact: true,
+    });
     expect(again.teams).toEqual({ threadId: '19:abc@thread.tacv2;messageid=1', activityId: 'act-1' });
     expect(again.contact).toEqual({ name: 'B' });
     const released = await cases.update(created.id, { claimedBy: null, status: 'open', danger: 'fire' });
@@ -135,7 +151,9 @@ export function casesContract(ctx: ContractContext): void {
     expect(error).toBeInstanceOf(StoreValidationError);
     expect(error?.message).toMatch(/route/);
     expect(error?.message).not.toMatch(/46701234567|nowhere/);
-    await expect(cases.appendTranscript('T-0000-0001', { from: 'nobody' as 'bot', text: 'x' })).rejects.toThrow(StoreValidationError);
+    await expect(cases.appendTranscript('T-0000-0001', { from: 'nobody' as 'bot', text: 'x' })).rejects.toThrow(
+      StoreValidationError,
+    );
     expect(await cases.list()).toEqual([]);
     const created = await cases.create(sampleCase());
     await expect(cases.update(created.id, { status: 'lost' as 'open' })).rejects.toThrow(StoreValidationError);

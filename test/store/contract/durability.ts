@@ -21,14 +21,22 @@ export function durabilityContract(ctx: ContractContext): void {
       language: 'sv',
       conversationHash: 'h',
     });
-    const shiftId = await first.shifts.add({ route: 'office', kind: 'closed', from: '2026-12-24T00:00:00Z', to: '2026-12-27T00:00:00Z' });
+    const shiftId = await first.shifts.add({
+      route: 'office',
+      kind: 'closed',
+      from: '2026-12-24T00:00:00Z',
+      to: '2026-12-27T00:00:00Z',
+    });
     await first.activities.markProcessed('c1', 'a1');
     await first.close();
 
     const reopened = await ctx.open();
     expect(await reopened.cases.get(created.id)).toEqual(created);
     expect((await reopened.outbox.list()).map((i) => [i.key, i.caseId])).toEqual([['card', created.id]]);
-    expect((await reopened.state.read(['webchat/conversations/c1']))['webchat/conversations/c1']).toEqual({ step: 2, eTag });
+    expect((await reopened.state.read(['webchat/conversations/c1']))['webchat/conversations/c1']).toEqual({
+      step: 2,
+      eTag,
+    });
     expect(await reopened.audit.list()).toHaveLength(1);
     expect((await reopened.shifts.list()).map((s) => s.id)).toEqual([shiftId]);
     expect(await reopened.activities.markProcessed('c1', 'a1')).toBe(false);

@@ -1,10 +1,20 @@
 /** `store.outbox`: enqueue with idempotency keys, atomicity with case writes, leases, completion, failure. */
 import { expect, it } from 'vitest';
-import { StoreConflictError, StoreNotFoundError, StoreValidationError, type NewOutboxItem } from '../../../src/store/index.ts';
+import {
+  StoreConflictError,
+  StoreNotFoundError,
+  StoreValidationError,
+  type NewOutboxItem,
+} from '../../../src/store/index.ts';
 import { type ContractContext, sampleCase, START } from './context.ts';
 
 const MINUTE = 60_000;
-const item = (key: string, extra: Partial<NewOutboxItem> = {}): NewOutboxItem => ({ kind: 'test', key, payload: { key }, ...extra });
+const item = (key: string, extra: Partial<NewOutboxItem> = {}): NewOutboxItem => ({
+  kind: 'test',
+  key,
+  payload: { key },
+  ...extra,
+});
 const at = (ms: number) => new Date(Date.parse(START) + ms);
 
 export function outboxContract(ctx: ContractContext): void {
@@ -16,7 +26,13 @@ export function outboxContract(ctx: ContractContext): void {
     const listed = await outbox.list();
     expect(listed.map((i) => i.key)).toEqual(['a', 'b']);
     expect(listed[0]).toMatchObject({ id: a, kind: 'test', payload: { key: 'a' }, status: 'pending', attempts: 0 });
-    expect(listed[0]).toMatchObject({ nextAttemptAt: START, caseId: null, leaseUntil: null, lastError: null, createdAt: START });
+    expect(listed[0]).toMatchObject({
+      nextAttemptAt: START,
+      caseId: null,
+      leaseUntil: null,
+      lastError: null,
+      createdAt: START,
+    });
     expect((await outbox.get(b as string))?.nextAttemptAt).toBe(at(MINUTE).toISOString());
     expect(await outbox.get('999999')).toBeUndefined();
     expect(await outbox.get('not-an-id')).toBeUndefined();
@@ -26,11 +42,16 @@ export function outboxContract(ctx: ContractContext): void {
     const { cases, outbox } = ctx.store;
     const fromList = await cases.create(sampleCase(), { outbox: [item('card-1')] });
     const fromFn = await cases.create(sampleCase(), {
-      outbox: (c) => [{ kind: 'teams.caseCard', key: `teams.caseCard:${c.id}`, payload: { caseId: c.id, route: c.route } }],
+      outbox: (c) => [
+        { kind: 'teams.caseCard', key: `teams.caseCard:${c.id}`, payload: { caseId: c.id, route: c.route } },
+      ],
     });
     expect((await outbox.list({ caseId: fromList.id })).map((i) => i.key)).toEqual(['card-1']);
     const [card] = await outbox.list({ caseId: fromFn.id });
-    expect(card).toMatchObject({ key: `teams.caseCard:${fromFn.id}`, payload: { caseId: fromFn.id, route: 'trygghetsjour' } });
+    expect(card).toMatchObject({
+      key: `teams.caseCard:${fromFn.id}`,
+      payload: { caseId: fromFn.id, route: 'trygghetsjour' },
+    });
   });
 
   it('writes neither the case nor its outbox items when either fails', async () => {
@@ -60,11 +81,21 @@ export function outboxContract(ctx: ContractContext): void {
   it('writes outbox items with a case update, and none when the update is rejected', async () => {
     const { cases, outbox } = ctx.store;
     const created = await cases.create(sampleCase());
-    await cases.update(created.id, { status: 'claimed', claimedBy: 'Eva' }, { outbox: (c) => [item(`claimed:${c.id}`)] });
+    await cases.update(
+      created.id,
+      { status: 'claimed', claimedBy: 'Eva' },
+      { outbox: (c) => [item(`claimed:${c.id}`)] },
+    );
     await expect(
-      cases.update(created.id, { status: 'claimed', claimedBy: 'Omar' }, { ifStatus: 'open', outbox: [item('lost-claim')] }),
+      cases.update(
+        created.id,
+        { status: 'claimed', claimedBy: 'Omar' },
+        { ifStatus: 'open', outbox: [item('lost-claim')] },
+      ),
     ).rejects.toThrow(StoreConflictError);
-    await expect(cases.update('T-0000-0001', { status: 'closed' }, { outbox: [item('ghost')] })).rejects.toThrow(StoreNotFoundError);
+    await expect(cases.update('T-0000-0001', { status: 'closed' }, { outbox: [item('ghost')] })).rejects.toThrow(
+      StoreNotFoundError,
+    );
     expect((await outbox.list()).map((i) => [i.key, i.caseId])).toEqual([[`claimed:${created.id}`, created.id]]);
   });
 
@@ -78,7 +109,11 @@ export function outboxContract(ctx: ContractContext): void {
     ]);
     const claimed = await outbox.claimDue(at(5 * MINUTE), 2, 30_000);
     expect(claimed.map((i) => i.id)).toEqual([early, middle]);
-    expect(claimed[0]).toMatchObject({ status: 'leased', attempts: 1, leaseUntil: at(5 * MINUTE + 30_000).toISOString() });
+    expect(claimed[0]).toMatchObject({
+      status: 'leased',
+      attempts: 1,
+      leaseUntil: at(5 * MINUTE + 30_000).toISOString(),
+    });
     expect((await outbox.claimDue(at(5 * MINUTE), 10, 30_000)).map((i) => i.id)).toEqual([late]);
     expect(await outbox.claimDue(at(5 * MINUTE), 10, 30_000)).toEqual([]);
     expect((await outbox.get(future as string))?.status).toBe('pending');
@@ -117,7 +152,12 @@ export function outboxContract(ctx: ContractContext): void {
     const [id] = await outbox.enqueue([item('done')]);
     await outbox.claimDue(at(0), 1, 1_000);
     await outbox.complete(id as string);
-    expect(await outbox.get(id as string)).toMatchObject({ status: 'done', leaseUntil: null, nextAttemptAt: null, attempts: 1 });
+    expect(await outbox.get(id as string)).toMatchObject({
+      status: 'done',
+      leaseUntil: null,
+      nextAttemptAt: null,
+      attempts: 1,
+    });
     expect(await outbox.claimDue(at(60 * MINUTE), 10, 1_000)).toEqual([]);
     expect((await outbox.list({ status: 'done' })).map((i) => i.id)).toEqual([id]);
     await expect(outbox.complete('999999')).rejects.toThrow(StoreNotFoundError);
@@ -130,12 +170,21 @@ export function outboxContract(ctx: ContractContext): void {
     await outbox.fail(retry as string, `HTTP 503 ${'x'.repeat(2_000)}`, at(MINUTE));
     await outbox.fail(dead as string, 'HTTP 403', null);
     const failed = await outbox.get(retry as string);
-    expect(failed).toMatchObject({ status: 'pending', nextAttemptAt: at(MINUTE).toISOString(), leaseUntil: null, attempts: 1 });
+    expect(failed).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: at(MINUTE).toISOString(),
+      leaseUntil: null,
+      attempts: 1,
+    });
     expect(failed?.lastError?.startsWith('HTTP 503')).toBe(true);
     expect(failed?.lastError?.length).toBeLessThanOrEqual(500);
     expect(await outbox.claimDue(at(MINUTE - 1), 10, 1_000)).toEqual([]);
     expect((await outbox.claimDue(at(MINUTE), 10, 1_000)).map((i) => [i.id, i.attempts])).toEqual([[retry, 2]]);
-    expect(await outbox.get(dead as string)).toMatchObject({ status: 'dead', lastError: 'HTTP 403', nextAttemptAt: null });
+    expect(await outbox.get(dead as string)).toMatchObject({
+      status: 'dead',
+      lastError: 'HTTP 403',
+      nextAttemptAt: null,
+    });
     await outbox.complete(retry as string);
     expect(await outbox.claimDue(at(600 * MINUTE), 10, 1_000)).toEqual([]);
     await expect(outbox.fail('999999', 'x', null)).rejects.toThrow(StoreNotFoundError);

@@ -21,9 +21,17 @@ export function privacyContract(ctx: ContractContext): void {
   it('purges what is older than the cut-off and keeps the rest', async () => {
     const s = ctx.store;
     // 40 days ago: an old case (with transcript and outbox), state, audit, a finished and a pending outbox item.
-    const old = await s.cases.create(sampleCase({ transcript: [{ from: 'tenant', text: 'a' }, { from: 'bot', text: 'b' }] }), {
-      outbox: [{ kind: 'k', key: 'old-case-card', payload: {} }],
-    });
+    const old = await s.cases.create(
+      sampleCase({
+        transcript: [
+          { from: 'tenant', text: 'a' },
+          { from: 'bot', text: 'b' },
+        ],
+      }),
+      {
+        outbox: [{ kind: 'k', key: 'old-case-card', payload: {} }],
+      },
+    );
     const oldButActive = await s.cases.create(sampleCase());
     const [finished, waiting] = await s.outbox.enqueue([
       { kind: 'k', key: 'finished', payload: {} },
@@ -66,13 +74,20 @@ export function privacyContract(ctx: ContractContext): void {
       outbox: (c) => [{ kind: 'teams.caseCard', key: `card:${c.id}`, payload: { caseId: c.id } }],
     });
     const bySms = await s.cases.create(
-      sampleCase({ channelId: 'sms', conversation: { channelId: 'sms', user: { id: PHONE }, conversation: { id: PHONE } } as never }),
+      sampleCase({
+        channelId: 'sms',
+        conversation: { channelId: 'sms', user: { id: PHONE }, conversation: { id: PHONE } } as never,
+      }),
     );
-    const byTranscript = await s.cases.create(sampleCase({ transcript: [{ from: 'tenant', text: 'Ring mig på 0701234567' }] }));
+    const byTranscript = await s.cases.create(
+      sampleCase({ transcript: [{ from: 'tenant', text: 'Ring mig på 0701234567' }] }),
+    );
     const unrelated = await s.cases.create(sampleCase({ contact: { phone: '+46707654321' } }), {
       outbox: [{ kind: 'k', key: 'unrelated-card', payload: { to: '+46707654321' } }],
     });
-    const [sms] = await s.outbox.enqueue([{ kind: 'tenant.sms', key: 'sms-1', payload: { to: PHONE, text: 'Vi kommer' } }]);
+    const [sms] = await s.outbox.enqueue([
+      { kind: 'tenant.sms', key: 'sms-1', payload: { to: PHONE, text: 'Vi kommer' } },
+    ]);
     await s.state.write({
       [`sms/conversations/${PHONE}`]: { dialogState: {} },
       'webchat/users/u1': { profile: { phone: '0046701234567' } },
@@ -97,7 +112,12 @@ export function privacyContract(ctx: ContractContext): void {
 
   it('finds nothing for a number it does not hold', async () => {
     await seedPhoneData();
-    expect(await ctx.store.findByPhone('+4640123456')).toEqual({ phone: '+4640123456', cases: [], state: {}, outbox: [] });
+    expect(await ctx.store.findByPhone('+4640123456')).toEqual({
+      phone: '+4640123456',
+      cases: [],
+      state: {},
+      outbox: [],
+    });
   });
 
   it('forgets everything tied to a phone number and nothing else', async () => {
@@ -108,7 +128,9 @@ export function privacyContract(ctx: ContractContext): void {
     expect(await ctx.store.cases.get(seeded.byContact.id)).toBeUndefined();
     expect((await ctx.store.cases.list()).map((c) => c.id)).toEqual([seeded.unrelated.id]);
     expect((await ctx.store.outbox.list()).map((i) => i.key)).toEqual(['unrelated-card']);
-    expect(Object.keys(await ctx.store.state.read(['webchat/users/u1', 'webchat/users/u2']))).toEqual(['webchat/users/u2']);
+    expect(Object.keys(await ctx.store.state.read(['webchat/users/u1', 'webchat/users/u2']))).toEqual([
+      'webchat/users/u2',
+    ]);
     expect(await ctx.store.audit.list()).toHaveLength(1);
     expect((await ctx.store.findByPhone('+46707654321')).cases).toHaveLength(1);
   });

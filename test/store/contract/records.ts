@@ -19,13 +19,30 @@ export function recordsContract(ctx: ContractContext): void {
   it('audit: appends decisions and lists them newest first, since a time, limited', async () => {
     const { audit } = ctx.store;
     await audit.append(decision('2026-11-14T22:00:00+01:00'));
-    await audit.append({ ...decision('x'), at: new Date('2026-11-14T21:05:00Z'), route: 'emergency', category: 'acute_danger', danger: 'fire' });
+    await audit.append({
+      ...decision('x'),
+      at: new Date('2026-11-14T21:05:00Z'),
+      route: 'emergency',
+      category: 'acute_danger',
+      danger: 'fire',
+    });
     await audit.append(decision('2026-11-14T21:10:00.000Z', { rule: 'r3', language: 'ar', channelId: 'sms' }));
     const all = await audit.list();
-    expect(all.map((e) => e.at)).toEqual(['2026-11-14T21:10:00.000Z', '2026-11-14T21:05:00.000Z', '2026-11-14T21:00:00.000Z']);
-    expect(all[1]).toEqual(decision('2026-11-14T21:05:00.000Z', { route: 'emergency', category: 'acute_danger', danger: 'fire' }));
-    expect((await audit.list({ since: '2026-11-14T21:05:00Z' })).map((e) => e.rule)).toEqual(['r3', 'disturbance-night']);
-    expect((await audit.list({ since: new Date('2026-11-14T21:05:00Z'), limit: 1 })).map((e) => e.rule)).toEqual(['r3']);
+    expect(all.map((e) => e.at)).toEqual([
+      '2026-11-14T21:10:00.000Z',
+      '2026-11-14T21:05:00.000Z',
+      '2026-11-14T21:00:00.000Z',
+    ]);
+    expect(all[1]).toEqual(
+      decision('2026-11-14T21:05:00.000Z', { route: 'emergency', category: 'acute_danger', danger: 'fire' }),
+    );
+    expect((await audit.list({ since: '2026-11-14T21:05:00Z' })).map((e) => e.rule)).toEqual([
+      'r3',
+      'disturbance-night',
+    ]);
+    expect((await audit.list({ since: new Date('2026-11-14T21:05:00Z'), limit: 1 })).map((e) => e.rule)).toEqual([
+      'r3',
+    ]);
   });
 
   it('audit: refuses anything beyond the audit fields, such as message text', async () => {
@@ -93,7 +110,12 @@ export function recordsContract(ctx: ContractContext): void {
 
   it('shifts: adds, lists in start order with UTC times, removes', async () => {
     const { shifts } = ctx.store;
-    const late = await shifts.add({ route: 'fastighetsjour', kind: 'closed', from: '2026-12-24T16:00:00+01:00', to: '2026-12-25T08:00:00+01:00' });
+    const late = await shifts.add({
+      route: 'fastighetsjour',
+      kind: 'closed',
+      from: '2026-12-24T16:00:00+01:00',
+      to: '2026-12-25T08:00:00+01:00',
+    });
     const early = await shifts.add({
       route: 'trygghetsjour',
       kind: 'extra',
@@ -124,8 +146,18 @@ export function recordsContract(ctx: ContractContext): void {
 
   it('shifts: filters by the moment they run and by overlap with a span', async () => {
     const { shifts } = ctx.store;
-    const a = await shifts.add({ route: 'office', kind: 'closed', from: '2026-11-20T08:00:00Z', to: '2026-11-20T12:00:00Z' });
-    const b = await shifts.add({ route: 'trygghetsjour', kind: 'extra', from: '2026-11-20T11:00:00Z', to: '2026-11-20T15:00:00Z' });
+    const a = await shifts.add({
+      route: 'office',
+      kind: 'closed',
+      from: '2026-11-20T08:00:00Z',
+      to: '2026-11-20T12:00:00Z',
+    });
+    const b = await shifts.add({
+      route: 'trygghetsjour',
+      kind: 'extra',
+      from: '2026-11-20T11:00:00Z',
+      to: '2026-11-20T15:00:00Z',
+    });
     const ids = async (query: Parameters<typeof shifts.list>[0]) => (await shifts.list(query)).map((s) => s.id);
     expect(await ids({ activeAt: '2026-11-20T08:00:00Z' })).toEqual([a]); // start inclusive
     expect(await ids({ activeAt: '2026-11-20T11:30:00Z' })).toEqual([a, b]);
@@ -143,9 +175,19 @@ export function recordsContract(ctx: ContractContext): void {
     expect(await ids()).toEqual([]);
     expect(await ids()).toEqual([]);
     const cli = await ctx.open();
-    const added = await cli.shifts.add({ route: 'trygghetsjour', kind: 'extra', from: '2026-12-24T16:00:00Z', to: '2026-12-25T06:00:00Z' });
+    const added = await cli.shifts.add({
+      route: 'trygghetsjour',
+      kind: 'extra',
+      from: '2026-12-24T16:00:00Z',
+      to: '2026-12-25T06:00:00Z',
+    });
     expect(await ids()).toEqual([added]);
-    const own = await ctx.store.shifts.add({ route: 'office', kind: 'closed', from: '2026-12-26T00:00:00Z', to: '2026-12-27T00:00:00Z' });
+    const own = await ctx.store.shifts.add({
+      route: 'office',
+      kind: 'closed',
+      from: '2026-12-26T00:00:00Z',
+      to: '2026-12-27T00:00:00Z',
+    });
     expect(await ids()).toEqual([added, own]);
     expect(await cli.shifts.remove(added)).toBe(true);
     expect(await ids()).toEqual([own]);
@@ -163,9 +205,9 @@ export function recordsContract(ctx: ContractContext): void {
     await expect(
       shifts.add({ route: 'bar' as 'office', kind: 'extra', from: '2026-11-20T10:00:00Z', to: '2026-11-20T11:00:00Z' }),
     ).rejects.toThrow(StoreValidationError);
-    await expect(shifts.add({ route: 'office', kind: 'extra', from: '20 nov', to: '2026-11-20T11:00:00Z' })).rejects.toThrow(
-      StoreValidationError,
-    );
+    await expect(
+      shifts.add({ route: 'office', kind: 'extra', from: '20 nov', to: '2026-11-20T11:00:00Z' }),
+    ).rejects.toThrow(StoreValidationError);
     expect(await shifts.list()).toEqual([]);
   });
 }

@@ -20,7 +20,10 @@ export function stateContract(ctx: ContractContext): void {
   });
 
   it('creates items without an eTag and gives each a string eTag', async () => {
-    await ctx.store.state.write({ createPoco: { id: 1 }, createPocoStoreItem: { id: 2, nested: { list: [1, 'two'] } } });
+    await ctx.store.state.write({
+      createPoco: { id: 1 },
+      createPocoStoreItem: { id: 2, nested: { list: [1, 'two'] } },
+    });
     const read = await ctx.store.state.read(['createPoco', 'createPocoStoreItem']);
     expect(read.createPoco).toMatchObject({ id: 1 });
     expect(read.createPocoStoreItem).toMatchObject({ id: 2, nested: { list: [1, 'two'] } });
@@ -95,7 +98,9 @@ export function stateContract(ctx: ContractContext): void {
     await state.write({ a: { n: 1 }, b: { n: 1 } });
     const stale = await state.read(['b']);
     await state.write({ b: { n: 2 } });
-    await expect(state.write({ a: { n: 9 }, b: { ...stale.b, n: 9 }, c: { n: 9 } })).rejects.toThrow(StoreConflictError);
+    await expect(state.write({ a: { n: 9 }, b: { ...stale.b, n: 9 }, c: { n: 9 } })).rejects.toThrow(
+      StoreConflictError,
+    );
     const read = await state.read(['a', 'b', 'c']);
     expect(read.a.n).toBe(1);
     expect(read.b.n).toBe(2);
@@ -172,6 +177,12 @@ export function stateContract(ctx: ContractContext): void {
       await conversationState.saveChanges(context);
       await context.sendActivity(`turn ${count}`);
     });
-    await adapter.send('hej').assertReply('turn 1').send('igen').assertReply('turn 2').send('och igen').assertReply('turn 3');
+    await adapter
+      .send('hej')
+      .assertReply('turn 1')
+      .send('igen')
+      .assertReply('turn 2')
+      .send('och igen')
+      .assertReply('turn 3');
   });
 }

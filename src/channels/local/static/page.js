@@ -7,7 +7,9 @@
   var form = document.getElementById('preview');
   var params = new URLSearchParams(location.search);
   var isKnown = function (select, value) {
-    return Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+    return Array.prototype.some.call(select.options, function (option) {
+      return option.value === value;
+    });
   };
 
   var channel = isKnown(form.channel, params.get('channel')) ? params.get('channel') : 'webchat';
@@ -30,9 +32,15 @@
     location.search = next.toString();
   }
   form.addEventListener('submit', restart);
-  form.channel.addEventListener('change', function () { restart(); });
-  form.locale.addEventListener('change', function () { restart(); });
-  form.phone.addEventListener('change', function () { restart(); });
+  form.channel.addEventListener('change', function () {
+    restart();
+  });
+  form.locale.addEventListener('change', function () {
+    restart();
+  });
+  form.phone.addEventListener('change', function () {
+    restart();
+  });
 
   // An SMS shows plain text only: no markdown, no suggested-action buttons.
   function asSms(activity) {
@@ -53,7 +61,7 @@
   fetch('/v3/directline/tokens/generate', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(request)
+    body: JSON.stringify(request),
   })
     .then(function (response) {
       return response.json().then(function (body) {
@@ -66,7 +74,7 @@
         domain: location.origin + '/v3/directline',
         token: grant.token,
         webSocket: false,
-        pollingInterval: 500
+        pollingInterval: 500,
       });
       // Exposed for tests and curious developers: 2 is Online in DirectLineJS's ConnectionStatus.
       directLine.connectionStatus$.subscribe(function (status) {
@@ -80,7 +88,7 @@
             if (incoming && incoming.type === 'trace') console.debug('trace', incoming.name, incoming.value);
             if (isSms && incoming) {
               action = Object.assign({}, action, {
-                payload: Object.assign({}, action.payload, { activity: asSms(action.payload.activity) })
+                payload: Object.assign({}, action.payload, { activity: asSms(action.payload.activity) }),
               });
             }
             return next(action);
@@ -100,10 +108,12 @@
                 return card && card.activity && card.activity.type === 'trace' ? false : next.apply(null, arguments);
               };
             };
-          }
+          },
         },
-        document.getElementById('webchat')
+        document.getElementById('webchat'),
       );
     })
-    .catch(function (error) { showError(error && error.message); });
+    .catch(function (error) {
+      showError(error && error.message);
+    });
 })();

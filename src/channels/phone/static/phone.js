@@ -12,7 +12,13 @@
   var micButton = document.getElementById('mic');
   var call = null; // { id, token, stage, lang, locale }
 
-  var STAGES = { menu: 'Språkmenyn', talk: 'Samtal', closing: 'Avslutar', transferring: 'Kopplar vidare', ended: 'Samtalet är slut' };
+  var STAGES = {
+    menu: 'Språkmenyn',
+    talk: 'Samtal',
+    closing: 'Avslutar',
+    transferring: 'Kopplar vidare',
+    ended: 'Samtalet är slut',
+  };
   var WHAT = { listen: 'Säger och lyssnar', say: 'Säger', transfer: 'Kopplar vidare till', hangUp: 'Lägger på' };
   var Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
 
@@ -25,7 +31,9 @@
     sayForm.querySelector('button[type="submit"]').disabled = !talking;
     micButton.hidden = !Recognition;
     micButton.disabled = !talking || !Recognition;
-    Array.prototype.forEach.call(document.querySelectorAll('#keypad button'), function (b) { b.disabled = !talking; });
+    Array.prototype.forEach.call(document.querySelectorAll('#keypad button'), function (b) {
+      b.disabled = !talking;
+    });
     document.querySelector('[data-kind="silence"]').disabled = !talking;
     document.querySelector('[data-kind="transferAccepted"]').disabled = !(live && call.stage === 'transferring');
     document.querySelector('[data-kind="transferFailed"]').disabled = !(live && call.stage === 'transferring');
@@ -88,7 +96,11 @@
         addEntry(action.type, WHAT[action.type] + ' (' + action.locale + ')', action.text, action.ssml);
         speak(action.ssml);
       } else if (action.type === 'transfer') {
-        addEntry('transfer', WHAT.transfer + ' ' + action.to, 'Simulera svaret med knapparna "Jouren svarar" eller "Ingen svarar".');
+        addEntry(
+          'transfer',
+          WHAT.transfer + ' ' + action.to,
+          'Simulera svaret med knapparna "Jouren svarar" eller "Ingen svarar".',
+        );
       } else {
         addEntry('hangUp', WHAT.hangUp);
       }
@@ -98,7 +110,11 @@
   }
 
   function api(path, body) {
-    return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(function (res) {
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(function (res) {
       return res.json().then(function (json) {
         if (!res.ok) throw new Error(json.message || 'HTTP ' + res.status);
         return json;
@@ -110,9 +126,15 @@
     if (!call) return;
     bargeIn();
     if (label) addEntry('caller', 'Du', label);
-    api('/phone/api/calls/' + encodeURIComponent(call.id) + '/input', { token: call.token, kind: kind, value: value || '' })
+    api('/phone/api/calls/' + encodeURIComponent(call.id) + '/input', {
+      token: call.token,
+      kind: kind,
+      value: value || '',
+    })
       .then(show)
-      .catch(function (error) { showStatus('Fel: ' + error.message); });
+      .catch(function (error) {
+        showStatus('Fel: ' + error.message);
+      });
   }
 
   ringForm.addEventListener('submit', function (event) {
@@ -127,7 +149,9 @@
         show(result);
         sayForm.text.focus();
       })
-      .catch(function (error) { showStatus('Kunde inte ringa: ' + error.message); });
+      .catch(function (error) {
+        showStatus('Kunde inte ringa: ' + error.message);
+      });
   });
 
   sayForm.addEventListener('submit', function (event) {
