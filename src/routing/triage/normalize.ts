@@ -68,6 +68,36 @@ const SENTENCE_PUNCTUATION = '.!?…\n\r¡¿؟۔';
 /** Apostrophes of every keyboard: dropped so that "don't" = "dont" and Somali "la'aan" stays one word. */
 const APOSTROPHES = "'’‘ʼʻ`´";
 
+/** Words after which an English 's is kept (it is "is" or "has" of a pronoun, and lexicons write `its`). */
+const KEEP_S: ReadonlySet<string> = new Set([
+  'it',
+  'that',
+  'there',
+  'what',
+  'he',
+  'she',
+  'who',
+  'here',
+  'let',
+  'where',
+  'how',
+  'this',
+  'everyone',
+  'someone',
+  'somebody',
+  'nobody',
+  'noone',
+  'everything',
+  'something',
+  'nothing',
+  'one',
+]);
+
+const isApostrophe = (c: number): boolean => APOSTROPHES.includes(String.fromCharCode(c));
+const isS = (s: string, i: number): boolean => s[i] === 's' || s[i] === 'S';
+/** True when position `i` is past the end of `s`, or holds no letter or digit. */
+const endsWord = (s: string, i: number): boolean => i >= s.length || !LETTER_OR_DIGIT.test(s[i]!);
+
 /** Table value: not computed yet (the table fills lazily, so loading the module costs nothing). */
 const UNKNOWN = 0xffff;
 
@@ -186,6 +216,9 @@ function scan(text: string, breaks: number[] | null): string[] {
       last = v;
     } else if (v === DROP) {
       if (n > 0) verbatim = false;
+      // English 's after a noun ("power's out", "the neighbour's door") is dropped with its apostrophe,
+      // so phrases match the bare noun; after a pronoun ("it's", "there's") it stays: `its`, `theres`.
+      if (n > 0 && isApostrophe(c) && isS(s, i + 1) && endsWord(s, i + 2) && !KEEP_S.has(fromScratch(n))) i++;
     } else {
       if (n > 0) {
         tokens.push(verbatim ? s.slice(start, i) : fromScratch(n));
