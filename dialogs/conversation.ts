@@ -23,6 +23,8 @@ import { Turn, type ConversationDeps, type Profile } from './context.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
 import { answerInformation } from './information.ts';
 import {
+  DANGER_CONFIRMED,
+  NEW_CONTACT,
   TURN,
   confirmDangerDialog,
   handoffDialog,
@@ -30,6 +32,7 @@ import {
   reachHuman,
   sayCall112,
   supportDialog,
+  unknownDangerDialog,
 } from './routes.ts';
 import { command } from './words.ts';
 
@@ -62,7 +65,8 @@ export class TryggConversation {
       .add(handoffDialog())
       .add(officeDialog())
       .add(supportDialog())
-      .add(confirmDangerDialog());
+      .add(confirmDangerDialog())
+      .add(unknownDangerDialog());
   }
 
   /** A new conversation on a channel that announces one (web chat): the greeting. */
@@ -218,7 +222,14 @@ export class TryggConversation {
     // 2. A dialog in progress gets the answer.
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
-      if (result.status !== DialogTurnStatus.empty) return;
+      if (result.result === DANGER_CONFIRMED) {
+        // "Is anyone in danger right now?" answered yes: an emergency, confirmed by the tenant.
+        const confirmed: Triage = { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: false };
+        await this.emergency(turn, decideRoute(confirmed, policy, this.deps.now()));
+        return;
+      }
+      // Not an answer to the question asked: the message is a new contact.
+      if (result.status !== DialogTurnStatus.empty && result.result !== NEW_CONTACT) return;
     }
 
     // 3. Shortly after a handoff, the tenant's messages belong to that case.
@@ -264,7 +275,8 @@ export class TryggConversation {
       default:
         if ((d.category === 'information' || d.category === 'unknown') && (await answerInformation(turn, d))) return;
         if (d.category === 'unknown') {
-          await turn.say(turn.t('unknown.reply'), { options: this.menu(turn), keywords: true });
+          // Nobody could place it: ask first whether anyone is in danger (112), then the rest.
+          await begin('unknownDanger');
           return;
         }
         await begin('office');
