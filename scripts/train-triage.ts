@@ -33,7 +33,10 @@ import {
   type Scores,
 } from '../src/routing/triage/classifier/corpus.ts';
 
-/** Largest share of ordinary training messages that cross-validation may turn into false emergencies. */
+/**
+ * Largest share of ordinary training messages that the classifier and the safety net may turn into false
+ * emergencies in cross-validation (the lexicons' own false emergencies are theirs to fix, not the model's).
+ */
 const FALSE_EMERGENCY_BUDGET = 0.006;
 /** Acute messages count this much more than others in training: a missed danger costs more. */
 const ACUTE_WEIGHT = 1.5;
@@ -44,13 +47,13 @@ const { entries, sha256 } = loadCorpus();
 const trainSet = entries.filter((e) => !isHeldBack(e.id));
 const heldBack = entries.filter((e) => isHeldBack(e.id));
 
+const readings = new Map<string, LexiconReading>(trainSet.map((e) => [e.id, readLexicons(e.text)]));
 const example = (e: CorpusEntry): Example => ({
-  ids: featureIds(tokenize(e.text).tokens, shapeOf(e.text), DEFAULT_FEATURES),
+  ids: featureIds(tokenize(e.text).tokens, shapeOf(e.text), DEFAULT_FEATURES, readings.get(e.id)!.concepts),
   label: MODEL_CLASSES.indexOf(classOf(e)),
   weight: e.label === 'acute_danger' ? ACUTE_WEIGHT : 1,
 });
 const examples = new Map(trainSet.map((e) => [e.id, example(e)]));
-const readings = new Map<string, LexiconReading>(trainSet.map((e) => [e.id, readLexicons(e.text)]));
 const foldOf = (id: string) => fnv1a32(`${id}#fold`) % FOLDS;
 
 const placeholder: Thresholds = { acute: 1, acuteWithSign: 1, category: 1 };
@@ -68,30 +71,44 @@ for (let f = 0; f < FOLDS; f++) {
   );
   foldModels.push(quantize(fit, placeholder, trainedOn));
 }
-const cvScore = (t: Thresholds): Scores => {
+/** Cross-validated scores with thresholds `t`, and the false emergencies that layers 2 and 3 added. */
+const cvScore = (t: Thresholds): Scores & { added: number } => {
   for (const m of foldModels) m.header.thresholds = t;
-  return score(trainSet, (e) => combineLayers(e.text, readings.get(e.id)!, foldModels[foldOf(e.id)]!));
+  let added = 0;
+  const s = score(trainSet, (e) => {
+    const result = combineLayers(e.text, readings.get(e.id)!, foldModels[foldOf(e.id)]!);
+    const ordinary = e.label !== 'acute_danger' && !(e.also ?? []).includes('acute_danger');
+    if (ordinary && result.category === 'acute_danger' && result.layer !== 'lexicon') added++;
+    return result;
+  });
+  return { ...s, added };
 };
 
-let best: { t: Thresholds; s: Scores } | undefined;
+let best: { t: Thresholds; s: Scores & { added: number } } | undefined;
 const better = (s: Scores, than: Scores | undefined): boolean => {
   if (!than) return true;
   if (s.acuteHit !== than.acuteHit) return s.acuteHit > than.acuteHit;
   return s.correct > than.correct;
 };
-for (const acute of [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8]) {
-  for (const acuteWithSign of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
+for (const acute of [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+  for (const acuteWithSign of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     if (acuteWithSign > acute) continue;
     for (const category of [0.35, 0.45, 0.55, 0.65]) {
       const t = { acute, acuteWithSign, category };
       const s = cvScore(t);
-      if (s.falseEmergencies > FALSE_EMERGENCY_BUDGET * s.ordinary) continue;
+      if (process.env.TRIAGE_TRACE) console.log(JSON.stringify(t), summary(s), 'added', s.added);
+      if (s.added > FALSE_EMERGENCY_BUDGET * s.ordinary) continue;
       if (better(s, best?.s)) best = { t, s };
     }
   }
 }
-if (!best) throw new Error('no thresholds keep false emergencies within the budget');
+if (!best) {
+  const loosest = cvScore({ acute: 0.99, acuteWithSign: 0.99, category: 0.35 });
+  throw new Error(`no thresholds keep added false emergencies within the budget (at best ${loosest.added})`);
+}
 console.log(`cross-validation (${FOLDS} folds, training split): ${summary(best.s)}`);
+const lexiconOnly = score(trainSet, (e) => readings.get(e.id)!.triage);
+console.log(`  the lexicons alone: ${summary(lexiconOnly)}`);
 console.log(`thresholds: ${JSON.stringify(best.t)}`);
 
 // 3. The final model.

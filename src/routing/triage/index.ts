@@ -100,6 +100,25 @@ export interface LexiconReading {
   signs: DangerVerdict[];
   /** Partner or family words (they count next to violence or a disturbance). */
   domestic: TriageMatch[];
+  /**
+   * What the lexicons saw, in words no language owns (`danger.fire:certain`, `past`, `signs.medical`): the
+   * classifier's cross-lingual features, so what it learns from a Polish message carries over to Somali.
+   */
+  concepts: string[];
+}
+
+/** Fields that say nothing about a message's meaning. */
+const NO_CONCEPT: ReadonlySet<Field> = new Set(['markers', 'clauseBreaks']);
+
+/** The lexicon's findings as language-free concept names (see `LexiconReading.concepts`). */
+function conceptsOf(standing: readonly Hit[], verdicts: readonly DangerVerdict[]): string[] {
+  const out = new Set<string>();
+  for (const h of standing) if (!NO_CONCEPT.has(h.pattern.field)) out.add(h.pattern.group);
+  for (const v of verdicts) {
+    out.add(`${v.hit.pattern.group}:${v.status}`);
+    if (v.reason) out.add(`${v.hit.pattern.field}:${v.reason}`);
+  }
+  return [...out];
 }
 
 /**
@@ -115,8 +134,14 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
   // A typo is read only in the message's own language: across languages a near-miss is usually just
   // another word ("husbands" is not a misspelt Swedish "husbrand").
   const hits = found.filter((h) => !h.fuzzy || h.pattern.lang === detected || h.pattern.lang === language);
-  const { byField, dangers, signs } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits), language);
-  const reading = (t: Triage): LexiconReading => ({ triage: t, tokens, signs, domestic: matchList(of('domestic')) });
+  const { byField, standing, dangers, signs } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits), language);
+  const reading = (t: Triage): LexiconReading => ({
+    triage: t,
+    tokens,
+    signs,
+    domestic: matchList(of('domestic')),
+    concepts: conceptsOf(standing, [...dangers, ...signs]),
+  });
   const of = (...fields: Field[]): Hit[] => fields.flatMap((f) => byField.get(f) ?? []);
   const certain: DangerVerdict[] = [];
   const possible: DangerVerdict[] = [];

@@ -79,7 +79,7 @@ export function combineLayers(text: string, reading: LexiconReading, model?: Tri
   const withSigns = signLabels.length > 0 ? { signs: signLabels } : {};
   if (lexical.category === 'acute_danger') return { ...lexical, layer: 'lexicon', ...withSigns };
 
-  const view = chosen ? classify(reading.tokens, shapeOf(text), chosen) : null;
+  const view = chosen ? classify(reading.tokens, shapeOf(text), reading.concepts, chosen) : null;
   const t = chosen?.header.thresholds;
   const seen = view
     ? {

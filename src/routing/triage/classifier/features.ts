@@ -10,8 +10,9 @@
  *   spelling, a typo or a compound still shares most of its features with words seen in training;
  * - Arabizi digits (2 3 5 6 7 9 standing for Arabic letters) are kept in the n-grams, so `7ari2` and `hari2`
  *   share `ari`.
- * Per message: each pair of neighbouring words, and a few shape features (a run of exclamation marks,
- * mostly capitals, emoji, a cry for help) that carry urgency across languages.
+ * Per message: each pair of neighbouring words; a few shape features (a run of exclamation marks, mostly
+ * capitals, emoji) that carry urgency across languages; and the lexicons' findings as concepts no language
+ * owns (`danger.fire:discounted`, `past`, `signs.medical`), so what is learnt in one language helps another.
  *
  * A message's feature vector is binary (each bucket once) and L2-normalised, so long and short messages
  * weigh the same.
@@ -56,6 +57,7 @@ const TAG_STEM = 2;
 const TAG_GRAM = 3;
 const TAG_PAIR = 4;
 const TAG_SHAPE = 5;
+const TAG_CONCEPT = 6;
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
 const EXCLAMATION_RUN = /!{3,}|!!.*!!/s;
@@ -86,7 +88,12 @@ export function shapeOf(text: string): Shape {
  * The bucket ids of a message's features, each once, in no particular order. `tokens` are the folded
  * tokens (`tokenize(text).tokens`), `shape` from {@link shapeOf}.
  */
-export function featureIds(tokens: readonly string[], shape: Shape, settings: FeatureSettings): Uint32Array {
+export function featureIds(
+  tokens: readonly string[],
+  shape: Shape,
+  settings: FeatureSettings,
+  concepts: readonly string[] = [],
+): Uint32Array {
   const mask = (1 << settings.bits) - 1;
   const seen = new Set<number>();
   const add = (h: number) => seen.add(h & mask);
@@ -109,5 +116,6 @@ export function featureIds(tokens: readonly string[], shape: Shape, settings: Fe
   if (shape.capitals) add(hashSlice(TAG_SHAPE, 'CAPS', 0, 4));
   for (const e of shape.emoji) add(hashSlice(TAG_SHAPE, e, 0, e.length));
   if (shape.emoji.length > 0) add(hashSlice(TAG_SHAPE, 'emoji', 0, 5));
+  for (const c of concepts) add(hashSlice(TAG_CONCEPT, c, 0, c.length));
   return Uint32Array.from(seen);
 }

@@ -65,13 +65,14 @@ export function view(classes: readonly ModelClass[], p: ArrayLike<number>): Clas
   return { acute, kind, category, categoryP };
 }
 
-/** The classifier's view of a message (folded tokens and raw shape), or null without a model. */
+/** The classifier's view of a message (folded tokens, raw shape, lexicon concepts), or null without a model. */
 export function classify(
   tokens: readonly string[],
   shape: Shape,
+  concepts: readonly string[],
   model: TriageModel | null = shippedModel(),
 ): ClassifierView | null {
   if (!model) return null;
-  const p = predict(model, featureIds(tokens, shape, model.header.features));
+  const p = predict(model, featureIds(tokens, shape, model.header.features, concepts));
   return view(model.header.classes, p);
 }

@@ -27,7 +27,7 @@ export interface TrainSettings {
   seed: number;
 }
 
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 24, rate: 0.4, l2: 1e-5, seed: 20261202 };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 24, rate: 0.1, l2: 1e-5, seed: 20261202 };
 
 /** A small seeded generator (mulberry32): the same seed, the same sequence, on every machine. */
 export function seeded(seed: number): () => number {
