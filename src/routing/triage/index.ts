@@ -189,8 +189,12 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
   if (domestic && disturbance.length > 0) return reading(result('acute_danger', 'violence', true, disturbance));
 
   const pastCrimes = discountedVerdicts.filter((v) => v.reason === 'past' && PAST_CRIME_KINDS.has(v.hit.pattern.kind!));
+  // A topic word counts in the message's own language first ("gården" is a Swedish yard, not an English
+  // garden); words of other languages decide only when the message's own language names no topic at all.
+  const own = (h: Hit) => h.pattern.lang === language || h.pattern.lang === detected;
+  const anyOwn = FIELD_CATEGORIES.some(([, fields]) => of(...fields).some(own));
   for (const [category, fields] of FIELD_CATEGORIES) {
-    const decisive = of(...fields);
+    const decisive = anyOwn ? of(...fields).filter(own) : of(...fields);
     if (category === 'crime_over') decisive.push(...pastCrimes.flatMap((v) => [v.hit, ...v.cues]));
     if (decisive.length > 0) return reading(result(category, null, false, decisive));
   }
