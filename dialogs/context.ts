@@ -13,7 +13,7 @@ import { luxonZone, wallClockMillis } from '../src/routing/zone.ts';
 import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
 import type { LanguageModel } from '../src/llm/index.ts';
 import type { Logger } from '../src/log.ts';
-import type { Reply, ReplyOption, ReplyRenderer } from './reply.ts';
+import { REPLY_OF, type Reply, type ReplyOption, type ReplyRenderer } from './reply.ts';
 
 /** What the channel layer gives the conversation. */
 export interface ConversationDeps {
@@ -129,8 +129,9 @@ export class Turn {
     // The 112 reply stands alone and first; anything pending waits for the next message.
     const reply: Reply = { text: extra.emergency ? text : this.withPending(text), lang: this.lang, ...extra };
     this.remember('bot', reply.text);
-    // A channel may need several messages for one reply (a long SMS): sent in order.
-    for (const activity of [this.deps.render(reply, this.channelId)].flat()) await this.ctx.sendActivity(activity);
+    // A channel may need several messages for one reply (a long SMS): sent in order, each marked with its reply.
+    for (const activity of [this.deps.render(reply, this.channelId)].flat())
+      await this.ctx.sendActivity(Object.assign(activity, { [REPLY_OF]: reply }) as typeof activity);
   }
 
   /** The activity a prompt sends, rendered for this channel. */
@@ -139,12 +140,8 @@ export class Turn {
     const full = how.retry ? text : this.withPending(text);
     if (!how.retry) this.remember('bot', full);
     // A reply with options is never split (renderers keep it whole).
-    return [
-      this.deps.render(
-        { text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) },
-        this.channelId,
-      ),
-    ].flat()[0]!;
+    const reply: Reply = { text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) };
+    return Object.assign([this.deps.render(reply, this.channelId)].flat()[0]!, { [REPLY_OF]: reply });
   }
 
   remember(from: 'tenant' | 'bot', text: string): void {

@@ -232,6 +232,8 @@ export class TryggConversation {
         rules: t!,
         model: this.deps.model,
         conversationId: ctx.activity.conversation.id,
+        // The fair share of the model's budget is per phone number, or per web-chat user.
+        sender: turn.channelPhone ?? `${ctx.activity.channelId}|${ctx.activity.from?.id ?? ''}`,
         onEmergency: (tri) => this.emergency(turn, decideRoute(tri, policy, this.deps.now())),
       });
       if (r.emergency) {

@@ -2,12 +2,13 @@
  * Limits over the store's shared counters (`store.counters`), cheap enough for every turn: the abuse limits,
  * the outbound SMS cap, the model's call caps and the new-case caps all take from one `Quotas`.
  *
- * How it stays cheap: a limit of N per window lets each instance admit up to ⌊N/10⌋ events of a key on its
- * own ("local allowance"), counted in memory and sent to the store in one batch every second. Past its
- * allowance, or once the count it last heard from the store plus its own unsent events would pass N, the
- * instance asks the store before admitting (one atomic addition). A turn far below its limits therefore
- * makes no store round trip; a key near its limit makes one per event; a key over its limit makes none
- * (counts only grow within a window, so a key once over stays over until its window ends).
+ * How it stays cheap: under a limit of N per window, an instance may hold up to ⌊N/10⌋ admitted events of a
+ * key that the store has not counted yet (its "local allowance"); they go to the store in one batch for all
+ * keys every second. When its unsent events reach the allowance, or when the count it last heard from the
+ * store plus its unsent events comes within the allowance of N, the instance adds the event in the store
+ * first (one atomic addition, which also sends what was unsent) and decides on the total. A turn far below
+ * its limits makes no store round trip; a key near its limit (its last ⌊N/10⌋ events) makes one per event;
+ * a key over its limit makes none (counts only grow within a window: once over, over until it ends).
  *
  * The guarantee, per key and window (fixed windows: `floor(now / windowMs)`):
  * - one instance admits at most N (it may refuse slightly early while a batch is on its way);
@@ -93,7 +94,9 @@ export class Quotas {
     if (e.known >= limit.max) return { ok: false, firstRefusal: await this.#firstRefusal(e) };
     const allowance = options.exact ? 0 : Math.floor(limit.max / 10);
     const unsent = e.pending + e.inflight;
-    if (unsent < allowance && e.known + unsent + 1 <= limit.max) {
+    // Locally only while far below: in the last `allowance` events every event asks, so that an instance
+    // sees the others' counts (sent every second) before it takes the last ones.
+    if (unsent < allowance && e.known + unsent + 1 <= limit.max - allowance) {
       e.pending++;
       this.#schedule();
       return { ok: true, firstRefusal: false };
@@ -145,6 +148,11 @@ export class Quotas {
     this.#flushing = run;
     await run;
     if (this.#flushing === run) this.#flushing = undefined;
+  }
+
+  /** Keys (per window) held in memory, for diagnostics. */
+  get trackedKeys(): number {
+    return this.#entries.size;
   }
 
   /** Stops the timer and sends what is unsent (shutdown). */
