@@ -15,7 +15,15 @@ import { summarizeForStaff } from './summary.ts';
 import { sameLanguage, translateText, type TranslateLanguages } from './translate.ts';
 import type { CallContext, ModelLogger, ModelOperation, ModelSuggestion, TranscriptLine } from './types.ts';
 
-export { createModelClient, DEFAULT_MODEL, ModelConfigError, type ModelClient, type ModelEnv } from './client.ts';
+export {
+  createModelClient,
+  DEFAULT_AZURE_DEPLOYMENT,
+  DEFAULT_MODEL,
+  ModelConfigError,
+  type ModelClient,
+  type ModelEnv,
+} from './client.ts';
+export { modelFamily, type ModelFamily } from './family.ts';
 export { CLASSIFY_TIMEOUT_MS, classifyWithModel } from './classify.ts';
 export {
   consultReason,
