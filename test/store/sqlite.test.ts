@@ -54,6 +54,21 @@ describe('sqlite store', () => {
     }
   });
 
+  it('keeps counter keys only as hashes: no phone number in the counters table', async () => {
+    const store = await openStore({ dataDir: root });
+    const windowStart = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    await store.counters.add([{ key: 'msg.phone:+46701234567', windowStart, windowMs: 3_600_000, by: 1 }]);
+    await store.close();
+    const db = new DatabaseSync(join(root, SQLITE_FILE_NAME));
+    try {
+      const rows = db.prepare('SELECT * FROM counters').all();
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows)).not.toMatch(/4670|phone/);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a database from a newer Trygg', async () => {
     await (await openStore({ dataDir: root })).close();
     const db = new DatabaseSync(join(root, SQLITE_FILE_NAME));
