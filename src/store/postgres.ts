@@ -13,6 +13,7 @@ import type { Store, StoreOptions } from './types.ts';
 import { postgresActivities } from './postgres/activities.ts';
 import { postgresAudit } from './postgres/audit.ts';
 import { postgresCases } from './postgres/cases.ts';
+import { postgresCounters } from './postgres/counters.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
 import { postgresJobs } from './postgres/jobs.ts';
 import { postgresLocks } from './postgres/locks.ts';
@@ -56,6 +57,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     activities: postgresActivities(db, processedTtlMs),
     shifts: postgresShifts(db),
     outbox: postgresOutbox(db),
+    counters: postgresCounters(db),
     jobs: postgresJobs(db),
     locks: layeredLocks(new KeyedMutex(), postgresLocks(db)),
     ...postgresPrivacy(db),

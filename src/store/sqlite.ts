@@ -9,6 +9,7 @@ import type { Store, StoreOptions } from './types.ts';
 import { sqliteActivities } from './sqlite/activities.ts';
 import { sqliteAudit } from './sqlite/audit.ts';
 import { sqliteCases } from './sqlite/cases.ts';
+import { sqliteCounters } from './sqlite/counters.ts';
 import { SqliteDb } from './sqlite/db.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
 import { sqlitePrivacy } from './sqlite/privacy.ts';
@@ -43,6 +44,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     activities: sqliteActivities(db, processedTtlMs),
     shifts: sqliteShifts(db),
     outbox: sqliteOutbox(db),
+    counters: sqliteCounters(db),
     ...sqlitePrivacy(db),
     async close() {
       db.close();

@@ -12,11 +12,13 @@ import type { Storage } from 'botbuilder';
 import type { Case, CaseStore } from './types/case.ts';
 import type { OutboxItem, Outbox } from './types/outbox.ts';
 import type { AuditLog, ProcessedActivities, ShiftStore } from './types/records.ts';
+import type { Counters } from './types/counters.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
 export * from './types/outbox.ts';
 export * from './types/records.ts';
+export * from './types/counters.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -116,6 +118,8 @@ export interface Store {
   readonly shifts: ShiftStore;
   /** Side effects to deliver at least once. */
   readonly outbox: Outbox;
+  /** Windowed counts shared by every instance on the store (limits and caps; `src/store/quotas.ts`). */
+  readonly counters: Counters;
   /**
    * Run-once-per-interval claims for scheduled jobs; present where several instances can share the store
    * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.

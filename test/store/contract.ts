@@ -10,6 +10,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
 import { casesContract } from './contract/cases.ts';
+import { countersContract } from './contract/counters.ts';
 import { type ContractContext, type MakeStore, manualClock, START, type StoreFixture } from './contract/context.ts';
 import { durabilityContract } from './contract/durability.ts';
 import { outboxContract } from './contract/outbox.ts';
@@ -46,6 +47,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('state (botbuilder Storage)', () => stateContract(ctx));
     describe('cases', () => casesContract(ctx));
     describe('outbox', () => outboxContract(ctx));
+    describe('counters', () => countersContract(ctx));
     describe('audit, activities, shifts', () => recordsContract(ctx));
     describe('purge and data-subject requests', () => privacyContract(ctx));
     describe('durability and connections', () => durabilityContract(ctx));

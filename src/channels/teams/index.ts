@@ -95,6 +95,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     link: {
       newCaseItems,
       tenantWrote: (c, text) => relayTenantMessage(deps.store, c, text, kick),
+      noticeItems: (c, text) => [threadPost(c.id, text)],
       kick,
     },
     start() {

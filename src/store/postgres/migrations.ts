@@ -122,6 +122,20 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // Windowed counters shared by every instance (limits and caps); keys are hashes.
+    version: 2,
+    sql: `
+      CREATE TABLE counters (
+        key text NOT NULL,
+        window_start bigint NOT NULL,
+        expires_at timestamptz NOT NULL,
+        count bigint NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE INDEX counters_expires_at ON counters (expires_at);
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

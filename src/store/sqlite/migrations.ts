@@ -109,6 +109,20 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX shifts_span ON shifts (starts_at, ends_at);
     `,
   },
+  {
+    // Windowed counters shared by every process on the file (limits and caps); keys are hashes.
+    version: 2,
+    sql: `
+      CREATE TABLE counters (
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE INDEX counters_expires_at ON counters (expires_at);
+    `,
+  },
 ];
 
 /** The schema version this code expects. */
