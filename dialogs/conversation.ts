@@ -226,7 +226,7 @@ export class TryggConversation {
       if (result.result === DANGER_CONFIRMED) {
         // "Is anyone in danger right now?" answered yes: an emergency, confirmed by the tenant.
         const confirmed: Triage = { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: false };
-        await this.emergency(turn, decideRoute(confirmed, policy, this.deps.now()));
+        await answerEmergency(turn, decideRoute(confirmed, policy, this.deps.now()));
         return;
       }
       // Not an answer to the question asked: the message is a new contact.
