@@ -150,8 +150,14 @@ export const policySchema = z.object({
     .object({
       /** Minutes after which an unclaimed case is re-alerted and the tenant told what to do meanwhile. */
       unclaimedAfterMinutes: z.number().int().positive().default(10),
+      /**
+       * Who the tenant is told has taken their case: `team`, the route's team name in the tenant's language
+       * ("Trygghetsjouren"), or `firstName`, the first word of the staff member's Teams display name. Never
+       * the full name: the tenant may be the disturber the staff member is about to visit.
+       */
+      staffNameToTenant: z.enum(['team', 'firstName']).default('team'),
     })
-    .default({ unclaimedAfterMinutes: 10 }),
+    .default({ unclaimedAfterMinutes: 10, staffNameToTenant: 'team' }),
   /** How long cases, transcripts and conversation state are kept. */
   retention: z.object({ days: z.number().int().positive().default(90) }).default({ days: 90 }),
   /** Phone line: by default the caller is told to hang up and dial 112 (their position reaches the centre). */
