@@ -105,7 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.ACS_CONNECTION_STRING && !env.PUBLIC_BASE_URL)
     problems.push('PUBLIC_BASE_URL: required with ACS_CONNECTION_STRING (ACS calls back there)');
   if (production && !env.AUDIT_HMAC_KEY)
-    problems.push('AUDIT_HMAC_KEY: required when NODE_ENV=production (the audit log\'s hashes must not be reversible)');
+    problems.push("AUDIT_HMAC_KEY: required when NODE_ENV=production (the audit log's hashes must not be reversible)");
   if (env.AUDIT_HMAC_KEY && env.AUDIT_HMAC_KEY.length < MIN_AUDIT_KEY_LENGTH)
     problems.push(`AUDIT_HMAC_KEY: at least ${MIN_AUDIT_KEY_LENGTH} characters (e.g. \`openssl rand -hex 32\`)`);
   const adminIds = (env.TEAMS_ADMIN_IDS ?? '')

@@ -100,6 +100,8 @@ async function childInstance(): Promise<{ base: string; child: ChildProcess; std
       LOG_LEVEL: 'silent',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-mi-child-')),
       TEAMS_ALLOWED_TENANT_ID: TENANT_ID,
+      TEAMS_ADMIN_IDS: 'aad-anna',
+      AUDIT_HMAC_KEY: 'multi-instance-test-audit-key-0123456789',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -119,7 +119,10 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
       ]);
       deps.kick();
     }
-    deps.log.info({ target, moved: Boolean(previous && previous.channelId !== channelId) }, 'teams: channel registered');
+    deps.log.info(
+      { target, moved: Boolean(previous && previous.channelId !== channelId) },
+      'teams: channel registered',
+    );
     await ctx.sendActivity(s('command.registered', { target }));
     return;
   }

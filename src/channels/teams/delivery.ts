@@ -136,7 +136,11 @@ export function createDeliver(deps: DeliveryDeps) {
       const p = item.payload as unknown as NoticePayload;
       const ref = channelReference(p.channelId, p.serviceUrl);
       await cont(ref, async (turn) => {
-        await turn.sendActivity({ type: 'message', text: translator('sv', 'staff')(p.key, p.params), textFormat: 'plain' });
+        await turn.sendActivity({
+          type: 'message',
+          text: translator('sv', 'staff')(p.key, p.params),
+          textFormat: 'plain',
+        });
       });
       return;
     }

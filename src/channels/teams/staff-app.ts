@@ -97,7 +97,7 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
           channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
         },
       });
-      log.warn({ caseId: c.id }, 'teams: a card action from outside the case\'s channel was refused');
+      log.warn({ caseId: c.id }, "teams: a card action from outside the case's channel was refused");
       return { message: t()('claim.wrongPlace') };
     }
     const who = ctx.activity.from?.name || 'MKB';
@@ -107,7 +107,10 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
         const updated = await store.cases.update(
           c.id,
           { status: 'claimed', claimedBy: who },
-          { ifStatus: 'open', outbox: [tenantMessage(c.id, 'staff.claimed', { name: staffNameForTenant(c, who, policy) })] },
+          {
+            ifStatus: 'open',
+            outbox: [tenantMessage(c.id, 'staff.claimed', { name: staffNameForTenant(c, who, policy) })],
+          },
         );
         deps.kick();
         return { card: updated };

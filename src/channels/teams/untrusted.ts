@@ -7,7 +7,8 @@
  */
 
 /** Control characters, zero-width characters and bidirectional overrides (which can disguise a link). */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * One line of untrusted text, shown as typed but inert: line breaks become " ⏎ " (so nothing can start a

@@ -112,7 +112,12 @@ export function postgresStaffAudit(db: PgDb): StaffAuditLog {
          WHERE ($1::timestamptz IS NULL OR at >= $1) ORDER BY at DESC, id DESC LIMIT $2`,
         [since, checkLimit(query.limit, 1000)],
       );
-      return rows.map((row) => ({ at: row.at.toISOString(), action: row.action, actor: row.actor, details: row.details }));
+      return rows.map((row) => ({
+        at: row.at.toISOString(),
+        action: row.action,
+        actor: row.actor,
+        details: row.details,
+      }));
     },
   };
 }

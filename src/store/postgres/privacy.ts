@@ -94,21 +94,25 @@ async function deleteCases(
 ): Promise<{ cases: number; transcriptEntries: number; outbox: number; teamsCards: number }> {
   if (ids.length === 0) return { cases: 0, transcriptEntries: 0, outbox: 0, teamsCards: 0 };
   const posted = (
-    await sql.query<{ id: string; route: RouteId; thread_id: string | null; activity_id: string | null; posts: string[] }>(
+    await sql.query<{
+      id: string;
+      route: RouteId;
+      thread_id: string | null;
+      activity_id: string | null;
+      posts: string[];
+    }>(
       `SELECT c.id, c.route, c.teams_thread_id AS thread_id, c.teams_activity_id AS activity_id,
          ARRAY(SELECT p.activity_id FROM teams_posts AS p WHERE p.case_id = c.id ORDER BY p.activity_id) AS posts
        FROM cases AS c WHERE c.teams_activity_id IS NOT NULL AND c.id = ANY($1::text[])`,
       [ids],
     )
-  ).rows.map(
-    (row): RedactableCase => ({
-      id: row.id,
-      route: row.route,
-      threadId: row.thread_id,
-      activityId: row.activity_id,
-      postIds: row.posts,
-    }),
-  );
+  ).rows.map((row): RedactableCase => ({
+    id: row.id,
+    route: row.route,
+    threadId: row.thread_id,
+    activityId: row.activity_id,
+    postIds: row.posts,
+  }));
   const transcriptEntries = (await sql.query('DELETE FROM case_transcript WHERE case_id = ANY($1::text[])', [ids]))
     .count;
   const outbox = (await sql.query('DELETE FROM outbox WHERE case_id = ANY($1::text[])', [ids])).count;

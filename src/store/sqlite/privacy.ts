@@ -88,15 +88,13 @@ function deleteCases(
        FROM cases AS c WHERE c.teams_activity_id IS NOT NULL AND c.id ${inIds}`,
       params,
     )
-    .map(
-      (row): RedactableCase => ({
-        id: row.id,
-        route: row.route,
-        threadId: row.thread_id,
-        activityId: row.activity_id,
-        postIds: JSON.parse(row.posts) as string[],
-      }),
-    );
+    .map((row): RedactableCase => ({
+      id: row.id,
+      route: row.route,
+      threadId: row.thread_id,
+      activityId: row.activity_id,
+      postIds: JSON.parse(row.posts) as string[],
+    }));
   const transcriptEntries = db.run(`DELETE FROM case_transcript WHERE case_id ${inIds}`, params);
   const outbox = db.run(`DELETE FROM outbox WHERE case_id ${inIds}`, params);
   const cases = db.run(`DELETE FROM cases WHERE id ${inIds}`, params);

@@ -16,7 +16,7 @@ const webchat = (id: string): NewCase['conversation'] => ({
   channelId: 'webchat',
   serviceUrl: 'https://webchat.botframework.com/',
   conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-  user: { id: `user-${id}` },
+  user: { id: `user-${id}`, name: '' },
   bot: { id: 'trygg', name: 'Trygg' },
 });
 
