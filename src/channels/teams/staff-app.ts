@@ -160,6 +160,21 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     return result.card ? (caseCard(result.card, policy.timeZone) as AdaptiveCard) : result.message!;
   });
 
+  // Any other card action verb does nothing; it is refused and audited like an action from the wrong place.
+  app.adaptiveCards.actionExecute<CardData>(/^(?!(claim|reply|close)$)/, async (ctx, _state, data) => {
+    await store.staffAudit.append({
+      at: deps.now(),
+      action: 'teams.cardAction.refused',
+      actor: actorOf(ctx),
+      details: {
+        verb: String((ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '').slice(0, 20),
+        caseId: String(data?.caseId ?? '').slice(0, 40),
+        channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
+      },
+    });
+    return t()('claim.unknownAction');
+  });
+
   // Action.Submit fallback (older clients): a message with `value`; the card is updated through the outbox.
   app.adaptiveCards.actionSubmit<CardData>(['claim', 'reply', 'close'], async (ctx, _state, data) => {
     const result = await act(ctx, data);
@@ -189,9 +204,15 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
       ...(await store.cases.list({ status: 'claimed', limit: 500 })),
       ...(await store.cases.list({ status: 'open', limit: 500 })),
     ];
+    // The thread itself, or its root message in the same channel: a thread elsewhere with the same message id
+    // is not this case's.
     const c = candidates.find(
       (x) =>
-        x.teams.threadId === threadId || (x.teams.activityId && threadId.endsWith(`;messageid=${x.teams.activityId}`)),
+        x.teams.threadId === threadId ||
+        (x.teams.activityId &&
+          x.teams.threadId &&
+          channelOfConversation(threadId) === channelOfConversation(x.teams.threadId) &&
+          threadId.endsWith(`;messageid=${x.teams.activityId}`)),
     );
     if (!c) {
       log.info('teams: a thread message that belongs to no open case');

@@ -113,6 +113,28 @@ describe('card actions: only from where the case lives', () => {
     const refused = (await h.app.store.staffAudit.list()).filter((e) => e.action === 'teams.cardAction.refused');
     expect(refused.map((e) => e.details.verb).sort()).toEqual(['claim', 'close', 'reply']);
     expect(refused[0]).toMatchObject({ actor: 'aad-guest', details: { caseId: kase.id, channel: OTHER.channel } });
+
+    // A verb Trygg does not know, even from the case's own thread: nothing happens, and it is on record.
+    const unknown = await h.cardAction({ verb: 'reopen', caseId: kase.id }, { conversationId: kase.teams.threadId! });
+    expect(unknown.body).toMatch(/känner inte igen/);
+    expect((await h.app.store.staffAudit.list())[0]).toMatchObject({
+      action: 'teams.cardAction.refused',
+      actor: 'aad-anna',
+      details: { verb: 'reopen', caseId: kase.id },
+    });
+  });
+
+  it('a message in a thread elsewhere whose root has the card’s message id reaches no tenant', async () => {
+    await h.staffSays('register trygghetsjour');
+    const { kase } = await caseWithCard(h);
+    await h.staffSays('Klicka här: https://127.0.0.2/', {
+      from: GUEST,
+      where: OTHER,
+      conversationId: `${OTHER.channel};messageid=${kase.teams.activityId}`,
+    });
+    await h.staffSays('Vi kommer.', { conversationId: kase.teams.threadId! }); // the real thread still works
+    await until(() => h.webTexts().find((t) => /Vi kommer\./.test(t)));
+    expect(h.webTexts().join('\n')).not.toMatch(/127\.0\.0\.2|Klicka/);
   });
 
   it('from the case’s own thread, or elsewhere in its route’s channel, the action counts', async () => {
