@@ -13,8 +13,15 @@ import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { LanguageModel } from '../../llm/index.ts';
 import type { Logger } from '../../log.ts';
-import type { Case, NewOutboxItem, OutboxItem, Store } from '../../store/index.ts';
-import { TEAMS_REDACT_KIND, type TeamsRedaction } from '../../store/index.ts';
+import {
+  StoreNotFoundError,
+  TEAMS_REDACT_KIND,
+  type Case,
+  type NewOutboxItem,
+  type OutboxItem,
+  type Store,
+  type TeamsRedaction,
+} from '../../store/index.ts';
 import { caseCard, redactedCard } from './cards.ts';
 import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
 import { plain, stripLinks } from './untrusted.ts';
@@ -183,7 +190,15 @@ export function createDeliver(deps: DeliveryDeps) {
         },
       );
       if (!threadId) throw new NotYet('Teams returned no conversation id');
-      await store.cases.update(c.id, { teams: { threadId, activityId: rootMessageId(threadId) ?? threadId } });
+      const activityId = rootMessageId(threadId) ?? threadId;
+      try {
+        await store.cases.update(c.id, { teams: { threadId, activityId } });
+      } catch (err) {
+        if (!(err instanceof StoreNotFoundError)) throw err;
+        // Erased while the card was on its way (`forget`: a purge does not take a case this new): the store
+        // could not queue its redaction, so the card becomes a stub right away.
+        await redact({ caseId: c.id, route: c.route, threadId, activityId, postIds: [], reason: 'forget' });
+      }
       return;
     }
 
