@@ -1,7 +1,6 @@
 /**
  * What every dialog needs for one turn: the deps, the tenant's language, a translator, and `say`.
  */
-import { createHash } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
@@ -210,7 +209,8 @@ export class Turn {
       danger: decision.danger,
       channelId: this.channelId,
       language: decision.language,
-      conversationHash: createHash('sha256').update(this.ctx.activity.conversation.id).digest('hex').slice(0, 16),
+      // Keyed (HMAC): an SMS conversation id is the tenant's number, which a plain hash would give away.
+      conversationHash: this.deps.store.audit.hashConversation(this.ctx.activity.conversation.id),
     });
   }
 

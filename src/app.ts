@@ -21,7 +21,7 @@ import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
-import { openStore, type Store } from './store/index.ts';
+import { loadAuditKey, openStore, type Store } from './store/index.ts';
 import { Quotas } from './store/quotas.ts';
 
 export interface AppOptions {
@@ -61,6 +61,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     (await openStore({
       dataDir: config.dataDir,
       now,
+      auditKey: loadAuditKey({ dataDir: config.dataDir, ...(config.auditHmacKey ? { key: config.auditHmacKey } : {}) }),
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     }));
   const adapter = createAdapter(config, log);

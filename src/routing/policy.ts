@@ -150,8 +150,14 @@ export const policySchema = z.object({
     .object({
       /** Minutes after which an unclaimed case is re-alerted and the tenant told what to do meanwhile. */
       unclaimedAfterMinutes: z.number().int().positive().default(10),
+      /**
+       * Who the tenant is told has taken their case: `team`, the route's team name in the tenant's language
+       * ("Trygghetsjouren"), or `firstName`, the first word of the staff member's Teams display name. Never
+       * the full name: the tenant may be the disturber the staff member is about to visit.
+       */
+      staffNameToTenant: z.enum(['team', 'firstName']).default('team'),
     })
-    .default({ unclaimedAfterMinutes: 10 }),
+    .default({ unclaimedAfterMinutes: 10, staffNameToTenant: 'team' }),
   /**
    * Caps on new cases (each one a card in Teams), so that one sender cannot flood the staff channels. Over a
    * cap the tenant still gets the right reply (112 for danger first), and the case text goes into the

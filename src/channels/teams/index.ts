@@ -51,6 +51,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     store: deps.store,
     policy: deps.policy,
     registrations,
+    log: deps.log,
     ...(deps.model ? { model: deps.model } : {}),
   });
   const worker = new OutboxWorker({

@@ -123,6 +123,29 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX counters_expires_at ON counters (expires_at);
     `,
   },
+  {
+    // The bot's posts in case threads (deleted when the case is erased), the staff audit, and an index for
+    // finding a number's audit rows by conversation hash.
+    version: 3,
+    sql: `
+      CREATE TABLE teams_posts (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        activity_id TEXT NOT NULL,
+        PRIMARY KEY (case_id, activity_id)
+      );
+
+      CREATE TABLE staff_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        details TEXT NOT NULL
+      );
+      CREATE INDEX staff_audit_at ON staff_audit (at);
+
+      CREATE INDEX audit_conversation_hash ON audit (conversation_hash);
+    `,
+  },
 ];
 
 /** The schema version this code expects. */
