@@ -85,9 +85,20 @@ export function errorBody(code: ErrorCode, message?: string): ErrorBody {
   return { error: code, message: message ?? ERRORS[code].message };
 }
 
-/** `{ error: { code, message } }`: the shape of Direct Line's and the Bot Connector's errors. */
+/** Direct Line's own codes for errors every route shares. */
+const PROTOCOL_CODES: Partial<Record<ErrorCode, ErrorCode>> = {
+  InvalidJson: 'BadArgument',
+  BadRequest: 'BadArgument',
+  PayloadTooLarge: 'MessageSizeTooBig',
+  Internal: 'ServiceError',
+};
+
+/**
+ * `{ error: { code, message } }`: the shape of Direct Line's and the Bot Connector's errors, with Direct
+ * Line's code where it has its own for the same thing.
+ */
 export function protocolErrorBody(code: ErrorCode, message?: string): { error: { code: ErrorCode; message: string } } {
-  return { error: { code, message: message ?? ERRORS[code].message } };
+  return { error: { code: PROTOCOL_CODES[code] ?? code, message: message ?? ERRORS[code].message } };
 }
 
 /** The catalogue's code for an HTTP status another library chose (restify's 404 and 405, Node's 408, …). */

@@ -106,11 +106,16 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   }
 }
 
+/** How an error of the catalogue is written for a request: `{ error: code, message }` unless told otherwise. */
+export type ErrorFormat = (req: Request, code: ErrorCode, message: string) => unknown;
+
 /**
  * The server's one body parser, for every route: JSON within {@link MAX_BODY_BYTES}, or a 4xx from the
  * catalogue before the route runs. Sets `req.body` (undefined without a body).
  */
-export function jsonBodyParser(limit = MAX_BODY_BYTES): RequestHandler {
+export function jsonBodyParser(options: { limit?: number; format?: ErrorFormat } = {}): RequestHandler {
+  const limit = options.limit ?? MAX_BODY_BYTES;
+  const format: ErrorFormat = options.format ?? ((_req, code, message) => errorBody(code, message));
   // Not async: restify would call next() itself when the promise resolves, and a refusal must stop the chain.
   return function jsonBody(req: Request, res: Response, next: Next): void {
     readJsonBody(req, limit).then(
@@ -122,7 +127,12 @@ export function jsonBodyParser(limit = MAX_BODY_BYTES): RequestHandler {
       (err: unknown) => {
         if (err instanceof HttpError && !res.headersSent) {
           // Whatever is left of the body is never read: close the connection after the answer.
-          sendError(res, err.code, err.message, err.status === 400 ? {} : { Connection: 'close' });
+          sendJson(
+            res,
+            err.status,
+            format(req, err.code, err.message),
+            err.status === 400 ? {} : { Connection: 'close' },
+          );
         } else if (!res.headersSent) res.destroy();
         next(false);
       },

@@ -9,9 +9,9 @@ import type { Server as HttpServer } from 'node:http';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
-import { codeForStatus, ERRORS, errorBody, HttpError, type ErrorCode } from '../errors.ts';
+import { codeForStatus, ERRORS, errorBody, HttpError, protocolErrorBody, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { jsonBodyParser, sendError } from './http.ts';
+import { jsonBodyParser, sendError, type ErrorFormat } from './http.ts';
 import { privacyPage } from './privacy.ts';
 
 export { MAX_BODY_BYTES } from './http.ts';
@@ -113,6 +113,13 @@ export function activityProblem(body: unknown, options: { production?: boolean }
 }
 
 /**
+ * Errors in the shape the route's protocol has: the Bot Framework REST routes (`/v3/…`, the local Direct
+ * Line shim and Bot Connector) in theirs, every other route `{ error: code, message }`.
+ */
+const errorFormat: ErrorFormat = (req, code, message) =>
+  (req.getPath?.() ?? '').startsWith('/v3/') ? protocolErrorBody(code, message) : errorBody(code, message);
+
+/**
  * The response botbuilder's adapter writes to. It answers a failed authentication (401) and a failed turn
  * (500) with the error's own message; those answers come from the catalogue instead, and the reason goes to
  * the log. Everything else (200, invoke responses) passes through.
@@ -159,7 +166,7 @@ export function buildServer(deps: ServerDeps): Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // The only body parser: JSON within 256 KB, for every route (restify's bodyParser would hand
   // multipart/form-data to formidable, which writes uploads to the temp folder whatever their size).
-  server.use(jsonBodyParser());
+  server.use(jsonBodyParser({ format: errorFormat }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const problem = activityProblem(req.body, { production: deps.production === true });
@@ -208,7 +215,7 @@ export function buildServer(deps: ServerDeps): Server {
       if (status >= 500) deps.log.error({ ...fields, err }, 'request failed');
       else deps.log.info(fields, 'request refused');
       if (!res.headersSent)
-        res.send(status, errorBody(code, err instanceof HttpError ? err.message : undefined), {
+        res.send(status, errorFormat(req, code, err instanceof HttpError ? err.message : ERRORS[code].message), {
           'Content-Type': 'application/json; charset=utf-8',
           'Cache-Control': 'no-store',
         });

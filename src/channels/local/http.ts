@@ -18,22 +18,9 @@ export interface ShimLogger {
   warn(fields: object, message: string): void;
 }
 
-/** Direct Line's codes for the errors every route shares. */
-const DIRECT_LINE_CODES: Partial<Record<ErrorCode, ErrorCode>> = {
-  InvalidJson: 'BadArgument',
-  PayloadTooLarge: 'MessageSizeTooBig',
-};
-
-/** The request body as a JSON object; no body is `{}`. Throws `HttpError` (Direct Line's codes). */
+/** The request body as a JSON object; no body is `{}`. Throws `HttpError`. */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
-  let value: unknown;
-  try {
-    value = await requestBody(req);
-  } catch (error) {
-    if (error instanceof HttpError)
-      throw new HttpError(DIRECT_LINE_CODES[error.code] ?? error.code, error.message, { cause: error });
-    throw error;
-  }
+  const value = await requestBody(req);
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw badRequest('body must be a JSON object');
