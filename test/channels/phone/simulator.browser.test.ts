@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)(`phone simulator in Chromium (needs ${CHROMIUM})`,
 
   beforeAll(async () => {
     // Tuesday 23:00: Trygghetsjouren is on duty.
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));
