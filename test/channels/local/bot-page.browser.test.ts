@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import { hasChromium, launchChromium, titled, warnIfNoChromium } from '../../helpers/chromium.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/app.ts';
@@ -17,7 +17,7 @@ warnIfNoChromium('bot-page.browser.test.ts');
 // A Tuesday night: Trygghetsjouren is on duty.
 const NIGHT = new Date('2027-01-19T22:00:00Z');
 
-describe.skipIf(!hasChromium)('the bot in the local chat page (Chromium)', () => {
+describe.skipIf(!hasChromium)(titled('the bot in the local chat page (Chromium)'), () => {
   let app: App;
   let base: string;
   let browser: Browser;
