@@ -26,6 +26,7 @@ export const ERRORS = {
   MethodNotAllowed: { status: 405, message: 'this route does not take that method' },
   RequestTimeout: { status: 408, message: 'the request took too long to arrive' },
   PayloadTooLarge: { status: 413, message: 'the body is larger than 256 KB' },
+  HeadersTooLarge: { status: 431, message: 'the request headers are too large' },
   UnsupportedMediaType: {
     status: 415,
     message: 'the body must be JSON sent as Content-Type: application/json, without Content-Encoding',
@@ -118,6 +119,8 @@ export function codeForStatus(status: number | undefined): ErrorCode {
       return 'PayloadTooLarge';
     case 415:
       return 'UnsupportedMediaType';
+    case 431:
+      return 'HeadersTooLarge';
     default:
       return 'Internal';
   }

@@ -5,7 +5,8 @@
  * sends gives a 500. In production a bad activity gets a generic 400: the reason goes to the log, since it is
  * answered before the request is authenticated.
  */
-import type { Server as HttpServer } from 'node:http';
+import { STATUS_CODES, type Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
@@ -153,6 +154,27 @@ function catalogueResponse(res: Response, log: Logger) {
   };
 }
 
+/** Answers a request Node could not take, from the catalogue, and closes the connection. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (err.code === 'ECONNRESET' || !socket.writable || started) {
+    socket.destroy();
+    return;
+  }
+  const code: ErrorCode =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 'RequestTimeout'
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? 'HeadersTooLarge'
+        : 'BadRequest';
+  const { status } = ERRORS[code];
+  const body = JSON.stringify(errorBody(code));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 export function buildServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'trygg', handleUncaughtExceptions: false });
   const timeouts = { ...HTTP_TIMEOUTS, ...deps.timeouts };
@@ -162,6 +184,9 @@ export function buildServer(deps: ServerDeps): Server {
   http.keepAliveTimeout = timeouts.keepAliveMs;
   // Read when the server starts listening; Node's 30 s default would let a slow client overstay by that much.
   (http as HttpServer & { connectionsCheckingInterval: number }).connectionsCheckingInterval = timeouts.checkIntervalMs;
+  // What Node refuses itself (a request that is not HTTP, headers too large, a request too slow to arrive) is
+  // answered from the catalogue too, instead of Node's bare status line.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // The only body parser: JSON within 256 KB, for every route (restify's bodyParser would hand

@@ -140,7 +140,7 @@ describe("Node's HTTP timeouts", () => {
     expect(HTTP_TIMEOUTS.headersMs).toBeLessThan(HTTP_TIMEOUTS.requestMs);
   });
 
-  it('a client that never finishes its headers, or its body, is cut off', async () => {
+  it('a client that never finishes its headers, or its body, is cut off (and told so from the catalogue)', async () => {
     const server = buildServer({
       adapter: {} as CloudAdapter,
       bot: { run: async () => undefined },
@@ -168,10 +168,15 @@ describe("Node's HTTP timeouts", () => {
     try {
       const headers = await slowClient('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n');
       expect(headers).toMatch(/^HTTP\/1\.1 408/);
+      // Even Node's own refusals answer from the catalogue.
+      expect(headers).toContain(JSON.stringify({ error: 'RequestTimeout', message: ERRORS.RequestTimeout.message }));
       const body = await slowClient(
         'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ty',
       );
       expect(body).toMatch(/^HTTP\/1\.1 408/);
+      const garbage = await slowClient('NOT HTTP AT ALL\r\n\r\n');
+      expect(garbage).toMatch(/^HTTP\/1\.1 400/);
+      expect(garbage).toContain('"error":"BadRequest"');
     } finally {
       await closeServer(server);
     }
