@@ -1,13 +1,14 @@
 /**
  * Reads vitest's JSON report and says plainly what the run proved, for `.ci/run`:
- *   node scripts/test-report.ts .ci/vitest-report.json [--strict] [--root DIR]
+ *   node scripts/test-report.ts .ci/vitest-report.json [--strict] [--root DIR] [--vitest-status N]
  *
  * vitest reports a test file whose `beforeAll` throws (or that fails to load) as a failed file whose tests are
  * all "skipped", and counts no failure for it. Here such a file is named and its tests count as failed. A test
  * skipped without an agreed reason is named too and fails the run; the agreed reasons are the suites titled
  * "… SKIPPED: <reason>" (no Chromium, no TRYGG_TEST_DATABASE_URL). With `--strict` (CI, where both are
- * installed) nothing may be skipped at all. The last line is always `N passed, N failed[, N skipped]`;
- * the exit code is 1 when anything above went wrong.
+ * installed) nothing may be skipped at all. `--vitest-status` is vitest's own exit code: an error outside any
+ * test (an unhandled rejection, a crashed worker) fails vitest but is in no report. The last line is always
+ * `N passed, N failed[, N skipped]`; the exit code is 1 when anything above went wrong.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,8 +40,14 @@ export const AGREED_SKIP = /\bSKIPPED: \S/;
 
 const SKIP_STATUSES = new Set(['skipped', 'pending', 'todo', 'disabled']);
 
-/** Sums up a report; `strict` allows no skip at all; `root` shortens the file names. */
-export function summarize(report: VitestReport, options: { strict?: boolean; root?: string } = {}): TestSummary {
+/**
+ * Sums up a report; `strict` allows no skip at all; `root` shortens the file names; `vitestStatus` is vitest's
+ * exit code, when known.
+ */
+export function summarize(
+  report: VitestReport,
+  options: { strict?: boolean; root?: string; vitestStatus?: number } = {},
+): TestSummary {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -75,14 +82,21 @@ export function summarize(report: VitestReport, options: { strict?: boolean; roo
     if (errored && tests.length === 0) failed++;
   }
   if (passed + failed + skipped === 0) problems.push('no tests ran');
+  if (options.vitestStatus && failed === 0 && problems.length === 0)
+    problems.push(
+      `vitest exited with status ${options.vitestStatus} though no test failed: an error outside the tests ` +
+        '(an unhandled rejection, a crashed worker); see the output above',
+    );
   const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
   return { passed, failed, skipped, problems, line, ok: failed === 0 && problems.length === 0 };
 }
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith('--'));
+  const values = new Set([args.indexOf('--root') + 1, args.indexOf('--vitest-status') + 1].filter((i) => i > 0));
+  const file = args.find((a, i) => !a.startsWith('--') && !values.has(i));
   const rootAt = args.indexOf('--root');
+  const statusAt = args.indexOf('--vitest-status');
   if (!file) {
     console.error('usage: node scripts/test-report.ts <vitest-report.json> [--strict] [--root DIR]');
     process.exit(2);
@@ -98,6 +112,7 @@ if (import.meta.main) {
   const summary = summarize(report, {
     strict: args.includes('--strict'),
     root: rootAt >= 0 ? args[rootAt + 1] : process.cwd(),
+    ...(statusAt >= 0 ? { vitestStatus: Number(args[statusAt + 1]) } : {}),
   });
   for (const problem of summary.problems) console.log(problem);
   console.log(summary.line);

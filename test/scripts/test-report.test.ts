@@ -59,6 +59,14 @@ describe('summarize', () => {
     expect(s.line).toBe('1 passed, 0 failed, 3 skipped');
   });
 
+  it('vitest failing outside any test (in no report) fails the run too', () => {
+    const s = summarize(report('clean'), { root: ROOT, vitestStatus: 1 });
+    expect(s.ok).toBe(false);
+    expect(s.problems[0]).toMatch(/^vitest exited with status 1 though no test failed/);
+    expect(s.line).toBe('2 passed, 0 failed');
+    expect(summarize(report('clean'), { root: ROOT, vitestStatus: 0 }).ok).toBe(true);
+  });
+
   it('an empty report is a failure', () => {
     expect(summarize({ testResults: [] })).toMatchObject({
       ok: false,
@@ -93,6 +101,9 @@ describe('the command', () => {
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/^ERROR test\/b-beforeall\.test\.ts/m);
     expect(broken.out.trimEnd().split('\n').at(-1)).toBe('1 passed, 4 failed, 3 skipped');
+    const crashed = run(path.join(FIXTURES, 'clean.json'), '--root', ROOT, '--vitest-status', '1');
+    expect(crashed.code).toBe(1);
+    expect(crashed.out.trimEnd().split('\n').at(-1)).toBe('2 passed, 0 failed');
     const missing = run(path.join(FIXTURES, 'no-such-report.json'));
     expect(missing.code).toBe(1);
     expect(missing.out.trimEnd().split('\n').at(-1)).toBe('0 passed, 0 failed');
