@@ -16,6 +16,7 @@ import { openMemoryStore } from '../../src/store/index.ts';
 
 const PROD = {
   NODE_ENV: 'production',
+  AUDIT_HMAC_KEY: 'edge-test-audit-key-0123456789abcdef0123',
   MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
   MicrosoftAppPassword: 'secret-from-the-environment',
   MicrosoftAppType: 'SingleTenant',
