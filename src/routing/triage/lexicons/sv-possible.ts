@@ -108,6 +108,37 @@ const SOMEONE = [
   'berusad',
 ];
 
+/** A burglary or theft named as over ("bröt sig in", "stulit"), and a robbery or assault. */
+const BURGLED = ['bröt sig in', 'brutit sig in', 'brutit upp', 'bröt upp', 'stulit', 'stal', 'snott', 'snodde'];
+const ROBBED = ['rånade', 'rånad', 'rånat', 'misshandlad', 'misshandlade', 'överföll', 'överfallit'];
+/** The perpetrator still near, or the crime only just over: 112 first, then ask ("nyss", "står kvar"). */
+const STILL_NEAR = [
+  'nyss',
+  'precis',
+  'är kvar',
+  'står kvar',
+  'fortfarande här',
+  'fortfarande där',
+  'fortfarande kvar',
+  'fortfarande i',
+];
+const JUST = (verbs: readonly string[]): string[] => [
+  ...pairs(['nyss', 'precis'], verbs),
+  ...verbs.map((v) => `just ${v}`),
+];
+/** An ex, at the door or on the way. */
+const EX = [
+  'mitt ex',
+  'exet',
+  'min exman',
+  'min expojkvän',
+  'min exsambo',
+  'min exfru',
+  'min före detta',
+  'hennes ex',
+  'hans ex',
+];
+
 /** Possible danger: asked about, but still sent to 112 first. */
 export const svDangerUncertain: Lexicon['dangerUncertain'] = {
   fire: [
@@ -140,6 +171,8 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
   ],
   explosion: [
     'det small',
+    'har smällt',
+    'det smällt',
     'det smällde',
     'det smäller',
     'hög smäll',
@@ -174,6 +207,9 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'hedersvåld',
     'kastar sten',
     'rånad just nu',
+    ...pairs(ROBBED, STILL_NEAR),
+    ...JUST(ROBBED),
+    ...pairs(EX, ['på väg hit', 'står utanför', 'vid dörren', 'utanför dörren', 'utanför min dörr', 'bankar på']),
     'precis rånad',
     'rånad nyss',
     'nyss rånad',
@@ -201,6 +237,8 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
   ],
   break_in: [
     'inbrottstjuv*',
+    ...pairs(BURGLED, STILL_NEAR),
+    ...JUST(BURGLED),
     'tjuv',
     'tjuvar',
     'tjuven',
@@ -341,6 +379,16 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'ätit .. tabletter',
     // An old neighbour not seen for days, the post piling up: possibly lying unconscious.
     'inte synts',
+    'inte setts på',
+    'inte setts till',
+    'har inte setts',
+    'luktar illa från .. lägenhet*',
+    'luktar illa från .. dörr*',
+    'stinker från .. lägenhet*',
+    'stank från .. lägenhet*',
+    'inte tagit in .. post*',
+    'inte hämtat .. post*',
+    'inte tömt .. brevlåd*',
     'inte sett honom',
     'inte sett henne',
     'inte sett grann*',
@@ -367,6 +415,9 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'gasvarnare*',
     'huvudvärk .. yr*',
     'yr* .. huvudvärk',
+    'huvudvärk .. mår illa',
+    'mår illa .. huvudvärk',
+    'huvudvärk .. illamående',
   ],
   suicide: [
     'orkar inte längre',
@@ -377,6 +428,12 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'skurit mig',
     'skär i armarna',
     'ska hoppa',
+    'klarar inte mer',
+    'köpt rep',
+    'över för mig',
+    'vill inte vara med längre',
+    'jag kommer inte finnas',
+    'om jag försvann',
     'tänker hoppa',
     'om jag inte fanns',
     'om jag var borta',
@@ -445,6 +502,8 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
       'sprungit iväg',
       'sprungit bort',
       'sprang bort',
+      'sprungit ut',
+      'hittas inte',
     ]),
     ...pairs(SV_ELDER, ['borta', 'hittar inte hem', 'inte kommit hem', 'inte kommit tillbaka']),
     ...pairs(
@@ -460,6 +519,12 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'hittar inte hem',
     'hittar inte tillbaka',
     'gått ut mitt i natten',
+    ...pairs(['vandrat iväg', 'vandrat bort', 'gått iväg', 'gick iväg'], SV_DEMENTIA),
+    ...pairs(SV_ELDER, ['gått hemifrån', 'gick hemifrån']),
+    ...pairs(
+      ['liten flicka', 'liten pojke', 'litet barn', 'ett barn', 'lilla flickan', 'lilla pojken'],
+      ['ensam ute', 'ute ensam', 'själv ute', 'ute själv', 'går ensam ute'],
+    ),
     'gick ut mitt i natten',
     ...pairs(['har någon sett', 'har nån sett'], ['barn', 'pojke', 'flicka', 'kille', 'tjej', 'son', 'dotter']),
   ],
@@ -486,6 +551,12 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     ]),
     ...pairs(SV_ELDER, ['fast i hissen', 'fastnat i hissen', 'inlåst*', 'instängd*']),
     'ingen vuxen',
+    'någon har låst in mig',
+    'nån har låst in mig',
+    'han har låst in mig',
+    'hon har låst in mig',
+    'jag är inlåst',
+    'jag är instängd',
     'klämd',
     'klämt',
     'klämda',
@@ -522,6 +593,9 @@ export const svSigns: Lexicon['signs'] = {
   ],
   weapon: ['pang', 'skottliknande'],
   violence: [
+    'på väg hit',
+    'står utanför dörren',
+    'står vid dörren',
     'rädd för honom',
     'rädd för henne',
     'vågar inte gå hem',

@@ -133,6 +133,12 @@ export const lexicon: Lexicon = {
     'gånger',
     'gången',
     'gångerna',
+    // "Lagar" (repairs) is not a typo of "langar" (deals drugs).
+    'lagar',
+    'laga',
+    'lagat',
+    'lagad',
+    'lagade',
   ],
   danger: svDanger,
   dangerUncertain: svDangerUncertain,
