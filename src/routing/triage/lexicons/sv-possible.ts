@@ -207,6 +207,12 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'hedersvåld',
     'kastar sten',
     'rånad just nu',
+    // A death threat reported: "han skrev att jag ska dö".
+    'du ska dö',
+    'ni ska dö',
+    'att jag ska dö',
+    'ska dö ikväll',
+    'ska dö i natt',
     ...pairs(ROBBED, STILL_NEAR),
     ...JUST(ROBBED),
     ...pairs(EX, ['på väg hit', 'står utanför', 'vid dörren', 'utanför dörren', 'utanför min dörr', 'bankar på']),
