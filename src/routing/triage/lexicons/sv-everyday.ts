@@ -4,7 +4,7 @@
  * over "sönder"), so vandalism is a crime that is over rather than a fault.
  */
 import type { Lexicon } from '../lexicon.ts';
-import { svAfterEvents } from './sv-idioms.ts';
+import { svAfterEvents, svFears } from './sv-idioms.ts';
 import { SV_CHILD, SV_ELDER, pairs } from './sv-people.ts';
 
 type Everyday = Pick<Lexicon, 'disturbance' | 'support' | 'crimeOver' | 'information'>;
@@ -241,6 +241,8 @@ export const svEveryday: Everyday = {
     'rök* .. cigg*',
     'cigg* .. rök*',
     'grill* .. rök*',
+    'rök från .. grill*',
+    'luktar rök från .. grill*',
     'rök* .. grill*',
     'sprutan',
     'röker .. rök*',
@@ -342,6 +344,12 @@ export const svEveryday: Everyday = {
     'inte klara sig',
     'klarar inte allt',
     'har gått bort',
+    'har ramlat förut',
+    'har ramlat tidigare',
+    'har ramlat flera gånger',
+    'ramlat förut',
+    'ramlar ofta',
+    'brukar ramla',
     'änka',
     'änkling',
     'hade en stroke',
@@ -660,6 +668,17 @@ export const svEveryday: Everyday = {
     'brandkontroll*',
     'brandsyn*',
     'vad kostar',
+    'rök från skorsten*',
+    'rök ur skorsten*',
+    'skorsten* .. rök*',
+    'slipa .. kniv*',
+    'kniv* .. slipa*',
+    'köksknivar',
+    'kniv i present',
+    'sköt ni om',
+    'sköt om det',
+    'vill försvinna härifrån',
+    'vill bara försvinna härifrån',
     'krossat glas',
     'glasbitar',
     'glassplitter',
@@ -714,5 +733,6 @@ export const svEveryday: Everyday = {
     'ni tar livet av mig',
     'skjuter på det',
     ...svAfterEvents,
+    ...svFears,
   ],
 };

@@ -67,8 +67,28 @@ const ABOUT = [
 /** An event that is over, asked about: "efter branden", "sedan inbrottet", "vid explosionen". */
 export const svAfterEvents: string[] = ['efter', 'sedan', 'sen', 'vid'].flatMap((a) => EVENTS.map((e) => `${a} ${e}`));
 
+/** Fears and risks, as `information`: "orolig att det ska börja brinna" is no fire. */
+export const svFears: string[] = [
+  'ska börja brinna',
+  'kan börja brinna',
+  'kommer att börja brinna',
+  'kommer börja brinna',
+  'risk att det börjar brinna',
+  'brandrisk*',
+];
+
 /** Figurative and second-hand uses that contain a danger word. */
+/** An alarm that went off for nothing ("brandlarmet gick igång i natt utan anledning"). */
+const FALSE_ALARMS = ['brandlarm*', 'larmet', 'brandvarnare*'].flatMap((alarm) =>
+  ['utan anledning', 'av misstag'].flatMap((why) => [`${alarm} .. ${why}`, `${alarm} .. gick .. ${why}`]),
+);
+
 export const svIdioms: string[] = [
+  ...FALSE_ALARMS,
+  // Smoke that lingers after a fire that is over ("det luktar rök sedan branden").
+  ...['efter', 'sedan', 'sen'].flatMap((a) => ['branden', 'bränderna', 'eldsvådan'].map((e) => `${a} ${e}`)),
+  'skjuter zombie*',
+  'skjuter .. i spel*',
   ...ABOUT.flatMap((a) => EVENTS.map((e) => `${a} ${e}`)),
   ...['film om', 'filmen om', 'nyheterna om', 'läste om', 'läst om'].flatMap((a) => EVENTS.map((e) => `${a} .. ${e}`)),
   // In a hurry; a passion; a hot day; a social blunder.

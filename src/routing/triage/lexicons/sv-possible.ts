@@ -194,7 +194,7 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'väska .. tickar',
     'paket .. kablar',
   ],
-  weapon: ['ser ut som ett vapen', 'kan ha ett vapen', 'kan ha vapen', 'pang pang'],
+  weapon: ['kniv*', 'ser ut som ett vapen', 'kan ha ett vapen', 'kan ha vapen', 'pang pang'],
   violence: [
     'slår',
     'slår sönder',
