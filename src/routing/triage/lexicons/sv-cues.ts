@@ -109,6 +109,12 @@ export const svCues: Cues = {
     'är okej nu',
     // "Nu" asking whether something is done by now: no sign that danger goes on.
     'lagad nu',
+    'säker nu',
+    'säkert nu',
+    'ok nu',
+    'okej nu',
+    'fungerar nu',
+    'funkar nu',
     'öppnat nu',
     'kommit ut nu',
     'lagat nu',

@@ -496,7 +496,9 @@ export const svDanger: Lexicon['danger'] = {
     'kolmonoxid',
     'kolmonoxiden',
     'kolmonoxidförgiftning*',
-    'koloxid*',
+    'koloxid',
+    'koloxiden',
+    'koloxidförgiftning*',
   ],
   suicide: [
     'självmord*',
@@ -585,6 +587,10 @@ export const svDanger: Lexicon['danger'] = {
     'klämd under',
     // Panic or illness in a stuck lift is 112; a calm wait is an urgent fault.
     ...pairs(STUCK, LIFT_DISTRESS),
+    ...pairs(
+      STUCK.map((s) => `${s} .. och`),
+      LIFT_DISTRESS,
+    ),
     ...pairs(['fast i hiss*', 'fastnat i hiss*', 'sitter fast'], ['gråter']),
     ...pairs(['panik'], ['hiss*']),
   ],
