@@ -73,6 +73,21 @@ export const SV_ELDER: readonly string[] = [
 /** Dementia: an old person with it who is gone is missing, whoever wrote it. */
 export const SV_DEMENTIA: readonly string[] = ['dement*', 'demens*', 'alzheimer*', 'minnessjuk*'];
 
+/** People whose not answering the door or phone is a worry. */
+export const SV_NEAR_ONES = [
+  'han',
+  'hon',
+  'grannen',
+  'mamma',
+  'pappa',
+  'mormor',
+  'morfar',
+  'farmor',
+  'farfar',
+  'dottern',
+  'sonen',
+];
+
 /**
  * Every `who .. what` pair (`..` lets up to three words stand between: "min son 7 år har inte kommit hem").
  * With `gap: false` the words must follow each other, with the content slack of one word.

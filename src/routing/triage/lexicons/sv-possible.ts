@@ -1,11 +1,10 @@
 /**
- * Swedish possible danger (asked about, 112 first), signs of harm that name no danger by themselves, cries
- * for help, and the partner and family words of violence in a close relationship. A thing lying in the
- * stairwell is no danger; a person lying there may be: phrases about a body name the person
- * (`sv-people.ts`).
+ * Swedish possible danger: asked about, 112 first. A thing lying in the stairwell is no danger; a person
+ * lying there may be: phrases about a body name the person (`sv-people.ts`). Signs of harm, cries for help
+ * and family words are in `sv-signs.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
-import { SV_CHILD, SV_DEMENTIA, SV_ELDER, pairs } from './sv-people.ts';
+import { SV_CHILD, SV_DEMENTIA, SV_ELDER, SV_NEAR_ONES, pairs } from './sv-people.ts';
 
 /** Where a person lies when something is wrong with them. */
 const LYING_PLACES = [
@@ -45,21 +44,6 @@ const HOME = [
   'min hall',
   'hallen',
   'mitt badrum',
-];
-
-/** People whose not answering the door or phone is a worry. */
-const NEAR_ONES = [
-  'han',
-  'hon',
-  'grannen',
-  'mamma',
-  'pappa',
-  'mormor',
-  'morfar',
-  'farmor',
-  'farfar',
-  'dottern',
-  'sonen',
 ];
 
 /** Single words for a person, for "det ligger en man i trapphuset" (one word may stand before them). */
@@ -312,7 +296,7 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'ramlat ner för trappan',
     'ramlat i trappan',
     'har fallit',
-    ...pairs(NEAR_ONES, ['kommer inte upp', 'rör sig inte', 'reagerar inte'], false),
+    ...pairs(SV_NEAR_ONES, ['kommer inte upp', 'rör sig inte', 'reagerar inte'], false),
     'kommer inte upp från golvet',
     'kommer inte upp själv',
     'benbrott',
@@ -580,176 +564,3 @@ export const svDangerUncertain: Lexicon['dangerUncertain'] = {
     'i lås bakom honom',
   ],
 };
-
-/**
- * Signs of harm or distress by the kind they point to. They name no danger alone; the safety net reads
- * them (`layers.ts`): in a message nothing else places they make it uncertain danger. Only phrases that
- * seldom stand in an ordinary message: "tack för allt" and "ont i huvudet" are not here.
- */
-export const svSigns: Lexicon['signs'] = {
-  fire: [
-    'brandbil*',
-    'brandkår*',
-    'räddningstjänst*',
-    'brandmän',
-    'lyser orange',
-    'orange sken',
-    'knastrar',
-    'sprakar',
-  ],
-  weapon: ['pang', 'skottliknande'],
-  violence: [
-    'på väg hit',
-    'står utanför dörren',
-    'står vid dörren',
-    'rädd för honom',
-    'rädd för henne',
-    'vågar inte gå hem',
-    'vågar inte öppna',
-    'blåmärken',
-    'hotad',
-    'hotade mig',
-  ],
-  break_in: ['hör steg', 'hör fotsteg', 'hör röster', 'vinkelslip*', 'bultsax*', 'ficklampa', 'tittar in genom'],
-  medical: [
-    'ambulans*',
-    'post* .. ligger kvar',
-    // Things lie on the floor too, so these are signs (a person is in `dangerUncertain`).
-    'ligger på golvet',
-    'ligger på marken',
-    'ligger i trapphuset',
-    'ligger i trappan',
-    'ligger utanför',
-    ...pairs(NEAR_ONES, ['svarar inte', 'öppnar inte', 'svarar inte i telefon'], false),
-    'ingen svarar när jag knackar',
-    'svarar inte när jag knackar',
-    'svarar inte på tilltal',
-    'brevlåd* .. full*',
-    'brevinkast* .. full*',
-    'reklam* .. ligger kvar',
-    'flugor i fönstret',
-    'svarar bara mummel',
-    'mumlar',
-    'sluddrar',
-    'pratar konstigt',
-    'likblek',
-    'kallsvett*',
-    'svettas och',
-    'blir yr',
-    'hjärtfel',
-    'i pyjamas',
-    'i bara underkläder',
-  ],
-  gas: ['luktar konstigt', 'konstig lukt', 'stickande lukt'],
-  suicide: ['ingen bryr sig', 'tom inuti', 'inget kvar att leva'],
-  missing: [
-    'han är borta',
-    'hon är borta',
-    'han är försvunnen',
-    'hon är försvunnen',
-    'han har försvunnit',
-    'hon har försvunnit',
-    'ingen vet var han är',
-    'ingen vet var hon är',
-    'vet inte var han är',
-    'vet inte var hon är',
-    'ingen vet var han e',
-    'ingen vet var hon e',
-    'hjälp oss leta',
-    'hjälp mig leta',
-    'svarar inte på mobilen',
-    'mobilen är avstängd',
-    'skulle vara hemma',
-    'i tofflor',
-    'i nattlinne',
-    'i morgonrock',
-  ],
-  trapped: [
-    'inlåst*',
-    'instängd*',
-    'låst inne',
-    'låst in sig',
-    'låste in sig',
-    'kommer inte ut',
-    'kan inte komma ut',
-    'tar sig inte ut',
-    'ensam hemma',
-    'själv hemma',
-    'har panik',
-  ],
-};
-
-/** Cries for help, as phrases: not "hjälp med hyran". */
-export const svHelp: string[] = [
-  'hjälp hjälp',
-  'hjälp mig',
-  'hjälp oss',
-  'snälla hjälp',
-  'hjälp snälla',
-  'hjälp nu',
-  'hjälp fort',
-  'kom fort',
-  'kom snabbt',
-  'kom hit nu',
-  'skynda er',
-  'rädda mig',
-  'rädda oss',
-  'rädda honom',
-  'rädda henne',
-  'ring polisen',
-  'ring ambulans*',
-  'ring 112',
-  'behöver hjälp nu',
-  'behöver hjälp direkt',
-  'akut hjälp',
-];
-
-/** Partners and relatives: with violence, threats or a disturbance they mean a close relationship. */
-export const svDomestic: string[] = [
-  'min man',
-  'min make',
-  'min fru',
-  'min hustru',
-  'min sambo',
-  'min pojkvän',
-  'min flickvän',
-  'min kille',
-  'min tjej',
-  'min partner',
-  'mitt ex',
-  'exet',
-  'min exman',
-  'min exsambo',
-  'min expojkvän',
-  'min exfru',
-  'min pappa',
-  'min mamma',
-  'min bror',
-  'min styvpappa',
-  'hennes man',
-  'hennes pojkvän',
-  'hennes kille',
-  'hennes sambo',
-  'hans fru',
-  'hans flickvän',
-  'hans tjej',
-  'sin fru',
-  'sin man',
-  'sin sambo',
-  'sin flickvän',
-  'sin pojkvän',
-  'sina barn',
-  'sitt barn',
-  'sin dotter',
-  'sin son',
-  'sin mamma',
-  'pappan',
-  'mamman',
-  'våld i nära relation*',
-  'nära relation',
-  'hedersvåld',
-  'hedersrelaterat',
-  'kvinnojour*',
-  'kvinnofrid*',
-  'skyddat boende',
-];

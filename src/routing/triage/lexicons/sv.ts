@@ -1,15 +1,17 @@
 /**
  * Swedish, as Malmö tenants write it. This file holds the language markers and puts the lexicon together:
- * certain danger (`sv-danger.ts`), possible danger, signs, cries for help and family words
- * (`sv-possible.ts`), faults (`sv-faults.ts`), the other everyday matters (`sv-everyday.ts`), the cues
- * that qualify danger (`sv-cues.ts`) and figurative uses of danger words (`sv-idioms.ts`).
+ * certain danger (`sv-danger.ts`), possible danger (`sv-possible.ts`), signs, cries for help and family
+ * words (`sv-signs.ts`), faults (`sv-faults.ts`), the other everyday matters (`sv-everyday.ts`), the cues
+ * that qualify danger (`sv-cues.ts`), figurative uses of danger words (`sv-idioms.ts`) and the person
+ * words danger phrases are said of (`sv-people.ts`).
  */
 import type { Lexicon } from '../lexicon.ts';
 import { svCues } from './sv-cues.ts';
 import { svDanger } from './sv-danger.ts';
 import { svEveryday } from './sv-everyday.ts';
 import { svFaults } from './sv-faults.ts';
-import { svDangerUncertain, svDomestic, svHelp, svSigns } from './sv-possible.ts';
+import { svDangerUncertain } from './sv-possible.ts';
+import { svDomestic, svHelp, svSigns } from './sv-signs.ts';
 
 /** The Swedish lexicon. */
 export const lexicon: Lexicon = {
