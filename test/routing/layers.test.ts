@@ -36,7 +36,7 @@ describe('the layers, in order', () => {
     ],
     [
       'the classifier is sure of danger the rules missed',
-      'grannen har inte synts på länge',
+      'det är något konstigt med grannen',
       view(0.9),
       'acute_danger',
       true,
@@ -44,7 +44,7 @@ describe('the layers, in order', () => {
     ],
     [
       'not sure enough, and no sign: the rules stand',
-      'grannen har inte synts på länge',
+      'det är något konstigt med grannen',
       view(0.5, 'support', 0.9),
       'support',
       false,
