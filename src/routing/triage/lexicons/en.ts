@@ -6,8 +6,12 @@
  * written without apostrophes.
  */
 import type { Lexicon } from '../lexicon.ts';
-import { enDanger, enDangerUncertain, enDomestic } from './en-danger.ts';
+import { enDanger, enDomestic } from './en-danger.ts';
 import { enEveryday } from './en-everyday.ts';
+import { cross } from './en-phrases.ts';
+import { enIdioms } from './en-idioms.ts';
+import { enMatters } from './en-matters.ts';
+import { enDangerUncertain, enHelp, enSigns } from './en-possible.ts';
 
 /** The English lexicon. */
 export const lexicon: Lexicon = {
@@ -120,7 +124,10 @@ export const lexicon: Lexicon = {
   ],
   danger: enDanger,
   dangerUncertain: enDangerUncertain,
+  signs: enSigns,
+  help: enHelp,
   ...enEveryday,
+  ...enMatters,
   domestic: enDomestic,
   // English negation stands before what it negates; after a noun it belongs to the next verb ("the fire
   // wont go out"), so none of these is a `negationAfter`.
@@ -130,7 +137,10 @@ export const lexicon: Lexicon = {
     'never',
     'nothing',
     'nobody',
+    'nobodys',
     'no one',
+    'noones',
+    'nothings',
     'none',
     'isnt',
     'arent',
@@ -182,6 +192,10 @@ export const lexicon: Lexicon = {
     'in the past',
     'last summer',
     'last winter',
+    'last spring',
+    'last autumn',
+    'in the autumn',
+    'in the spring',
     // A fire that is out is over.
     'was put out',
     'been put out',
@@ -211,6 +225,14 @@ export const lexicon: Lexicon = {
     'now everything is ok',
     'everything is ok now',
     'ok now',
+    // "now" that asks about or qualifies something, not a sign that danger is going on.
+    'fixed now',
+    'safe now',
+    'now and then',
+    'until now',
+    'till now',
+    'by now',
+    'up to now',
   ],
   recentPast: [
     'minutes ago',
@@ -244,7 +266,6 @@ export const lexicon: Lexicon = {
     'tv show',
     'series',
     'game',
-    'video game',
     'joke',
     'joking',
     'kidding',
@@ -263,14 +284,33 @@ export const lexicon: Lexicon = {
     'what to do if',
     'what do we do if',
     'what should we do if',
+    'what should you do if',
+    'what do you do if',
+    'what would happen if',
     'what happens if',
     'who do i call if',
     'who should i call if',
+    'who do we call if',
+    'who should we call if',
+    'do we call you if',
+    'do i call you if',
     'in case of',
     'in the event of',
+    'what to do in a',
+    'what to do in an',
+    'what to do in case',
+    'false alarm',
+    // All clear: said after an event, the danger words before it in the sentence are over.
+    ...cross(
+      ['shes', 'hes', 'she is', 'he is', 'everyone is', 'everyones', 'we are', 'were all', 'all'],
+      ['fine', 'ok', 'okay', 'safe', 'alright'],
+      ['now', 'today', 'again'],
+    ),
+    ...enIdioms,
   ],
   ongoing: [
     'right now',
+    'rn',
     'now',
     'still',
     'happening',
