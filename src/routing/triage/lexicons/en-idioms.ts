@@ -11,7 +11,7 @@
  * reading is harmless belong here: "is fire" stands only after a party or a song ("the kitchen is fire"
  * may be a hurried "on fire").
  */
-import { cross } from './en-phrases.ts';
+import { cross, PARENT } from './en-phrases.ts';
 
 /** Things that can be "fire", "the bomb" or "lit" in slang: a night out, music, food, clothes. */
 const GOOD_THING = [
@@ -151,7 +151,6 @@ export const enIdioms: string[] = [
   'love bomb*',
   // Films, games, stories: "a film about a house fire".
   ...cross(MEDIA, ['about', 'with', 'of'], ['..'], SCREEN_DANGER),
-  ...cross(['video', 'computer'], ['game', 'games']),
   'fortnite',
   'call of duty',
   'playstation',
@@ -193,7 +192,10 @@ export const enHarmless: string[] = [
   'give blood',
   ...cross(['heart'], ['is beating', 'beating', 'was beating', 'keeps beating']),
   'dead tired',
-  ...cross(['he', 'she'], ['fell asleep', 'fell in love', 'fell for']),
+  ...cross(
+    ['he', 'she', ...PARENT, 'husband', 'wife', 'man', 'woman', 'someone'],
+    ['fell asleep', 'fell in love', 'fell for'],
+  ),
   ...cross(['phone', 'inbox', 'chat', 'group chat'], ['..'], ['blowing up', 'blew up', 'exploding', 'exploded']),
   ...cross(['head', 'brain'], ['..'], ['explode', 'exploding']),
   ...cross(['blow up', 'blowing up', 'blew up'], ['balloons', 'the balloons']),

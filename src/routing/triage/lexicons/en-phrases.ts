@@ -77,6 +77,7 @@ export const KIN: readonly string[] = [...CHILD, ...PARENT, 'husband', 'wife'];
 /** Someone the writer does not know: in a home, a cellar or a car, a sign of a break-in going on. */
 export const INTRUDER: readonly string[] = [
   'someone',
+  'some one',
   'somebody',
   'sum1',
   'some1',
@@ -110,15 +111,10 @@ export const ROOM: readonly string[] = [
   'balcony',
 ];
 
-/** People a violent act is done to: the object after "hitting", "kicking", … */
+/** People named by a noun that a violent act is done to: the object after "hitting", "kicking", … */
 export const VICTIM: readonly string[] = [
-  'me',
-  'her',
-  'him',
-  'us',
-  'them',
   ...PARENT,
-  ...CHILD.filter((w) => !w.includes('old') && w !== 'yo'),
+  ...CHILD.filter((w) => !w.includes('old') && !w.endsWith('yo')),
   'wife',
   'husband',
   'girlfriend',
