@@ -183,6 +183,7 @@ export const enDanger: Lexicon['danger'] = {
     ...cross(
       [
         'hitting',
+        'hit',
         'kicking',
         'punching',
         'punched',
@@ -207,6 +208,7 @@ export const enDanger: Lexicon['danger'] = {
     'brawl',
     'strangl*',
     'by the hair',
+    ...cross(['smashing', 'bashing', 'slamming', 'banging'], ['his', 'her'], ['..'], ['head against', 'head into']),
     'pulling her hair',
     'pulling his hair',
     'pulling my hair',
@@ -392,7 +394,10 @@ export const enDanger: Lexicon['danger'] = {
   ],
 };
 
-/** Partners and relatives: with violence, threats or a disturbance they mean a close relationship. */
+/**
+ * Partners and relatives: with violence, threats or a disturbance they mean a close relationship. Children
+ * are left out: "their kids are screaming", "my son can't sleep for the noise" are noise complaints.
+ */
 export const enDomestic: string[] = [
   'my husband',
   'my wife',
@@ -411,7 +416,6 @@ export const enDomestic: string[] = [
   'my brother',
   'my stepfather',
   'my stepdad',
-  'my son',
   'her husband',
   'her boyfriend',
   'her bf',
@@ -420,10 +424,6 @@ export const enDomestic: string[] = [
   'his girlfriend',
   'his gf',
   'his partner',
-  'their kids',
-  'their children',
-  'her children',
-  'his children',
   'domestic violence',
   'domestic abuse',
   'honour violence',

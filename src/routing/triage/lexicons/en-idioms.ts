@@ -193,6 +193,11 @@ export const enHarmless: string[] = [
   ...cross(['heart'], ['is beating', 'beating', 'was beating', 'keeps beating']),
   'dead tired',
   ...cross(
+    ['is missing', 'are missing', 'misses', 'miss'],
+    ['his', 'her', 'their', 'my', 'our'],
+    ['dad', 'mum', 'mom', 'father', 'mother', 'family', 'friends', 'grandma', 'grandpa', 'home', 'country', 'school'],
+  ),
+  ...cross(
     ['he', 'she', ...PARENT, 'husband', 'wife', 'man', 'woman', 'someone'],
     ['fell asleep', 'fell in love', 'fell for'],
   ),

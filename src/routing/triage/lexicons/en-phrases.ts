@@ -28,6 +28,8 @@ export const CHILD: readonly string[] = [
   'toddler',
   'brother',
   'sister',
+  'bro',
+  'sis',
   'nephew',
   'niece',
   'grandson',

@@ -195,6 +195,26 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
   ],
   violence: [
     'wont leave',
+    ...cross(
+      ['heard', 'hear', 'hearing'],
+      ['a slap', 'slaps', 'slapping', 'punches', 'someone being hit', 'her being hit'],
+    ),
+    ...cross(
+      ['pulled', 'dragged', 'forced'],
+      ['her', 'him', 'a girl', 'a boy', 'a child', 'a woman', 'a kid'],
+      ['into'],
+    ),
+    ...cross(
+      ['following', 'grabbing', 'grabbed', 'luring', 'approaching', 'filming'],
+      ['kids', 'children', 'a child', 'a girl', 'a boy', 'the kids', 'little kids', 'little girls'],
+    ),
+    'exposing himself',
+    'indecent exposure',
+    ...cross(
+      ['trying to get', 'tried to get', 'wants'],
+      ['..'],
+      ['into his car', 'into a car', 'to go with him', 'to come with him'],
+    ),
     ...cross(['screaming', 'shouting', 'yelling', 'crying', 'calling'], ['help']),
     ...cross(
       ['going to', 'gonna', 'will', 'wants to', 'threatens to', 'threatened to', 'trying to', 'tries to'],
@@ -362,7 +382,8 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     ),
     'lying still',
     'lying motionless',
-    ...cross(['hes', 'shes', 'he is', 'she is', 'been'], ['on the floor', 'on the ground']),
+    // Not "she's on the floor": one inserted word makes that "she's on the 3rd floor".
+    ...cross(['been', 'been lying', 'lying'], ['on the floor for', 'on the ground for']),
     'blood',
     'gash',
     'head injury',
@@ -370,6 +391,10 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     'hit her head',
     ...cross(['broke', 'broken'], ['his', 'her'], ['hip', 'leg', 'neck', 'back']),
     'allergic reaction',
+    'electrocuted',
+    'electric shock',
+    'live wire*',
+    'electricity in the water',
     ...cross(['throat', 'tongue', 'lips', 'face'], ['..'], ['swell*', 'swollen']),
     ...cross(
       ['fell', 'fallen', 'falling', 'jumped'],
@@ -463,6 +488,10 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
   ],
   suicide: [
     'going to jump',
+    'ending it all',
+    'sleep forever',
+    ...cross(['point in', 'point of'], ['living', 'going on']),
+    ...cross(['no reason for me to', 'no reason to'], ['be here', 'go on', 'stay', 'exist']),
     ...cross(['threatening to', 'threatens to', 'wants to', 'about to', 'trying to'], ['jump']),
     'never wake up',
     ...cross(['life', 'it'], ['is not worth it', 'isnt worth it', 'is not worth living', 'isnt worth living']),
@@ -595,6 +624,12 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
       ['a stranger', 'an older', 'a man', 'an unknown'],
     ),
     'kidnap*',
+    ...cross(['hasnt been', 'has not been', 'hasnt come', 'not been'], ['home since', 'home for', 'back since']),
+    ...cross(
+      [...PARENT, ...CONFUSED, 'old man', 'old woman'],
+      ['..'],
+      ['gone walkabout', 'went walkabout', 'wandered'],
+    ),
     ...cross(CHILD, ['is lost', 'got lost', 'are lost', 'has got lost']),
     ...cross([...YOUNG, ...CONFUSED, 'old man', 'old woman', 'old lady', 'elderly'], ['..'], ['wandering']),
     'abduct*',
@@ -604,6 +639,11 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     // "my son is locked in the bathroom", "I'm stuck in the storage room": a person, never a bike.
     ...cross([...SUBJECT_IS, ...CHILD, ...FRAIL], ['..'], ['locked in', 'stuck in', 'trapped in'], ['..'], TRAP),
     ...cross(SUBJECT_IS, ['locked in', 'trapped', 'shut in']),
+    ...cross(
+      ['locked my', 'locked our', 'locked the'],
+      ['baby', 'child', 'kid', 'kids', 'son', 'daughter', 'toddler'],
+      ['in', 'inside'],
+    ),
     'is trapped',
     'are trapped',
     'locked inside',
@@ -670,8 +710,8 @@ export const enSigns: Lexicon['signs'] = {
   violence: ['bruise*', 'black eye', 'he hit', 'she hit', 'hurting'],
   break_in: ['door was unlocked', 'someone inside', 'footsteps'],
   medical: [
-    'on the floor',
-    'on the ground',
+    'on the floor for',
+    'on the ground for',
     'lying on',
     'lying in',
     'lay down',
@@ -730,7 +770,6 @@ export const enSigns: Lexicon['signs'] = {
     'forgive me',
   ],
   missing: [
-    'is missing',
     'gone missing',
     'went missing',
     'been missing',

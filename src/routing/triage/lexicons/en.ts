@@ -424,10 +424,14 @@ export const lexicon: Lexicon = {
     'what to do in an',
     'what to do in case',
     'false alarm',
+    'its over now',
+    'it is over now',
+    'its all over now',
+    ...cross(['probably', 'just', 'only', 'it was', 'they were', 'must have been'], ['fireworks', 'firecrackers']),
     // All clear: said after an event, the danger words before it in the sentence are over.
     ...cross(
       ['shes', 'hes', 'she is', 'he is', 'everyone is', 'everyones', 'we are', 'were all', 'all'],
-      ['fine', 'ok', 'okay', 'safe', 'alright'],
+      ['fine', 'ok', 'okay', 'safe', 'alright', 'good'],
       ['now', 'today', 'again'],
     ),
     ...enIdioms,
