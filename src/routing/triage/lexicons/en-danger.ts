@@ -50,6 +50,7 @@ export const enDanger: Lexicon['danger'] = {
     'on fire',
     'burning',
     'is burning',
+    ...cross(['wont', 'doesnt', 'will not', 'cant', 'cannot'], ['stop burning', 'put it out', 'put out the fire']),
     'burning down',
     'burnt down',
     'burned down',
@@ -300,6 +301,11 @@ export const enDanger: Lexicon['danger'] = {
     'bleeds',
     'bleeding heavily',
     'bleeding out',
+    // "won't stop bleeding": the negation belongs to "stop", not to the bleeding.
+    ...cross(
+      ['wont', 'doesnt', 'does not', 'will not', 'cant', 'cannot', 'can not', 'couldnt'],
+      ['stop bleeding', 'stop the bleeding'],
+    ),
     'blood everywhere',
     'lot of blood',
     'lots of blood',

@@ -191,7 +191,7 @@ export const enHarmless: string[] = [
   'blood donation',
   'give blood',
   ...cross(['heart'], ['is beating', 'beating', 'was beating', 'keeps beating']),
-  'dead tired',
+  ...cross(['he is', 'she is', 'hes', 'shes', 'im', 'i am'], ['dead tired']),
   ...cross(
     ['is missing', 'are missing', 'misses', 'miss'],
     ['his', 'her', 'their', 'my', 'our'],
@@ -214,6 +214,8 @@ export const enHarmless: string[] = [
   // Toys and tools named after weapons.
   ...cross(['a', 'the', 'his', 'my', 'with'], TOY, ['gun', 'guns']),
   ...cross(TOY, ['gun*', 'pistol*', 'rifle*', 'knife', 'knives', 'sword*', 'weapon*']),
+  // "a toy gun in the yard": the toy must also cover the weapon phrases `gun in`, `gun at`, …
+  ...cross(TOY, ['gun', 'guns'], ['in', 'at', 'to', 'on', 'out']),
   ...cross(['toy'], ['bomb', 'grenade*', 'axe']),
   ...cross(['butter', 'bread', 'pocket'], ['knife']),
   // Events that are over: "after the fire", "since the break-in", "the stabbing here last month".
