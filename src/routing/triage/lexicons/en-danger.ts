@@ -363,6 +363,12 @@ export const enDanger: Lexicon['danger'] = {
     'gas smell*',
     'smell of gas',
     'carbon monoxide',
+    // A carbon-monoxide alarm going off: leave, then call 112 (MSB). Longer than the fire alarm's phrase.
+    ...cross(
+      ['co', 'gas'],
+      ['alarm', 'alarms', 'detector', 'sensor'],
+      ['is going off', 'going off', 'went off', 'is beeping', 'keeps beeping', 'is ringing'],
+    ),
   ],
   suicide: [
     'suicide',
@@ -387,7 +393,7 @@ export const enDanger: Lexicon['danger'] = {
     'self harm*',
     'cut myself',
     'cutting myself',
-    ...cross(['cut', 'cutting', 'slit', 'slitting'], ['my'], ['wrist', 'wrists', 'arms', 'thighs']),
+    ...cross(['cut', 'cutting', 'slit', 'slitting'], ['my', 'his', 'her'], ['wrist', 'wrists', 'arms', 'thighs']),
     'hang myself',
     'hanging myself',
     'noose',

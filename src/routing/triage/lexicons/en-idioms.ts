@@ -13,35 +13,29 @@
  */
 import { cross, PARENT } from './en-phrases.ts';
 
-/** Things that can be "fire", "the bomb" or "lit" in slang: a night out, music, food, clothes. */
+/** Things that can be "fire" or "the bomb" in slang: a show, a song, food, clothes. */
 const GOOD_THING = [
-  'party',
   'concert',
   'gig',
   'show',
   'song',
   'track',
   'album',
-  'music',
-  'beat',
   'food',
   'pizza',
   'burger',
   'game',
   'match',
-  'set',
   'outfit',
   'fit',
   'festival',
   'movie',
   'film',
-  'dj',
   'performance',
   'band',
-  'night',
-  'vibe',
-  'vibes',
 ];
+/** The same, for a party or its music: a party is still a disturbance when it is "fire". */
+const GOOD_PARTY = ['party', 'music', 'beat', 'beats', 'dj', 'set', 'vibe', 'vibes', 'night', 'rave'];
 
 /** Events that a tenant may ask about once they are over. */
 const EVENT = [
@@ -231,9 +225,24 @@ export const enHarmless: string[] = [
 export const enNoisyIdioms: string[] = [
   ...cross(['shooting', 'shots', 'screaming', 'explosions', 'gunfire', 'gunshots'], ['..'], ['tv', 'the tv']),
   ...cross(['blew up', 'blow up', 'blowing up'], ['at me', 'at him', 'at her', 'at us']),
+  ...cross(GOOD_PARTY, ['..'], ['is', 'was', 'are', 'were', 'its', 'be'], ['fire', 'straight fire', 'the bomb']),
   'full blast',
   'boom box',
 ];
 
 /** A machine that "sounds like it will explode" is a fault: `minorFault`. */
-export const enFaultIdioms: string[] = [...cross(['sounds like', 'feels like'], ['..'], ['explode', 'blow up'])];
+export const enFaultIdioms: string[] = [
+  ...cross(
+    ['sounds like', 'feels like', 'looks like'],
+    ['..'],
+    [
+      'explode',
+      'blow up',
+      'going to explode',
+      'about to explode',
+      'gonna explode',
+      'going to blow up',
+      'about to blow up',
+    ],
+  ),
+];

@@ -209,4 +209,5 @@ export const enMarkers: string[] = [
   'handel',
   'beaker',
   'hurtling',
+  'winning',
 ];

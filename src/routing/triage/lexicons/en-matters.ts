@@ -281,6 +281,11 @@ export const enMatters: Matters = {
       ['smoke', 'barbecue', 'grill', 'have a party', 'have a .. party', 'play music'],
     ),
     'who pays',
+    'while im away',
+    'while i am away',
+    'when im away',
+    'on holiday',
+    'on vacation',
     ...cross(['what has', 'what have', 'has', 'have'], ['mkb', 'you'], ['done']),
     // "Should I call you or 112?" asks which number; it says nothing about danger.
     'you or 112',

@@ -134,6 +134,8 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     'a fight',
     'robbery',
     'mugged',
+    // Just now, with the robber still near: a robbery going on, not one that is over.
+    ...cross(['just'], ['stole', 'robbed', 'mugged', 'snatched', 'grabbed', 'attacked', 'hit', 'stabbed']),
     'robbed me',
     'robbed us',
     'smashing windows',
@@ -171,7 +173,7 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
       ['up to the', 'up the', 'onto the', 'over the', 'onto our', 'up to our'],
       ['balcony', 'balconies', 'window'],
     ),
-    ...cross(['just'], ['stole', 'robbed', 'mugged', 'snatched', 'grabbed', 'attacked', 'hit', 'stabbed', 'broke in']),
+    'just broke in',
     ...cross(['hear', 'hearing'], ['them', 'someone', 'somebody', 'people', 'voices', 'footsteps'], ['inside']),
     ...cross(['hear', 'hearing'], ['them', 'someone', 'somebody', 'people'], ['in there', 'moving']),
     ...cross(['someone', 'somebody', 'something'], ['moving around']),

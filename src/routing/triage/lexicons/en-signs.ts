@@ -72,7 +72,7 @@ export const enSigns: Lexicon['signs'] = {
   suicide: [
     'say goodbye',
     'saying goodbye',
-    'take care of .. for me',
+    ...cross(['take care of'], ['mum', 'mom', 'dad', 'the kids', 'my kids', 'everyone', 'them'], ['for me']),
     'thanks for everything',
     'sorry for everything',
     'forgive me',
