@@ -157,6 +157,8 @@ describe('English signs of harm: the safety net when nothing else places a messa
     // Places and objects are not a person's state.
     ['My aunt is on the 3rd floor, which entrance is hers?', 'unknown'],
     ['The key to the bike room is missing', 'unknown'],
+    ['The hot water has not come back since this morning', 'urgent_fault'],
+    ['The plumber has not come back to finish the bathroom', 'minor_fault'],
     ['Can someone help me find the recycling room?', 'information'],
   ])('%s → %s', (text, category) => {
     expectCategory(text, category);

@@ -10,6 +10,19 @@ import { cross } from './en-phrases.ts';
 
 type Everyday = Pick<Lexicon, 'disturbance' | 'urgentFault' | 'minorFault'>;
 
+/** The people who come to repair things: what they did or did not do is about a fault. */
+const WORKMAN = [
+  'plumber',
+  'electrician',
+  'repairman',
+  'repair man',
+  'technician',
+  'caretaker',
+  'janitor',
+  'workman',
+  'workmen',
+];
+
 /** Disturbances and faults, in English. */
 export const enEveryday: Everyday = {
   disturbance: [
@@ -171,6 +184,7 @@ export const enEveryday: Everyday = {
     'shooting hoops',
     'shooting baskets',
     'playing ball',
+    'fighting over',
     'chasing each other',
     ...enNoisyIdioms,
   ],
@@ -244,6 +258,11 @@ export const enEveryday: Everyday = {
     ...cross(['checked the', 'reset the', 'its not the', 'not the'], ['fuse*', 'fuse box', 'breaker*']),
     ...cross(['everything', 'everythings', 'whole flat', 'whole apartment', 'all'], ['is dark', 'dark', 'went dark']),
     'no power',
+    ...cross(
+      ['power', 'electricity', 'heating', 'heat', 'hot water', 'water'],
+      ['..'],
+      ['hasnt come back', 'has not come back', 'never came back', 'not back', 'still off'],
+    ),
     'power .. out',
     'power cut',
     'power outage',
@@ -340,10 +359,15 @@ export const enEveryday: Everyday = {
     'came loose',
     'come loose',
     'hanging off',
-    'fell off the wall',
     'shower head',
     'shower hose',
     'tile*',
+    ...cross(
+      ['fell', 'fallen', 'came'],
+      ['from the ceiling', 'off the ceiling', 'down from the ceiling', 'off the wall'],
+    ),
+    ...WORKMAN,
+    ...cross(WORKMAN, ['..'], ['never came back', 'didnt come back', 'hasnt come back', 'has not come back']),
     'flush*',
     'fuse box',
     'tripped',

@@ -11,7 +11,7 @@
  * reading is harmless belong here: "is fire" stands only after a party or a song ("the kitchen is fire"
  * may be a hurried "on fire").
  */
-import { cross, PARENT } from './en-phrases.ts';
+import { cross, KIN, PARENT } from './en-phrases.ts';
 
 /** Things that can be "fire" or "the bomb" in slang: a show, a song, food, clothes. */
 const GOOD_THING = [
@@ -168,6 +168,48 @@ export const enHarmless: string[] = [
   'fire him',
   'fire her',
   'fire hazard',
+  'fire risk',
+  'fire station',
+  'fire inspection',
+  'fire regulations',
+  'fire rules',
+  'fire prevention',
+  'fire service*',
+  'fire up',
+  'smoke free',
+  'shooting pain*',
+  ...cross(['shooting', 'shooter'], ['game', 'games']),
+  ...cross(['cant find my', 'looking for my', 'searching for my'], KIN, [
+    'bike',
+    'jacket',
+    'coat',
+    'shoes',
+    'key',
+    'keys',
+    'phone',
+    'bag',
+    'school bag',
+    'toys',
+    'toy',
+    'clothes',
+    'scooter',
+    'ball',
+    'parcel',
+    'wallet',
+    'stuff',
+    'things',
+  ]),
+  ...cross(
+    ['disappeared into', 'disappears into'],
+    ['his', 'her', 'their', 'the'],
+    ['room', 'bedroom', 'garage', 'bathroom'],
+  ),
+  ...cross(
+    ['locked in', 'locked into', 'trapped in', 'stuck in'],
+    ['a', 'the', 'my', 'this'],
+    ['contract', 'lease', 'agreement'],
+  ),
+  ...cross(['stuck in', 'trapped in'], ['traffic', 'a queue', 'the queue', 'the car park', 'a meeting']),
   'fire pit',
   'fire away',
   'shoot me an',

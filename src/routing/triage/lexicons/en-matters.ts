@@ -194,6 +194,10 @@ export const enMatters: Matters = {
     'nazi',
     'hate symbol*',
     'long gone',
+    ...cross(
+      ['ran off with', 'ran away with', 'made off with', 'drove off with'],
+      ['my', 'our', 'the', 'a', 'her', 'his'],
+    ),
     'lock cut',
     'cut the lock',
     ...cross(

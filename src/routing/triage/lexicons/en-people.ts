@@ -112,7 +112,6 @@ const TRAP = [
   'toilet',
   'room',
   'bedroom',
-  'car',
   'storage',
   'basement',
   'cellar',
@@ -225,12 +224,13 @@ export const enPeopleUncertain: Pick<NonNullable<Lexicon['dangerUncertain']>, 's
     ...cross(KIN, ['is missing', 'missing', 'missing since', 'been missing']),
     ...cross([...KIN, ...FRAIL], ['..'], GONE),
     ...cross([...YOUNG, ...CONFUSED], ['..'], WENT_OUT),
-    // Not back, said of anyone: "he went to get the post an hour ago and has not come back".
+    // Not back: a person, unless a fault word or a workman says otherwise ("the heating hasn't come back",
+    // "the plumber never came back": `en-everyday.ts`).
     'never came back',
     'has not come back',
     'hasnt come back',
-    'not back yet',
-    'still not back',
+    'didnt come back',
+    ...cross(['he', 'she'], ['is not back yet', 'isnt back yet', 'is still not back', 'still isnt back']),
     ...cross(
       ['gone from the', 'gone from her', 'gone from his'],
       ['flat', 'apartment', 'home', 'house', 'room', 'bed'],
@@ -240,7 +240,7 @@ export const enPeopleUncertain: Pick<NonNullable<Lexicon['dangerUncertain']>, 's
     ...cross(['hasnt', 'has not', 'didnt', 'did not', 'never', 'not'], ['come home', 'came home']),
     ...cross(['cant', 'cannot', 'can not', 'couldnt'], ['find'], ['my', 'our', 'the'], [...KIN]),
     ...cross(
-      ['looking for', 'searching for', 'search for', 'where is', 'help', 'help us', 'help me'],
+      ['looking for', 'searching for', 'search for', 'help us find', 'help me find', 'help us look for'],
       ['my', 'our'],
       [...KIN],
     ),
@@ -250,7 +250,12 @@ export const enPeopleUncertain: Pick<NonNullable<Lexicon['dangerUncertain']>, 's
     ...cross(['his', 'her', 'the'], ['bed is empty']),
     ...cross(['cant', 'couldnt', 'doesnt know'], ['find'], ['his', 'her'], ['way home', 'way back']),
     ...cross(['cant', 'cannot', 'can not', 'couldnt'], ['find'], ['him', 'her', 'them'], ['anywhere']),
-    ...cross(['lost', 'lost my', 'lost our'], CHILD_WORDS, ['in the', 'at the', 'outside', 'somewhere', 'in town']),
+    ...cross(
+      ['lost my', 'lost our'],
+      CHILD_WORDS,
+      ['in the', 'at the', 'in town'],
+      ['park', 'yard', 'courtyard', 'playground', 'shop', 'mall', 'crowd', 'forest', 'woods', 'centre', 'center'],
+    ),
     ...cross(['not in', 'isnt in', 'is not in'], ['his', 'her'], ['bed']),
     ...cross(['took', 'grabbed', 'taken', 'dragged', 'pulled', 'forced'], ['..'], CHILD_WORDS, [
       'into a car',
@@ -311,7 +316,18 @@ export const enPeopleUncertain: Pick<NonNullable<Lexicon['dangerUncertain']>, 's
       YOUNG,
       ['..'],
       [
-        'alone',
+        // Not bare "alone": "my kids play alone in the yard" is a question about rules.
+        'alone in the flat',
+        'alone in the apartment',
+        'alone at home',
+        'left alone',
+        'all alone',
+        'walking alone',
+        'inside alone',
+        'outside alone',
+        'alone outside',
+        'alone inside',
+        'alone and crying',
         'by himself',
         'by herself',
         'on his own',

@@ -127,7 +127,6 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     'abusive',
     'domestic violence',
     'domestic abuse',
-    'beating',
     'attacking',
     'chasing',
     'fighting',
