@@ -137,10 +137,6 @@ export function decide(evidence: Evidence, t: Thresholds | undefined): Triage {
   if (sure && counting.length > 0 && view.acute >= t.acuteWithSign) {
     return raise('safety-net', signKind(counting), counting);
   }
-  // A person described as lying, bleeding, missing or locked in outranks the topic words the lexicons placed
-  // ("ett barn ligger blodigt på gården"): danger cues win wherever they stand.
-  const described = counting.filter((s) => s.harm && s.match);
-  if (described.length > 0) return raise('safety-net', signKind(described), described);
   if (lexical.category !== 'unknown') return { ...lexical, layer: 'lexicon', ...withSigns, ...seen };
   // The lexicons could not place it. A sign of harm (a person lying, bleeding, missing; 🔥 🩸 🆘) makes it
   // danger to ask about, whatever the classifier thinks.

@@ -102,7 +102,7 @@ export function isSign(h: Hit): boolean {
   return h.pattern.field === 'signs' || h.pattern.field === 'help';
 }
 
-const span = (h: Hit): number => h.end - h.start - (h.skipped ?? 0);
+const span = (h: Hit): number => h.end - h.start - (h.skippedAt?.length ?? 0);
 const contains = (g: Hit, h: Hit): boolean => g.start <= h.start && g.end >= h.end;
 const overlaps = (g: Hit, h: Hit): boolean => g.start < h.end && h.start < g.end;
 
