@@ -3,16 +3,28 @@
  * - `teams.card`: a new thread in the route's registered channel with the case card (once per case);
  * - `teams.thread`: a text in the case's thread (the tenant wrote, a re-alert);
  * - `teams.update`: the case card redrawn for everyone (claimed, closed);
- * - `tenant.message`: a proactive message to the tenant on their channel, in their language.
+ * - `tenant.message`: a proactive message to the tenant on their channel, in their language;
+ * - `teams.notice`: a staff text posted in a channel as a new thread (a route moved away from it);
+ * - `teams.redact`: an erased case's card becomes a stub and the bot's posts in its thread are deleted.
  */
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { renderReply } from '../render.ts';
 import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { LanguageModel } from '../../llm/index.ts';
-import type { Case, NewOutboxItem, OutboxItem, Store } from '../../store/index.ts';
-import { caseCard } from './cards.ts';
-import type { RegistrationStore } from './registrations.ts';
+import type { Logger } from '../../log.ts';
+import {
+  StoreNotFoundError,
+  TEAMS_REDACT_KIND,
+  type Case,
+  type NewOutboxItem,
+  type OutboxItem,
+  type Store,
+  type TeamsRedaction,
+} from '../../store/index.ts';
+import { caseCard, redactedCard } from './cards.ts';
+import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
+import { plain, stripLinks } from './untrusted.ts';
 
 export type OutboxPayload =
   | { caseId: string }
@@ -58,6 +70,26 @@ export const tenantMessage = (
   payload: { caseId, key, params, ...(staffText ? { staffText } : {}) },
 });
 
+/** The payload of a `teams.notice` item: where to post, and a staff text from `locales/sv/staff.json`. */
+interface NoticePayload {
+  channelId: string;
+  serviceUrl: string;
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** A notice posted as a new thread in a channel (not tied to a case): `key` in the Swedish staff texts. */
+export const channelNotice = (
+  reg: Pick<ChannelRegistration, 'channelId' | 'serviceUrl'>,
+  key: string,
+  params: Record<string, string | number>,
+  idempotencyKey: string,
+): NewOutboxItem => ({
+  kind: 'teams.notice',
+  key: idempotencyKey,
+  payload: { channelId: reg.channelId, serviceUrl: reg.serviceUrl, key, params },
+});
+
 /** An error that is worth retrying although it has no HTTP status (the card is not posted yet, say). */
 class NotYet extends Error {
   readonly retryable = true;
@@ -75,15 +107,19 @@ export interface DeliveryDeps {
   policy: Policy;
   registrations: RegistrationStore;
   model?: LanguageModel;
+  log?: Logger;
 }
 
-function threadReference(c: Case, serviceUrl: string): Partial<ConversationReference> {
+function threadReference(threadId: string, serviceUrl: string): Partial<ConversationReference> {
   return {
     channelId: 'msteams',
     serviceUrl,
-    conversation: { id: c.teams.threadId!, isGroup: true, conversationType: 'channel', name: '' },
+    conversation: { id: threadId, isGroup: true, conversationType: 'channel', name: '' },
   };
 }
+
+/** A channel itself: a message sent here starts a new thread. */
+const channelReference = threadReference;
 
 export function createDeliver(deps: DeliveryDeps) {
   const { adapter, appId, store, policy, registrations, model } = deps;
@@ -91,7 +127,9 @@ export function createDeliver(deps: DeliveryDeps) {
   /** A machine translation shown under the original, labelled; nothing when no model or the same language. */
   const translated = async (c: Case, text: string, to: Case['language'], from: Case['language']) => {
     if (!model?.enabled || to === from) return '';
-    const out = await model.translate(text, { to, from }, ctx(c));
+    // A model's text carries no links to anyone: not to staff, not to the tenant.
+    const raw = await model.translate(text, { to, from }, ctx(c));
+    const out = raw ? stripLinks(raw) : raw;
     return out && out !== text
       ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})`
       : '';
@@ -100,6 +138,23 @@ export function createDeliver(deps: DeliveryDeps) {
     adapter.continueConversationAsync(appId, ref, logic);
 
   return async function deliver(item: OutboxItem): Promise<void> {
+    // These two concern no case that exists (a channel; an erased case): handled before the case lookup.
+    if (item.kind === 'teams.notice') {
+      const p = item.payload as unknown as NoticePayload;
+      const ref = channelReference(p.channelId, p.serviceUrl);
+      await cont(ref, async (turn) => {
+        await turn.sendActivity({
+          type: 'message',
+          text: translator('sv', 'staff')(p.key, p.params),
+          textFormat: 'plain',
+        });
+      });
+      return;
+    }
+    if (item.kind === TEAMS_REDACT_KIND) {
+      await redact(item.payload as unknown as TeamsRedaction);
+      return;
+    }
     const payload = item.payload as OutboxPayload;
     const c = await store.cases.get(payload.caseId);
     if (!c) return; // purged or forgotten: nothing to deliver
@@ -109,7 +164,8 @@ export function createDeliver(deps: DeliveryDeps) {
       if (c.teams.activityId || !reg) return; // already posted (idempotent), or no channel: the case waits in `trygg cases`
       let shown = c;
       if (model?.enabled && c.transcript.length) {
-        const summary = await model.summarize(c.transcript, ctx(c));
+        const raw = await model.summarize(c.transcript, ctx(c));
+        const summary = raw ? stripLinks(raw) : raw;
         if (summary)
           shown = await store.cases.update(c.id, {
             summary: `${c.summary}\n\n${translator('sv', 'staff')('card.machineSummary')}: ${summary}`,
@@ -134,18 +190,33 @@ export function createDeliver(deps: DeliveryDeps) {
         },
       );
       if (!threadId) throw new NotYet('Teams returned no conversation id');
-      await store.cases.update(c.id, { teams: { threadId, activityId: rootMessageId(threadId) ?? threadId } });
+      const activityId = rootMessageId(threadId) ?? threadId;
+      try {
+        await store.cases.update(c.id, { teams: { threadId, activityId } });
+      } catch (err) {
+        if (!(err instanceof StoreNotFoundError)) throw err;
+        // Erased while the card was on its way (`forget`: a purge does not take a case this new): the store
+        // could not queue its redaction, so the card becomes a stub right away.
+        await redact({ caseId: c.id, route: c.route, threadId, activityId, postIds: [], reason: 'forget' });
+      }
       return;
     }
 
     if (item.kind === 'teams.thread' || item.kind === 'teams.update') {
       if (!reg) return;
       if (!c.teams.threadId) throw new NotYet('the case card is not posted yet');
-      await cont(threadReference(c, reg.serviceUrl), async (turn) => {
+      await cont(threadReference(c.teams.threadId, reg.serviceUrl), async (turn) => {
         if (item.kind === 'teams.thread') {
           const p = payload as { text: string; tenantText?: string };
           const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
-          await turn.sendActivity({ type: 'message', text: p.text + extra, textFormat: 'plain' });
+          // Plain text, and the tenant's words without links or line breaks of their own (`untrusted.ts`).
+          const sent = await turn.sendActivity({ type: 'message', text: plain(p.text + extra), textFormat: 'plain' });
+          // Remembered so that erasing the case can delete it from the thread too.
+          // Failing here must not fail the delivery: a retry would post the message twice.
+          if (sent?.id)
+            await store.cases.recordTeamsPost(c.id, sent.id).catch((err: unknown) => {
+              deps.log?.warn({ err, caseId: c.id }, 'teams: could not remember a thread post for later erasure');
+            });
         } else
           await turn.updateActivity({
             type: 'message',
@@ -172,6 +243,31 @@ export function createDeliver(deps: DeliveryDeps) {
     }
     throw Object.assign(new Error(`unknown outbox item kind ${item.kind}`), { statusCode: 400 });
   };
+
+  /**
+   * An erased case in Teams: the card becomes a stub without actions, the bot's own posts in the thread are
+   * deleted (one already gone counts as deleted). Staff members' own replies cannot be deleted by a bot:
+   * the README names the Teams retention policy that removes them.
+   */
+  async function redact(r: TeamsRedaction): Promise<void> {
+    const reg = await registrations.forRoute(r.route);
+    if (!reg) throw new NotYet('no registered channel to reach the thread through');
+    const ref = threadReference(r.threadId, reg.serviceUrl);
+    await cont(ref, async (turn) => {
+      await turn.updateActivity({
+        type: 'message',
+        id: r.activityId,
+        attachments: [CardFactory.adaptiveCard(redactedCard(r.caseId, r.reason))],
+      });
+      for (const id of r.postIds) {
+        try {
+          await turn.deleteActivity(id);
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+        }
+      }
+    });
+  }
 }
 
 /** The thread an item is posted to, for Teams' per-thread rate limit. */

@@ -51,6 +51,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     store: deps.store,
     policy: deps.policy,
     registrations,
+    log: deps.log,
     ...(deps.model ? { model: deps.model } : {}),
   });
   const worker = new OutboxWorker({
@@ -95,6 +96,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     link: {
       newCaseItems,
       tenantWrote: (c, text) => relayTenantMessage(deps.store, c, text, kick),
+      noticeItems: (c, text) => [threadPost(c.id, text)],
       kick,
     },
     start() {

@@ -189,12 +189,21 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
   if (domestic && disturbance.length > 0) return reading(result('acute_danger', 'violence', true, disturbance));
 
   const pastCrimes = discountedVerdicts.filter((v) => v.reason === 'past' && PAST_CRIME_KINDS.has(v.hit.pattern.kind!));
-  // A topic word counts in the message's own language first ("gården" is a Swedish yard, not an English
-  // garden); words of other languages decide only when the message's own language names no topic at all.
-  const own = (h: Hit) => h.pattern.lang === language || h.pattern.lang === detected;
-  const anyOwn = FIELD_CATEGORIES.some(([, fields]) => of(...fields).some(own));
+  // A word of the message's own language is read in that language: "gården" is a Swedish yard, not an
+  // English garden. A topic hit of another language whose words all match the message's own language
+  // (markers included) does not count; code-switched topic words ("office" in a Somali message) still do.
+  const ownWord = new Uint8Array(tokens.length);
+  for (const h of hits) {
+    if (h.pattern.lang !== language && h.pattern.lang !== detected) continue;
+    for (let k = h.start; k < h.end; k++) ownWord[k] = 1;
+  }
+  const readable = (h: Hit) => {
+    if (h.pattern.lang === language || h.pattern.lang === detected) return true;
+    for (let k = h.start; k < h.end; k++) if (!ownWord[k]) return true;
+    return false;
+  };
   for (const [category, fields] of FIELD_CATEGORIES) {
-    const decisive = anyOwn ? of(...fields).filter(own) : of(...fields);
+    const decisive = of(...fields).filter(readable);
     if (category === 'crime_over') decisive.push(...pastCrimes.flatMap((v) => [v.hit, ...v.cues]));
     if (decisive.length > 0) return reading(result(category, null, false, decisive));
   }

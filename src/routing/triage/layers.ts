@@ -21,7 +21,14 @@
  * after the cues of their own sentence still count.
  */
 import type { Category, DangerKind, Triage, TriageMatch } from '../types.ts';
-import { classify, shapeOf, shippedModel, type ClassifierView, type TriageModel } from './classifier/index.ts';
+import {
+  classify,
+  shapeOf,
+  shippedModel,
+  type ClassifierView,
+  type Thresholds,
+  type TriageModel,
+} from './classifier/index.ts';
 import type { LexiconReading } from './index.ts';
 
 /** Emoji that point to a kind of danger: signs of harm. */
@@ -43,7 +50,7 @@ const HARM_EMOJI: ReadonlyMap<string, DangerKind | null> = new Map<string, Dange
 const ALARM_EMOJI: ReadonlySet<string> = new Set(['🚨', '😱', '😨', '😰', '😭', '🙏', '‼', '❗', '⚠']);
 
 /** A sign of distress and the kind of danger it points to, if any. */
-interface Sign {
+export interface Sign {
   label: string;
   kind: DangerKind | null;
   /** A sign of harm (a described state, a danger emoji), not only of alarm. */
@@ -70,17 +77,31 @@ function signsOf(text: string, reading: LexiconReading): Sign[] {
   return out;
 }
 
-/** Layers 2 and 3 on top of the lexicons' reading; see the module comment. */
-export function combineLayers(text: string, reading: LexiconReading, model?: TriageModel | null): Triage {
-  const lexical = reading.triage;
-  const chosen = model === undefined ? shippedModel() : model;
+/** What layers 2 and 3 look at: the lexicons' triage, the classifier's view, and the signs. */
+export interface Evidence {
+  reading: LexiconReading;
+  view: ClassifierView | null;
+  signs: Sign[];
+}
+
+/** Gathers the evidence for a message: the signs, and the classifier's view unless the lexicons saw danger. */
+export function gather(text: string, reading: LexiconReading, model: TriageModel | null): Evidence {
   const signs = signsOf(text, reading);
+  const view =
+    model && reading.triage.category !== 'acute_danger'
+      ? classify(reading.tokens, shapeOf(text), reading.concepts, model)
+      : null;
+  return { reading, view, signs };
+}
+
+/** Decides on the evidence with the given thresholds; see the module comment for the order. */
+export function decide(evidence: Evidence, t: Thresholds | undefined): Triage {
+  const { reading, view, signs } = evidence;
+  const lexical = reading.triage;
   const signLabels = signs.map((s) => s.label);
   const withSigns = signLabels.length > 0 ? { signs: signLabels } : {};
   if (lexical.category === 'acute_danger') return { ...lexical, layer: 'lexicon', ...withSigns };
 
-  const view = chosen ? classify(reading.tokens, shapeOf(text), reading.concepts, chosen) : null;
-  const t = chosen?.header.thresholds;
   const seen = view
     ? {
         classifier: {
@@ -105,21 +126,28 @@ export function combineLayers(text: string, reading: LexiconReading, model?: Tri
     ...seen,
   });
   const signKind = (list: Sign[]): DangerKind => list.find((s) => s.kind)?.kind ?? view?.kind ?? 'medical';
+  const sure = view !== null && t !== undefined;
 
-  if (view && t && !blocked && view.acute >= t.acute) return raise('classifier', view.kind, harm);
+  if (sure && !blocked && view.acute >= t.acute) return raise('classifier', view.kind, harm);
   // Where the lexicons discounted a danger word, only signs of harm that survived their own cues count.
   const counting = blocked ? harm : signs;
-  if (view && t && counting.length > 0 && view.acute >= t.acuteWithSign) {
+  if (sure && counting.length > 0 && view.acute >= t.acuteWithSign) {
     return raise('safety-net', signKind(counting), counting);
   }
   if (lexical.category !== 'unknown') return { ...lexical, layer: 'lexicon', ...withSigns, ...seen };
-  if (view && t && view.categoryP >= t.category) {
+  if (sure && view.categoryP >= t.category) {
     return { ...lexical, category: view.category, layer: 'classifier', ...withSigns, ...seen };
   }
   // Nobody could place it: any sign of distress makes it danger to ask about; without one, the reply still
   // asks first whether anyone is in danger (dialogs), and the route stays the office.
   if (counting.length > 0) return raise('safety-net', signKind(counting), counting);
   return { ...lexical, layer: 'safety-net', ...withSigns, ...seen };
+}
+
+/** Layers 2 and 3 on top of the lexicons' reading (the shipped model unless one is given). */
+export function combineLayers(text: string, reading: LexiconReading, model?: TriageModel | null): Triage {
+  const chosen = model === undefined ? shippedModel() : model;
+  return decide(gather(text, reading, chosen), chosen?.header.thresholds);
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
