@@ -57,6 +57,15 @@ export const lexicon: Lexicon = {
     // "spoils" (hrana se kvari): a known word, so never read as a typo of `krvari`
     'kvari',
     'kvar',
+    'sitnica',
+    'sitnice',
+    'sam',
+    'nemam',
+    'šta',
+    'zašto',
+    'molim vas',
+    'samo',
+    'sada',
   ],
   danger: bsDanger,
   dangerUncertain: bsDangerUncertain,
@@ -196,6 +205,9 @@ export const lexicon: Lexicon = {
     'mrtva pijana',
     'mrtva umorna',
     'mrtav umoran',
+    'mrtva sam umorna',
+    'mrtav sam umoran',
+    'zabi* .. nož u leđa',
     'proključa* .. krv',
   ],
   ongoing: [
@@ -225,5 +237,5 @@ export const lexicon: Lexicon = {
     'sada je tiho',
     'sad nema nikog',
   ],
-  clauseBreaks: ['ali', 'jer', 'ako', 'kad', 'kada', 'dok', 'nego', 'već', 'a'],
+  clauseBreaks: ['ali', 'jer', 'ako', 'kad', 'kada', 'dok', 'nego', 'već'],
 };

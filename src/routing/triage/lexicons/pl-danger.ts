@@ -579,7 +579,7 @@ export const plSigns: Lexicon['signs'] = {
     'umarł*',
     'jęczy',
   ],
-  gas: ['kręci mi się w głowie', 'boli mnie głowa', 'mdli', 'mroczki', 'senn*'],
+  gas: ['kręci mi się w głowie', 'boli mnie głowa', 'mdli', 'mroczki', 'senna', 'senny'],
   missing: ['nie odbiera', 'nie odpisuje', 'szukam*', 'szukamy', 'nikt go nie widział', 'nikt jej nie widział'],
   trapped: ['płacze', 'wali w drzwi', 'chce wyjść', 'ledwo słychać', 'słychać go ledwo'],
   suicide: ['mam plan', 'jak to zrobić', 'wiecie o co chodzi', 'to koniec', 'na dachu', 'z dachu'],

@@ -191,6 +191,7 @@ export const lexicon: Lexicon = {
     'już jest spokojnie',
     'jest już spokojnie',
     'teraz spokój',
+    'teraz jest spokój',
     'już cicho',
     'teraz cicho',
     'już ich nie ma',

@@ -315,7 +315,9 @@ export const trDangerUncertain: Lexicon['dangerUncertain'] = {
     'kadın çığlık*',
     'dokunmaya çalış*',
     // a robbery: a past cue makes it a crime that is over, "az önce" keeps it possible danger
-    'gasp*',
+    'gasp etti*',
+    'gasp edil*',
+    'gaspçı*',
     'soygun*',
     'kapkaç*',
     'çanta* .. kapt*',
