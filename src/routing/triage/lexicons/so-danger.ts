@@ -257,8 +257,8 @@ export const soDanger: Lexicon['danger'] = {
     'aanan .. soo toosin',
     'marnaba soo toosin',
     'warqad* .. macsalaam*',
-    'ha i raadinina',
   ],
+  missing: ['ha i raadinina'],
 };
 
 /** Possible danger: 112 first, then the tenant is asked. */
@@ -295,8 +295,10 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'nolosha .. ka daalay',
     'ka daalay nolosha',
     'rajo .. ma lihi',
-    'culays ku ah*',
-    'culeys ku ah*',
+    'culays ku ahay',
+    'culeys ku ahay',
+    'culays ku ah',
+    'culeys ku ah',
     'qofna ima jecl*',
     'laalaadin*',
     'ma jiro sabab',
@@ -333,6 +335,8 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
   trapped: [
     'ku xiran yahay',
     'ku xiranahay',
+    'ku xiran tahay',
+    'ku xirantahay',
     'ku xirmay',
     'ku xirnaa*',
     'ku xayiran*',

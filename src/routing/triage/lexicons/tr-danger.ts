@@ -238,7 +238,7 @@ export const trDanger: Lexicon['danger'] = {
     'karbon monoksit*',
     'co alarm*',
     'co dedektör* çal*',
-    'co dedektör* öt*',
+    'co dedektör* ötüyo*',
     'çürük yumurta',
   ],
   suicide: [
