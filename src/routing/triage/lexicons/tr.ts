@@ -96,7 +96,9 @@ export const lexicon: Lexicon = {
     'haberlerde',
     'haberde',
     'haberleri',
-    'gazete*',
+    // not `gazete*`: newspapers piling up at a door are a sign, not a story
+    'gazetede',
+    'gazeteden',
     'radyoda',
     'televizyonda',
     'tvde',
