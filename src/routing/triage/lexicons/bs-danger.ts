@@ -685,7 +685,6 @@ export const bsSigns: Lexicon['signs'] = {
 /** Cries for help (not "pomoć oko kirije"). */
 export const bsHelp: string[] = [
   'pomozite',
-  'pomoć',
   'upomoć',
   'u pomoć',
   'pomagajte',

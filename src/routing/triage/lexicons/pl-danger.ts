@@ -209,7 +209,6 @@ export const plDanger: Lexicon['danger'] = {
     'przecina* siatk*',
     'rozwalaj* .. bram*',
     'rozwalaj* .. drzwi',
-    'wyłamali',
     'śrubokręt* .. zam*',
     'wierc* .. zam*',
     'wynosz* .. rower*',
@@ -317,6 +316,7 @@ export const plDanger: Lexicon['danger'] = {
     'nie możemy .. obudzić',
     'nie chce się obudzić',
     'nie budzi się',
+    'nie ma czym oddychać',
   ],
   gas: [
     'gazem',
@@ -379,6 +379,8 @@ export const plDanger: Lexicon['danger'] = {
     'jak mnie już nie będzie',
     'mnie już nie będzie',
     'drugiej stronie barier*',
+    'nigdy się nie obudzić',
+    'zasnąć i nigdy',
   ],
 };
 
@@ -469,7 +471,19 @@ export const plDangerUncertain: Lexicon['dangerUncertain'] = {
     'poczta .. zbiera*',
     'gazety .. pod drzwiami',
   ],
-  gas: ['gaz', 'gazu', 'dziwny zapach', 'syczy .. kuchen*', 'kuchen* .. syczy', 'mdl* .. zapach*', 'mam mroczki'],
+  gas: [
+    'gaz',
+    'gazu',
+    'dziwny zapach',
+    'syczy .. kuchen*',
+    'kuchen* .. syczy',
+    'mdl* .. zapach*',
+    'mam mroczki',
+    'siark*',
+    'słodkaw* zapach*',
+    'zapach .. piecyk*',
+    'piecyk* .. zapach*',
+  ],
   suicide: [
     'nie mam po co żyć',
     'mam dość życia',
@@ -492,12 +506,15 @@ export const plDangerUncertain: Lexicon['dangerUncertain'] = {
     'wszystkie tabletki',
     'kłopotu po mnie',
     'za barierk*',
+    'ostatnia noc',
+    'dziś mam plan',
+    'mam już plan',
+    'myślę jak to zrobić',
   ],
   missing: [
     'zaginął*',
     'zaginęł*',
     'zaginion*',
-    'znikn*',
     'nie wrócił*',
     'nie wróciła',
     'nie wrócili',
@@ -540,6 +557,9 @@ export const plDangerUncertain: Lexicon['dangerUncertain'] = {
     'błąka*',
     'szukam* od',
     'szukamy wszyscy',
+    'zniknął',
+    'zniknęła',
+    'zniknęło',
   ],
   trapped: [
     'zamknął się w',
@@ -594,9 +614,18 @@ export const plSigns: Lexicon['signs'] = {
     'jęczy',
   ],
   gas: ['kręci mi się w głowie', 'boli mnie głowa', 'mdli', 'mroczki', 'senna', 'senny'],
-  missing: ['nie odbiera', 'nie odpisuje', 'szukam*', 'szukamy', 'nikt go nie widział', 'nikt jej nie widział'],
+  missing: [
+    'nie odbiera',
+    'nie odpisuje',
+    'szukam*',
+    'szukamy',
+    'nikt go nie widział',
+    'nikt jej nie widział',
+    'telefon wyłączon*',
+    'nigdy tak nie robił*',
+  ],
   trapped: ['płacze', 'wali w drzwi', 'chce wyjść', 'ledwo słychać', 'słychać go ledwo'],
-  suicide: ['mam plan', 'jak to zrobić', 'wiecie o co chodzi', 'to koniec', 'na dachu', 'z dachu'],
+  suicide: ['wiecie o co chodzi', 'to koniec', 'na dachu', 'z dachu', 'zostawił* list*', 'pod wycieraczką'],
 };
 
 /** Cries for help (not "pomoc z czynszem"). */

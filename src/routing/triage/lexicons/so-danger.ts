@@ -125,6 +125,11 @@ export const soDanger: Lexicon['danger'] = {
     'i sii daa',
     'iga daa',
     'rabshad*',
+    'waad dhimaneysaa',
+    'waad dhimanaysaa',
+    'waad dhiman doon*',
+    'i feedh*',
+    'la feedh*',
   ],
   break_in: [
     'tuug .. guriga',
@@ -159,6 +164,9 @@ export const soDanger: Lexicon['danger'] = {
     'qof* .. guriga ku jira',
     'isku day* .. jebi*',
     'inay jebiyaan',
+    'gacan qabsi* .. riix*',
+    'jebinaya*',
+    'jebinayaan',
   ],
   medical: [
     'miyir beel*',
@@ -257,6 +265,9 @@ export const soDanger: Lexicon['danger'] = {
     'aanan .. soo toosin',
     'marnaba soo toosin',
     'warqad* .. macsalaam*',
+    'gacmaha iska jar*',
+    'iska jaray',
+    'iska jarayaa',
   ],
   missing: ['ha i raadinina'],
 };
@@ -289,8 +300,10 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'tan iyo .. kama jawaab*',
     'sonkor* .. dhac*',
     'ma jawaabayo',
+    'kici kari*',
+    'ma kici karo',
   ],
-  gas: ['gaaska', 'ur qariib*'],
+  gas: ['gaaska', 'ur qariib*', 'shoolad* .. urt*', 'shoolad* .. urta', 'gaas* .. urt*'],
   suicide: [
     'nolosha .. ka daalay',
     'ka daalay nolosha',
@@ -313,6 +326,9 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'warqad* .. uga tag*',
     'macsalaame*',
     'nolosha .. ka daal*',
+    'alaab* .. qaybi*',
+    'alaab* .. bixiyay',
+    'wax iga haray ma jiraan',
   ],
   explosion: ['dhawaaq .. gilgil*', 'dhismaha gilgil*', 'boorso* .. silig*', 'kiish* .. silig*', 'bac* .. silig*'],
   missing: [
@@ -331,6 +347,9 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'way lumisay',
     'wuu lumay',
     'way lumay',
+    'ma helno',
+    'lama helo',
+    'furay oo baxay',
   ],
   trapped: [
     'ku xiran yahay',
@@ -349,6 +368,11 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'carruur* .. keligood',
     'qofna ma furin',
     'cidna ma furin',
+    'baabuur* .. ilmo',
+    'ilmo .. baabuur*',
+    'gaari* .. ilmo',
+    'ilmo .. gaari*',
+    'gudihiisa ilmo*',
   ],
 };
 
@@ -365,11 +389,13 @@ export const soSigns: Lexicon['signs'] = {
     'jiifa',
     'ku jiifaa',
     'ku jiifta',
+    'jiiftaa',
+    'jiifaa',
+    'ma hadlay*',
     'waa casaan',
     'dhulka .. casaan',
     'ma hadlayo',
     'gariir*',
-    'dhidid*',
     'dhintay',
     'kama jawaabo',
     'ma jawaabo',
@@ -390,7 +416,7 @@ export const soSigns: Lexicon['signs'] = {
     'telefoon ma haysto',
   ],
   trapped: ['i fur', 'ooyay*', 'ooyna*', 'ma arkin'],
-  suicide: ['goaansaday', "go'aansaday", 'buundad*', 'waan siiyay'],
+  suicide: ['goaansaday', "go'aansaday", 'buundad*', 'waan siiyay', 'xarig*'],
 };
 
 /** Cries for help (not "caawimaad warqadaha"). */

@@ -64,6 +64,10 @@ export const lexicon: Lexicon = {
     'xaafad',
     'xaafadda',
     'xaafada',
+    // "I burnt", "both of us": known words, so never read as a typo of `gubtay`, `laambad*`
+    'gubay',
+    'labadeenaba',
+    'labadaba',
   ],
   danger: soDanger,
   dangerUncertain: soDangerUncertain,
@@ -139,6 +143,8 @@ export const lexicon: Lexicon = {
     'taleefan* .. dhint*',
     'telefoon* .. dhint*',
     'moobil* .. dhint*',
+    'kiro* waa dab',
+    'qiimo* waa dab',
   ],
   ongoing: ['hadda', 'haatan', 'weli', 'wali', 'imika', 'socda', 'socota', 'xilligan', 'degdeg', 'dhaqso'],
   // "now it is calm": the ongoing word in it is not a cue that something is going on
