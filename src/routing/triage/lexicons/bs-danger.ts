@@ -239,6 +239,8 @@ export const bsDanger: Lexicon['danger'] = {
     'prevrće .. ladic*',
     'krade',
     'kradu',
+    'se penje .. balkon*',
+    'se penje .. prozor*',
   ],
   medical: [
     'onesvijest*',
@@ -420,6 +422,11 @@ export const bsDanger: Lexicon['danger'] = {
     'nikad ne probudim',
     'da se .. ne probudim',
     'nikad se ne probudim',
+    'se objesiti',
+    'će se .. objesiti',
+    'se objesi*',
+    'se baciti',
+    'se ubiti',
   ],
 };
 
@@ -482,6 +489,7 @@ export const bsDangerUncertain: Lexicon['dangerUncertain'] = {
     'nepoznat* čovek',
     'stranac',
     'neko .. unutra',
+    'na ogradi',
   ],
   medical: [
     'pao .. stepenic*',
@@ -553,6 +561,9 @@ export const bsDangerUncertain: Lexicon['dangerUncertain'] = {
     'ovo je kraj',
     'poslije mene',
     'posle mene',
+    'ništa me više ne drži',
+    'ništa me ne drži',
+    'podijeli* .. odjeć*',
   ],
   missing: [
     'izgubio se',
@@ -602,6 +613,9 @@ export const bsDangerUncertain: Lexicon['dangerUncertain'] = {
     'nestao je',
     'nestala je',
     'nestalo je',
+    'izaš* .. u ponoć',
+    'izaš* .. noću',
+    'u ponoć .. izaš*',
   ],
   trapped: [
     'se zaključao u',
@@ -666,6 +680,7 @@ export const bsSigns: Lexicon['signs'] = {
     'nje nema',
     'niko se ne javlja',
     'bez jakne',
+    'traži svoj stari stan',
   ],
   trapped: ['plače', 'zove mamu', 'lupa u vrata', 'jedva se čuje'],
   suicide: [
@@ -679,6 +694,7 @@ export const bsSigns: Lexicon['signs'] = {
     'ostavila sam pismo',
     'ostavio sam pismo',
     'znate šta mislim',
+    'napisa* .. pisma',
   ],
 };
 

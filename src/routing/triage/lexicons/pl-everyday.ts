@@ -428,6 +428,11 @@ export const plEveryday: Everyday = {
     'strzela* do puszek',
     'strzela* do tarczy',
     'strzela* do celu',
+    'cały rok',
+    'za rok',
+    'co rok',
+    'przez rok',
+    'na rok',
   ],
   lockedOut: [
     'zatrzasn*',
