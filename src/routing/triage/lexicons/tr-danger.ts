@@ -332,6 +332,7 @@ export const trDangerUncertain: Lexicon['dangerUncertain'] = {
     'kapkaç*',
     'çanta* .. kapt*',
     'telefonu* .. kapt*',
+    'kapıp kaç*',
   ],
   break_in: [
     'girmeye çalış*',

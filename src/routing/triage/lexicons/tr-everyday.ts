@@ -60,6 +60,11 @@ export const trEveryday: Everyday = {
     'müziğ* beni öldür*',
     'gürültü* beni öldür*',
     'takip ediyo*',
+    'top oyna*',
+    'yer sallanıyo*',
+    'asansör* .. oynu*',
+    'merdiven* .. uyuyo*',
+    'tanımadığım bir adam',
   ],
   urgentFault: [
     'su akıyor',
@@ -123,6 +128,9 @@ export const trEveryday: Everyday = {
     'asansör* .. takılı kal*',
     'asansör* .. hareket etmiy*',
     'takılı kal*',
+    'tuvalet* .. taştı',
+    'taştı',
+    'su* akıyo*',
   ],
   minorFault: [
     // musluk → musluğu: the k softens before a vowel
@@ -185,6 +193,11 @@ export const trEveryday: Everyday = {
     'küf',
     'nem',
     'hala bozuk',
+    'duş başlığ*',
+    'duş* .. kırıl*',
+    'su .. sıçrıyo*',
+    'cam* .. kırılmadı',
+    'pencere* .. açılmıyo*',
   ],
   support: [
     'yalnızım',
@@ -235,6 +248,8 @@ export const trEveryday: Everyday = {
     'yol gösterecek',
     'çocukların gidebileceği',
     'futbol takım*',
+    'kurs*',
+    'konuşan biri*',
   ],
   crimeOver: [
     'çalındı',
@@ -263,6 +278,9 @@ export const trEveryday: Everyday = {
     'kırdılar',
     'ırkçı*',
     'polis yakaladı',
+    'dolandır*',
+    'çalındı*',
+    'kullanılmış',
   ],
   information: [
     'çalışma saat*',
