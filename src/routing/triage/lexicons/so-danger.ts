@@ -275,7 +275,7 @@ export const soDanger: Lexicon['danger'] = {
 /** Possible danger: 112 first, then the tenant is asked. */
 export const soDangerUncertain: Lexicon['dangerUncertain'] = {
   fire: ['qiiq*', 'alaarm* .. dab*', 'qaylodhaan*', 'qaylo dhaan*', 'dhimbil*', 'ur gubash*', 'ur gubasho'],
-  violence: ['dagaal*', 'qaylo .. naag', 'naag .. qaylin*', 'iga dhac*', 'laga dhac*', 'gacan ka qaad*', 'iga qaat*'],
+  violence: ['dagaal*', 'qaylo .. naag', 'naag .. qaylin*', 'iga dhac*', 'laga dhac*', 'gacan ka qaad*'],
   break_in: [
     'qof .. albaab* .. fur*',
     'guriga .. soo galay',
@@ -350,6 +350,10 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'ma helno',
     'lama helo',
     'furay oo baxay',
+    'gabar* .. maqan',
+    'wiil* .. maqan',
+    'ilmo* .. maqan',
+    'canug* .. maqan',
   ],
   trapped: [
     'ku xiran yahay',
@@ -373,6 +377,7 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'gaari* .. ilmo',
     'ilmo .. gaari*',
     'gudihiisa ilmo*',
+    'ayaa ku xiran',
   ],
 };
 
