@@ -331,8 +331,6 @@ export const plDanger: Lexicon['danger'] = {
     'czuć czad',
     'gaz .. ulatnia*',
     'gaz .. czuć',
-    'alarm* czad*',
-    'czujnik* czad*',
     'czad* .. piszczy',
     // longer than the non-urgent 'czujnik* .. piszczy' (a smoke alarm wanting a battery), so it stands
     'czujnik* czad* .. piszcz*',
@@ -340,6 +338,8 @@ export const plDanger: Lexicon['danger'] = {
     'tlen* węgla',
     'zgniłe jaj*',
     'zgniłych jaj*',
+    'czujnik* czad* .. wyje',
+    'alarm* czad* .. wyje',
   ],
   suicide: [
     'samobój*',
@@ -483,6 +483,8 @@ export const plDangerUncertain: Lexicon['dangerUncertain'] = {
     'słodkaw* zapach*',
     'zapach .. piecyk*',
     'piecyk* .. zapach*',
+    'czujnik* czad*',
+    'alarm* czad*',
   ],
   suicide: [
     'nie mam po co żyć',

@@ -185,6 +185,8 @@ export const lexicon: Lexicon = {
     'ze złości',
     'nóż w plecy',
     'wbił* .. nóż w plecy',
+    'grze',
+    'grach',
   ],
   ongoing: [
     'teraz',
