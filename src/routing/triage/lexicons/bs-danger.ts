@@ -73,6 +73,9 @@ export const bsDanger: Lexicon['danger'] = {
     'veliki bum',
     'glasan prasak',
     'jak prasak',
+    'strašan prasak',
+    'ogroman prasak',
+    'strašna eksplozija',
   ],
   weapon: [
     'pištolj*',
@@ -458,6 +461,9 @@ export const bsDangerUncertain: Lexicon['dangerUncertain'] = {
     'žic* .. sat*',
     'kutij* .. žic*',
     'nešto otkucava',
+    'popucal* .. stakla',
+    'stakla .. popucal*',
+    'strašan bum',
   ],
   violence: [
     'tuča',

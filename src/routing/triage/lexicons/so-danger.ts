@@ -217,6 +217,8 @@ export const soDanger: Lexicon['danger'] = {
     'liq* .. kiniin*',
     'ma neefsan*',
     'neefsan kari*',
+    'uma neefsan karo',
+    'si fiican uma neefsan*',
   ],
   gas: [
     'ur gaas',
@@ -381,6 +383,7 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'ilmo .. gaari*',
     'gudihiisa ilmo*',
     'ayaa ku xiran',
+    'ku xayirm*',
   ],
 };
 

@@ -166,6 +166,9 @@ export const trDanger: Lexicon['danger'] = {
     'içeride bir adam',
     'içeride biri var',
     'içerde biri var',
+    'kapı* .. kırılıyo*',
+    'depo* .. kırılıyo*',
+    'kilit* .. kırılıyo*',
   ],
   medical: [
     'bayıldı',
@@ -416,6 +419,8 @@ export const trDangerUncertain: Lexicon['dangerUncertain'] = {
     'bu gece bitir*',
     'sarkıt*',
     'korkuluğ* .. otur*',
+    'her şeyimi verdim',
+    'her şeyimi dağıttım',
   ],
   missing: [
     'kızımı bulamı*',
@@ -504,7 +509,7 @@ export const trSigns: Lexicon['signs'] = {
     'oğlum nerede',
   ],
   trapped: ['ağlıyo*', 'kimse açmadı'],
-  suicide: ['beni affet*', 'karar verdim', 'jilet*'],
+  suicide: ['beni affet*', 'karar verdim', 'jilet*', 'hiçbir şey kalmadı'],
 };
 
 /** Cries for help (not "help with the rent"). */
