@@ -418,8 +418,6 @@ export const bsEveryday: Everyday = {
     'o požaru',
     'o eksploziji',
     'o pucnjavi',
-    'o ubistvu',
-    'o ubojstvu',
     'pištolj* na kuglice',
     'pištolj* na vodu',
     'puška na vodu',

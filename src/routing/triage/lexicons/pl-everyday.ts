@@ -62,7 +62,6 @@ export const plEveryday: Everyday = {
     'puszcza* .. muzyk*',
     'bezdomn*',
     'śpi na klatce',
-    'puka* .. ucieka*',
     'tupi*',
     'tańcz*',
     'wiercą',
@@ -82,6 +81,8 @@ export const plEveryday: Everyday = {
     'obrażają mnie',
     'wyzywa mnie',
     'wyzywają mnie',
+    'puka* .. i ucieka*',
+    'puka* i ucieka*',
   ],
   urgentFault: [
     'przeciek*',

@@ -47,7 +47,8 @@ export const soEveryday: Everyday = {
     'alaab .. dhaqaajin*',
     'sanqadh* .. badan',
     'hiss* .. ciyaar*',
-    'moped*',
+    'mopedyo',
+    'moped* .. wareeji*',
     'sawir* .. daaqad*',
     'is qayli*',
     'isku qaylin*',
@@ -145,6 +146,9 @@ export const soEveryday: Everyday = {
     'wuu goday',
     'qufl* .. dheg*',
     'waxba ma soo noqon',
+    'dhulka ku daadan*',
+    'dibadda ayaan ku xirmay',
+    'dibadda .. ku xirmay',
   ],
   minorFault: [
     'qasabad* .. tifiq*',
@@ -275,6 +279,7 @@ export const soEveryday: Everyday = {
     'iga qaat*',
     'baaskiil* .. maqan',
     'cunsuriyad*',
+    'qufl* .. la jaray',
   ],
   information: [
     'saacad* .. fur*',
@@ -351,5 +356,7 @@ export const soEveryday: Everyday = {
     'dibadda .. xiran ahay',
     'furi* .. jab*',
     'furaha .. jab*',
+    'dibadda ayaan ku xirmay',
+    'dibadda .. ku xirmay',
   ],
 };

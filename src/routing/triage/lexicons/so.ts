@@ -145,6 +145,10 @@ export const lexicon: Lexicon = {
     'moobil* .. dhint*',
     'kiro* waa dab',
     'qiimo* waa dab',
+    'cunto* .. ka qarx*',
+    'qosol .. dhiman*',
+    'daal .. dhiman*',
+    'gaajo .. dhiman*',
   ],
   ongoing: ['hadda', 'haatan', 'weli', 'wali', 'imika', 'socda', 'socota', 'xilligan', 'degdeg', 'dhaqso'],
   // "now it is calm": the ongoing word in it is not a cue that something is going on

@@ -65,6 +65,8 @@ export const trEveryday: Everyday = {
     'asansör* .. oynu*',
     'merdiven* .. uyuyo*',
     'tanımadığım bir adam',
+    'çalınıp kaç*',
+    'kapı* çalınıp',
   ],
   urgentFault: [
     'su akıyor',
