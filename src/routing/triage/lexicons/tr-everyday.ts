@@ -133,6 +133,7 @@ export const trEveryday: Everyday = {
     'tuvalet* .. taştı',
     'taştı',
     'su* akıyo*',
+    'kapanmıyo*',
   ],
   minorFault: [
     // musluk → musluğu: the k softens before a vowel
@@ -200,6 +201,7 @@ export const trEveryday: Everyday = {
     'su .. sıçrıyo*',
     'cam* .. kırılmadı',
     'pencere* .. açılmıyo*',
+    'zil* .. çalışmıy*',
   ],
   support: [
     'yalnızım',
@@ -364,6 +366,9 @@ export const trEveryday: Everyday = {
     'şiddet yok',
     'kimse yaralı değil',
     'yaralı yok',
+    'kimse yaralanmadı',
+    'kimse yaralanmamış',
+    'yaralanan yok',
   ],
   lockedOut: [
     'anahtar* .. kaybet*',
