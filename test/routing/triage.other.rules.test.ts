@@ -4,8 +4,9 @@
 // for days, door handles tried, locks cut, fireworks at windows), and the ordinary messages that must not be
 // emergencies (idioms, events that are over, what-if questions, toys) or must reach the right route.
 import { describe, expect, it } from 'vitest';
+import { triage } from '../../src/routing/triage/index.ts';
 import type { Lang } from '../../src/routing/types.ts';
-import { type CategoryRow, type DangerRow, expectCategory, expectDanger } from './triage-helpers.ts';
+import { type CategoryRow, type DangerRow, RULES, expectCategory, expectDanger } from './triage-helpers.ts';
 
 type Other = Extract<Lang, 'so' | 'pl' | 'bs' | 'tr'>;
 
@@ -124,6 +125,8 @@ const ordinary: Record<Other, CategoryRow[]> = {
     ['Kira ne zaman ödenir?', 'information'],
     ['Mutfak musluğu damlıyor', 'minor_fault'],
     ['Yalnızım, konuşacak kimse yok', 'support'],
+    ['Kan ter içinde kaldım, merdivenleri koşarak çıktım', 'unknown'],
+    ['Kiralar ateş pahası, zam ne zaman?', 'information'],
   ],
   pl: [
     ['To była bomba, dzięki!', 'unknown'],
@@ -138,6 +141,9 @@ const ordinary: Record<Other, CategoryRow[]> = {
     ['Kran w kuchni kapie', 'minor_fault'],
     ['Czuję się samotna, chciałabym z kimś porozmawiać', 'support'],
     ['Pies sąsiada wyje całą noc', 'disturbance'],
+    ['Zabijam czas w poczekalni', 'unknown'],
+    ['Siostra wbiła mi nóż w plecy, czuję się samotna', 'support'],
+    ['Ktoś zostawił mi pod drzwiami list z groźbami, wieczór był spokojny', 'crime_over'],
   ],
   bs: [
     ['Ubijam vrijeme dok čekam autobus', 'unknown'],
@@ -153,6 +159,7 @@ const ordinary: Record<Other, CategoryRow[]> = {
     ['Voda se cijedi niz zid', 'urgent_fault'],
     ['Usamljena sam, nemam s kim pričati', 'support'],
     ['Komšijin pas laje cijelu noć', 'disturbance'],
+    ['Ova vrućina će me ubiti, inače dobro veče', 'unknown'],
   ],
   so: [
     ['Waqtiga ayaan iska dilayaa intaan sugayo baska', 'unknown'],
@@ -167,6 +174,8 @@ const ordinary: Record<Other, CategoryRow[]> = {
     ['Biyo ayaa saqafka ka soo daadanaya', 'urgent_fault'],
     ['Kaligay ayaan ahay, qof aan la hadlo ma hayo', 'support'],
     ['Eeyga deriska ayaa habeenkii oo dhan ciyaya', 'disturbance'],
+    ['Gaajo ayaa i dilaysa, maxaan cunaa?', 'unknown'],
+    ['Cunto ayaan ka qarxay, habeen wanaagsan', 'unknown'],
   ],
 };
 
@@ -203,5 +212,26 @@ describe('a partner who threatens to kill is violence in a close relationship', 
     ['Ninkaygii hore wuxuu ii soo diray fariin inuu i dilo caawa'],
   ])('%s', (text) => {
     expect(expectDanger(text, 'violence', false).domestic).toBe(true);
+  });
+});
+
+// All lexicons read every message: a word of one language must not be read as another language's danger.
+describe('words shared across languages', () => {
+  it.each<[string, string]>([
+    ['Swedish "gasspisen" is not the Turkish "gasp" (robbery)', 'vem ska man ringa om gasspisen luktar konstigt?'],
+    ['Swedish "sen" (since) is not the Polish "senny" (drowsy)', 'har ingen att spela schack med sen min fru flyttade'],
+    ['Polish "palą" (they smoke) is not the Turkish "pala" (machete)', 'pod klatką siedzą chłopaki, piją i palą'],
+    ['Polish "kartkę" (a note) is not a typo of "karetkę" (ambulance)', 'Dostaliśmy kartkę na drzwiach o remoncie'],
+    ['BCS "kvari" (spoils) is not a typo of "krvari" (bleeds)', 'frižider ne hladi, hrana se kvari'],
+  ])('%s', (_why, text) => {
+    expect(triage(text, RULES).category).not.toBe('acute_danger');
+  });
+
+  it('Polish "muza" (music) is not the BCS "muža" (husband): a party is a disturbance', () => {
+    expectCategory('impreza na 3 piętrze, wrzaski i muza, 2 w nocy', 'disturbance');
+  });
+
+  it('a one-letter wildcard word would block typo reading of every word it starts: "unconcious" is read', () => {
+    expectDanger('someone is unconcious on the floor', 'medical', true);
   });
 });
