@@ -2,7 +2,7 @@
  * Bosnian, Croatian and Serbian danger words and signs of harm, in Latin script (ijekavian and ekavian forms).
  * Folding turns č ć š ž into c c s z and đ into d; people also write đ as dj, so đ words are given both ways.
  * Avoided on purpose: `dim` alone (English "dim light"), `gore` (upstairs), `šlog` (Swedish slog), `kalaš`
- * (Swedish kalas), `palic*` (Polish palić, to smoke), `prasak` (prašak, powder), `muža` (Polish "muza", music).
+ * (Swedish kalas), `palic*` (Polish palić, to smoke), `prasak` alone (prašak, powder), `muža` (Polish "muza", music).
  * Typo tolerance reads a 6+ letter single word one letter off as danger, hence `*prijet*` (not prijenos,
  * transfer) and no `pretio` (pratio), `izbola` (izbora); `kvari` (spoils) is a marker, not a typo of `krvari`.
  * A phrase with `nema` or `nije` belongs in a danger field rather than under `signs`: there the negation is

@@ -1,7 +1,7 @@
 /**
- * Somali. Folding collapses doubled vowels (qiiq → qiq, dhiig → dhig, gaas → gas), so a doubled-vowel
- * stem can meet another word or language: `dhiig*` would also be `dhig*` (put), `daad` would be English
- * `dad`; such stems are only used inside phrases. Apostrophes are dropped (la'aan → laan).
+ * Somali. The danger words and the everyday matters live in their own files; this one holds the language
+ * markers and the cues that qualify danger. Folding collapses doubled vowels (qiiq → qiq, gaas → gas) and
+ * drops apostrophes (la'aan → laan), in cues as in the other fields.
  * Bare `ma` is not a negation: it is also Polish "has" ("on ma nóż"), and all lexicons see every message.
  * `ma jiro` and friends follow the noun ("dab ma jiro"), so before a danger word they usually belong to
  * another clause ("qof ma jiro dab baa"), and every negation also reaches two words before a hit: "dab ma
