@@ -117,7 +117,7 @@ const ordinary: Record<Other, CategoryRow[]> = {
     ['Dünkü maç ateş gibiydi', 'unknown'],
     ['Gürültü beni öldürecek, komşular gece parti yapıyor', 'disturbance'],
     ['Geçen ayki yangından sonra çamaşır makinesi hala bozuk', 'minor_fault'],
-    ['Mutfakta gaz kokusu olursa ne yapmalıyım?', 'unknown'],
+    ['Mutfakta gaz kokusu olursa ne yapmalıyım?', 'information'],
     ['Duman dedektörü ara ara ötüyor, pili bitti sanırım', 'minor_fault'],
     ['Asansör durdu, içindeyiz ama iyiyiz', 'urgent_fault'],
     ['Dün gece avluda kavga varmış, bu gece sadece müzik var', 'disturbance'],
