@@ -12,10 +12,10 @@ import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { buildServer } from './channels/server.ts';
-import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
+import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import { mountPhone, mountPhoneSimulator, parseVoices, type PhoneDeps } from './channels/phone/index.ts';
 import type { Config } from './config.ts';
-import { Scheduler } from './jobs.ts';
+import { Scheduler, type Job } from './jobs.ts';
 import { getI18n } from './i18n.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
@@ -34,7 +34,9 @@ export interface AppOptions {
   /** Abuse limits (tests tighten them). */
   limits?: Omit<LimitOptions, 'log' | 'now'>;
   /** Outbox timing (tests shorten it). */
-  worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
+  worker?: WorkerTiming;
+  /** How often scheduled jobs ask whether they are due (tests shorten it); default each one's interval, at most a minute. */
+  jobs?: { pollMs?: number };
   /** The phone line's ACS client: options and per-request timeout (tests shorten them). */
   phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs'>;
 }
@@ -46,6 +48,9 @@ export interface App {
   server: Server;
   log: Logger;
   teams: TeamsSide;
+  /** The scheduled jobs (re-alerts, retention), started by `listen`. */
+  jobs: Job[];
+  scheduler: Scheduler;
   /** Listens on `port` (0 = any free port); returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -116,7 +121,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       } else await tenantBot.run(context);
     },
   };
-  const scheduler = new Scheduler(store, log);
+  const scheduler = new Scheduler(store, log, { now, alerts: teams.alerts, ...options.jobs });
+  const jobs: Job[] = [
+    { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
+    {
+      name: 'retention-purge',
+      everyMs: 6 * 3_600_000,
+      run: async () => {
+        const counts = await store.purge(new Date(now().getTime() - policy.retention.days * 86_400_000));
+        log.info({ counts }, 'retention purge');
+      },
+    },
+  ];
   let ready = false;
   const server = buildServer({
     adapter,
@@ -148,6 +164,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     log,
     teams,
+    jobs,
+    scheduler,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -162,23 +180,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         mountPhoneSimulator(server, phone);
       }
       teams.start();
-      scheduler.start([
-        { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
-        {
-          name: 'retention-purge',
-          everyMs: 6 * 3_600_000,
-          run: async () => {
-            const counts = await store.purge(new Date(now().getTime() - policy.retention.days * 86_400_000));
-            log.info({ counts }, 'retention purge');
-          },
-        },
-      ]);
+      scheduler.start(jobs);
       ready = true;
       return base;
     },
     async close() {
       ready = false;
-      scheduler.stop();
+      await scheduler.stop();
       // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await teams.stop();

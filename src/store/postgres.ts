@@ -51,6 +51,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   return {
     state: postgresState(db),
+    config: postgresState(db, 'config'),
     cases: postgresCases(db),
     audit: postgresAudit(db),
     activities: postgresActivities(db, processedTtlMs),

@@ -38,6 +38,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const db = new SqliteDb(location, now);
   return {
     state: sqliteState(db),
+    config: sqliteState(db, 'config'),
     cases: sqliteCases(db),
     audit: sqliteAudit(db),
     activities: sqliteActivities(db, processedTtlMs),

@@ -106,6 +106,12 @@ export interface Store {
    * rejects with `StoreConflictError`; no eTag or `'*'` overwrites. A batch is written all or nothing.
    */
   readonly state: Storage;
+  /**
+   * Configuration written at run time (the Teams channel registrations; keys start with `trygg/`), with the
+   * same eTag rules as `state`. Kept apart from `state` so that retention (`purge`) never deletes it; it
+   * holds no tenant data, so data-subject requests do not search it.
+   */
+  readonly config: Storage;
   /** Cases handed to staff. */
   readonly cases: CaseStore;
   /** Routing decisions, without message text. */
@@ -127,7 +133,10 @@ export interface Store {
    * (`locksFor(store)` in `src/store/locks.ts` gives one).
    */
   readonly locks?: Locks;
-  /** Delete cases, transcripts, state, audit and finished outbox items older than the cut-off. */
+  /**
+   * Delete cases, transcripts, state, audit and finished outbox items older than the cut-off. Configuration
+   * (`config`) and shifts are never purged.
+   */
   purge(olderThan: Date): Promise<PurgeCounts>;
   /** Export everything tied to a phone number (see {@link PhoneExport} for what matches). */
   findByPhone(phone: string): Promise<PhoneExport>;

@@ -34,7 +34,7 @@ describe('sqlite store', () => {
     const db = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
     try {
       expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-      expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+      expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
     } finally {
       db.close();
     }
@@ -45,7 +45,7 @@ describe('sqlite store', () => {
     await (await openStore({ dataDir: root })).close();
     const db = new DatabaseSync(join(root, SQLITE_FILE_NAME));
     try {
-      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: 1 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: 2 });
     } finally {
       db.close();
     }

@@ -1,62 +1,35 @@
 /**
- * What the outbox items mean and how each is delivered, through the Bot Framework adapter:
- * - `teams.card`: a new thread in the route's registered channel with the case card (once per case);
- * - `teams.thread`: a text in the case's thread (the tenant wrote, a re-alert);
- * - `teams.update`: the case card redrawn for everyone (claimed, closed);
- * - `tenant.message`: a proactive message to the tenant on their channel, in their language.
+ * How each outbox item (see `items.ts`) is delivered, through the Bot Framework adapter. Every connector call
+ * takes the worker's AbortSignal, so a delivery past its deadline is stopped, not left running.
+ * - A case whose route has no registered channel raises an alert and waits (`WaitingError`): it is never
+ *   marked delivered without reaching Teams.
+ * - The card is posted once per case: once the case records its thread, a retry does not post again. Teams
+ *   has no idempotency key, so a card Teams took without Trygg learning the thread (an answer later than the
+ *   deadline, or an instance that died in between) is posted again on the retry: see the README.
+ * - The model's summary is written to the case once, before the first attempt to post the card.
  */
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { ALERTS } from '../../alerts.ts';
 import { renderReply } from '../render.ts';
 import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { LanguageModel } from '../../llm/index.ts';
-import type { Case, NewOutboxItem, OutboxItem, Store } from '../../store/index.ts';
+import type { Case, OutboxItem, Store } from '../../store/index.ts';
+import { abortableConnector } from './abortable.ts';
 import { caseCard } from './cards.ts';
-import type { RegistrationStore } from './registrations.ts';
+import type { OutboxPayload } from './items.ts';
+import { WaitingError } from './outbox-worker.ts';
+import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
 
-export type OutboxPayload =
-  | { caseId: string }
-  | { caseId: string; text: string }
-  | { caseId: string; key: string; params?: Record<string, string | number>; staffText?: string };
-
-/** The outbox items written in the same transaction as a new case. */
-export function newCaseItems(c: Case): NewOutboxItem[] {
-  return [{ kind: 'teams.card', key: `card:${c.id}`, caseId: c.id, payload: { caseId: c.id } }];
-}
-
-let seq = 0;
-const unique = () => `${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
-/** A post in the case's thread; `tenantText` (the tenant's own words) is translated into Swedish when a model is configured. */
-export const threadPost = (
-  caseId: string,
-  text: string,
-  key = `thread:${caseId}:${unique()}`,
-  tenantText?: string,
-): NewOutboxItem => ({
-  kind: 'teams.thread',
-  key,
-  caseId,
-  payload: { caseId, text, ...(tenantText ? { tenantText } : {}) },
-});
-export const cardUpdate = (caseId: string): NewOutboxItem => ({
-  kind: 'teams.update',
-  key: `update:${caseId}:${unique()}`,
-  caseId,
-  payload: { caseId },
-});
-export const tenantMessage = (
-  caseId: string,
-  key: string,
-  params: Record<string, string | number> = {},
-  staffText?: string,
-  idempotencyKey = `tenant:${caseId}:${unique()}`,
-): NewOutboxItem => ({
-  kind: 'tenant.message',
-  key: idempotencyKey,
-  caseId,
-  payload: { caseId, key, params, ...(staffText ? { staffText } : {}) },
-});
+export {
+  cardUpdate,
+  incidentsNotice,
+  newCaseItems,
+  threadOf,
+  threadPost,
+  tenantMessage,
+  type OutboxPayload,
+} from './items.ts';
 
 /** An error that is worth retrying although it has no HTTP status (the card is not posted yet, say). */
 class NotYet extends Error {
@@ -85,6 +58,17 @@ function threadReference(c: Case, serviceUrl: string): Partial<ConversationRefer
   };
 }
 
+function channelReference(reg: ChannelRegistration): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: reg.serviceUrl,
+    conversation: { id: reg.channelId, isGroup: true, conversationType: 'channel', name: '', tenantId: reg.tenantId },
+  };
+}
+
+/** The label before the model's summary on the case; its presence means the summary was written. */
+const summaryLabel = () => translator('sv', 'staff')('card.machineSummary');
+
 export function createDeliver(deps: DeliveryDeps) {
   const { adapter, appId, store, policy, registrations, model } = deps;
   const ctx = (c: Case) => ({ conversationId: `case:${c.id}` });
@@ -96,52 +80,60 @@ export function createDeliver(deps: DeliveryDeps) {
       ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})`
       : '';
   };
-  const cont = (ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>) =>
-    adapter.continueConversationAsync(appId, ref, logic);
+  /** A proactive turn whose connector calls all take `signal`. */
+  const cont = (
+    ref: Partial<ConversationReference>,
+    signal: AbortSignal,
+    logic: (turn: TurnContext, connector: ReturnType<typeof abortableConnector>) => Promise<void>,
+  ) => adapter.continueConversationAsync(appId, ref, (turn) => logic(turn, abortableConnector(turn, signal)));
 
-  return async function deliver(item: OutboxItem): Promise<void> {
+  /** The channel for the case's route, or an alert and a retry later: never a silent success. */
+  async function channelFor(c: Case): Promise<ChannelRegistration> {
+    const reg = await registrations.forRoute(c.route);
+    if (reg) return reg;
+    const target = c.route === 'emergency' ? 'incidents' : c.route;
+    throw new WaitingError(ALERTS.noChannel, 'no Teams channel is registered for the route', { route: target });
+  }
+
+  /** The model's summary on the case, written once: a retry finds it there and asks the model no more. */
+  async function withSummary(c: Case): Promise<Case> {
+    if (!model?.enabled || !c.transcript.length || c.summary.includes(`${summaryLabel()}: `)) return c;
+    const summary = await model.summarize(c.transcript, ctx(c));
+    return summary ? store.cases.update(c.id, { summary: `${c.summary}\n\n${summaryLabel()}: ${summary}` }) : c;
+  }
+
+  async function postCard(c: Case, signal: AbortSignal): Promise<void> {
+    if (c.teams.activityId) return; // posted already: the case records its thread
+    const reg = await channelFor(c);
+    const shown = await withSummary(c);
+    signal.throwIfAborted();
+    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
+    let threadId: string | undefined;
+    await cont(channelReference(reg), signal, async (_turn, connector) => {
+      const created = await connector.conversations.createConversation({
+        isGroup: true,
+        bot: { id: appId || 'trygg', name: 'Trygg' },
+        channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
+        activity: activity as never,
+        tenantId: reg.tenantId,
+      } as never);
+      threadId = created.id;
+    });
+    if (!threadId) throw new NotYet('Teams returned no conversation id');
+    await store.cases.update(c.id, { teams: { threadId, activityId: rootMessageId(threadId) ?? threadId } });
+  }
+
+  return async function deliver(item: OutboxItem, signal: AbortSignal): Promise<void> {
     const payload = item.payload as OutboxPayload;
     const c = await store.cases.get(payload.caseId);
     if (!c) return; // purged or forgotten: nothing to deliver
-    const reg = await registrations.forRoute(c.route);
 
-    if (item.kind === 'teams.card') {
-      if (c.teams.activityId || !reg) return; // already posted (idempotent), or no channel: the case waits in `trygg cases`
-      let shown = c;
-      if (model?.enabled && c.transcript.length) {
-        const summary = await model.summarize(c.transcript, ctx(c));
-        if (summary)
-          shown = await store.cases.update(c.id, {
-            summary: `${c.summary}\n\n${translator('sv', 'staff')('card.machineSummary')}: ${summary}`,
-          });
-      }
-      const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
-      let threadId: string | undefined;
-      await adapter.createConversationAsync(
-        appId,
-        'msteams',
-        reg.serviceUrl,
-        '',
-        {
-          isGroup: true,
-          bot: { id: appId || 'trygg', name: 'Trygg' },
-          channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
-          activity: activity as never,
-          tenantId: reg.tenantId,
-        } as never,
-        async (ctx) => {
-          threadId = ctx.activity.conversation.id;
-        },
-      );
-      if (!threadId) throw new NotYet('Teams returned no conversation id');
-      await store.cases.update(c.id, { teams: { threadId, activityId: rootMessageId(threadId) ?? threadId } });
-      return;
-    }
+    if (item.kind === 'teams.card') return postCard(c, signal);
 
     if (item.kind === 'teams.thread' || item.kind === 'teams.update') {
-      if (!reg) return;
+      const reg = await channelFor(c);
       if (!c.teams.threadId) throw new NotYet('the case card is not posted yet');
-      await cont(threadReference(c, reg.serviceUrl), async (turn) => {
+      await cont(threadReference(c, reg.serviceUrl), signal, async (turn) => {
         if (item.kind === 'teams.thread') {
           const p = payload as { text: string; tenantText?: string };
           const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
@@ -156,6 +148,23 @@ export function createDeliver(deps: DeliveryDeps) {
       return;
     }
 
+    if (item.kind === 'teams.notice') {
+      // An alert's notice: where the incidents channel is gone too, the alert's log line is all there is.
+      const reg = await registrations.get('incidents');
+      if (!reg) return;
+      const text = (payload as { text: string }).text;
+      await cont(channelReference(reg), signal, async (_turn, connector) => {
+        await connector.conversations.createConversation({
+          isGroup: true,
+          bot: { id: appId || 'trygg', name: 'Trygg' },
+          channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
+          activity: { type: 'message', text, textFormat: 'plain' } as never,
+          tenantId: reg.tenantId,
+        } as never);
+      });
+      return;
+    }
+
     if (item.kind === 'tenant.message') {
       // A phone call cannot be messaged after it ended; staff have the caller's number on the card.
       if (c.channelId === 'telephony') return;
@@ -163,7 +172,7 @@ export function createDeliver(deps: DeliveryDeps) {
       const t = translator(c.language, 'bot');
       const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
       const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
-      await cont(c.conversation, async (turn) => {
+      await cont(c.conversation, signal, async (turn) => {
         for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat())
           await turn.sendActivity(activity);
       });
@@ -172,9 +181,4 @@ export function createDeliver(deps: DeliveryDeps) {
     }
     throw Object.assign(new Error(`unknown outbox item kind ${item.kind}`), { statusCode: 400 });
   };
-}
-
-/** The thread an item is posted to, for Teams' per-thread rate limit. */
-export function threadOf(item: OutboxItem): string | undefined {
-  return item.kind.startsWith('teams.') && item.caseId ? `case:${item.caseId}` : undefined;
 }
