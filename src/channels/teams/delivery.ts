@@ -80,12 +80,27 @@ export function createDeliver(deps: DeliveryDeps) {
       ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})`
       : '';
   };
-  /** A proactive turn whose connector calls all take `signal`. */
-  const cont = (
+  /**
+   * A proactive turn whose connector calls all take `signal`. The adapter hands a turn's error to its
+   * `onTurnError` and resolves: here it must reach the worker, or a failed send would count as delivered.
+   */
+  async function cont(
     ref: Partial<ConversationReference>,
     signal: AbortSignal,
     logic: (turn: TurnContext, connector: ReturnType<typeof abortableConnector>) => Promise<void>,
-  ) => adapter.continueConversationAsync(appId, ref, (turn) => logic(turn, abortableConnector(turn, signal)));
+  ): Promise<void> {
+    let outcome: { error: unknown } | 'done' | undefined;
+    await adapter.continueConversationAsync(appId, ref, async (turn) => {
+      try {
+        await logic(turn, abortableConnector(turn, signal));
+        outcome = 'done';
+      } catch (error) {
+        outcome = { error };
+      }
+    });
+    if (outcome === 'done') return;
+    throw outcome?.error ?? new NotYet('the proactive turn did not run');
+  }
 
   /** The channel for the case's route, or an alert and a retry later: never a silent success. */
   async function channelFor(c: Case): Promise<ChannelRegistration> {
@@ -123,6 +138,14 @@ export function createDeliver(deps: DeliveryDeps) {
     await store.cases.update(c.id, { teams: { threadId, activityId: rootMessageId(threadId) ?? threadId } });
   }
 
+  /** Why a post to the case's thread cannot go yet: the card is still on its way, or was refused for good. */
+  async function noThreadYet(c: Case): Promise<Error> {
+    const card = (await store.outbox.list({ caseId: c.id })).find((i) => i.kind === 'teams.card');
+    if (card?.status !== 'dead') return new NotYet('the case card is not posted yet');
+    // The alert was raised for the card; a post to a thread that will never exist is given up at once.
+    return Object.assign(new Error('the case card was refused, so the case has no thread'), { statusCode: 410 });
+  }
+
   return async function deliver(item: OutboxItem, signal: AbortSignal): Promise<void> {
     const payload = item.payload as OutboxPayload;
     const c = await store.cases.get(payload.caseId);
@@ -132,7 +155,7 @@ export function createDeliver(deps: DeliveryDeps) {
 
     if (item.kind === 'teams.thread' || item.kind === 'teams.update') {
       const reg = await channelFor(c);
-      if (!c.teams.threadId) throw new NotYet('the case card is not posted yet');
+      if (!c.teams.threadId) throw await noThreadYet(c);
       await cont(threadReference(c, reg.serviceUrl), signal, async (turn) => {
         if (item.kind === 'teams.thread') {
           const p = payload as { text: string; tenantText?: string };
