@@ -13,6 +13,8 @@ export interface SentActivity {
   status: number;
   /** A held request whose client gave up (closed the connection) before the answer. */
   aborted?: boolean;
+  /** What the sink answered (or will answer), e.g. the new thread's `id` for a created conversation. */
+  reply?: Record<string, unknown>;
 }
 
 export interface ConnectorSink {
@@ -66,11 +68,13 @@ export async function startConnectorSink(host = '127.0.0.1'): Promise<ConnectorS
       sink.onAccept?.(record);
       // Creating a conversation in a Teams channel answers with the new thread's id.
       const created = req.method === 'POST' && /\/v3\/conversations\/?$/.test(path) ? ++n + 1000 : undefined;
+      record.reply =
+        created !== undefined
+          ? { id: `19:channel@thread.tacv2;messageid=${created}`, activityId: String(created) }
+          : { id: `sent-${++n}` };
       const answer = () => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        if (created !== undefined)
-          res.end(JSON.stringify({ id: `19:channel@thread.tacv2;messageid=${created}`, activityId: String(created) }));
-        else res.end(JSON.stringify({ id: `sent-${++n}` }));
+        res.end(JSON.stringify(record.reply));
       };
       const hold = holds.find((h) => h.left > 0 && h.path.test(path));
       if (!hold) return answer();
