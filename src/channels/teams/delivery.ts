@@ -154,8 +154,9 @@ export function createDeliver(deps: DeliveryDeps) {
     if (item.kind === 'teams.card') return postCard(c, signal);
 
     if (item.kind === 'teams.thread' || item.kind === 'teams.update') {
-      const reg = await channelFor(c);
+      // Without a thread, the card's own item is what waits (and alerts); a post waits for the card quietly.
       if (!c.teams.threadId) throw await noThreadYet(c);
+      const reg = await channelFor(c);
       await cont(threadReference(c, reg.serviceUrl), signal, async (turn) => {
         if (item.kind === 'teams.thread') {
           const p = payload as { text: string; tenantText?: string };

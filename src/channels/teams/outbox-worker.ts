@@ -100,6 +100,8 @@ export class OutboxWorker {
   private started = false;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Set while `stop` waits for the pass in flight: it ends after the item it is on. */
+  private halting = false;
   /** Passes failed in a row; the poll backs off while it is above 0. */
   private failures = 0;
   private readonly lastSend = new Map<string, number>();
@@ -167,7 +169,7 @@ export class OutboxWorker {
         do {
           this.again = false;
           await this.pass();
-        } while (this.again);
+        } while (this.again && !this.halting);
       } finally {
         this.running = undefined;
       }
@@ -175,12 +177,17 @@ export class OutboxWorker {
     return this.running;
   }
 
-  /** Stops polling and waits for the pass in flight (graceful shutdown), then delivers what is due once more. */
+  /**
+   * Stops polling and waits for the item in flight (graceful shutdown), then delivers at most one more batch
+   * of what is due.
+   */
   async stop(): Promise<void> {
     this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.halting = true; // however much is due, the pass in flight ends after its current item
     await this.running?.catch(() => {}); // already alerted by its tick, or by the caller that kicked it
+    this.halting = false;
     await this.pass().catch((err) => this.o.log.error({ err }, 'outbox: final flush failed'));
   }
 
@@ -191,7 +198,7 @@ export class OutboxWorker {
    */
   async pass(): Promise<number> {
     let handled = 0;
-    while (handled < this.o.batch) {
+    while (handled < this.o.batch && !this.halting) {
       const [item] = await this.o.store.outbox.claimDue(this.o.now(), 1, this.o.leaseMs);
       if (!item) break;
       await this.deliverOne(item);

@@ -290,6 +290,32 @@ describe('OutboxWorker: leases, deadlines, a failing store, fairness', () => {
   });
 });
 
+describe('OutboxWorker.stop', () => {
+  it('ends after the item in flight, however much keeps falling due, then flushes one batch at most', async () => {
+    const store = await openMemoryStore();
+    let attempts = 0;
+    const worker = new OutboxWorker({
+      store,
+      log,
+      perThreadGapMs: 0,
+      pollMs: 5,
+      baseDelayMs: 1,
+      maxDelayMs: 2,
+      maxAttempts: 1_000,
+      batch: 5,
+      deliver: async () => {
+        attempts++;
+        throw httpError(503); // due again within 2 ms: there is always more to do
+      },
+    });
+    await store.outbox.enqueue(Array.from({ length: 50 }, (_, n) => ({ kind: 'x', key: `busy-${n}`, payload: {} })));
+    worker.start();
+    while (attempts < 100) await new Promise((r) => setTimeout(r, 5));
+    await worker.stop(); // resolves: before, the pass in flight went on as long as anything was due
+    expect(worker.busy).toBe(false);
+  });
+});
+
 describe('httpFailure', () => {
   it('reads status and Retry-After in seconds or as a date', () => {
     expect(httpFailure(httpError(429, { 'retry-after': '2' }))).toEqual({ status: 429, retryAfterMs: 2000 });
