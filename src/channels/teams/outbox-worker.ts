@@ -166,10 +166,12 @@ export class OutboxWorker {
     }
     this.running = (async () => {
       try {
+        let full: boolean;
         do {
           this.again = false;
-          await this.pass();
-        } while (this.again && !this.halting);
+          // A full batch means more may be due: go on at once rather than at the next poll.
+          full = (await this.pass()) >= this.o.batch;
+        } while ((this.again || full) && !this.halting);
       } finally {
         this.running = undefined;
       }
