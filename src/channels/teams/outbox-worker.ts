@@ -13,7 +13,7 @@
 import { ALERTS, Alerts, type AlertCode, type AlertFields } from '../../alerts.ts';
 import { withAbortingDeadline } from '../../deadline.ts';
 import type { Logger } from '../../log.ts';
-import type { OutboxItem, Store } from '../../store/index.ts';
+import { StoreNotFoundError, type OutboxItem, type Store } from '../../store/index.ts';
 
 /** Delivers one item; throws to retry. Gives `signal` to every call it makes that can be aborted. */
 export type Deliver = (item: OutboxItem, signal: AbortSignal) => Promise<void>;
@@ -220,19 +220,26 @@ export class OutboxWorker {
     const about = { kind: item.kind, caseId: item.caseId, attempts: item.attempts };
     const ms = this.o.deliverTimeoutMs;
     let delivered = false;
-    let settled = false;
+    let settled: boolean | 'erased' = false;
     try {
-      await withAbortingDeadline(
-        (signal) => this.o.deliver(item, signal),
-        ms,
-        () => new DeliveryTimeoutError(`delivery did not finish within ${ms} ms`),
-      );
-      delivered = true;
+      try {
+        await withAbortingDeadline(
+          (signal) => this.o.deliver(item, signal),
+          ms,
+          () => new DeliveryTimeoutError(`delivery did not finish within ${ms} ms`),
+        );
+        delivered = true;
+      } catch (err) {
+        settled = await this.failed(item, err);
+      }
+      // A store error here ends the pass (the tick backs off); the item's lease runs out and it is sent again.
+      if (delivered) settled = await this.o.store.outbox.complete(item.id, item.lease!);
     } catch (err) {
-      settled = await this.failed(item, err);
+      // Purged or erased (`trygg forget`) while it was being delivered: there is nothing left to settle.
+      if (!(err instanceof StoreNotFoundError)) throw err;
+      settled = 'erased';
+      this.o.log.info(about, 'outbox: the item was erased while it was delivered');
     }
-    // A store error here ends the pass (the tick backs off); the item's lease runs out and it is sent again.
-    if (delivered) settled = await this.o.store.outbox.complete(item.id, item.lease!);
     // Taken over by another instance (this one was too slow): that one delivers and settles it now.
     if (!settled) this.o.log.warn(about, 'outbox: the lease was taken over; leaving the item to its new holder');
   }

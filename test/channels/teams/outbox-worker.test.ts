@@ -266,6 +266,29 @@ describe('OutboxWorker: leases, deadlines, a failing store, fairness', () => {
     expect(claims[3]! - claims[2]!).toBeGreaterThanOrEqual(35);
   });
 
+  it('an item erased while it is delivered (trygg forget) ends quietly: no failed pass, the next item goes', async () => {
+    const store = await openMemoryStore();
+    const lines: Record<string, unknown>[] = [];
+    const delivered: string[] = [];
+    const worker = new OutboxWorker({
+      store,
+      log: createLogger('info', { write: (l: string) => void lines.push(JSON.parse(l)) }),
+      perThreadGapMs: 0,
+      deliver: async (item) => {
+        if (item.key === 'forgotten') await store.forgetPhone('0701234567');
+        delivered.push(item.key);
+      },
+    });
+    await store.outbox.enqueue([
+      { kind: 'x', key: 'forgotten', payload: { to: '0701234567' } },
+      { kind: 'x', key: 'next', payload: {} },
+    ]);
+    expect(await worker.pass()).toBe(2);
+    expect(delivered).toEqual(['forgotten', 'next']);
+    expect((await store.outbox.list()).map((i) => [i.key, i.status])).toEqual([['next', 'done']]);
+    expect(lines.find((l) => /erased while it was delivered/.test(String(l.msg)))).toBeTruthy();
+  });
+
   it('a conversation that floods the outbox does not push another conversation’s card back', async () => {
     const store = await openMemoryStore();
     const order: string[] = [];
