@@ -1,9 +1,8 @@
 /**
  * What every dialog needs for one turn: the deps, the tenant's language, a translator, and `say`.
  */
-import { createHash } from 'node:crypto';
 import type { TFunction } from 'i18next';
-import { TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { translator } from '../src/i18n.ts';
 import type { Decision } from '../src/routing/decide.ts';
@@ -11,9 +10,11 @@ import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
 import { luxonZone, wallClockMillis } from '../src/routing/zone.ts';
 import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
+import type { Quotas } from '../src/store/quotas.ts';
 import type { LanguageModel } from '../src/llm/index.ts';
 import type { Logger } from '../src/log.ts';
-import type { Reply, ReplyOption, ReplyRenderer } from './reply.ts';
+import { addToCase, openCase } from './cases.ts';
+import { REPLY_OF, type Reply, type ReplyOption, type ReplyRenderer } from './reply.ts';
 
 /** What the channel layer gives the conversation. */
 export interface ConversationDeps {
@@ -28,8 +29,10 @@ export interface ConversationDeps {
   model?: LanguageModel;
   /** Privacy notice shown with the greeting. */
   privacyUrl?: string;
-  /** Where the conversation notes what it skipped (a redelivered message); silent when absent. */
-  log?: Pick<Logger, 'info'>;
+  /** Where the conversation notes what it skipped (a redelivered message) and a new-case cap; silent when absent. */
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The shared counters' limits (the new-case caps); one on `store.counters` when absent. */
+  quotas?: Quotas;
 }
 
 /** How the conversation reaches staff. */
@@ -38,6 +41,8 @@ export interface StaffLink {
   newCaseItems(kase: Case): NewOutboxItem[];
   /** The tenant wrote again while their case is open: post it to staff. */
   tenantWrote(kase: Case, text: string): Promise<void>;
+  /** Outbox items for a notice to staff about a case (a cap was reached): a post in its thread. */
+  noticeItems(kase: Case, text: string): NewOutboxItem[];
   /** Wakes the outbox delivery. */
   kick(): void;
 }
@@ -50,6 +55,12 @@ export interface Profile {
   greeted?: boolean;
   /** The case the tenant's further messages belong to. */
   openCaseId?: string;
+  /** The latest case this conversation opened (or was added to, over a new-case cap). */
+  lastCaseId?: string;
+  /** A case kept without a card of its own (over a new-case cap): its further words are not posted in Teams. */
+  heldCaseId?: string;
+  /** The emergency case further danger messages go into, and when the last one came (ISO). */
+  emergencyCase?: { id: string; at: string };
   /** The conversation so far (tenant and bot), attached to a case when one is made. Trimmed. */
   transcript?: { at: string; from: 'tenant' | 'bot'; text: string }[];
 }
@@ -129,8 +140,9 @@ export class Turn {
     // The 112 reply stands alone and first; anything pending waits for the next message.
     const reply: Reply = { text: extra.emergency ? text : this.withPending(text), lang: this.lang, ...extra };
     this.remember('bot', reply.text);
-    // A channel may need several messages for one reply (a long SMS): sent in order.
-    for (const activity of [this.deps.render(reply, this.channelId)].flat()) await this.ctx.sendActivity(activity);
+    // A channel may need several messages for one reply (a long SMS): sent in order, each marked with its reply.
+    for (const activity of [this.deps.render(reply, this.channelId)].flat())
+      await this.ctx.sendActivity(Object.assign(activity, { [REPLY_OF]: reply }) as typeof activity);
   }
 
   /** The activity a prompt sends, rendered for this channel. */
@@ -139,12 +151,8 @@ export class Turn {
     const full = how.retry ? text : this.withPending(text);
     if (!how.retry) this.remember('bot', full);
     // A reply with options is never split (renderers keep it whole).
-    return [
-      this.deps.render(
-        { text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) },
-        this.channelId,
-      ),
-    ].flat()[0]!;
+    const reply: Reply = { text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) };
+    return Object.assign([this.deps.render(reply, this.channelId)].flat()[0]!, { [REPLY_OF]: reply });
   }
 
   remember(from: 'tenant' | 'bot', text: string): void {
@@ -201,52 +209,27 @@ export class Turn {
       danger: decision.danger,
       channelId: this.channelId,
       language: decision.language,
-      conversationHash: createHash('sha256').update(this.ctx.activity.conversation.id).digest('hex').slice(0, 16),
+      // Keyed (HMAC): an SMS conversation id is the tenant's number, which a plain hash would give away.
+      conversationHash: this.deps.store.audit.hashConversation(this.ctx.activity.conversation.id),
     });
   }
 
-  /** Stores a case for a handoff with the conversation so far, and tells staff. */
-  async openCase(
+  /**
+   * Stores a case for a handoff with the conversation so far, and tells staff; within the new-case caps
+   * (policy `caseLimits`). Over a cap it resolves with the sender's open case, which the words went into
+   * instead (see `dialogs/cases.ts`).
+   */
+  openCase(
     decision: Decision,
     caseInput: Partial<NewCase> & { route: NewCase['route']; note?: string },
   ): Promise<Case> {
-    const { note, ...input } = caseInput;
-    const reference = TurnContext.getConversationReference(this.ctx.activity);
-    const staff = this.deps.staff;
-    const kase = await this.deps.store.cases.create(
-      {
-        category: decision.category,
-        danger: decision.danger,
-        language: this.lang,
-        channelId: this.channelId,
-        conversation: reference,
-        summary: summaryFor(decision, input.route, this.profile) + (note ? ` ${note}` : ''),
-        transcript: (this.profile.transcript ?? []).map((e) => ({ at: e.at, from: e.from, text: e.text })),
-        ...input,
-        contact: { ...(this.channelPhone ? { phone: this.channelPhone } : {}), ...input.contact },
-      },
-      staff ? { outbox: (written) => staff.newCaseItems(written) } : {},
-    );
-    this.profile.openCaseId = kase.id;
-    staff?.kick();
-    // The phone line transfers the call on a handoff; other channels need no event.
-    if (this.channelId !== 'telephony') return kase;
-    const destination = this.policy.destinations[kase.route];
-    await this.ctx.sendActivity({
-      type: 'event',
-      name: 'trygg.handoff',
-      value: { caseId: kase.id, route: kase.route, phone: destination.phone, placeholder: destination.placeholder },
-    });
-    return kase;
+    return openCase(this, decision, caseInput);
   }
-}
 
-/** A short Swedish summary for staff: what kind of case, and the tenant's first words. */
-function summaryFor(decision: Decision, route: string, profile: Profile): string {
-  const sv = translator('sv', 'bot');
-  const first = profile.transcript?.find((e) => e.from === 'tenant')?.text ?? '';
-  const kind = sv(`summary.${decision.danger ? `danger.${decision.danger}` : decision.category}`);
-  return sv('summary.line', { kind, route, words: first.length > 280 ? `${first.slice(0, 277)}…` : first });
+  /** Adds the tenant's words that a case does not have yet to it, and posts them in its Teams thread. */
+  addToCase(kase: Case): Promise<void> {
+    return addToCase(this, kase);
+  }
 }
 
 /** The conversation state accessors, created once. */

@@ -20,9 +20,12 @@ import {
   type StateObject,
 } from '../src/store/locks.ts';
 import { Turn, type ConversationDeps, type Profile } from './context.ts';
+import { answerEmergency } from './emergency.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
 import { answerInformation } from './information.ts';
 import {
+  DANGER_CONFIRMED,
+  NEW_CONTACT,
   TURN,
   confirmDangerDialog,
   handoffDialog,
@@ -30,6 +33,7 @@ import {
   reachHuman,
   sayCall112,
   supportDialog,
+  unknownDangerDialog,
 } from './routes.ts';
 import { command } from './words.ts';
 
@@ -62,7 +66,8 @@ export class TryggConversation {
       .add(handoffDialog())
       .add(officeDialog())
       .add(supportDialog())
-      .add(confirmDangerDialog());
+      .add(confirmDangerDialog())
+      .add(unknownDangerDialog());
   }
 
   /** A new conversation on a channel that announces one (web chat): the greeting. */
@@ -187,7 +192,7 @@ export class TryggConversation {
         t?.category === 'acute_danger'
           ? t
           : { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: true, language: lang };
-      await this.emergency(turn, decideRoute(acute, policy, this.deps.now()));
+      await answerEmergency(turn, decideRoute(acute, policy, this.deps.now()));
       await dc.cancelAllDialogs();
       if (acute.uncertain) await dc.beginDialog('confirmDanger');
       return;
@@ -218,11 +223,18 @@ export class TryggConversation {
     // 2. A dialog in progress gets the answer.
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
-      if (result.status !== DialogTurnStatus.empty) return;
+      if (result.result === DANGER_CONFIRMED) {
+        // "Is anyone in danger right now?" answered yes: an emergency, confirmed by the tenant.
+        const confirmed: Triage = { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: false };
+        await answerEmergency(turn, decideRoute(confirmed, policy, this.deps.now()));
+        return;
+      }
+      // Not an answer to the question asked: the message is a new contact.
+      if (result.status !== DialogTurnStatus.empty && result.result !== NEW_CONTACT) return;
     }
 
     // 3. Shortly after a handoff, the tenant's messages belong to that case.
-    if (profile.openCaseId && (await this.addToOpenCase(turn, profile.openCaseId, text))) return;
+    if (profile.openCaseId && (await this.addToOpenCase(turn, profile.openCaseId))) return;
 
     // 4. A new contact. Where the rules are unsure, the language model may add caution (never remove it):
     //    it can only turn this into danger or a more urgent category, within a deadline, else the rules decide.
@@ -232,7 +244,9 @@ export class TryggConversation {
         rules: t!,
         model: this.deps.model,
         conversationId: ctx.activity.conversation.id,
-        onEmergency: (tri) => this.emergency(turn, decideRoute(tri, policy, this.deps.now())),
+        // The fair share of the model's budget is per phone number, or per web-chat user.
+        sender: turn.channelPhone ?? `${ctx.activity.channelId}|${ctx.activity.from?.id ?? ''}`,
+        onEmergency: (tri) => answerEmergency(turn, decideRoute(tri, policy, this.deps.now())),
       });
       if (r.emergency) {
         await dc.cancelAllDialogs();
@@ -264,33 +278,15 @@ export class TryggConversation {
       default:
         if ((d.category === 'information' || d.category === 'unknown') && (await answerInformation(turn, d))) return;
         if (d.category === 'unknown') {
-          await turn.say(turn.t('unknown.reply'), { options: this.menu(turn), keywords: true });
+          // Nobody could place it: ask first whether anyone is in danger (112), then the rest.
+          await begin('unknownDanger');
           return;
         }
         await begin('office');
     }
   }
 
-  /** 112 first, in the tenant's language; then advice, what MKB does afterwards, and that staff are told. */
-  private async emergency(turn: Turn, d: Decision): Promise<void> {
-    const tip = d.danger ? turn.t(`emergency.kind.${d.danger}`, { defaultValue: '' }) : '';
-    await turn.say(turn.t('emergency.first') + (tip ? `\n\n${tip}` : ''), { emergency: true });
-    await turn.recordDecision(d);
-    const advice = d.advice
-      .filter((a) => a.phone)
-      .map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
-    const kase = await turn.openCase(d, { route: 'emergency' });
-    // SMS does not guarantee order: the follow-up says 112 too, in case it is the one that arrives first.
-    const reminder = turn.channelId === 'sms' ? [turn.t('emergency.smsReminder')] : [];
-    await turn.say(
-      [...reminder, ...advice, turn.t('emergency.after'), turn.t('emergency.staffInformed', { caseId: kase.id })].join(
-        '\n\n',
-      ),
-    );
-    if (!turn.profile.greeted) turn.profile.greeted = true;
-  }
-
-  private async addToOpenCase(turn: Turn, caseId: string, text: string): Promise<boolean> {
+  private async addToOpenCase(turn: Turn, caseId: string): Promise<boolean> {
     const kase = await this.deps.store.cases.get(caseId);
     if (
       !kase ||
@@ -300,8 +296,7 @@ export class TryggConversation {
       delete turn.profile.openCaseId;
       return false;
     }
-    await this.deps.store.cases.appendTranscript(caseId, { at: this.deps.now(), from: 'tenant', text });
-    await this.deps.staff?.tenantWrote(kase, text);
+    await turn.addToCase(kase);
     await turn.say(turn.t('case.added', { caseId }));
     return true;
   }

@@ -29,6 +29,18 @@ export interface Reply {
 }
 
 /**
+ * Set on every activity `Turn` renders from a reply, holding that reply: middleware reads the reply's own
+ * flags (the outbound SMS cap exempts the first `emergency` reply of a turn) instead of searching its text.
+ * A symbol, so it is copied with the activity by botbuilder but never serialized onto the wire.
+ */
+export const REPLY_OF = Symbol.for('trygg.replyOf');
+
+/** The reply an outgoing activity was rendered from, if a dialog rendered it. */
+export function replyOf(activity: object): Reply | undefined {
+  return (activity as { [REPLY_OF]?: Reply })[REPLY_OF];
+}
+
+/**
  * Turns a reply into what the channel needs; given to the dialogs by the channel layer. It may give several
  * activities for one reply (a long SMS is sent as several texts); a reply with options is always one.
  */

@@ -216,6 +216,35 @@ export function confirmDangerDialog(): WaterfallDialog {
   ]);
 }
 
+/** What the `unknownDanger` dialog ends with when the answer was not a yes or a no. */
+export const NEW_CONTACT = 'trygg.newContact';
+/** What it ends with when the tenant says someone is in danger. */
+export const DANGER_CONFIRMED = 'trygg.dangerConfirmed';
+
+/**
+ * A message nobody could place: the reply asks first whether anyone is in danger right now (112), then
+ * offers to say it in other words or reach a person. "Yes" is danger (the conversation answers it as such);
+ * "no" is answered; anything else is taken as a new message.
+ */
+export function unknownDangerDialog(): WaterfallDialog {
+  return new WaterfallDialog('unknownDanger', [
+    async (step) => {
+      const turn = turnOf(step);
+      return askText(step, turn.t('unknown.reply'), turn.yesNo());
+    },
+    async (step) => {
+      const turn = turnOf(step);
+      const answer = choiceResult(step.result, turn.yesNo());
+      if (answer === 'yes') return step.endDialog(DANGER_CONFIRMED);
+      if (answer === 'no') {
+        await turn.say(turn.t('emergency.confirmNo'));
+        return step.endDialog();
+      }
+      return step.endDialog(NEW_CONTACT);
+    },
+  ]);
+}
+
 /** "personal" / "human": the staffed route on duty now, or the numbers and the office's next opening. */
 export async function reachHuman(
   turn: Turn,

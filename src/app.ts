@@ -21,7 +21,8 @@ import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
-import { openStore, type Store } from './store/index.ts';
+import { loadAuditKey, openStore, type Store } from './store/index.ts';
+import { Quotas } from './store/quotas.ts';
 
 export interface AppOptions {
   /** The clock; tests pass a fixed one. */
@@ -32,7 +33,7 @@ export interface AppOptions {
   /** The language model (tests pass one); otherwise from OPENAI_* / AZURE_OPENAI_*, or rules only. */
   model?: LanguageModel;
   /** Abuse limits (tests tighten them). */
-  limits?: Omit<LimitOptions, 'log' | 'now'>;
+  limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
   worker?: WorkerTiming;
   /** How often scheduled jobs ask whether they are due (tests shorten it); default each one's interval, at most a minute. */
@@ -65,11 +66,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     (await openStore({
       dataDir: config.dataDir,
       now,
+      auditKey: loadAuditKey({ dataDir: config.dataDir, ...(config.auditHmacKey ? { key: config.auditHmacKey } : {}) }),
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     }));
   const adapter = createAdapter(config, log);
   adapter.use(dedupeMiddleware(store, log));
-  adapter.use(limitsMiddleware({ log, now: () => now().getTime(), ...options.limits }));
+  // One set of shared counters for the abuse limits, the SMS cap and the model's caps (src/store/quotas.ts).
+  const quotas = new Quotas(store.counters, { now: () => now().getTime(), log });
+  adapter.use(limitsMiddleware({ log, quotas, ...options.limits }));
   // The model code (and the openai SDK) is loaded only when a model is configured.
   const wantsModel = Boolean(
     config.env.OPENAI_API_KEY || config.env.AZURE_OPENAI_API_KEY || config.env.AZURE_OPENAI_ENDPOINT,
@@ -77,7 +81,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const model =
     options.model ??
     (wantsModel
-      ? (await import('./llm/index.ts')).createLanguageModel(config.env, { logger: log.child({ module: 'llm' }) })
+      ? (await import('./llm/index.ts')).createLanguageModel(config.env, {
+          logger: log.child({ module: 'llm' }),
+          limits: { quotas },
+        })
       : undefined);
   const teams = createTeamsSide({
     adapter,
@@ -190,6 +197,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await teams.stop();
+      await quotas.close();
       if (!options.store) await store.close();
     },
   };

@@ -27,6 +27,8 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   MicrosoftAppTenantId: optional,
   TEAMS_ALLOWED_TENANT_ID: optional,
+  TEAMS_ADMIN_IDS: optional,
+  AUDIT_HMAC_KEY: optional,
   ACS_CONNECTION_STRING: optional,
   ACS_COGNITIVE_SERVICES_ENDPOINT: optional,
   PUBLIC_BASE_URL: optional,
@@ -39,6 +41,9 @@ const envSchema = z.object({
   AZURE_OPENAI_API_KEY: optional,
   AZURE_OPENAI_DEPLOYMENT: optional,
 });
+
+/** The shortest `AUDIT_HMAC_KEY` accepted (32 characters, e.g. 16 random bytes in hex). */
+const MIN_AUDIT_KEY_LENGTH = 32;
 
 /** The validated configuration. */
 export interface Config {
@@ -56,6 +61,16 @@ export interface Config {
   localMode: boolean;
   bot: { appId?: string; appPassword?: string; appType?: string; tenantId?: string };
   teamsAllowedTenantId?: string;
+  /**
+   * `TEAMS_ADMIN_IDS`: the Entra object ids (`aadObjectId`) of the staff who may `register` a channel and
+   * `shift add` in Teams; empty = nobody (registrations then only from the CLI's store, or not at all).
+   */
+  teamsAdminIds: readonly string[];
+  /**
+   * `AUDIT_HMAC_KEY`: the secret key of the audit log's conversation hashes. Required in production;
+   * elsewhere, when unset, a key generated once is kept in DATA_DIR (`src/store/audit-key.ts`).
+   */
+  auditHmacKey?: string;
   /** `incomingSecret`: what Event Grid must send as `?secret=` on `POST /api/calls/incoming` (when set). */
   acs?: {
     connectionString: string;
@@ -89,6 +104,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     problems.push('MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant');
   if (env.ACS_CONNECTION_STRING && !env.PUBLIC_BASE_URL)
     problems.push('PUBLIC_BASE_URL: required with ACS_CONNECTION_STRING (ACS calls back there)');
+  if (production && !env.AUDIT_HMAC_KEY)
+    problems.push("AUDIT_HMAC_KEY: required when NODE_ENV=production (the audit log's hashes must not be reversible)");
+  if (env.AUDIT_HMAC_KEY && env.AUDIT_HMAC_KEY.length < MIN_AUDIT_KEY_LENGTH)
+    problems.push(`AUDIT_HMAC_KEY: at least ${MIN_AUDIT_KEY_LENGTH} characters (e.g. \`openssl rand -hex 32\`)`);
+  const adminIds = (env.TEAMS_ADMIN_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
+  if (adminIds.some((id) => !/^[0-9a-z-]{1,64}$/.test(id)))
+    problems.push('TEAMS_ADMIN_IDS: Entra object ids separated by commas (letters, digits and dashes only)');
   if (problems.length) throw new ConfigError(problems);
   return {
     port: env.PORT,
@@ -106,6 +131,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       ...(env.MicrosoftAppTenantId ? { tenantId: env.MicrosoftAppTenantId } : {}),
     },
     ...(env.TEAMS_ALLOWED_TENANT_ID ? { teamsAllowedTenantId: env.TEAMS_ALLOWED_TENANT_ID } : {}),
+    teamsAdminIds: adminIds,
+    ...(env.AUDIT_HMAC_KEY ? { auditHmacKey: env.AUDIT_HMAC_KEY } : {}),
     ...(env.ACS_CONNECTION_STRING && env.PUBLIC_BASE_URL
       ? {
           acs: {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Scheduler, type Job } from '../src/jobs.ts';
 import { createLogger } from '../src/log.ts';
 import { openMemoryStore, StoreError, type Store } from '../src/store/index.ts';
-import { startHarness, until, type Harness } from './channels/teams/teams-harness.ts';
+import { startHarness, until, type Harness } from './channels/teams/outbox-harness.ts';
 
 const MINUTE = 60_000;
 

@@ -6,24 +6,29 @@ import { ActivityHandler, ActivityTypes, type InvokeResponse, type Middleware, t
 import type { TryggConversation } from '../../dialogs/conversation.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
+import { locksFor } from '../store/locks.ts';
 
 /**
- * Channels redeliver an activity when they did not see our answer in time; answer each one once. For staff
- * messages in Teams: a tenant's message is deduplicated by the conversation itself, under its lock, and only
- * counted as handled when its turn went through (`TryggConversation.onMessage`).
+ * Channels redeliver an activity when they did not see our answer in time; answer each one once. A staff
+ * message in Teams counts as handled only when its turn went through (checked and recorded under a lock per
+ * activity, so a redelivery that arrives meanwhile waits and then sees it handled); a turn that failed is
+ * run again when Teams redelivers. A tenant's message is deduplicated the same way by the conversation
+ * itself (`TryggConversation.onMessage`).
  */
 export function dedupeMiddleware(store: Store, log: Logger): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const { id, conversation, type, channelId } = context.activity;
-      if (type === ActivityTypes.Message && channelId === 'msteams' && id && conversation?.id) {
-        const fresh = await store.activities.markProcessed(conversation.id, id);
-        if (!fresh) {
-          log.info({ channelId: context.activity.channelId }, 'redelivered activity ignored');
+      if (!(type === ActivityTypes.Message && channelId === 'msteams' && id && conversation?.id)) return next();
+      await locksFor(store).withLock(`trygg.staff-turn:${conversation.id}:${id}`, async () => {
+        if (await store.activities.seen(conversation.id, id)) {
+          log.info({ channelId }, 'redelivered activity ignored');
           return;
         }
-      }
-      await next();
+        await next();
+        // Reached only when the turn went through: a failed one throws past this.
+        await store.activities.markProcessed(conversation.id, id);
+      });
     },
   };
 }

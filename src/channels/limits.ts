@@ -1,48 +1,30 @@
 /**
- * Abuse limits, applied after authentication as adapter middleware:
+ * Abuse limits, applied after authentication as adapter middleware, counted in the store's shared counters
+ * (`Quotas`, src/store/quotas.ts), so that they hold across all instances together:
  * - per conversation and per phone number, a cap on incoming messages per window; over it the tenant is told
- *   once to slow down, and further messages are dropped, except that danger always gets through;
- * - outbound SMS: a cap per number per day (SMS-pumping fraud); only numbers that wrote to us are ever answered,
- *   since replies and proactive messages go only to stored conversations.
+ *   once to slow down (once across instances), and further messages are dropped, except that danger always
+ *   gets through;
+ * - outbound SMS: a cap per number per day (SMS-pumping fraud). The first emergency reply of a turn (the 112
+ *   reply, known by the reply's `emergency` flag, never by its text) is always sent, and counted; every
+ *   other text to the number counts and is held back past the cap. Only numbers that wrote to us are ever
+ *   answered, since replies and proactive messages go only to stored conversations.
  */
 import type { Middleware, TurnContext } from 'botbuilder';
+import { replyOf, type Reply } from '../../dialogs/reply.ts';
 import { translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { triage } from '../routing/triage/index.ts';
+import { memoryCounters } from '../store/counting.ts';
+import { Quotas } from '../store/quotas.ts';
 import { localeLanguage } from '../../dialogs/conversation.ts';
 
-/** A counter per key over a fixed window, bounded in memory. */
-export class WindowCounter {
-  private readonly counts = new Map<string, { start: number; n: number; warned: boolean }>();
-  private readonly windowMs: number;
-  private readonly maxKeys: number;
-  constructor(windowMs: number, maxKeys = 100_000) {
-    this.windowMs = windowMs;
-    this.maxKeys = maxKeys;
-  }
-
-  /** Counts one event for `key`; returns the count in the current window and whether it was already warned. */
-  hit(key: string, now: number): { n: number; entry: { warned: boolean } } {
-    let e = this.counts.get(key);
-    if (!e || now - e.start >= this.windowMs) {
-      if (this.counts.size >= this.maxKeys) this.sweep(now);
-      e = { start: now, n: 0, warned: false };
-      this.counts.set(key, e);
-    }
-    e.n++;
-    return { n: e.n, entry: e };
-  }
-
-  private sweep(now: number): void {
-    for (const [k, e] of this.counts) if (now - e.start >= this.windowMs) this.counts.delete(k);
-    // Still full: drop the oldest half rather than grow without bound.
-    if (this.counts.size >= this.maxKeys)
-      [...this.counts.keys()].slice(0, this.maxKeys / 2).forEach((k) => this.counts.delete(k));
-  }
-}
+const DAY_MS = 86_400_000;
 
 export interface LimitOptions {
   log: Logger;
+  /** The shared limits (the app passes one on the store's counters); without it, counted in this process. */
+  quotas?: Quotas;
+  /** The clock for a process-local `Quotas`, epoch ms. */
   now?: () => number;
   perConversation?: { max: number; windowMs: number };
   perPhone?: { max: number; windowMs: number };
@@ -54,44 +36,50 @@ const phoneOf = (ctx: TurnContext) =>
 
 export function limitsMiddleware(options: LimitOptions): Middleware {
   const now = options.now ?? Date.now;
+  const quotas = options.quotas ?? new Quotas(memoryCounters(now), { now, log: options.log });
   const conv = options.perConversation ?? { max: 30, windowMs: 60_000 };
   const phone = options.perPhone ?? { max: 120, windowMs: 3_600_000 };
-  const smsCap = options.smsPerNumberPerDay ?? 60;
-  const byConversation = new WindowCounter(conv.windowMs);
-  const byPhone = new WindowCounter(phone.windowMs);
-  const smsOut = new WindowCounter(86_400_000);
+  const sms = { max: options.smsPerNumberPerDay ?? 60, windowMs: DAY_MS };
 
   return {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
       const a = ctx.activity;
       if (a.channelId === 'sms') {
+        // The one reply of this turn that is always sent: the first one flagged as the emergency reply.
+        let exempt: Reply | undefined;
         ctx.onSendActivities(async (_c, activities, nextSend) => {
           const to = a.from?.id ?? a.conversation?.id ?? '';
-          const allowed = activities.filter((out) => {
-            if (out.type !== 'message') return true;
-            const n = smsOut.hit(to, now()).n;
-            // The 112 reply is never held back.
-            return /\b112\b/.test(out.text ?? '') || n <= smsCap;
-          });
+          const allowed = [];
+          for (const out of activities) {
+            if (out.type !== 'message') {
+              allowed.push(out);
+              continue;
+            }
+            const reply = replyOf(out);
+            if (reply?.emergency && !exempt) exempt = reply;
+            const verdict = await quotas.take(`sms.out:${to}`, sms);
+            if (verdict.ok || (exempt && reply === exempt)) allowed.push(out);
+          }
           if (allowed.length < activities.length)
-            options.log.warn({ dropped: activities.length - allowed.length }, 'outbound SMS cap reached for a number');
+            options.log.warn(
+              { code: 'SMS_CAP', dropped: activities.length - allowed.length },
+              'outbound SMS cap reached for a number',
+            );
           // The handler must pass on the same array: filter it in place.
           activities.splice(0, activities.length, ...allowed);
           return activities.length ? nextSend() : [];
         });
       }
       if (a.type !== 'message') return next();
-      const c = byConversation.hit(`${a.channelId}|${a.conversation?.id}`, now());
-      const p = phoneOf(ctx) ? byPhone.hit(phoneOf(ctx)!, now()) : undefined;
-      const over = c.n > conv.max || (p !== undefined && p.n > phone.max);
-      if (!over) return next();
+      const c = await quotas.take(`msg.conv:${a.channelId}|${a.conversation?.id}`, conv);
+      const number = phoneOf(ctx);
+      const p = number ? await quotas.take(`msg.phone:${number}`, phone) : undefined;
+      if (c.ok && (p?.ok ?? true)) return next();
       // Danger always gets through, however many messages came before.
       const text = (a.text ?? '').slice(0, 2000);
       if (text && triage(text).category === 'acute_danger') return next();
-      const entry = c.n > conv.max ? c.entry : p!.entry;
-      options.log.warn({ channelId: a.channelId }, 'message rate limit reached');
-      if (!entry.warned) {
-        entry.warned = true;
+      options.log.warn({ code: 'MESSAGE_RATE_LIMIT', channelId: a.channelId }, 'message rate limit reached');
+      if (c.firstRefusal || p?.firstRefusal) {
         await ctx.sendActivity({
           type: 'message',
           text: translator(localeLanguage(a.locale) ?? 'sv', 'bot')('limits.slowDown'),

@@ -3,16 +3,20 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Override } from '../routing/policy.ts';
-import { openStore, SQLITE_FILE_NAME, type Shift, type Store } from '../store/index.ts';
+import { loadAuditKey, openStore, SQLITE_FILE_NAME, type Shift, type Store } from '../store/index.ts';
 
 /** A stored shift as the policy's override type. */
 export function shiftToOverride(s: Shift): Override {
   return { id: s.id, route: s.route, kind: s.kind, from: s.from, to: s.to, ...(s.note ? { note: s.note } : {}) };
 }
 
-/** Opens the store the server uses (same DATA_DIR / DATABASE_URL). */
+/** Opens the store the server uses (same DATA_DIR / DATABASE_URL, same audit key, so `forget` reaches the audit). */
 export function openConfiguredStore(config: Config): Promise<Store> {
-  return openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  return openStore({
+    dataDir: config.dataDir,
+    auditKey: loadAuditKey({ dataDir: config.dataDir, ...(config.auditHmacKey ? { key: config.auditHmacKey } : {}) }),
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { ModelClient } from './client.ts';
+import { adaptTo, tunedParams } from './family.ts';
 import type { FailureReason, ModelLogger, ModelOperation } from './types.ts';
 
 /** What to ask: everything but the client and the per-call context. */
@@ -97,34 +98,51 @@ export async function callStructured<T>(
   const timer = new AbortController();
   const timeout = setTimeout(() => timer.abort(), limit);
   const signal = ctx.signal ? AbortSignal.any([timer.signal, ctx.signal]) : timer.signal;
-  let result: CallResult<T>;
+  let result: CallResult<T> | undefined;
   let status: number | undefined;
   try {
-    const completion = await client.openai.chat.completions.create(
-      {
-        model: client.model,
-        messages: [
-          { role: 'system', content: req.system },
-          { role: 'user', content: req.user },
-        ],
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: req.schemaName, strict: true, schema: req.schema },
-        },
-        temperature: 0,
-        max_completion_tokens: req.maxTokens,
-      },
-      { signal, timeout: limit, maxRetries: 0 },
-    );
-    result = readAnswer(completion, req.parse);
-  } catch (err) {
-    const r = reasonOf(err);
-    status = r.status;
-    // Our own timer fired: a timeout, whatever error the SDK reports for the abort.
-    result = { ok: false, reason: timer.signal.aborted && !ctx.signal?.aborted ? 'timeout' : r.reason };
+    // A 400 naming a parameter the model does not take teaches the client (adaptTo) and is retried at once,
+    // within the same deadline: at most twice, since a service reports one parameter at a time.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const completion = await client.openai.chat.completions.create(
+          {
+            model: client.model,
+            messages: [
+              { role: 'system', content: req.system },
+              { role: 'user', content: req.user },
+            ],
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: req.schemaName, strict: true, schema: req.schema },
+            },
+            ...tunedParams(client.tuning, req.maxTokens),
+          },
+          { signal, timeout: Math.max(1, Math.ceil(limit - (performance.now() - started))), maxRetries: 0 },
+        );
+        result = readAnswer(completion, req.parse);
+        break;
+      } catch (err) {
+        const adapted =
+          err instanceof APIError && attempt < 2 && !timer.signal.aborted ? adaptTo(client.tuning, err) : undefined;
+        if (adapted) {
+          logger?.warn(
+            { op: req.op, provider: client.provider, param: (err as APIError).param, adapted },
+            'the model rejected a request parameter; sending what it accepts from now on',
+          );
+          continue;
+        }
+        const r = reasonOf(err);
+        status = r.status;
+        // Our own timer fired: a timeout, whatever error the SDK reports for the abort.
+        result = { ok: false, reason: timer.signal.aborted && !ctx.signal?.aborted ? 'timeout' : r.reason };
+        break;
+      }
+    }
   } finally {
     clearTimeout(timeout);
   }
+  result ??= { ok: false, reason: 'invalid_request' };
   const ms = Math.round(performance.now() - started);
   if (!result.ok)
     reportFailure(logger, req.op, result.reason, { ms, ...(status ? { status } : {}), provider: client.provider });

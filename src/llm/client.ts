@@ -3,13 +3,15 @@
  * configured (then Trygg works on rules alone).
  *
  * - OpenAI or any OpenAI-compatible server: `OPENAI_API_KEY` (+ `OPENAI_BASE_URL`, `OPENAI_MODEL`).
- * - Azure OpenAI: `AZURE_OPENAI_ENDPOINT` + `AZURE_OPENAI_API_KEY` (+ `AZURE_OPENAI_DEPLOYMENT`); wins when set.
+ * - Azure OpenAI: `AZURE_OPENAI_ENDPOINT` + `AZURE_OPENAI_API_KEY` (+ `AZURE_OPENAI_DEPLOYMENT`), through the
+ *   v1 API; wins when set.
  *
  * The SDK's defaults (10 minutes, 2 retries) are unsafe for a chat that must answer in seconds: the
  * timeout is explicit and retries are off. Each call also sets its own, shorter limit.
  */
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { Config } from '../config.ts';
+import { modelFamily, tuningFor, type Tuning } from './family.ts';
 
 /** The environment variables this layer reads (already parsed by `src/config.ts`). */
 export type ModelEnv = Partial<
@@ -24,10 +26,23 @@ export type ModelEnv = Partial<
   >
 >;
 
-/** Model used when `OPENAI_MODEL` is not set: small, fast, supports Structured Outputs. */
-export const DEFAULT_MODEL = 'gpt-4o-mini';
-/** Azure OpenAI API version: GA, with Structured Outputs. */
-export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+/**
+ * Model used with OpenAI when `OPENAI_MODEL` is not set: OpenAI's small, fast current model (GPT-5.4 mini,
+ * 2026-03-17), with Structured Outputs; asked with reasoning effort `none` (see family.ts).
+ */
+export const DEFAULT_MODEL = 'gpt-5.4-mini';
+/**
+ * Azure OpenAI deployment used when `AZURE_OPENAI_DEPLOYMENT` is not set: name the deployment after its
+ * model. The default is GPT-5.1 (2025-11-13), the newest GPT model offered as Data Zone Standard in the EU
+ * data zone (Sweden Central, France Central) as of November 2026, so that prompts stay in the EU. Check
+ * the model's retirement date (not before May 2027 at the time of writing) when deploying.
+ */
+export const DEFAULT_AZURE_DEPLOYMENT = 'gpt-5.1';
+/**
+ * Azure OpenAI API version: the v1 API (generally available since August 2025), which takes no dated
+ * `api-version` and follows the OpenAI API, served at `<endpoint>/openai/v1`.
+ */
+export const DEFAULT_AZURE_API_VERSION = 'v1';
 /** Upper bound for any single request, whatever the operation asks; operations set shorter ones. */
 export const CLIENT_TIMEOUT_MS = 10_000;
 
@@ -37,13 +52,15 @@ export interface ModelClient {
   /** Model name sent with each request (for Azure, the deployment). */
   model: string;
   provider: 'openai' | 'azure';
+  /** Which parameters the model takes (from its family, then from what it rejected); changes as it learns. */
+  tuning: Tuning;
 }
 
 /** Options for {@link createModelClient}. */
 export interface ModelClientOptions {
   /** Client-wide request time limit in ms (default {@link CLIENT_TIMEOUT_MS}). */
   timeoutMs?: number;
-  /** Azure OpenAI API version (default {@link DEFAULT_AZURE_API_VERSION}). */
+  /** Azure OpenAI API version: `v1` (default, {@link DEFAULT_AZURE_API_VERSION}) or a dated one. */
   azureApiVersion?: string;
 }
 
@@ -75,16 +92,16 @@ export function createModelClient(env: ModelEnv, options: ModelClientOptions = {
     if (!azureEndpoint || !azureKey)
       throw new ModelConfigError('set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY, or neither');
     checkUrl('AZURE_OPENAI_ENDPOINT', azureEndpoint);
-    const deployment = env.AZURE_OPENAI_DEPLOYMENT ?? env.OPENAI_MODEL ?? DEFAULT_MODEL;
-    const openai = new AzureOpenAI({
-      ...common,
-      // baseURL rather than `endpoint`, so the SDK does not also read OPENAI_BASE_URL from the environment.
-      baseURL: `${azureEndpoint.replace(/\/+$/, '')}/openai`,
-      apiKey: azureKey,
-      apiVersion: options.azureApiVersion ?? DEFAULT_AZURE_API_VERSION,
-      deployment,
-    });
-    return { openai, model: deployment, provider: 'azure' };
+    const deployment = env.AZURE_OPENAI_DEPLOYMENT ?? env.OPENAI_MODEL ?? DEFAULT_AZURE_DEPLOYMENT;
+    const apiVersion = options.azureApiVersion ?? DEFAULT_AZURE_API_VERSION;
+    const root = `${azureEndpoint.replace(/\/+$/, '')}/openai`;
+    // The v1 API is the OpenAI API at <endpoint>/openai/v1, keyed like OpenAI; a dated version needs the
+    // Azure client (deployment in the path, `api-version` in the query).
+    const openai =
+      apiVersion === 'v1'
+        ? new OpenAI({ ...common, baseURL: `${root}/v1`, apiKey: azureKey, organization: null, project: null })
+        : new AzureOpenAI({ ...common, baseURL: root, apiKey: azureKey, apiVersion, deployment });
+    return { openai, model: deployment, provider: 'azure', tuning: tuningFor(modelFamily(deployment)) };
   }
   if (!env.OPENAI_API_KEY) return undefined;
   if (env.OPENAI_BASE_URL) checkUrl('OPENAI_BASE_URL', env.OPENAI_BASE_URL);
@@ -95,5 +112,6 @@ export function createModelClient(env: ModelEnv, options: ModelClientOptions = {
     organization: null,
     project: null,
   });
-  return { openai, model: env.OPENAI_MODEL ?? DEFAULT_MODEL, provider: 'openai' };
+  const model = env.OPENAI_MODEL ?? DEFAULT_MODEL;
+  return { openai, model, provider: 'openai', tuning: tuningFor(modelFamily(model)) };
 }

@@ -35,6 +35,8 @@ export interface ModelTriageOptions {
   model: LanguageModel;
   /** Counts against the per-conversation cap; never sent. */
   conversationId: string;
+  /** Counts against the per-sender fair share (a phone number, a web-chat user); never sent. */
+  sender?: string;
   /**
    * Sends the emergency reply. Called synchronously before any model call when the rules see danger, or
    * after the model when only the model does; at most once. Its promise is awaited before this resolves,
@@ -114,6 +116,7 @@ export async function triageWithModel(text: string, options: ModelTriageOptions)
   const deadline = options.deadlineMs ?? CLASSIFY_TIMEOUT_MS;
   const call = model.classify(text, {
     conversationId: options.conversationId,
+    ...(options.sender ? { sender: options.sender } : {}),
     timeoutMs: deadline,
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -15,7 +15,15 @@ import { summarizeForStaff } from './summary.ts';
 import { sameLanguage, translateText, type TranslateLanguages } from './translate.ts';
 import type { CallContext, ModelLogger, ModelOperation, ModelSuggestion, TranscriptLine } from './types.ts';
 
-export { createModelClient, DEFAULT_MODEL, ModelConfigError, type ModelClient, type ModelEnv } from './client.ts';
+export {
+  createModelClient,
+  DEFAULT_AZURE_DEPLOYMENT,
+  DEFAULT_MODEL,
+  ModelConfigError,
+  type ModelClient,
+  type ModelEnv,
+} from './client.ts';
+export { modelFamily, type ModelFamily } from './family.ts';
 export { CLASSIFY_TIMEOUT_MS, classifyWithModel } from './classify.ts';
 export {
   consultReason,
@@ -47,7 +55,7 @@ export interface LanguageModel {
 export interface LanguageModelOptions {
   /** Where failures are reported (reason codes, never text). A pino logger fits. */
   logger?: ModelLogger;
-  /** Call caps, or a shared `CallLimits`. Defaults: 10 per conversation, 500 per hour. */
+  /** Call caps, or a shared `CallLimits`. Defaults: 10 per conversation a day, 25 per sender and 500 an hour. */
   limits?: CallLimitOptions | CallLimits;
   /** A ready client (tests); otherwise one is made from `env`. */
   client?: ModelClient;
@@ -83,7 +91,10 @@ export function createLanguageModel(env: ModelEnv, options: LanguageModelOptions
     ctx: CallContext,
     call: () => Promise<T | undefined>,
   ): Promise<T | undefined> => {
-    const verdict = limits.take(ctx.conversationId);
+    const verdict = await limits.take({
+      conversationId: ctx.conversationId,
+      ...(ctx.sender ? { sender: ctx.sender } : {}),
+    });
     if (!verdict.ok) {
       reportFailure(logger, op, verdict.reason);
       return undefined;

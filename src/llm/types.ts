@@ -11,7 +11,8 @@ import type { Category, DangerKind, Lang } from '../routing/types.ts';
  * - `empty`, `invalid_json`, `schema`, `invalid_response`: an answer that does not fit what was asked.
  * - `placeholders`, `numbers`: a translation lost a masked value's placeholder or a number (112, a time).
  * - `invalid_request`: the call could not be made as asked (e.g. a language tag that is not one).
- * - `cap_conversation`, `cap_hour`: the call caps were reached, so no call was made.
+ * - `cap_conversation`, `cap_sender`, `cap_hour`: a call cap was reached (the conversation's, the sender's
+ *   fair share, or everyone's hourly budget), so no call was made.
  */
 export type FailureReason =
   | 'timeout'
@@ -31,6 +32,7 @@ export type FailureReason =
   | 'numbers'
   | 'invalid_request'
   | 'cap_conversation'
+  | 'cap_sender'
   | 'cap_hour';
 
 /** The operations the layer performs, named in logs. */
@@ -49,6 +51,11 @@ export interface ModelLogger {
 export interface CallContext {
   /** The conversation the call is for; the per-conversation cap counts by it. Not sent to the provider. */
   conversationId: string;
+  /**
+   * Who the call is for (a phone number, a web-chat user): the per-sender fair share counts by it; the
+   * conversation when not given. Not sent to the provider.
+   */
+  sender?: string;
   /** Cancels the call (the turn was abandoned). */
   signal?: AbortSignal;
   /** Overrides the operation's time limit, in milliseconds. */

@@ -4,7 +4,7 @@
  */
 import type { AdviceId, Policy } from './policy.ts';
 import { dutyAt, isoInZone, toMillis, type Instant } from './schedule.ts';
-import type { Category, DangerKind, Lang, RouteId, Triage } from './types.ts';
+import type { Category, DangerKind, Lang, RouteId, Triage, TriageLayer } from './types.ts';
 
 /** Where the contact is sent, and whether it is staffed now. */
 export interface DecisionDestination {
@@ -44,6 +44,12 @@ export interface Decision {
     matched: string[];
     /** Danger words found but discounted (negated, past, a drill), for the record. */
     discounted: string[];
+    /** Which layer of triage decided: `lexicon`, `classifier` or `safety-net`. */
+    layer?: TriageLayer;
+    /** Signs of harm or distress seen in the message (phrases, `!!!`, capitals, emoji). */
+    signs?: string[];
+    /** The classifier's reading: probability of danger, its likeliest kind, its likeliest other category. */
+    classifier?: Triage['classifier'];
   };
   destination: DecisionDestination;
   /**
@@ -161,6 +167,9 @@ export function decideRoute(triage: Triage, policy: Policy, at: Instant): Decisi
       rule: ruleId,
       matched: triage.matches.map((m) => m.term),
       discounted: triage.discounted.map((m) => m.term),
+      ...(triage.layer ? { layer: triage.layer } : {}),
+      ...(triage.signs?.length ? { signs: triage.signs } : {}),
+      ...(triage.classifier ? { classifier: triage.classifier } : {}),
     },
     destination: destinationAt(route, policy, ms, language),
     ...(offDuty ? { offDuty } : {}),

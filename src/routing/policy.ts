@@ -150,8 +150,32 @@ export const policySchema = z.object({
     .object({
       /** Minutes after which an unclaimed case is re-alerted and the tenant told what to do meanwhile. */
       unclaimedAfterMinutes: z.number().int().positive().default(10),
+      /**
+       * Who the tenant is told has taken their case: `team`, the route's team name in the tenant's language
+       * ("Trygghetsjouren"), or `firstName`, the first word of the staff member's Teams display name. Never
+       * the full name: the tenant may be the disturber the staff member is about to visit.
+       */
+      staffNameToTenant: z.enum(['team', 'firstName']).default('team'),
     })
-    .default({ unclaimedAfterMinutes: 10 }),
+    .default({ unclaimedAfterMinutes: 10, staffNameToTenant: 'team' }),
+  /**
+   * Caps on new cases (each one a card in Teams), so that one sender cannot flood the staff channels. Over a
+   * cap the tenant still gets the right reply (112 for danger first), and the case text goes into the
+   * sender's open case, or the case is kept without a card of its own; either way an error is logged
+   * (`CASE_CAP_CONVERSATION`, `CASE_CAP_PHONE`, `CASE_CAP_HOUR`) and staff get a notice in Teams.
+   */
+  caseLimits: z
+    .object({
+      /** New cases one conversation may open per clock hour. */
+      perConversationPerHour: z.number().int().positive().default(3),
+      /** New cases one phone number (SMS, phone line) may open per clock hour, over all its conversations. */
+      perPhonePerHour: z.number().int().positive().default(5),
+      /** New cases per clock hour in all, every channel and route together. */
+      perHour: z.number().int().positive().default(60),
+      /** Minutes within which further danger messages of a conversation go into its open emergency case. */
+      emergencyFollowUpMinutes: z.number().int().positive().default(30),
+    })
+    .default({ perConversationPerHour: 3, perPhonePerHour: 5, perHour: 60, emergencyFollowUpMinutes: 30 }),
   /** How long cases, transcripts and conversation state are kept. */
   retention: z.object({ days: z.number().int().positive().default(90) }).default({ days: 90 }),
   /** Phone line: by default the caller is told to hang up and dial 112 (their position reaches the centre). */

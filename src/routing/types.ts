@@ -34,6 +34,8 @@ export const DANGER_KINDS = [
   'medical',
   'gas',
   'suicide',
+  'missing',
+  'trapped',
 ] as const;
 export type DangerKind = (typeof DANGER_KINDS)[number];
 
@@ -69,4 +71,17 @@ export interface Triage {
   matches: TriageMatch[];
   /** Danger words that were found but cancelled by negation, a past-time cue, a drill or a news story. */
   discounted: TriageMatch[];
+  /**
+   * Which layer decided: the lexicons, the learned classifier, or the safety net (signs of distress in a
+   * message the other layers could not place, or nothing placed at all). Absent on triages built by hand.
+   */
+  layer?: TriageLayer;
+  /** Signs of harm or distress that were seen (phrases, `!!!`, capitals, emoji), whether or not they decided. */
+  signs?: string[];
+  /** What the classifier made of the message, when it ran. */
+  classifier?: { acute: number; kind: DangerKind; category: Category; p: number };
 }
+
+/** The three layers of triage. */
+export const TRIAGE_LAYERS = ['lexicon', 'classifier', 'safety-net'] as const;
+export type TriageLayer = (typeof TRIAGE_LAYERS)[number];

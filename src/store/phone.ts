@@ -36,3 +36,28 @@ export function phoneSearchTerms(e164: string): string[] {
   if (digits.startsWith(HOME_COUNTRY_CODE)) terms.push(`0${digits.slice(HOME_COUNTRY_CODE.length)}`);
   return terms;
 }
+
+/** What may stand between two digits of a number written by hand: spaces, dashes, dots, brackets, a slash. */
+const SEP = '[-\\s.()/]*';
+
+/** `digits` with any separators between them. */
+const spaced = (digits: string) => digits.split('').join(SEP);
+
+/**
+ * A regular expression (its source, valid both in JavaScript and in PostgreSQL's `~`) that finds the number
+ * in free text however it was written: `070-123 45 67`, `+46 70 123 45 67`, `0046 70…`, `+46 (0)70…`,
+ * `46701234567`. It matches only the whole number: a digit right before or after it makes it another one.
+ * Digits only, so the number cannot inject anything into the pattern.
+ */
+export function phonePattern(e164: string): string {
+  if (!/^\+\d{7,15}$/.test(e164)) throw new Error('phonePattern: expected an E.164 number');
+  const digits = e164.slice(1);
+  const forms: string[] = [];
+  if (digits.startsWith(HOME_COUNTRY_CODE)) {
+    const national = digits.slice(HOME_COUNTRY_CODE.length);
+    // +46, 0046 or 46, optionally "(0)", then the national digits; or the national form with its trunk 0.
+    forms.push(`(\\+|00)?${SEP}${spaced(HOME_COUNTRY_CODE)}${SEP}(\\(0\\)${SEP})?${spaced(national)}`);
+    forms.push(spaced(`0${national}`));
+  } else forms.push(`(\\+|00)?${SEP}${spaced(digits)}`);
+  return `(^|[^0-9])(${forms.join('|')})($|[^0-9])`;
+}

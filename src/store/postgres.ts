@@ -11,8 +11,10 @@
 import { KeyedMutex, layeredLocks } from './locks.ts';
 import type { Store, StoreOptions } from './types.ts';
 import { postgresActivities } from './postgres/activities.ts';
-import { postgresAudit } from './postgres/audit.ts';
+import { AuditHasher } from './audit-key.ts';
+import { postgresAudit, postgresStaffAudit, rekeyLegacyAudit } from './postgres/audit.ts';
 import { postgresCases } from './postgres/cases.ts';
+import { postgresCounters } from './postgres/counters.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
 import { postgresJobs } from './postgres/jobs.ts';
 import { postgresLocks } from './postgres/locks.ts';
@@ -41,10 +43,12 @@ export interface PostgresStoreOptions extends StoreOptions {
  * database cannot be reached or has a newer schema.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const { databaseUrl, now = () => new Date(), processedTtlMs, pool, instanceId } = options;
+  const { databaseUrl, now = () => new Date(), processedTtlMs, pool, instanceId, auditKey } = options;
   const db = new PgDb(databaseUrl, now, pool, instanceId);
+  const hasher = new AuditHasher(auditKey);
   try {
     await migrateDb(db);
+    if (auditKey !== undefined) await rekeyLegacyAudit(db, hasher);
   } catch (error) {
     await db.close();
     throw error;
@@ -53,13 +57,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     state: postgresState(db),
     config: postgresState(db, 'config'),
     cases: postgresCases(db),
-    audit: postgresAudit(db),
+    audit: postgresAudit(db, hasher),
+    staffAudit: postgresStaffAudit(db),
     activities: postgresActivities(db, processedTtlMs),
     shifts: postgresShifts(db),
     outbox: postgresOutbox(db),
+    counters: postgresCounters(db),
     jobs: postgresJobs(db),
     locks: layeredLocks(new KeyedMutex(), postgresLocks(db)),
-    ...postgresPrivacy(db),
+    ...postgresPrivacy(db, hasher),
     close: () => db.close(),
   };
 }

@@ -7,8 +7,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store, StoreOptions } from './types.ts';
 import { sqliteActivities } from './sqlite/activities.ts';
-import { sqliteAudit } from './sqlite/audit.ts';
+import { AuditHasher } from './audit-key.ts';
+import { rekeyLegacyAudit, sqliteAudit, sqliteStaffAudit } from './sqlite/audit.ts';
 import { sqliteCases } from './sqlite/cases.ts';
+import { sqliteCounters } from './sqlite/counters.ts';
 import { SqliteDb } from './sqlite/db.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
 import { sqlitePrivacy } from './sqlite/privacy.ts';
@@ -29,22 +31,26 @@ export interface SqliteStoreOptions extends StoreOptions {
 
 /** Open (creating and migrating as needed) the embedded store. */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
-  const { dataDir, now = () => new Date(), processedTtlMs } = options;
+  const { dataDir, now = () => new Date(), processedTtlMs, auditKey } = options;
   let location = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
     location = join(dataDir, SQLITE_FILE_NAME);
   }
   const db = new SqliteDb(location, now);
+  const hasher = new AuditHasher(auditKey);
+  if (auditKey !== undefined) rekeyLegacyAudit(db, hasher);
   return {
     state: sqliteState(db),
     config: sqliteState(db, 'config'),
     cases: sqliteCases(db),
-    audit: sqliteAudit(db),
+    audit: sqliteAudit(db, hasher),
+    staffAudit: sqliteStaffAudit(db),
     activities: sqliteActivities(db, processedTtlMs),
     shifts: sqliteShifts(db),
     outbox: sqliteOutbox(db),
-    ...sqlitePrivacy(db),
+    counters: sqliteCounters(db),
+    ...sqlitePrivacy(db, hasher),
     async close() {
       db.close();
     },

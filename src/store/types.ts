@@ -11,12 +11,14 @@
 import type { Storage } from 'botbuilder';
 import type { Case, CaseStore } from './types/case.ts';
 import type { OutboxItem, Outbox } from './types/outbox.ts';
-import type { AuditLog, ProcessedActivities, ShiftStore } from './types/records.ts';
+import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditLog } from './types/records.ts';
+import type { Counters } from './types/counters.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
 export * from './types/outbox.ts';
 export * from './types/records.ts';
+export * from './types/counters.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -24,6 +26,12 @@ export interface StoreOptions {
   now?: () => Date;
   /** How long `activities.markProcessed` remembers an activity, in ms. Default 24 hours. */
   processedTtlMs?: number;
+  /**
+   * The secret key of the audit log's conversation hashes (`AUDIT_HMAC_KEY`, or the key kept in DATA_DIR:
+   * `loadAuditKey`). When given, hashes written before keys existed are rekeyed at open. Without it, a random
+   * key for this store handle only (tests): `forgetPhone` then finds only the audit rows this handle wrote.
+   */
+  auditKey?: string | Buffer;
 }
 
 /** What `purge` deleted. */
@@ -45,9 +53,10 @@ export interface PurgeCounts {
 /**
  * Everything the store holds that is tied to one phone number, for a data-subject access request.
  * Matching: the case's contact phone, the conversation reference, the contact and the transcript text,
- * the state keys and values, and outbox payloads are searched for the number written as `+46701234567`,
- * `46701234567` or `0701234567` (spaces, dashes and brackets removed). A number written with spaces inside
- * free text is not found.
+ * the state keys and values, and outbox payloads are searched for the number however it is written
+ * (`070-123 45 67`, `+46 70 123 45 67`, `0046701234567`, `+46 (0)70…`: the digits, whatever separates them),
+ * as a whole number (a digit right before or after it makes it another number). Audit entries match by the
+ * keyed hash of the conversations found (the SMS conversation of the number, and those of its cases and state).
  */
 export interface PhoneExport {
   /** The number as searched, in E.164 form. */
@@ -58,9 +67,14 @@ export interface PhoneExport {
   state: Record<string, unknown>;
   /** Outbox items of those cases or mentioning the number. */
   outbox: OutboxItem[];
+  /** Routing decisions made in the number's conversations. */
+  audit: AuditEntry[];
 }
 
-/** What `forgetPhone` erased. The audit log holds no phone numbers and is left alone. */
+/**
+ * What `forgetPhone` erased. Cases whose card was posted in Teams also get a `teams.redact` outbox item
+ * (`src/store/redaction.ts`): the staff side turns the card into a stub and deletes the bot's thread posts.
+ */
 export interface ForgetCounts {
   /** Cases erased. */
   cases: number;
@@ -70,6 +84,13 @@ export interface ForgetCounts {
   state: number;
   /** Outbox items erased. */
   outbox: number;
+  /**
+   * Audit entries of the number's conversations whose conversation hash was erased: the routing statistics
+   * stay, tied to nobody.
+   */
+  audit: number;
+  /** Teams cards queued to be turned into stubs (`teams.redact` items). */
+  teamsCards: number;
 }
 
 /**
@@ -116,12 +137,16 @@ export interface Store {
   readonly cases: CaseStore;
   /** Routing decisions, without message text. */
   readonly audit: AuditLog;
+  /** What staff did in Teams that changes where cases go, and what was refused. */
+  readonly staffAudit: StaffAuditLog;
   /** Dedupe of redelivered activities. */
   readonly activities: ProcessedActivities;
   /** Extra shifts and closures. */
   readonly shifts: ShiftStore;
   /** Side effects to deliver at least once. */
   readonly outbox: Outbox;
+  /** Windowed counts shared by every instance on the store (limits and caps; `src/store/quotas.ts`). */
+  readonly counters: Counters;
   /**
    * Run-once-per-interval claims for scheduled jobs; present where several instances can share the store
    * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.
@@ -134,7 +159,8 @@ export interface Store {
    */
   readonly locks?: Locks;
   /**
-   * Delete cases, transcripts, state, audit and finished outbox items older than the cut-off. Configuration
+   * Delete cases, transcripts, state, audit (routing and staff) and finished outbox items older than the
+   * cut-off. A purged case whose card was posted in Teams gets a `teams.redact` outbox item. Configuration
    * (`config`) and shifts are never purged.
    */
   purge(olderThan: Date): Promise<PurgeCounts>;

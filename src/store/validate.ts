@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, DANGER_KINDS, LANGUAGES, ROUTES } from '../routing/types.ts';
 import { StoreValidationError } from './errors.ts';
 import { toMs } from './time.ts';
-import { CASE_STATUSES, SHIFT_KINDS, TRANSCRIPT_SENDERS } from './types.ts';
+import { CASE_STATUSES, SHIFT_KINDS, STAFF_ACTIONS, TRANSCRIPT_SENDERS } from './types.ts';
 
 /** Longest free text the store accepts in one field (a transcript line, a summary). */
 const MAX_TEXT = 20_000;
@@ -73,6 +73,15 @@ export const auditEntrySchema = z.strictObject({
   channelId: shortText,
   language,
   conversationHash: shortText,
+});
+
+export const staffAuditEntrySchema = z.strictObject({
+  at: instant,
+  action: z.enum(STAFF_ACTIONS),
+  actor: z.string().max(100),
+  details: z.record(z.string().max(50), z.string().max(MAX_SHORT)).refine((d) => Object.keys(d).length <= 20, {
+    message: 'at most 20 details',
+  }),
 });
 
 export const newShiftSchema = z

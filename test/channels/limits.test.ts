@@ -1,23 +1,54 @@
-// Abuse limits: per conversation and per phone number, danger always through; outbound SMS capped per number.
-import { ActivityHandler, TestAdapter, type Activity } from 'botbuilder';
+// Abuse limits: per conversation and per phone number, danger always through; outbound SMS capped per number,
+// with only the first emergency reply of a turn exempt (by its flag, never its text); all counted in counters
+// that several instances share.
+import { ActivityHandler, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { limitsMiddleware, WindowCounter } from '../../src/channels/limits.ts';
+import { REPLY_OF, type Reply } from '../../dialogs/reply.ts';
+import { limitsMiddleware } from '../../src/channels/limits.ts';
+import { renderReply } from '../../src/channels/render.ts';
 import { createLogger } from '../../src/log.ts';
+import { memoryCounters } from '../../src/store/counting.ts';
+import { Quotas } from '../../src/store/quotas.ts';
+import type { Counters } from '../../src/store/index.ts';
+
+/** What the test bot says for each incoming text. */
+const SCRIPT: Record<string, Reply[]> = {
+  danger: [
+    { text: 'Ring 112 nu.', lang: 'sv', emergency: true },
+    { text: 'Mind 90101. Personalen vet.', lang: 'sv' },
+  ],
+  'two emergencies': [
+    { text: 'Ring 112 nu.', lang: 'sv', emergency: true },
+    { text: 'Ring 112 igen.', lang: 'sv', emergency: true },
+  ],
+  'spam me': [
+    { text: 'one', lang: 'sv' },
+    { text: 'second', lang: 'sv' },
+  ],
+  help: [{ text: 'Vid fara: ring 112. Skriv PERSONAL för att nå en människa.', lang: 'sv' }],
+};
+
+const say = (ctx: TurnContext, reply: Reply) =>
+  ctx.sendActivity(
+    Object.assign(renderReply(reply, ctx.activity.channelId) as Partial<Activity>, { [REPLY_OF]: reply }),
+  );
 
 function setup(
-  options: Parameters<typeof limitsMiddleware>[0] extends infer O ? Partial<O> : never,
+  options: Omit<Parameters<typeof limitsMiddleware>[0], 'log'> = {},
   channelId = 'webchat',
+  from = '+46701234567',
 ) {
   const clock = { t: 1_000_000 };
   const bot = new ActivityHandler();
   bot.onMessage(async (ctx, next) => {
-    await ctx.sendActivity(ctx.activity.text === 'spam me' ? 'one\ntwo' : `ok: ${ctx.activity.text}`);
-    if (ctx.activity.text === 'spam me') await ctx.sendActivity('second');
+    const replies = SCRIPT[ctx.activity.text ?? ''];
+    if (replies) for (const r of replies) await say(ctx, r);
+    else await ctx.sendActivity(`ok: ${ctx.activity.text}`);
     await next();
   });
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
     channelId,
-    from: { id: '+46701234567', name: '' },
+    from: { id: from, name: '' },
     conversation: { id: 'c1', isGroup: false, conversationType: '', name: '' },
   });
   adapter.use(limitsMiddleware({ log: createLogger('silent'), now: () => clock.t, ...options }));
@@ -29,6 +60,8 @@ function setup(
   };
   return { send, clock };
 }
+
+const unlimited = { perConversation: { max: 1e6, windowMs: 60_000 }, perPhone: { max: 1e6, windowMs: 60_000 } };
 
 describe('message limits', () => {
   it('over the limit: told once to slow down, then dropped; a new window lets messages through again', async () => {
@@ -59,29 +92,44 @@ describe('message limits', () => {
     await send('b');
     expect((await send('c'))[0]).toMatch(/många meddelanden/);
   });
-});
 
-describe('outbound SMS cap', () => {
-  it('stops sending to a number past its daily cap, but never holds back 112', async () => {
-    const { send } = setup(
-      {
-        perConversation: { max: 1e6, windowMs: 60_000 },
-        perPhone: { max: 1e6, windowMs: 60_000 },
-        smsPerNumberPerDay: 3,
-      },
-      'sms',
-    );
-    expect(await send('hej')).toEqual(['ok: hej']);
-    expect(await send('spam me')).toEqual(['one\ntwo', 'second']);
-    expect(await send('hej')).toEqual([]);
-    expect(await send('ring 112?')).toEqual(['ok: ring 112?']);
+  it('holds across instances sharing the counters: together they admit the limit, and warn once', async () => {
+    const shared = memoryCounters(() => 1_000_000);
+    const make = () =>
+      setup({ quotas: new Quotas(shared, { now: () => 1_000_000 }), perConversation: { max: 4, windowMs: 60_000 } });
+    const [a, b] = [make(), make()];
+    const out: string[][] = [];
+    for (let i = 0; i < 8; i++) out.push(await (i % 2 ? b : a).send(`hej ${i}`));
+    expect(out.filter((r) => r[0]?.startsWith('ok:'))).toHaveLength(4);
+    expect(out.filter((r) => /många meddelanden/.test(r[0] ?? ''))).toHaveLength(1);
   });
 });
 
-describe('WindowCounter', () => {
-  it('stays bounded', () => {
-    const c = new WindowCounter(1000, 100);
-    for (let i = 0; i < 1000; i++) c.hit(`k${i}`, 0);
-    expect((c as unknown as { counts: Map<string, unknown> }).counts.size).toBeLessThanOrEqual(100);
+describe('outbound SMS cap', () => {
+  it('holds back every text past the cap, whatever it says, "112" included', async () => {
+    const { send } = setup({ ...unlimited, smsPerNumberPerDay: 3 }, 'sms');
+    expect(await send('hej')).toEqual(['ok: hej']);
+    expect(await send('spam me')).toEqual(['one', 'second']);
+    expect(await send('help')).toEqual([]);
+    expect(await send('ring 112?')).toEqual([]);
+  });
+
+  it('always sends the first emergency reply of a turn (by its flag), and caps what follows it', async () => {
+    const { send } = setup({ ...unlimited, smsPerNumberPerDay: 3 }, 'sms');
+    expect(await send('spam me')).toEqual(['one', 'second']);
+    expect(await send('danger')).toEqual(['Ring 112 nu.']);
+    expect(await send('danger')).toEqual(['Ring 112 nu.']);
+    expect(await send('two emergencies')).toEqual(['Ring 112 nu.']);
+  });
+
+  it('counts across instances sharing the counters', async () => {
+    const shared: Counters = memoryCounters(() => 1_000_000);
+    const make = () =>
+      setup({ ...unlimited, quotas: new Quotas(shared, { now: () => 1_000_000 }), smsPerNumberPerDay: 2 }, 'sms');
+    const [a, b] = [make(), make()];
+    expect(await a.send('hej')).toEqual(['ok: hej']);
+    expect(await b.send('hej')).toEqual(['ok: hej']);
+    expect(await a.send('hej')).toEqual([]);
+    expect(await b.send('hej')).toEqual([]);
   });
 });

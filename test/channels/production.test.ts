@@ -17,6 +17,7 @@ const PROD = {
   MicrosoftAppPassword: 'secret-from-the-environment',
   MicrosoftAppType: 'SingleTenant',
   MicrosoftAppTenantId: '00000000-0000-4000-8000-000000000002',
+  AUDIT_HMAC_KEY: 'production-test-audit-key-0123456789abcdef',
 };
 
 describe('production mode', () => {
@@ -24,6 +25,9 @@ describe('production mode', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId: required when NODE_ENV=production/);
     expect(() => loadConfig({ ...PROD, MicrosoftAppPassword: '' })).toThrow(/MicrosoftAppPassword/);
+    // The audit log's hashes are keyed; production has no key file to fall back on.
+    expect(() => loadConfig({ ...PROD, AUDIT_HMAC_KEY: '' })).toThrow(/AUDIT_HMAC_KEY: required/);
+    expect(() => loadConfig({ ...PROD, AUDIT_HMAC_KEY: 'short' })).toThrow(/AUDIT_HMAC_KEY: at least 32/);
     expect(loadConfig(PROD).production).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import { classifyWithModel } from '../../src/llm/classify.ts';
 import {
   CLIENT_TIMEOUT_MS,
   createModelClient,
-  DEFAULT_AZURE_API_VERSION,
+  DEFAULT_AZURE_DEPLOYMENT,
   DEFAULT_MODEL,
   ModelConfigError,
 } from '../../src/llm/client.ts';
@@ -49,7 +49,7 @@ describe('createModelClient', () => {
     expect(model).toBe('llama3.1');
   });
 
-  it('uses Azure OpenAI with endpoint, key and deployment (and wins over OPENAI_API_KEY)', async () => {
+  it('uses Azure OpenAI with endpoint, key and deployment (and wins over OPENAI_API_KEY), through the v1 API', async () => {
     const c = createModelClient({
       OPENAI_API_KEY: 'ignored',
       AZURE_OPENAI_ENDPOINT: 'https://mkb-trygg.openai.azure.test/',
@@ -59,9 +59,25 @@ describe('createModelClient', () => {
     expect(c.provider).toBe('azure');
     expect(c.model).toBe('trygg-mini');
     expect(c.openai.maxRetries).toBe(0);
+    let query = '';
+    const scope = nock('https://mkb-trygg.openai.azure.test', { reqheaders: { authorization: 'Bearer azure-key' } })
+      .post('/openai/v1/chat/completions', (b) => b.model === 'trygg-mini')
+      .query((q) => ((query = JSON.stringify(q)), true))
+      .reply(200, completion(answer()));
+    expect(await classifyWithModel('hej', c)).toBeDefined();
+    expect(scope.isDone()).toBe(true);
+    expect(query).toBe('{}');
+  });
+
+  it('still speaks a dated Azure API version when asked to (deployment in the path, api-key header)', async () => {
+    const c = createModelClient(
+      { AZURE_OPENAI_ENDPOINT: 'https://mkb-trygg.openai.azure.test', AZURE_OPENAI_API_KEY: 'azure-key' },
+      { azureApiVersion: '2025-04-01-preview' },
+    )!;
+    expect(c.model).toBe(DEFAULT_AZURE_DEPLOYMENT);
     const scope = nock('https://mkb-trygg.openai.azure.test', { reqheaders: { 'api-key': 'azure-key' } })
-      .post('/openai/deployments/trygg-mini/chat/completions')
-      .query({ 'api-version': DEFAULT_AZURE_API_VERSION })
+      .post(`/openai/deployments/${DEFAULT_AZURE_DEPLOYMENT}/chat/completions`)
+      .query({ 'api-version': '2025-04-01-preview' })
       .reply(200, completion(answer()));
     expect(await classifyWithModel('hej', c)).toBeDefined();
     expect(scope.isDone()).toBe(true);

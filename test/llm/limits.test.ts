@@ -1,48 +1,73 @@
-// Caps on model calls: per conversation and per sliding hour, with an injected clock; a capped call is not made.
+// Caps on model calls: per conversation, per sender and per clock hour, shared across instances, with an
+// injected clock; a capped call is not made.
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createLanguageModel } from '../../src/llm/index.ts';
 import { createCallLimits } from '../../src/llm/limits.ts';
+import { memoryCounters } from '../../src/store/counting.ts';
+import { Quotas } from '../../src/store/quotas.ts';
 import { answer, completion, memoryLogger, ORIGIN, PATH, reasons, testClient } from './helpers.ts';
 
 describe('createCallLimits', () => {
-  it('allows 10 calls per conversation by default, then refuses that conversation only', () => {
-    const limits = createCallLimits({ now: () => 0 });
-    for (let i = 0; i < 10; i++) expect(limits.take('a')).toEqual({ ok: true });
-    expect(limits.take('a')).toEqual({ ok: false, reason: 'cap_conversation' });
-    expect(limits.take('b')).toEqual({ ok: true });
-    expect(limits.remaining('a')).toEqual({ conversation: 0, hour: 489 });
-  });
+  const take = (limits: ReturnType<typeof createCallLimits>, conversationId: string, sender?: string) =>
+    limits.take({ conversationId, ...(sender ? { sender } : {}) });
 
-  it('allows 500 calls per sliding hour across conversations, then frees them as they age', () => {
+  it('allows 10 calls per conversation a day by default, then refuses that conversation only', async () => {
     let now = 0;
     const limits = createCallLimits({ now: () => now });
-    for (let i = 0; i < 500; i++) expect(limits.take(`c${i}`).ok).toBe(true);
-    expect(limits.take('late')).toEqual({ ok: false, reason: 'cap_hour' });
+    for (let i = 0; i < 10; i++) expect(await take(limits, 'a')).toEqual({ ok: true });
+    expect(await take(limits, 'a')).toEqual({ ok: false, reason: 'cap_conversation' });
+    expect(await take(limits, 'b')).toEqual({ ok: true });
+    now = 86_400_000;
+    expect(await take(limits, 'a')).toEqual({ ok: true });
+  });
+
+  it('allows 500 calls per clock hour across conversations, then again in the next hour', async () => {
+    let now = 0;
+    const limits = createCallLimits({ now: () => now });
+    for (let i = 0; i < 500; i++) expect((await take(limits, `c${i}`)).ok).toBe(true);
+    expect(await take(limits, 'late')).toEqual({ ok: false, reason: 'cap_hour' });
     now = 3_599_999;
-    expect(limits.take('late')).toEqual({ ok: false, reason: 'cap_hour' });
+    expect(await take(limits, 'late')).toEqual({ ok: false, reason: 'cap_hour' });
     now = 3_600_000;
-    expect(limits.take('late')).toEqual({ ok: true });
+    expect(await take(limits, 'late')).toEqual({ ok: true });
   });
 
-  it('takes its caps from options; a refused call is not counted', () => {
-    let now = 0;
-    const limits = createCallLimits({ perConversation: 2, perHour: 3, now: () => now });
-    expect([limits.take('a').ok, limits.take('a').ok, limits.take('a').ok]).toEqual([true, true, false]);
-    expect(limits.take('b').ok).toBe(true);
-    expect(limits.take('c')).toEqual({ ok: false, reason: 'cap_hour' });
-    now = 3_600_000;
-    expect(limits.take('a')).toEqual({ ok: false, reason: 'cap_conversation' });
-    expect(limits.take('c').ok).toBe(true);
+  it('one flooding sender meets its own fair share long before the shared hourly budget, which others keep', async () => {
+    const limits = createCallLimits({ now: () => 0 });
+    let served = 0;
+    // A phone number opening conversation after conversation (each one below its own cap).
+    for (let i = 0; i < 200; i++) if ((await take(limits, `sms|conv-${i}`, '+46701234567')).ok) served++;
+    expect(served).toBe(25);
+    expect(await take(limits, 'sms|conv-x', '+46701234567')).toEqual({ ok: false, reason: 'cap_sender' });
+    // Everyone else still has the rest of the hour's budget.
+    for (let i = 0; i < 475; i++) expect((await take(limits, `web|${i}`, `user-${i}`)).ok).toBe(true);
+    expect(await take(limits, 'web|late', 'user-late')).toEqual({ ok: false, reason: 'cap_hour' });
   });
 
-  it('forgets a conversation that has been silent for the time to live', () => {
+  it('takes its caps from options; a call refused by its own caps does not spend the shared budget', async () => {
     let now = 0;
-    const limits = createCallLimits({ perConversation: 1, now: () => now, conversationTtlMs: 1_000 });
-    expect(limits.take('a').ok).toBe(true);
-    expect(limits.take('a').ok).toBe(false);
-    now = 1_000;
-    expect(limits.take('a').ok).toBe(true);
+    const limits = createCallLimits({ perConversation: 2, perSenderPerHour: 1, perHour: 3, now: () => now });
+    expect([(await take(limits, 'a')).ok, (await take(limits, 'a')).ok, (await take(limits, 'a')).ok]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(await take(limits, 'b', 's1')).toEqual({ ok: true });
+    expect(await take(limits, 'c', 's1')).toEqual({ ok: false, reason: 'cap_sender' });
+    expect(await take(limits, 'd', 's2')).toEqual({ ok: false, reason: 'cap_hour' });
+    now = 3_600_000;
+    expect(await take(limits, 'a')).toEqual({ ok: false, reason: 'cap_conversation' });
+    expect((await take(limits, 'c', 's1')).ok).toBe(true);
+  });
+
+  it('holds across instances that share the counters', async () => {
+    const shared = memoryCounters(() => 0);
+    const [x, y] = [0, 1].map(() =>
+      createCallLimits({ quotas: new Quotas(shared, { now: () => 0 }), perConversation: 3 }),
+    );
+    const verdicts = [await take(x!, 'a'), await take(y!, 'a'), await take(x!, 'a'), await take(y!, 'a')];
+    expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, false]);
   });
 });
 

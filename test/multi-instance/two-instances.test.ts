@@ -73,6 +73,9 @@ async function instance(options: Partial<AppOptions> = {}): Promise<string> {
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-mi-')),
     LOG_LEVEL: 'silent',
     TEAMS_ALLOWED_TENANT_ID: TENANT_ID,
+    TEAMS_ADMIN_IDS: 'aad-anna',
+    // Instances sharing a database share the audit key (each has its own DATA_DIR here).
+    AUDIT_HMAC_KEY: 'multi-instance-test-audit-key-0123456789',
   });
   const app = await buildApp(config, { log: createLogger('silent'), worker: WORKER, ...options });
   apps.push(app);
@@ -102,6 +105,8 @@ async function childInstance(): Promise<{ base: string; child: ChildProcess; std
       LOG_LEVEL: 'silent',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trygg-mi-child-')),
       TEAMS_ALLOWED_TENANT_ID: TENANT_ID,
+      TEAMS_ADMIN_IDS: 'aad-anna',
+      AUDIT_HMAC_KEY: 'multi-instance-test-audit-key-0123456789',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -24,7 +24,7 @@ function lexiconWith(fields: Partial<Lexicon>): Lexicon {
     past: [],
     notReal: [],
     ongoing: [],
-    danger: { fire: [], explosion: [], weapon: [], violence: [], break_in: [], medical: [], gas: [], suicide: [] },
+    danger: {},
     ...fields,
   };
 }
@@ -43,7 +43,8 @@ const compiled = compileLexicons([
       'sprängning*',
       '*eldsvåda',
     ],
-    negation: ['inteligen'],
+    negation: ['inteligen', 'inte'],
+    ongoing: ['fortfarande'],
   }),
 ]);
 
@@ -58,10 +59,14 @@ describe('pattern syntax', () => {
     ['a leading * matches compounds', 'källarbrand', ['*brand']],
     ['* on both sides matches inside a word', 'trapphuset', ['*trapp*']],
     ['words must be adjacent', 'slår ihjäl', ['slår ihjäl']],
-    ['adjacent means adjacent', 'slår inte ihjäl', []],
+    ['one other word may stand inside a phrase', 'slår honom ihjäl', ['slår ihjäl']],
+    ['but not two', 'slår honom nästan ihjäl', []],
+    ['nor a negation', 'slår inte ihjäl', ['inte']],
+    ['nor a cue, which keeps its own meaning', 'slår fortfarande ihjäl', ['fortfarande']],
     ['.. allows no word between', 'luktar gas', ['luktar .. gas']],
     ['.. allows three words between', 'luktar det lite av gas', ['luktar .. gas']],
     ['.. allows no more than three', 'luktar det lite grann av gas', []],
+    ['.. gets no extra slack', 'luktar det lite grann av mer gas', []],
     ['matching ignores case, diacritics and repeats', 'BRINNNER ROK', ['brinner', 'rök']],
     ["an apostrophe is dropped: isn't = isnt", 'isnt', ["isn't"]],
     ['a typo in a long word is tolerated', 'brinenr', ['brinner~']],

@@ -40,6 +40,12 @@ describe('fold: Arabic and Persian', () => {
     ['Arabic-Indic digits', '١١٢', '112'],
     ['Persian digits', '۱۱۲', '112'],
     ['zero-width non-joiner separates like a space', 'آتش‌سوزی', 'اتش سوزي'],
+    ['Arabizi digits become letters', 'fi 7ari2 wa7ed ma3o sekkine', 'fi hari wahed mao sekine'],
+    ['Arabizi and plain Latin spellings meet', '5alas 9albi 6ayara', 'khalas qalbi tayara'],
+    ['a word may start with an Arabizi digit', '3ala 2alb 7aram', 'ala alb haram'],
+    ['numbers with endings stay numbers', '12:an 3rd 2a 10de 4th b112', '12 an 3rd 2a 10de 4th b112'],
+    ["English 's after a noun goes", "the power's out", 'the power out'],
+    ["English 's after a pronoun stays", "it's burning, there's smoke", 'its burning theres smoke'],
   ])('%s', (_name, text, folded) => {
     expect(fold(text)).toBe(folded);
   });

@@ -10,8 +10,10 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
 import { casesContract } from './contract/cases.ts';
+import { countersContract } from './contract/counters.ts';
 import { type ContractContext, type MakeStore, manualClock, START, type StoreFixture } from './contract/context.ts';
 import { durabilityContract } from './contract/durability.ts';
+import { erasureContract } from './contract/erasure.ts';
 import { outboxContract } from './contract/outbox.ts';
 import { privacyContract } from './contract/privacy.ts';
 import { recordsContract } from './contract/records.ts';
@@ -46,8 +48,10 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('state (botbuilder Storage)', () => stateContract(ctx));
     describe('cases', () => casesContract(ctx));
     describe('outbox', () => outboxContract(ctx));
+    describe('counters', () => countersContract(ctx));
     describe('audit, activities, shifts', () => recordsContract(ctx));
     describe('purge and data-subject requests', () => privacyContract(ctx));
+    describe('erasure: numbers however written, keyed audit, Teams redaction', () => erasureContract(ctx));
     describe('durability and connections', () => durabilityContract(ctx));
   });
 }

@@ -11,6 +11,7 @@ import { migrateCommand } from '../../src/cli/migrate.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { migrate, openPostgresStore, POSTGRES_SCHEMA_VERSION } from '../../src/store/postgres.ts';
 import { openStore, StoreConflictError, StoreError, StoreValidationError, type Store } from '../../src/store/index.ts';
+import { Quotas } from '../../src/store/quotas.ts';
 import { runStoreContract } from './contract.ts';
 import { manualClock, sampleCase, START } from './contract/context.ts';
 
@@ -87,6 +88,27 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
     afterEach(async () => {
       await Promise.all([a.close(), b.close()]);
       await fixture.drop();
+    });
+
+    it('holds a limit across two instances: exactly for an exact cap, within the local allowance otherwise', async () => {
+      const now = () => clock.now().getTime();
+      const [qa, qb] = [new Quotas(a.counters, { now }), new Quotas(b.counters, { now })];
+      const hour = { max: 5, windowMs: 3_600_000 };
+      const exact = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => (i % 2 ? qa : qb).take('cases.hour', hour, { exact: true })),
+      );
+      expect(exact.filter((v) => v.ok)).toHaveLength(5);
+      expect(exact.filter((v) => v.firstRefusal)).toHaveLength(1);
+      let ok = 0;
+      for (let i = 0; i < 80; i++)
+        if ((await (i % 2 ? qa : qb).take('msg.conv:x', { max: 30, windowMs: 60_000 })).ok) ok++;
+      expect(ok).toBeGreaterThanOrEqual(30);
+      expect(ok).toBeLessThanOrEqual(30 + 3);
+      // Everything admitted is in the table once both have sent their counts (refused attempts may be too).
+      await Promise.all([qa.close(), qb.close()]);
+      const windowStart = Math.floor(now() / 60_000) * 60_000;
+      const [stored] = await a.counters.add([{ key: 'msg.conv:x', windowStart, windowMs: 60_000, by: 0 }]);
+      expect(stored).toBeGreaterThanOrEqual(ok);
     });
 
     it('(a) lets exactly one of two instances writing the same key with the same eTag win, every time', async () => {
@@ -220,7 +242,7 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
       await Promise.all(stores.map((s) => s.close()));
       expect(results.map((r) => r.version)).toEqual(Array(4).fill(POSTGRES_SCHEMA_VERSION));
       expect(results.filter((r) => r.applied.length > 0)).toHaveLength(1);
-      expect(await versions()).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, n) => n + 1));
+      expect(await versions()).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, i) => i + 1));
     });
 
     it('keeps times as timestamptz and JSON as jsonb', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, openStore, SQLITE_FILE_NAME, StoreError } from '../../src/store/index.ts';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.ts';
 import { runStoreContract } from './contract.ts';
 import { sampleCase } from './contract/context.ts';
 
@@ -34,7 +35,9 @@ describe('sqlite store', () => {
     const db = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
     try {
       expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-      expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(db.prepare('SELECT version FROM schema_version').all()).toEqual(
+        Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })),
+      );
     } finally {
       db.close();
     }
@@ -45,7 +48,22 @@ describe('sqlite store', () => {
     await (await openStore({ dataDir: root })).close();
     const db = new DatabaseSync(join(root, SQLITE_FILE_NAME));
     try {
-      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: 2 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: SCHEMA_VERSION });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps counter keys only as hashes: no phone number in the counters table', async () => {
+    const store = await openStore({ dataDir: root });
+    const windowStart = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    await store.counters.add([{ key: 'msg.phone:+46701234567', windowStart, windowMs: 3_600_000, by: 1 }]);
+    await store.close();
+    const db = new DatabaseSync(join(root, SQLITE_FILE_NAME));
+    try {
+      const rows = db.prepare('SELECT * FROM counters').all();
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows)).not.toMatch(/4670|phone/);
     } finally {
       db.close();
     }

@@ -1,7 +1,9 @@
 /**
  * Staff commands in a Teams channel, with the bot mentioned:
  *   register <route|incidents> (also "registrera"), status, shift add <route> HH:MM-HH:MM [note].
- * Only the allowed Microsoft 365 tenant may register; only registered teams may use the others.
+ * Only the allowed Microsoft 365 tenant may use commands at all; only the admins in TEAMS_ADMIN_IDS may
+ * register a channel or add a shift (both change where cases go), and both are audited; only registered
+ * teams may ask for the status.
  */
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
@@ -10,12 +12,25 @@ import type { Policy } from '../../routing/policy.ts';
 import { withOverrides } from '../../routing/policy.ts';
 import { dutyStatus } from '../../routing/schedule.ts';
 import { ROUTES, type RouteId } from '../../routing/types.ts';
+import type { StaffAction } from '../../store/index.ts';
+import { channelNotice } from './delivery.ts';
 import { REGISTRABLE, type Registrable } from './registrations.ts';
 import type { StaffAppDeps } from './staff-app.ts';
 
 /** The staff side's deps, and whether this activity's tenant may use commands at all. */
-export interface CommandDeps extends Omit<StaffAppDeps, 'kick'> {
+export interface CommandDeps extends StaffAppDeps {
   allowed: boolean;
+}
+
+/** The Entra object id of the activity's sender, lower case ('' when Teams sent none). */
+export function actorOf(ctx: TurnContext): string {
+  return (ctx.activity.from?.aadObjectId ?? '').trim().toLowerCase();
+}
+
+/** Whether the sender is one of the admins in TEAMS_ADMIN_IDS (nobody when it is empty). */
+export function isAdmin(ctx: TurnContext, adminIds: readonly string[]): boolean {
+  const actor = actorOf(ctx);
+  return actor !== '' && adminIds.includes(actor);
 }
 
 const t = () => translator('sv', 'staff');
@@ -49,8 +64,24 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
     return;
   }
   const { teamId, channelId } = teamOf(ctx);
+  const actor = actorOf(ctx);
+  const audit = (action: StaffAction, details: Record<string, string>) =>
+    deps.store.staffAudit.append({ at: deps.now(), action, actor, details });
+  const isRegister = command === 'register' || command === 'registrera';
+  const isShiftAdd = command === 'shift' && (args[0] ?? '').toLowerCase() === 'add';
 
-  if (command === 'register' || command === 'registrera') {
+  if ((isRegister || isShiftAdd) && !isAdmin(ctx, deps.config.teamsAdminIds)) {
+    await audit(isRegister ? 'teams.register.refused' : 'teams.shift.refused', {
+      target: (args[isRegister ? 0 : 1] ?? '').slice(0, 40),
+      channel: channelId ?? '',
+      team: teamId ?? '',
+    });
+    deps.log.warn({ command }, 'teams: a staff command that needs an admin was refused');
+    await ctx.sendActivity(s('command.adminOnly'));
+    return;
+  }
+
+  if (isRegister) {
     const target = (args[0] ?? '').toLowerCase();
     if (!(REGISTRABLE as readonly string[]).includes(target)) {
       await ctx.sendActivity(s('command.badTarget', { target, list: REGISTRABLE.join(', ') }));
@@ -60,7 +91,8 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
       await ctx.sendActivity(s('command.notInChannel'));
       return;
     }
-    await deps.registrations.register(target as Registrable, {
+    const registeredAt = deps.now().toISOString();
+    const previous = await deps.registrations.register(target as Registrable, {
       channelId,
       teamId,
       tenantId:
@@ -68,10 +100,29 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
         (ctx.activity.channelData as { tenant?: { id?: string } })?.tenant?.id ??
         '',
       serviceUrl: ctx.activity.serviceUrl,
-      registeredBy: ctx.activity.from?.name ?? '',
-      registeredAt: deps.now().toISOString(),
+      // The Entra object id, not the display name: the registration is configuration, not a record of people.
+      registeredBy: actor,
+      registeredAt,
     });
-    deps.log.info({ target }, 'teams: channel registered');
+    await audit('teams.register', {
+      target,
+      fromChannel: previous?.channelId ?? '',
+      fromTeam: previous?.teamId ?? '',
+      toChannel: channelId,
+      toTeam: teamId,
+    });
+    // The channel that had the route hears that it lost it, so a takeover cannot go unnoticed.
+    if (previous && previous.channelId !== channelId) {
+      const at = DateTime.fromISO(registeredAt, { zone: deps.policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
+      await deps.store.outbox.enqueue([
+        channelNotice(previous, 'command.movedAway', { target, at }, `moved:${target}:${registeredAt}`),
+      ]);
+      deps.kick();
+    }
+    deps.log.info(
+      { target, moved: Boolean(previous && previous.channelId !== channelId) },
+      'teams: channel registered',
+    );
     await ctx.sendActivity(s('command.registered', { target }));
     return;
   }
@@ -113,7 +164,7 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
     return;
   }
 
-  if (command === 'shift' && (args[0] ?? '').toLowerCase() === 'add') {
+  if (isShiftAdd) {
     const route = (args[1] ?? '').toLowerCase();
     const range = parseShiftRange(args[2] ?? '', deps.now(), deps.policy.timeZone);
     if (!(ROUTES as readonly string[]).includes(route) || !range) {
@@ -127,8 +178,9 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
       from: range.from,
       to: range.to,
       ...(note ? { note } : {}),
-      createdBy: ctx.activity.from?.name ?? 'teams',
+      createdBy: actor || 'teams',
     });
+    await audit('teams.shift.add', { route, shift: id, channel: channelId ?? '', team: teamId ?? '' });
     const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: deps.policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
     await ctx.sendActivity(s('command.shiftAdded', { route, from: fmt(range.from), to: fmt(range.to), id }));
     return;

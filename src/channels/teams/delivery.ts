@@ -7,6 +7,7 @@
  *   has no idempotency key, so a card Teams took without Trygg learning the thread (an answer later than the
  *   deadline, or an instance that died in between) is posted again on the retry: see the README.
  * - The model's summary is written to the case once, before the first attempt to post the card.
+ * - An erased case's card becomes a stub and the bot's posts in its thread are deleted (`teams.redact`).
  */
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { ALERTS } from '../../alerts.ts';
@@ -14,16 +15,25 @@ import { renderReply } from '../render.ts';
 import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { LanguageModel } from '../../llm/index.ts';
-import type { Case, OutboxItem, Store } from '../../store/index.ts';
+import type { Logger } from '../../log.ts';
+import {
+  StoreNotFoundError,
+  TEAMS_REDACT_KIND,
+  type Case,
+  type OutboxItem,
+  type Store,
+  type TeamsRedaction,
+} from '../../store/index.ts';
 import { abortableConnector } from './abortable.ts';
-import { caseCard } from './cards.ts';
-import type { OutboxPayload } from './items.ts';
+import { caseCard, redactedCard } from './cards.ts';
+import type { NoticePayload, OutboxPayload } from './items.ts';
 import { WaitingError } from './outbox-worker.ts';
 import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
+import { plain, stripLinks } from './untrusted.ts';
 
 export {
   cardUpdate,
-  incidentsNotice,
+  channelNotice,
   newCaseItems,
   threadOf,
   threadPost,
@@ -48,26 +58,24 @@ export interface DeliveryDeps {
   policy: Policy;
   registrations: RegistrationStore;
   model?: LanguageModel;
+  log?: Logger;
 }
 
-function threadReference(c: Case, serviceUrl: string): Partial<ConversationReference> {
+function threadReference(threadId: string, serviceUrl: string): Partial<ConversationReference> {
   return {
     channelId: 'msteams',
     serviceUrl,
-    conversation: { id: c.teams.threadId!, isGroup: true, conversationType: 'channel', name: '' },
+    conversation: { id: threadId, isGroup: true, conversationType: 'channel', name: '' },
   };
 }
 
-function channelReference(reg: ChannelRegistration): Partial<ConversationReference> {
-  return {
-    channelId: 'msteams',
-    serviceUrl: reg.serviceUrl,
-    conversation: { id: reg.channelId, isGroup: true, conversationType: 'channel', name: '', tenantId: reg.tenantId },
-  };
-}
+/** A channel itself: a message sent here starts a new thread. */
+const channelReference = threadReference;
 
 /** The label before the model's summary on the case; its presence means the summary was written. */
 const summaryLabel = () => translator('sv', 'staff')('card.machineSummary');
+
+type Connector = ReturnType<typeof abortableConnector>;
 
 export function createDeliver(deps: DeliveryDeps) {
   const { adapter, appId, store, policy, registrations, model } = deps;
@@ -75,11 +83,14 @@ export function createDeliver(deps: DeliveryDeps) {
   /** A machine translation shown under the original, labelled; nothing when no model or the same language. */
   const translated = async (c: Case, text: string, to: Case['language'], from: Case['language']) => {
     if (!model?.enabled || to === from) return '';
-    const out = await model.translate(text, { to, from }, ctx(c));
+    // A model's text carries no links to anyone: not to staff, not to the tenant.
+    const raw = await model.translate(text, { to, from }, ctx(c));
+    const out = raw ? stripLinks(raw) : raw;
     return out && out !== text
       ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})`
       : '';
   };
+
   /**
    * A proactive turn whose connector calls all take `signal`. The adapter hands a turn's error to its
    * `onTurnError` and resolves: here it must reach the worker, or a failed send would count as delivered.
@@ -87,7 +98,7 @@ export function createDeliver(deps: DeliveryDeps) {
   async function cont(
     ref: Partial<ConversationReference>,
     signal: AbortSignal,
-    logic: (turn: TurnContext, connector: ReturnType<typeof abortableConnector>) => Promise<void>,
+    logic: (turn: TurnContext, connector: Connector) => Promise<void>,
   ): Promise<void> {
     let outcome: { error: unknown } | 'done' | undefined;
     await adapter.continueConversationAsync(appId, ref, async (turn) => {
@@ -113,7 +124,8 @@ export function createDeliver(deps: DeliveryDeps) {
   /** The model's summary on the case, written once: a retry finds it there and asks the model no more. */
   async function withSummary(c: Case): Promise<Case> {
     if (!model?.enabled || !c.transcript.length || c.summary.includes(`${summaryLabel()}: `)) return c;
-    const summary = await model.summarize(c.transcript, ctx(c));
+    const raw = await model.summarize(c.transcript, ctx(c));
+    const summary = raw ? stripLinks(raw) : raw;
     return summary ? store.cases.update(c.id, { summary: `${c.summary}\n\n${summaryLabel()}: ${summary}` }) : c;
   }
 
@@ -124,7 +136,7 @@ export function createDeliver(deps: DeliveryDeps) {
     signal.throwIfAborted();
     const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
     let threadId: string | undefined;
-    await cont(channelReference(reg), signal, async (_turn, connector) => {
+    await cont(channelReference(reg.channelId, reg.serviceUrl), signal, async (_turn, connector) => {
       const created = await connector.conversations.createConversation({
         isGroup: true,
         bot: { id: appId || 'trygg', name: 'Trygg' },
@@ -135,7 +147,16 @@ export function createDeliver(deps: DeliveryDeps) {
       threadId = created.id;
     });
     if (!threadId) throw new NotYet('Teams returned no conversation id');
-    await store.cases.update(c.id, { teams: { threadId, activityId: rootMessageId(threadId) ?? threadId } });
+    const activityId = rootMessageId(threadId) ?? threadId;
+    try {
+      await store.cases.update(c.id, { teams: { threadId, activityId } });
+    } catch (err) {
+      if (!(err instanceof StoreNotFoundError)) throw err;
+      // Erased while the card was on its way (`forget`: a purge does not take a case this new): the store
+      // could not queue its redaction, so the card becomes a stub right away.
+      const r: TeamsRedaction = { caseId: c.id, route: c.route, threadId, activityId, postIds: [], reason: 'forget' };
+      await redact(r, signal);
+    }
   }
 
   /** Why a post to the case's thread cannot go yet: the card is still on its way, or was refused for good. */
@@ -146,63 +167,87 @@ export function createDeliver(deps: DeliveryDeps) {
     return Object.assign(new Error('the case card was refused, so the case has no thread'), { statusCode: 410 });
   }
 
+  async function postInThread(item: OutboxItem, c: Case, signal: AbortSignal): Promise<void> {
+    // Without a thread, the card's own item is what waits (and alerts); a post waits for the card quietly.
+    if (!c.teams.threadId) throw await noThreadYet(c);
+    const reg = await channelFor(c);
+    await cont(threadReference(c.teams.threadId, reg.serviceUrl), signal, async (turn) => {
+      if (item.kind === 'teams.update') {
+        await turn.updateActivity({
+          type: 'message',
+          id: c.teams.activityId!,
+          attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))],
+        });
+        return;
+      }
+      const p = item.payload as { text: string; tenantText?: string };
+      const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
+      // Plain text, and the tenant's words without links or line breaks of their own (`untrusted.ts`).
+      const sent = await turn.sendActivity({ type: 'message', text: plain(p.text + extra), textFormat: 'plain' });
+      // Remembered so that erasing the case can delete it from the thread too.
+      // Failing here must not fail the delivery: a retry would post the message twice.
+      if (sent?.id)
+        await store.cases.recordTeamsPost(c.id, sent.id).catch((err: unknown) => {
+          deps.log?.warn({ err, caseId: c.id }, 'teams: could not remember a thread post for later erasure');
+        });
+    });
+  }
+
+  async function messageTenant(payload: OutboxPayload, c: Case, signal: AbortSignal): Promise<void> {
+    // A phone call cannot be messaged after it ended; staff have the caller's number on the card.
+    if (c.channelId === 'telephony') return;
+    const p = payload as { key: string; params?: Record<string, string | number>; staffText?: string };
+    const t = translator(c.language, 'bot');
+    const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
+    const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
+    await cont(c.conversation, signal, async (turn) => {
+      for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat())
+        await turn.sendActivity(activity);
+    });
+    await store.cases.appendTranscript(c.id, { from: p.staffText ? 'staff' : 'bot', text: p.staffText ?? text });
+  }
+
+  /**
+   * An erased case in Teams: the card becomes a stub without actions, the bot's own posts in the thread are
+   * deleted (one already gone counts as deleted). Staff members' own replies cannot be deleted by a bot:
+   * the README names the Teams retention policy that removes them.
+   */
+  async function redact(r: TeamsRedaction, signal: AbortSignal): Promise<void> {
+    const reg = await registrations.forRoute(r.route);
+    if (!reg) throw new NotYet('no registered channel to reach the thread through');
+    await cont(threadReference(r.threadId, reg.serviceUrl), signal, async (turn) => {
+      await turn.updateActivity({
+        type: 'message',
+        id: r.activityId,
+        attachments: [CardFactory.adaptiveCard(redactedCard(r.caseId, r.reason))],
+      });
+      for (const id of r.postIds) {
+        try {
+          await turn.deleteActivity(id);
+        } catch (err) {
+          if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+        }
+      }
+    });
+  }
+
   return async function deliver(item: OutboxItem, signal: AbortSignal): Promise<void> {
+    // These two concern no case that exists (a channel; an erased case): handled before the case lookup.
+    if (item.kind === 'teams.notice') {
+      const p = item.payload as unknown as NoticePayload;
+      await cont(channelReference(p.channelId, p.serviceUrl), signal, async (turn) => {
+        const text = translator('sv', 'staff')(p.key, p.params);
+        await turn.sendActivity({ type: 'message', text, textFormat: 'plain' });
+      });
+      return;
+    }
+    if (item.kind === TEAMS_REDACT_KIND) return redact(item.payload as unknown as TeamsRedaction, signal);
     const payload = item.payload as OutboxPayload;
     const c = await store.cases.get(payload.caseId);
     if (!c) return; // purged or forgotten: nothing to deliver
-
     if (item.kind === 'teams.card') return postCard(c, signal);
-
-    if (item.kind === 'teams.thread' || item.kind === 'teams.update') {
-      // Without a thread, the card's own item is what waits (and alerts); a post waits for the card quietly.
-      if (!c.teams.threadId) throw await noThreadYet(c);
-      const reg = await channelFor(c);
-      await cont(threadReference(c, reg.serviceUrl), signal, async (turn) => {
-        if (item.kind === 'teams.thread') {
-          const p = payload as { text: string; tenantText?: string };
-          const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
-          await turn.sendActivity({ type: 'message', text: p.text + extra, textFormat: 'plain' });
-        } else
-          await turn.updateActivity({
-            type: 'message',
-            id: c.teams.activityId!,
-            attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))],
-          });
-      });
-      return;
-    }
-
-    if (item.kind === 'teams.notice') {
-      // An alert's notice: where the incidents channel is gone too, the alert's log line is all there is.
-      const reg = await registrations.get('incidents');
-      if (!reg) return;
-      const text = (payload as { text: string }).text;
-      await cont(channelReference(reg), signal, async (_turn, connector) => {
-        await connector.conversations.createConversation({
-          isGroup: true,
-          bot: { id: appId || 'trygg', name: 'Trygg' },
-          channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
-          activity: { type: 'message', text, textFormat: 'plain' } as never,
-          tenantId: reg.tenantId,
-        } as never);
-      });
-      return;
-    }
-
-    if (item.kind === 'tenant.message') {
-      // A phone call cannot be messaged after it ended; staff have the caller's number on the card.
-      if (c.channelId === 'telephony') return;
-      const p = payload as { key: string; params?: Record<string, string | number>; staffText?: string };
-      const t = translator(c.language, 'bot');
-      const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
-      const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
-      await cont(c.conversation, signal, async (turn) => {
-        for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat())
-          await turn.sendActivity(activity);
-      });
-      await store.cases.appendTranscript(c.id, { from: p.staffText ? 'staff' : 'bot', text: p.staffText ?? text });
-      return;
-    }
+    if (item.kind === 'teams.thread' || item.kind === 'teams.update') return postInThread(item, c, signal);
+    if (item.kind === 'tenant.message') return messageTenant(payload, c, signal);
     throw Object.assign(new Error(`unknown outbox item kind ${item.kind}`), { statusCode: 400 });
   };
 }

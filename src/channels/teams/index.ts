@@ -13,7 +13,7 @@ import type { Policy } from '../../routing/policy.ts';
 import type { Case, Store } from '../../store/index.ts';
 import type { LanguageModel } from '../../llm/index.ts';
 import { createDeliver } from './delivery.ts';
-import { incidentsNotice, newCaseItems, tenantMessage, threadOf, threadPost } from './items.ts';
+import { channelNotice, newCaseItems, tenantMessage, threadOf, threadPost } from './items.ts';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { RegistrationStore } from './registrations.ts';
 import { createStaffApp, relayTenantMessage } from './staff-app.ts';
@@ -65,6 +65,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     store: deps.store,
     policy: deps.policy,
     registrations,
+    log: deps.log,
     ...(deps.model ? { model: deps.model } : {}),
   });
   let worker: OutboxWorker | undefined;
@@ -113,6 +114,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     link: {
       newCaseItems,
       tenantWrote: (c, text) => relayTenantMessage(deps.store, c, text, kick),
+      noticeItems: (c, text) => [threadPost(c.id, text)],
       kick,
     },
     start() {
@@ -153,13 +155,12 @@ function caseAlertNotice(deps: {
     const items = [];
     const told = c.status === 'open' && c.channelId !== 'telephony';
     if (told) items.push(unclaimedTenantMessage(c, deps.policy));
-    if (await deps.registrations.get('incidents')) {
-      const s = translator('sv', 'staff');
+    const incidents = await deps.registrations.get('incidents');
+    if (incidents) {
       const phone = deps.policy.destinations[c.route].phone;
-      const text = [s(`alert.${code}`, { caseId: c.id, route: c.route }), told ? s('alert.tenantTold', { phone }) : '']
-        .filter(Boolean)
-        .join(' ');
-      items.push(incidentsNotice(c.id, text, `alert:${code}:${c.id}`));
+      // The `told` variant of the text adds what the tenant was advised (i18next context).
+      const params = { caseId: c.id, route: c.route, phone, ...(told ? { context: 'told' } : {}) };
+      items.push(channelNotice(incidents, `alert.${code}`, params, `alert:${code}:${c.id}`));
     }
     if (!items.length) return;
     await deps.store.outbox.enqueue(items);

@@ -3,10 +3,13 @@
  * - `teams.card`: a new thread in the route's registered channel with the case card (once per case);
  * - `teams.thread`: a text in the case's thread (the tenant wrote, a re-alert);
  * - `teams.update`: the case card redrawn for everyone (claimed, closed);
- * - `teams.notice`: a text for operators in the `incidents` channel (an alert about a case);
- * - `tenant.message`: a proactive message to the tenant on their channel, in their language.
+ * - `tenant.message`: a proactive message to the tenant on their channel, in their language;
+ * - `teams.notice`: a staff text posted in a channel as a new thread (a route moved away from it; an alert
+ *   about a case that cannot reach its channel, in the incidents channel);
+ * - `teams.redact` (written by the store): an erased case's card becomes a stub, the bot's posts go.
  */
 import type { Case, NewOutboxItem, OutboxItem } from '../../store/index.ts';
+import type { ChannelRegistration } from './registrations.ts';
 
 export type OutboxPayload =
   | { caseId: string }
@@ -51,16 +54,27 @@ export const tenantMessage = (
   caseId,
   payload: { caseId, key, params, ...(staffText ? { staffText } : {}) },
 });
-/** A notice for operators in the incidents channel; `key` makes it once per case and reason. */
-export const incidentsNotice = (caseId: string, text: string, key: string): NewOutboxItem => ({
+/** The payload of a `teams.notice` item: where to post, and a staff text from `locales/sv/staff.json`. */
+export interface NoticePayload {
+  channelId: string;
+  serviceUrl: string;
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** A notice posted as a new thread in a channel (not tied to a case): `key` in the Swedish staff texts. */
+export const channelNotice = (
+  reg: Pick<ChannelRegistration, 'channelId' | 'serviceUrl'>,
+  key: string,
+  params: Record<string, string | number>,
+  idempotencyKey: string,
+): NewOutboxItem => ({
   kind: 'teams.notice',
-  key,
-  caseId,
-  payload: { caseId, text },
+  key: idempotencyKey,
+  payload: { channelId: reg.channelId, serviceUrl: reg.serviceUrl, key, params },
 });
 
 /** The thread an item is posted to, for Teams' per-thread rate limit. */
 export function threadOf(item: OutboxItem): string | undefined {
-  if (item.kind === 'teams.notice') return 'incidents';
   return item.kind.startsWith('teams.') && item.caseId ? `case:${item.caseId}` : undefined;
 }

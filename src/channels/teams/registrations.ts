@@ -55,15 +55,18 @@ export class RegistrationStore {
     return Object.values(await this.all()).some((r) => r?.teamId === teamId);
   }
 
-  /** Binds a channel to a route; retried on a concurrent write (eTag conflict). */
-  async register(target: Registrable, registration: ChannelRegistration): Promise<void> {
+  /**
+   * Binds a channel to a route; retried on a concurrent write (eTag conflict). Resolves with the
+   * registration it replaced (read in the same eTag round as the write), so the caller can tell that channel.
+   */
+  async register(target: Registrable, registration: ChannelRegistration): Promise<ChannelRegistration | undefined> {
     for (let attempt = 0; ; attempt++) {
       const items = await this.storage.read([KEY]);
       const current = (items[KEY] as { routes?: Registrations; eTag?: string } | undefined) ?? {};
       const routes = { ...(current.routes ?? {}), [target]: registration };
       try {
         await this.storage.write({ [KEY]: { routes, eTag: current.eTag ?? '*' } });
-        return;
+        return current.routes?.[target];
       } catch (e) {
         if (attempt >= 4) throw e;
       }

@@ -17,7 +17,7 @@ import type { Policy } from '../../routing/policy.ts';
 import { StoreConflictError, type Case, type NewOutboxItem, type Store } from '../../store/index.ts';
 import { caseCard, OUTCOMES } from './cards.ts';
 import { cardUpdate, rootMessageId, tenantMessage, threadPost } from './delivery.ts';
-import { handleCommand } from './commands.ts';
+import { actorOf, handleCommand } from './commands.ts';
 import type { RegistrationStore } from './registrations.ts';
 
 export interface StaffAppDeps {
@@ -47,6 +47,20 @@ export function tenantAllowed(ctx: TurnContext, config: Config): boolean {
 
 type CardData = { verb?: string; caseId?: string; replyText?: string; outcome?: string };
 
+/** A Teams conversation id without its thread part: the channel (`19:…@thread.tacv2`). */
+const channelOfConversation = (conversationId: string) => conversationId.split(';')[0] ?? '';
+
+/**
+ * What the tenant is told about who took the case (`handoff.staffNameToTenant`): the team's name in the
+ * tenant's language, or the staff member's first name. Never the full name: the tenant may be the disturber.
+ */
+export function staffNameForTenant(c: Case, displayName: string | undefined, policy: Policy): string {
+  const team = policy.destinations[c.route].name;
+  const teamName = team[c.language] ?? team.en ?? team.sv;
+  if (policy.handoff.staffNameToTenant !== 'firstName') return teamName;
+  return (displayName ?? '').trim().split(/[\s,]+/)[0] || teamName;
+}
+
 export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
   const { store, policy, log } = deps;
   const app = new Application<TurnState>({
@@ -56,11 +70,36 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL },
   });
 
+  /**
+   * Whether a card action comes from where the case lives: its own thread, or the channel registered for its
+   * route. Case ids are sequential, so an id in the action's data proves nothing by itself.
+   */
+  async function fromCasePlace(ctx: TurnContext, c: Case): Promise<boolean> {
+    const conversationId = ctx.activity.conversation?.id ?? '';
+    if (c.teams.threadId && conversationId === c.teams.threadId) return true;
+    const reg = await deps.registrations.forRoute(c.route);
+    return Boolean(reg && channelOfConversation(conversationId) === reg.channelId);
+  }
+
   /** Claims, replies or closes; returns the card as it is now, or a polite message. */
   async function act(ctx: TurnContext, data: CardData): Promise<{ card?: Case; message?: string }> {
     if (!tenantAllowed(ctx, deps.config)) return { message: t()('command.refused') };
-    const c = data.caseId ? await store.cases.get(data.caseId) : undefined;
+    const c = typeof data.caseId === 'string' && data.caseId ? await store.cases.get(data.caseId) : undefined;
     if (!c) return { message: t()('claim.missing') };
+    if (!(await fromCasePlace(ctx, c))) {
+      await store.staffAudit.append({
+        at: deps.now(),
+        action: 'teams.cardAction.refused',
+        actor: actorOf(ctx),
+        details: {
+          verb: String(data.verb ?? '').slice(0, 20),
+          caseId: c.id,
+          channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
+        },
+      });
+      log.warn({ caseId: c.id }, "teams: a card action from outside the case's channel was refused");
+      return { message: t()('claim.wrongPlace') };
+    }
     const who = ctx.activity.from?.name || 'MKB';
     const items: NewOutboxItem[] = [];
     try {
@@ -68,7 +107,10 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
         const updated = await store.cases.update(
           c.id,
           { status: 'claimed', claimedBy: who },
-          { ifStatus: 'open', outbox: [tenantMessage(c.id, 'staff.claimed', { name: who })] },
+          {
+            ifStatus: 'open',
+            outbox: [tenantMessage(c.id, 'staff.claimed', { name: staffNameForTenant(c, who, policy) })],
+          },
         );
         deps.kick();
         return { card: updated };
@@ -118,10 +160,26 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     return result.card ? (caseCard(result.card, policy.timeZone) as AdaptiveCard) : result.message!;
   });
 
+  // Any other card action verb does nothing; it is refused and audited like an action from the wrong place.
+  app.adaptiveCards.actionExecute<CardData>(/^(?!(claim|reply|close)$)/, async (ctx, _state, data) => {
+    await store.staffAudit.append({
+      at: deps.now(),
+      action: 'teams.cardAction.refused',
+      actor: actorOf(ctx),
+      details: {
+        verb: String((ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '').slice(0, 20),
+        caseId: String(data?.caseId ?? '').slice(0, 40),
+        channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
+      },
+    });
+    return t()('claim.unknownAction');
+  });
+
   // Action.Submit fallback (older clients): a message with `value`; the card is updated through the outbox.
   app.adaptiveCards.actionSubmit<CardData>(['claim', 'reply', 'close'], async (ctx, _state, data) => {
     const result = await act(ctx, data);
-    if (result.message) await ctx.sendActivity(result.message);
+    // Plain: a message can carry a staff member's display name, which anyone can set to Markdown.
+    if (result.message) await ctx.sendActivity({ type: 'message', text: result.message, textFormat: 'plain' });
     else if (result.card) {
       await store.outbox.enqueue([cardUpdate(result.card.id)]);
       deps.kick();
@@ -143,6 +201,8 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     if (!tenantAllowed(ctx, deps.config) || !text) return;
     const threadId = conversationId;
     // Looked up by thread (an index), not by listing the open cases: however many there are, none is missed.
+    // The thread itself, or its root message in the same channel: a thread elsewhere with the same message id
+    // is not this case's.
     const root = rootMessageId(threadId);
     const c = [
       ...(await store.cases.list({ teamsThreadId: threadId, limit: 1 })),
@@ -150,15 +210,29 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     ].find(
       (x) =>
         x.status !== 'closed' &&
-        (x.teams.threadId === threadId || threadId.endsWith(`;messageid=${x.teams.activityId}`)),
+        (x.teams.threadId === threadId ||
+          (x.teams.activityId &&
+            x.teams.threadId &&
+            channelOfConversation(threadId) === channelOfConversation(x.teams.threadId) &&
+            threadId.endsWith(`;messageid=${x.teams.activityId}`))),
     );
     if (!c) {
       log.info('teams: a thread message that belongs to no open case');
       return;
     }
     const who = ctx.activity.from?.name || 'MKB';
+    // Keyed by the activity: a redelivered message (or one delivered twice at once) reaches the tenant once.
+    const key = ctx.activity.id ? `staff:${c.id}:${ctx.activity.id}` : undefined;
     await store.cases.update(c.id, c.status === 'open' ? { status: 'claimed', claimedBy: who } : {}, {
-      outbox: [tenantMessage(c.id, 'staff.reply', { team: policy.destinations[c.route].name.sv }, text.slice(0, 1000))],
+      outbox: [
+        tenantMessage(
+          c.id,
+          'staff.reply',
+          { team: policy.destinations[c.route].name.sv },
+          text.slice(0, 1000),
+          key, // undefined: a fresh key (the default)
+        ),
+      ],
     });
     deps.kick();
   }

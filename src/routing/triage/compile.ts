@@ -20,6 +20,8 @@ export type Field =
   | 'markers'
   | 'danger'
   | 'dangerUncertain'
+  | 'signs'
+  | 'help'
   | 'disturbance'
   | 'urgentFault'
   | 'minorFault'
@@ -56,11 +58,13 @@ const LIST_FIELDS = [
   'ongoing',
   'calm',
   'clauseBreaks',
+  'help',
 ] as const satisfies readonly Field[];
 
 /** Fields that never get typo tolerance: a guessed cue must never lower danger. */
 const NO_FUZZY: ReadonlySet<Field> = new Set([
   'markers',
+  'help',
   'negation',
   'negationAfter',
   'past',
@@ -68,6 +72,31 @@ const NO_FUZZY: ReadonlySet<Field> = new Set([
   'notReal',
   'calm',
   'clauseBreaks',
+]);
+
+/** Fields whose phrases allow one inserted word between their words: what a message is about. */
+const PHRASE_SLACK: ReadonlySet<Field> = new Set([
+  'danger',
+  'dangerUncertain',
+  'signs',
+  'disturbance',
+  'urgentFault',
+  'minorFault',
+  'support',
+  'crimeOver',
+  'information',
+  'lockedOut',
+]);
+
+/** Fields whose words a phrase's slack never skips. */
+const SLACK_GUARDS: ReadonlySet<Field> = new Set([
+  'negation',
+  'negationAfter',
+  'past',
+  'recentPast',
+  'notReal',
+  'ongoing',
+  'calm',
 ]);
 
 /** Entries with at least this many letters (folded, wildcards removed) get typo tolerance. */
@@ -93,6 +122,11 @@ export interface Pattern {
   gapBefore: boolean[];
   /** Single-word entry eligible for typo tolerance. */
   fuzzy: boolean;
+  /**
+   * Other words allowed between two neighbouring words of the entry (1 for content entries: "vatten kommer
+   * från taket" matches `vatten från taket`; 0 for cues and markers, whose exact form matters).
+   */
+  slack: number;
 }
 
 /** One place where a pattern matched: tokens `start` (inclusive) to `end` (exclusive). */
@@ -102,6 +136,8 @@ export interface Hit {
   end: number;
   /** Matched through typo tolerance. */
   fuzzy: boolean;
+  /** Words inside the hit that the entry's slack skipped (they do not make the hit longer). */
+  skipped?: number;
 }
 
 /** Lexicons compiled into a matcher. */
@@ -216,7 +252,8 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     const only = parsed[0]!;
     const fuzzy =
       parsed.length === 1 && only.kind !== INFIX && only.text.length >= FUZZY_MIN_LETTERS && !NO_FUZZY.has(field);
-    const pattern: Pattern = { lang, field, kind, group, term, words, gapBefore, fuzzy };
+    const slack = PHRASE_SLACK.has(field) ? 1 : 0;
+    const pattern: Pattern = { lang, field, kind, group, term, words, gapBefore, fuzzy, slack };
     patterns.push(pattern);
     firstOf[pattern.words[0]!]!.push(pattern);
     if (fuzzy) fuzzyFirstOf[pattern.words[0]!]!.push(pattern);
@@ -226,6 +263,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     for (const kind of DANGER_KINDS) {
       for (const term of lexicon.danger[kind] ?? []) add(lexicon.lang, 'danger', kind, term);
       for (const term of lexicon.dangerUncertain[kind] ?? []) add(lexicon.lang, 'dangerUncertain', kind, term);
+      for (const term of lexicon.signs?.[kind] ?? []) add(lexicon.lang, 'signs', kind, term);
     }
     for (const field of LIST_FIELDS) for (const term of lexicon[field] ?? []) add(lexicon.lang, field, null, term);
   }
@@ -284,16 +322,41 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     return info;
   };
 
-  /** End (exclusive) of the shortest match of `p` whose word `j` stands at `pos`, or -1. */
-  const extend = (p: Pattern, j: number, pos: number, infos: TokenInfo[], breaks?: Uint8Array): number => {
+  /**
+   * Words of cues (negations, time, drills): a phrase's slack never skips one, so the cue keeps its own
+   * effect ("slår inte ihjäl" is not `slår ihjäl`; "luktar fortfarande rök" keeps its "fortfarande").
+   */
+  const guards = new Set<number>();
+  for (const p of patterns) if (SLACK_GUARDS.has(p.field)) for (const w of p.words) guards.add(w);
+  const skippable = (info: TokenInfo): boolean => !info.ids.some((id) => guards.has(id));
+
+  /**
+   * End (exclusive) of the shortest match of `p` whose word `j` stands at `pos`, or -1. Words skipped through
+   * the entry's slack (not through `..`) are added to `skipped.n`.
+   */
+  const extend = (
+    p: Pattern,
+    j: number,
+    pos: number,
+    infos: TokenInfo[],
+    skipped: { n: number },
+    breaks?: Uint8Array,
+  ): number => {
     if (j === p.words.length - 1) return pos + 1;
     const next = p.words[j + 1]!;
-    const last = Math.min(infos.length - 1, p.gapBefore[j + 1] ? pos + 4 : pos + 1);
+    const gap = p.gapBefore[j + 1];
+    const last = Math.min(infos.length - 1, gap ? pos + 4 : pos + 1 + p.slack);
     for (let q = pos + 1; q <= last; q++) {
       if (breaks?.[q]) return -1;
-      if (!infos[q]!.ids.includes(next)) continue;
-      const end = extend(p, j + 1, q, infos, breaks);
+      if (!infos[q]!.ids.includes(next)) {
+        if (!gap && !skippable(infos[q]!)) return -1;
+        continue;
+      }
+      const before = skipped.n;
+      if (!gap) skipped.n += q - pos - 1;
+      const end = extend(p, j + 1, q, infos, skipped, breaks);
       if (end >= 0) return end;
+      skipped.n = before;
     }
     return -1;
   };
@@ -301,12 +364,15 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const match = (tokens: readonly string[], breaks?: Uint8Array): Hit[] => {
     const infos = tokens.map(tokenInfo);
     const hits: Hit[] = [];
+    const skipped = { n: 0 };
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       for (const id of info.ids) {
         for (const p of firstOf[id]!) {
-          const end = extend(p, 0, i, infos, breaks);
-          if (end >= 0) hits.push({ pattern: p, start: i, end, fuzzy: false });
+          skipped.n = 0;
+          const end = extend(p, 0, i, infos, skipped, breaks);
+          if (end >= 0)
+            hits.push({ pattern: p, start: i, end, fuzzy: false, ...(skipped.n ? { skipped: skipped.n } : {}) });
         }
       }
       for (const id of info.fuzzyIds) {

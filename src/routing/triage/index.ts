@@ -1,8 +1,9 @@
 /**
- * Deterministic multilingual triage: what a tenant's message is about, from lexicons alone.
- * Pure: no I/O, no clock, the same result for the same text.
+ * Deterministic multilingual triage: what a tenant's message is about. Pure: no clock, no I/O beyond reading
+ * the shipped classifier model once, the same result for the same text. Three layers (`layers.ts`): the
+ * lexicons here, the learned classifier (`classifier/`), and the safety net.
  *
- * Precedence: acute danger (uncertain when only possible-danger phrases, typos or softening cues back it)
+ * The lexicon layer's precedence: acute danger (uncertain when only possible-danger phrases, typos or softening cues back it)
  * > disturbance > urgent fault (a lock-out counts) > minor fault > support > crime that is over
  * > information > unknown. Danger that a negation, a past cue or a drill discounts is listed in
  * `discounted` and never silently dropped: past violence, weapons, break-ins and explosions become a crime
@@ -23,6 +24,8 @@ import { detectLanguageFromHits } from './detect-language.ts';
 import { LEXICONS } from './lexicons/index.ts';
 import { tokenize } from './normalize.ts';
 import { layoutOf, PAST_CRIME_KINDS, resolve, type DangerVerdict } from './resolve.ts';
+import { combineLayers } from './layers.ts';
+import type { TriageModel } from './classifier/index.ts';
 
 export { detectLanguage } from './detect-language.ts';
 export { fold, tokenize } from './normalize.ts';
@@ -31,6 +34,8 @@ export { fold, tokenize } from './normalize.ts';
 export interface TriageOptions {
   /** The tenant's language when the channel already knows it; otherwise it is detected. */
   language?: Lang;
+  /** The classifier's model: the shipped one when absent; `null` runs without the classifier. */
+  model?: TriageModel | null;
 }
 
 /**
@@ -44,6 +49,8 @@ const KIND_PRIORITY: readonly DangerKind[] = [
   'gas',
   'weapon',
   'violence',
+  'trapped',
+  'missing',
   'medical',
   'break_in',
 ];
@@ -84,11 +91,41 @@ function firstKind(verdicts: readonly DangerVerdict[]): DangerKind {
   return KIND_PRIORITY[best] ?? DANGER_KINDS[0];
 }
 
+/** What the lexicon layer found: its triage, and what the other layers build on. */
+export interface LexiconReading {
+  triage: Triage;
+  /** Folded tokens of the message. */
+  tokens: string[];
+  /** Signs of distress with their verdicts after cues (`uncertain` stands, `discounted` does not). */
+  signs: DangerVerdict[];
+  /** Partner or family words (they count next to violence or a disturbance). */
+  domestic: TriageMatch[];
+  /**
+   * What the lexicons saw, in words no language owns (`danger.fire:certain`, `past`, `signs.medical`): the
+   * classifier's cross-lingual features, so what it learns from a Polish message carries over to Somali.
+   */
+  concepts: string[];
+}
+
+/** Fields that say nothing about a message's meaning. */
+const NO_CONCEPT: ReadonlySet<Field> = new Set(['markers', 'clauseBreaks']);
+
+/** The lexicon's findings as language-free concept names (see `LexiconReading.concepts`). */
+function conceptsOf(standing: readonly Hit[], verdicts: readonly DangerVerdict[]): string[] {
+  const out = new Set<string>();
+  for (const h of standing) if (!NO_CONCEPT.has(h.pattern.field)) out.add(h.pattern.group);
+  for (const v of verdicts) {
+    out.add(`${v.hit.pattern.group}:${v.status}`);
+    if (v.reason) out.add(`${v.hit.pattern.field}:${v.reason}`);
+  }
+  return [...out];
+}
+
 /**
- * Classifies one tenant message. Every lexicon is matched (a tenant may mix languages; danger words count
- * in any language); `options.language` only sets the reported language.
+ * The first layer: lexicons. Every lexicon is matched (a tenant may mix languages; danger words count in
+ * any language); `options.language` only sets the reported language.
  */
-export function triage(text: string, options?: TriageOptions): Triage {
+export function readLexicons(text: string, options?: TriageOptions): LexiconReading {
   const compiled = compiledFor(LEXICONS);
   const { tokens, clauseBreak } = tokenize(text);
   const found = compiled.match(tokens, clauseBreak);
@@ -97,8 +134,14 @@ export function triage(text: string, options?: TriageOptions): Triage {
   // A typo is read only in the message's own language: across languages a near-miss is usually just
   // another word ("husbands" is not a misspelt Swedish "husbrand").
   const hits = found.filter((h) => !h.fuzzy || h.pattern.lang === detected || h.pattern.lang === language);
-  const { byField, dangers } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits), language);
-
+  const { byField, standing, dangers, signs } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits), language);
+  const reading = (t: Triage): LexiconReading => ({
+    triage: t,
+    tokens,
+    signs,
+    domestic: matchList(of('domestic')),
+    concepts: conceptsOf(standing, [...dangers, ...signs]),
+  });
   const of = (...fields: Field[]): Hit[] => fields.flatMap((f) => byField.get(f) ?? []);
   const certain: DangerVerdict[] = [];
   const possible: DangerVerdict[] = [];
@@ -130,24 +173,47 @@ export function triage(text: string, options?: TriageOptions): Triage {
   if (certain.length > 0) {
     // Show the "ongoing" cue when it is what kept a past cue from discounting the danger.
     const why = of('past').length > 0 ? of('ongoing') : [];
-    return result('acute_danger', firstKind(certain), false, [...certain.map((v) => v.hit), ...why]);
+    return reading(result('acute_danger', firstKind(certain), false, [...certain.map((v) => v.hit), ...why]));
   }
   if (possible.length > 0) {
-    return result(
-      'acute_danger',
-      firstKind(possible),
-      true,
-      possible.flatMap((v) => [v.hit, ...v.cues]),
+    return reading(
+      result(
+        'acute_danger',
+        firstKind(possible),
+        true,
+        possible.flatMap((v) => [v.hit, ...v.cues]),
+      ),
     );
   }
   // A partner or relative making a disturbance: violence in a close relationship may be near; ask.
-  if (domestic && disturbance.length > 0) return result('acute_danger', 'violence', true, disturbance);
+  if (domestic && disturbance.length > 0) return reading(result('acute_danger', 'violence', true, disturbance));
 
   const pastCrimes = discountedVerdicts.filter((v) => v.reason === 'past' && PAST_CRIME_KINDS.has(v.hit.pattern.kind!));
-  for (const [category, fields] of FIELD_CATEGORIES) {
-    const decisive = of(...fields);
-    if (category === 'crime_over') decisive.push(...pastCrimes.flatMap((v) => [v.hit, ...v.cues]));
-    if (decisive.length > 0) return result(category, null, false, decisive);
+  // A word of the message's own language is read in that language: "gården" is a Swedish yard, not an
+  // English garden. A topic hit of another language whose words all match the message's own language
+  // (markers included) does not count; code-switched topic words ("office" in a Somali message) still do.
+  const ownWord = new Uint8Array(tokens.length);
+  for (const h of hits) {
+    if (h.pattern.lang !== language && h.pattern.lang !== detected) continue;
+    for (let k = h.start; k < h.end; k++) ownWord[k] = 1;
   }
-  return result(CATEGORIES[CATEGORIES.length - 1]!, null, false, []);
+  const readable = (h: Hit) => {
+    if (h.pattern.lang === language || h.pattern.lang === detected) return true;
+    for (let k = h.start; k < h.end; k++) if (!ownWord[k]) return true;
+    return false;
+  };
+  for (const [category, fields] of FIELD_CATEGORIES) {
+    const decisive = of(...fields).filter(readable);
+    if (category === 'crime_over') decisive.push(...pastCrimes.flatMap((v) => [v.hit, ...v.cues]));
+    if (decisive.length > 0) return reading(result(category, null, false, decisive));
+  }
+  return reading(result(CATEGORIES[CATEGORIES.length - 1]!, null, false, []));
+}
+
+/**
+ * Classifies one tenant message in three layers (see `layers.ts`): the lexicons, the learned classifier,
+ * and the safety net. Deterministic and pure: the same text gives the same triage.
+ */
+export function triage(text: string, options?: TriageOptions): Triage {
+  return combineLayers(text, readLexicons(text, options), options?.model);
 }

@@ -42,12 +42,25 @@ export interface Lexicon {
    */
   markers: string[];
   /** Acute danger by kind. Any hit that is not discounted makes the message `acute_danger`. */
-  danger: Record<DangerKind, string[]>;
+  danger: Partial<Record<DangerKind, string[]>>;
   /**
    * Phrases that make danger possible but not certain (a smoke alarm going off, "someone is at my door and
    * won't leave"). They give `acute_danger` with `uncertain: true` so the tenant is asked to confirm.
    */
   dangerUncertain: Partial<Record<DangerKind, string[]>>;
+  /**
+   * Signs of harm or distress that name no danger by themselves, by the kind they point to: a person
+   * described as lying, bleeding, not answering, missing or locked in. The safety net (`safety-net.ts`)
+   * reads them: in a message the other rules cannot place they make it uncertain danger (112 first, then
+   * ask); elsewhere they count only when the classifier also leans towards danger. Cues discount them as
+   * they discount danger ("han låg på golvet i går").
+   */
+  signs?: Partial<Record<DangerKind, string[]>>;
+  /**
+   * Cries for help ("hjälp", "help me", "snälla hjälp", "imdad"): a sign of distress, weighed like `signs`,
+   * but never with a kind of its own. Not the word in other uses ("hjälp med hyran"): write phrases.
+   */
+  help?: string[];
   /** Ongoing disturbance: noise, parties, loitering, intoxicated people, harassment, feeling unsafe. */
   disturbance: string[];
   /** Urgent property faults: leaking or pouring water, flooding, no heat, power out, only toilet blocked… */

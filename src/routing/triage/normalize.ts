@@ -68,6 +68,36 @@ const SENTENCE_PUNCTUATION = '.!?…\n\r¡¿؟۔';
 /** Apostrophes of every keyboard: dropped so that "don't" = "dont" and Somali "la'aan" stays one word. */
 const APOSTROPHES = "'’‘ʼʻ`´";
 
+/** Words after which an English 's is kept (it is "is" or "has" of a pronoun, and lexicons write `its`). */
+const KEEP_S: ReadonlySet<string> = new Set([
+  'it',
+  'that',
+  'there',
+  'what',
+  'he',
+  'she',
+  'who',
+  'here',
+  'let',
+  'where',
+  'how',
+  'this',
+  'everyone',
+  'someone',
+  'somebody',
+  'nobody',
+  'noone',
+  'everything',
+  'something',
+  'nothing',
+  'one',
+]);
+
+const isApostrophe = (c: number): boolean => APOSTROPHES.includes(String.fromCharCode(c));
+const isS = (s: string, i: number): boolean => s[i] === 's' || s[i] === 'S';
+/** True when position `i` is past the end of `s`, or holds no letter or digit. */
+const endsWord = (s: string, i: number): boolean => i >= s.length || !LETTER_OR_DIGIT.test(s[i]!);
+
 /** Table value: not computed yet (the table fills lazily, so loading the module costs nothing). */
 const UNKNOWN = 0xffff;
 
@@ -146,6 +176,32 @@ export function tokenize(text: string): TokenizedText {
   return { tokens, clauseBreak };
 }
 
+/**
+ * Arabizi (Arabic written in Latin letters, with digits for the letters Latin lacks) folded to letters, so
+ * `7ari2`, `hari2` and `hari2a` meet: 2 (hamza) is dropped, 3 (ain) → a, 5 (kha) → kh, 6 (ta) → t,
+ * 7 (ha) → h, 8 (ghain) → gh, 9 (qaf) → q, then letter runs collapse again. Only in words with at least two
+ * Latin letters that are not a number with an ending ("3rd", "12an", "2a", "10de").
+ */
+const ARABIZI_DIGITS: Readonly<Record<string, string>> = {
+  '2': '',
+  '3': 'a',
+  '5': 'kh',
+  '6': 't',
+  '7': 'h',
+  '8': 'gh',
+  '9': 'q',
+};
+const HAS_ARABIZI_DIGIT = /[235-9]/;
+const LATIN_LETTERS = /[a-z].*[a-z]/;
+/** A number with an ending: 12an, 3rd, 2a, 5e, 1st, 4th, 10de, 3c. */
+const NUMBER_WITH_ENDING = /^\d+(?:st|nd|rd|th|an|or|er|te|de|[a-e])?$|^\d{2,}[a-z]{1,3}$/;
+
+function arabizi(token: string): string {
+  if (!HAS_ARABIZI_DIGIT.test(token) || !LATIN_LETTERS.test(token) || NUMBER_WITH_ENDING.test(token)) return token;
+  const mapped = token.replace(/[235-9]/g, (d) => ARABIZI_DIGITS[d]!);
+  return mapped.replace(/([a-z])\1+/g, '$1');
+}
+
 /** The folding loop: tokens out, and the punctuation before each token into `breaks` when given. */
 function scan(text: string, breaks: number[] | null): string[] {
   let s = text;
@@ -186,16 +242,19 @@ function scan(text: string, breaks: number[] | null): string[] {
       last = v;
     } else if (v === DROP) {
       if (n > 0) verbatim = false;
+      // English 's after a noun ("power's out", "the neighbour's door") is dropped with its apostrophe,
+      // so phrases match the bare noun; after a pronoun ("it's", "there's") it stays: `its`, `theres`.
+      if (n > 0 && isApostrophe(c) && isS(s, i + 1) && endsWord(s, i + 2) && !KEEP_S.has(fromScratch(n))) i++;
     } else {
       if (n > 0) {
-        tokens.push(verbatim ? s.slice(start, i) : fromScratch(n));
+        tokens.push(arabizi(verbatim ? s.slice(start, i) : fromScratch(n)));
         n = 0;
       }
       last = -1;
       if (v >= BREAK && tokens.length > 0) pendingBreak = Math.max(pendingBreak, v - 1);
     }
   }
-  if (n > 0) tokens.push(verbatim ? s.slice(start) : fromScratch(n));
+  if (n > 0) tokens.push(arabizi(verbatim ? s.slice(start) : fromScratch(n)));
   return tokens;
 }
 

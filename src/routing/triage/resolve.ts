@@ -17,6 +17,8 @@ const CONTENT: ReadonlySet<Field> = new Set([
   'support',
   'crimeOver',
   'information',
+  'signs',
+  'help',
 ]);
 /** Fields whose hits qualify danger: negation, time and not-real cues. */
 const CUES: ReadonlySet<Field> = new Set([
@@ -72,6 +74,8 @@ export interface Resolution {
   byField: ReadonlyMap<Field, Hit[]>;
   /** Every danger hit with its verdict, in text order. */
   dangers: DangerVerdict[];
+  /** Every sign of distress (`signs`, `help`) with its verdict (never `certain`), in text order. */
+  signs: DangerVerdict[];
   /** At least one "ongoing" cue stands. */
   ongoing: boolean;
 }
@@ -90,7 +94,12 @@ export function isDanger(h: Hit): boolean {
   return h.pattern.field === 'danger' || h.pattern.field === 'dangerUncertain';
 }
 
-const span = (h: Hit): number => h.end - h.start;
+/** True for hits of `signs` and `help`: distress that names no danger, judged against cues like danger. */
+export function isSign(h: Hit): boolean {
+  return h.pattern.field === 'signs' || h.pattern.field === 'help';
+}
+
+const span = (h: Hit): number => h.end - h.start - (h.skipped ?? 0);
 const contains = (g: Hit, h: Hit): boolean => g.start <= h.start && g.end >= h.end;
 const overlaps = (g: Hit, h: Hit): boolean => g.start < h.end && h.start < g.end;
 
@@ -103,6 +112,8 @@ const overlaps = (g: Hit, h: Hit): boolean => g.start < h.end && h.start < g.end
 function explains(g: Hit, h: Hit): boolean {
   const gf = g.pattern.field;
   const hf = h.pattern.field;
+  // A sign of distress explains nothing away: it only ever adds caution.
+  if (gf === 'signs' || gf === 'help') return false;
   if (gf === hf || span(g) < span(h) || !overlaps(g, h)) return false;
   if (span(g) === span(h)) return gf === 'minorFault' && hf === 'urgentFault';
   if (CUES.has(hf)) return contains(g, h);
@@ -162,6 +173,7 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
   const standing: Hit[] = [];
   const byField = new Map<Field, Hit[]>();
   const dangers: DangerVerdict[] = [];
+  const signs: DangerVerdict[] = [];
   // Only content and cue hits compete; markers, clause words and the flags stand as they are.
   const competing = hits.filter((h) => CONTENT.has(h.pattern.field) || CUES.has(h.pattern.field));
   for (const h of hits) {
@@ -181,6 +193,8 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
         dangers.push(
           certain ? { hit: h, status: 'certain', cues: [] } : { hit: h, status: 'uncertain', reason, cues: [] },
         );
+      } else if (isSign(h)) {
+        signs.push({ hit: h, status: 'uncertain', reason: h.fuzzy ? 'typo' : 'phrase', cues: [] });
       } else {
         standing.push(h);
         const list = byField.get(h.pattern.field);
@@ -193,7 +207,9 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
     // A certain danger inside a possible-danger phrase is carried by that phrase, uncertain.
   }
   const of = (field: Field): Hit[] => byField.get(field) ?? [];
-  if (dangers.length === 0) return { standing, byField, dangers, ongoing: of('ongoing').length > 0 };
+  if (dangers.length === 0 && signs.length === 0) {
+    return { standing, byField, dangers, signs, ongoing: of('ongoing').length > 0 };
+  }
 
   const negations = [...of('negation'), ...of('negationAfter')];
   const ongoing = of('ongoing');
@@ -205,7 +221,7 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
     cues.filter((c) => layout.sentence[c.start] === layout.sentence[h.start]);
   const isOngoing = ongoing.length > 0;
 
-  for (const v of dangers) {
+  for (const v of [...dangers, ...signs]) {
     if (v.status === 'discounted') continue;
     const h = v.hit;
     const kind = h.pattern.kind!;
@@ -222,7 +238,9 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
     if (!isOngoing) {
       const before = inSentence(past, h);
       const recent = inSentence(recentPast, h);
-      if (before.length > 0) verdicts.push([PERSISTENT_KINDS.has(kind) ? 'soft' : 'hard', 'past', before]);
+      // A sign in the past is over, whatever its kind: only a danger word outlasts its moment.
+      const persistent = PERSISTENT_KINDS.has(kind) && isDanger(h);
+      if (before.length > 0) verdicts.push([persistent ? 'soft' : 'hard', 'past', before]);
       else if (recent.length > 0) verdicts.push(['soft', 'recentPast', recent]);
     }
     if (h.pattern.field === 'dangerUncertain' && kind === 'fire') {
@@ -245,7 +263,8 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
     }
   }
   dangers.sort((a, b) => a.hit.start - b.hit.start);
-  return { standing, byField, dangers, ongoing: isOngoing };
+  signs.sort((a, b) => a.hit.start - b.hit.start);
+  return { standing, byField, dangers, signs, ongoing: isOngoing };
 }
 
 /** A hit within reach of another, in the same sentence. */

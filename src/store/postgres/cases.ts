@@ -7,7 +7,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Category, DangerKind, Lang, RouteId } from '../../routing/types.ts';
 import { caseIdPeriod, formatCaseId } from '../case-id.ts';
-import { StoreConflictError, StoreNotFoundError } from '../errors.ts';
+import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../errors.ts';
 import { normalizePhone } from '../phone.ts';
 import type {
   Case,
@@ -282,6 +282,16 @@ export function postgresCases(db: PgDb): CaseStore {
         if (touched.count === 0) throw new StoreNotFoundError(NOT_FOUND);
         await insertTranscript(tx, id, line, now);
       });
+    },
+
+    async recordTeamsPost(id: string, activityId: string): Promise<void> {
+      if (typeof activityId !== 'string' || !activityId || activityId.length > 500)
+        throw new StoreValidationError('Invalid Teams activity id: expected a short non-empty string.');
+      await db.sql.query(
+        `INSERT INTO teams_posts (case_id, activity_id) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM cases WHERE id = $1)
+         ON CONFLICT DO NOTHING`,
+        [id, activityId],
+      );
     },
   };
 }

@@ -123,10 +123,47 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // Windowed counters shared by every instance (limits and caps); keys are hashes.
+    version: 2,
+    sql: `
+      CREATE TABLE counters (
+        key text NOT NULL,
+        window_start bigint NOT NULL,
+        expires_at timestamptz NOT NULL,
+        count bigint NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE INDEX counters_expires_at ON counters (expires_at);
+    `,
+  },
+  {
+    // The bot's posts in case threads (deleted when the case is erased), the staff audit, and an index for
+    // finding a number's audit rows by conversation hash.
+    version: 3,
+    sql: `
+      CREATE TABLE teams_posts (
+        case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        activity_id text NOT NULL,
+        PRIMARY KEY (case_id, activity_id)
+      );
+
+      CREATE TABLE staff_audit (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        actor text NOT NULL,
+        details jsonb NOT NULL
+      );
+      CREATE INDEX staff_audit_at ON staff_audit (at);
+
+      CREATE INDEX audit_conversation_hash ON audit (conversation_hash);
+    `,
+  },
+  {
     // Configuration out of retention's reach: the Teams channel registrations lived in \`state\`, which purge
     // clears by age. Outbox leases get a token per claim, and a turn per conversation for fair claiming.
     // Cases can be found by their Teams thread without listing them all.
-    version: 2,
+    version: 4,
     sql: `
       CREATE TABLE config (
         key text PRIMARY KEY,

@@ -2,7 +2,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Category, DangerKind, Lang, RouteId } from '../../routing/types.ts';
 import { caseIdPeriod, formatCaseId } from '../case-id.ts';
-import { StoreConflictError, StoreNotFoundError } from '../errors.ts';
+import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../errors.ts';
 import { normalizePhone } from '../phone.ts';
 import { toIso } from '../time.ts';
 import type {
@@ -281,6 +281,16 @@ export function sqliteCases(db: SqliteDb): CaseStore {
         if (changes === 0) throw new StoreNotFoundError(NOT_FOUND);
         insertTranscript(db, id, line, now);
       });
+    },
+
+    async recordTeamsPost(id: string, activityId: string): Promise<void> {
+      if (typeof activityId !== 'string' || !activityId || activityId.length > 500)
+        throw new StoreValidationError('Invalid Teams activity id: expected a short non-empty string.');
+      db.run(
+        `INSERT INTO teams_posts (case_id, activity_id) SELECT $id, $activityId WHERE EXISTS (SELECT 1 FROM cases WHERE id = $id)
+         ON CONFLICT DO NOTHING`,
+        { id, activityId },
+      );
     },
   };
 }

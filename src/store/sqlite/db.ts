@@ -12,6 +12,21 @@ export type Params = Record<string, SQLInputValue>;
 /** How long a connection waits for another one's write lock before giving up, in ms. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** Compiled patterns of `regexp`, few and reused (one per phone number searched). */
+const patterns = new Map<string, RegExp>();
+
+/** SQLite's `X REGEXP Y` calls `regexp(Y, X)`: 1 when the text `X` matches the pattern `Y`. */
+function regexp(pattern: unknown, text: unknown): number {
+  if (typeof pattern !== 'string' || typeof text !== 'string') return 0;
+  let re = patterns.get(pattern);
+  if (!re) {
+    if (patterns.size > 100) patterns.clear();
+    re = new RegExp(pattern);
+    patterns.set(pattern, re);
+  }
+  return re.test(text) ? 1 : 0;
+}
+
 export class SqliteDb {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
@@ -28,6 +43,8 @@ export class SqliteDb {
         this.#db.exec('PRAGMA journal_mode = WAL');
         this.#db.exec('PRAGMA synchronous = NORMAL');
       }
+      // `text REGEXP pattern` (SQLite has the operator but no function behind it): the phone search.
+      this.#db.function('regexp', { deterministic: true }, regexp);
       migrate(this);
     } catch (error) {
       this.#db.close();

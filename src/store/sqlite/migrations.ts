@@ -110,10 +110,47 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // Windowed counters shared by every process on the file (limits and caps); keys are hashes.
+    version: 2,
+    sql: `
+      CREATE TABLE counters (
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE INDEX counters_expires_at ON counters (expires_at);
+    `,
+  },
+  {
+    // The bot's posts in case threads (deleted when the case is erased), the staff audit, and an index for
+    // finding a number's audit rows by conversation hash.
+    version: 3,
+    sql: `
+      CREATE TABLE teams_posts (
+        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        activity_id TEXT NOT NULL,
+        PRIMARY KEY (case_id, activity_id)
+      );
+
+      CREATE TABLE staff_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        details TEXT NOT NULL
+      );
+      CREATE INDEX staff_audit_at ON staff_audit (at);
+
+      CREATE INDEX audit_conversation_hash ON audit (conversation_hash);
+    `,
+  },
+  {
     // Configuration out of retention's reach: the Teams channel registrations lived in \`state\`, which purge
     // clears by age. Outbox leases get a token per claim, and a turn per conversation for fair claiming.
     // Cases can be found by their Teams thread without listing them all.
-    version: 2,
+    version: 4,
     sql: `
       CREATE TABLE config (
         key TEXT PRIMARY KEY,

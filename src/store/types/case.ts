@@ -212,4 +212,9 @@ export interface CaseStore {
   update(id: string, patch: CasePatch, options?: CaseUpdateOptions): Promise<Case>;
   /** Append one transcript line and touch `updatedAt`; rejects with `StoreNotFoundError` for an unknown id. */
   appendTranscript(id: string, entry: NewTranscriptEntry): Promise<void>;
+  /**
+   * Remember a message the bot posted in the case's Teams thread, so that erasing the case (purge, forget)
+   * can have it deleted. Recording the same id twice, or for a case that is gone, does nothing.
+   */
+  recordTeamsPost(id: string, activityId: string): Promise<void>;
 }

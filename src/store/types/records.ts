@@ -36,6 +36,11 @@ export interface AuditQuery {
 
 /** Append-only log of routing decisions. */
 export interface AuditLog {
+  /**
+   * The `conversationHash` to store for a conversation id: an HMAC under the store's audit key (see
+   * `src/store/audit-key.ts`), never reversible without the key. Synchronous: it computes, it reads nothing.
+   */
+  hashConversation(conversationId: string): string;
   /** Append one entry (`at` may be a `Date` or any ISO string with offset). */
   append(entry: Omit<AuditEntry, 'at'> & { at: Instant }): Promise<void>;
   /** Entries matching the query, newest first. */
@@ -117,4 +122,37 @@ export interface ShiftStore {
   list(query?: ShiftQuery): Promise<Shift[]>;
   /** Remove one; resolves false when there was no such id. */
   remove(id: string): Promise<boolean>;
+}
+
+/** What staff did in Teams that the staff audit records. */
+export const STAFF_ACTIONS = [
+  'teams.register',
+  'teams.register.refused',
+  'teams.shift.add',
+  'teams.shift.refused',
+  'teams.cardAction.refused',
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/**
+ * One staff action: who (the Entra object id, no name), when, what, and the Teams ids and case ids it
+ * concerned. Nothing else personal.
+ */
+export interface StaffAuditEntry {
+  /** When (ISO, UTC on the way out). */
+  at: string;
+  /** What was done or refused. */
+  action: StaffAction;
+  /** The staff member's Entra object id (`aadObjectId`), or '' when Teams sent none. */
+  actor: string;
+  /** Ids the action concerned (route, channel and team ids, a case id, a verb), as short strings. */
+  details: Record<string, string>;
+}
+
+/** Append-only log of staff actions; purged with the rest after the retention. */
+export interface StaffAuditLog {
+  /** Append one entry. */
+  append(entry: Omit<StaffAuditEntry, 'at'> & { at: Instant }): Promise<void>;
+  /** Entries matching the query, newest first. */
+  list(query?: AuditQuery): Promise<StaffAuditEntry[]>;
 }

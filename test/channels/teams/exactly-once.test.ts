@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, StoreError, type Store } from '../../../src/store/index.ts';
-import { CARD, startHarness, until, type Harness } from './teams-harness.ts';
+import { CARD, startHarness, until, type Harness } from './outbox-harness.ts';
 
 const harnesses: Harness[] = [];
 const stores: Store[] = [];

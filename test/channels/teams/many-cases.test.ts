@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/store/index.ts';
 import { sampleCase } from '../../store/contract/context.ts';
-import { startHarness, until, type Harness } from './teams-harness.ts';
+import { startHarness, until, type Harness } from './outbox-harness.ts';
 
 let h: Harness;
 afterEach(async () => {

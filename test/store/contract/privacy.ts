@@ -139,14 +139,15 @@ export function privacyContract(ctx: ContractContext): void {
       cases: [],
       state: {},
       outbox: [],
+      audit: [],
     });
   });
 
   it('forgets everything tied to a phone number and nothing else', async () => {
     const seeded = await seedPhoneData();
     const counts = await ctx.store.forgetPhone('0701234567');
-    expect(counts).toEqual({ cases: 3, transcriptEntries: 1, state: 2, outbox: 2 });
-    expect(await ctx.store.findByPhone(PHONE)).toEqual({ phone: PHONE, cases: [], state: {}, outbox: [] });
+    expect(counts).toEqual({ cases: 3, transcriptEntries: 1, state: 2, outbox: 2, audit: 0, teamsCards: 0 });
+    expect(await ctx.store.findByPhone(PHONE)).toEqual({ phone: PHONE, cases: [], state: {}, outbox: [], audit: [] });
     expect(await ctx.store.cases.get(seeded.byContact.id)).toBeUndefined();
     expect((await ctx.store.cases.list()).map((c) => c.id)).toEqual([seeded.unrelated.id]);
     expect((await ctx.store.outbox.list()).map((i) => i.key)).toEqual(['unrelated-card']);

@@ -1,0 +1,50 @@
+/**
+ * The answer to acute danger, in the tenant's language: 112 first, every time, before anything else; then
+ * advice, what MKB does afterwards, and that staff are told.
+ */
+import type { Decision } from '../src/routing/decide.ts';
+import type { Case } from '../src/store/index.ts';
+import type { Turn } from './context.ts';
+
+/**
+ * 112 first, in the tenant's language, every time; then advice, what MKB does afterwards, and that staff
+ * are told. A further danger message within `caseLimits.emergencyFollowUpMinutes` of the previous one goes
+ * into the conversation's open emergency case (its transcript and Teams thread) rather than a new case
+ * and card; a new case is within the new-case caps (`Turn.openCase`).
+ */
+export async function answerEmergency(turn: Turn, d: Decision): Promise<void> {
+  const tip = d.danger ? turn.t(`emergency.kind.${d.danger}`, { defaultValue: '' }) : '';
+  await turn.say(turn.t('emergency.first') + (tip ? `\n\n${tip}` : ''), { emergency: true });
+  await turn.recordDecision(d);
+  const advice = d.advice
+    .filter((a) => a.phone)
+    .map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
+  // SMS does not guarantee order: the follow-up says 112 too, in case it is the one that arrives first.
+  const reminder = turn.channelId === 'sms' ? [turn.t('emergency.smsReminder')] : [];
+  const open = await openEmergencyCase(turn);
+  let caseId: string;
+  if (open) {
+    await turn.addToCase(open);
+    turn.profile.openCaseId = caseId = open.id;
+    await turn.say([...reminder, ...advice, turn.t('case.added', { caseId })].join('\n\n'));
+  } else {
+    const kase = await turn.openCase(d, { route: 'emergency' });
+    caseId = kase.id;
+    await turn.say(
+      [...reminder, ...advice, turn.t('emergency.after'), turn.t('emergency.staffInformed', { caseId })].join('\n\n'),
+    );
+    // Over a new-case cap the words may have gone into a case of another route: not one to follow up.
+    if (kase.route !== 'emergency') caseId = '';
+  }
+  if (caseId) turn.profile.emergencyCase = { id: caseId, at: turn.deps.now().toISOString() };
+  if (!turn.profile.greeted) turn.profile.greeted = true;
+}
+
+/** The conversation's emergency case, if the previous danger message was recent and the case is not closed. */
+async function openEmergencyCase(turn: Turn): Promise<Case | undefined> {
+  const last = turn.profile.emergencyCase;
+  const within = turn.policy.caseLimits.emergencyFollowUpMinutes * 60_000;
+  if (!last || turn.deps.now().getTime() - Date.parse(last.at) > within) return undefined;
+  const kase = await turn.deps.store.cases.get(last.id);
+  return kase && kase.status !== 'closed' ? kase : undefined;
+}

@@ -1,0 +1,121 @@
+/**
+ * The classifier's features, fastText-style: every feature is a string hashed into one of 2^bits buckets,
+ * so the model is a fixed-size table however many words it has seen. Shared by training and prediction, so
+ * the two can never disagree.
+ *
+ * Per folded token (`normalize.ts`: case, å/ä/ö, diacritics and Arabic letter variants folded, letter runs
+ * collapsed):
+ * - the word itself, and its first five letters (a crude stem that joins inflections and compounds);
+ * - its character n-grams of 2 to 5 letters, with `<` and `>` marking the word's ends, so an unseen
+ *   spelling, a typo or a compound still shares most of its features with words seen in training;
+ * - Arabizi digits (2 3 5 6 7 9 standing for Arabic letters) are kept in the n-grams, so `7ari2` and `hari2`
+ *   share `ari`.
+ * Per message: each pair of neighbouring words; a few shape features (a run of exclamation marks, mostly
+ * capitals, emoji) that carry urgency across languages; and the lexicons' findings as concepts no language
+ * owns (`danger.fire:discounted`, `past`, `signs.medical`), so what is learnt in one language helps another.
+ *
+ * A message's feature vector is binary (each bucket once) and L2-normalised, so long and short messages
+ * weigh the same.
+ */
+
+/** Shape features: what a message looks like rather than what it says. */
+export interface Shape {
+  /** Three or more `!` in the message, or `!!` twice. */
+  exclamations: boolean;
+  /** At least 60% of at least eight letters are capitals. */
+  capitals: boolean;
+  /** Emoji in the message (pictographs, without skin tones or variation selectors). */
+  emoji: string[];
+}
+
+/** Settings that the model file records, so prediction hashes exactly as training did. */
+export interface FeatureSettings {
+  /** Buckets = 2^bits. */
+  bits: number;
+  /** Shortest and longest character n-gram. */
+  minN: number;
+  maxN: number;
+  /** Letters of the stem feature. */
+  stem: number;
+}
+
+export const DEFAULT_FEATURES: FeatureSettings = { bits: 17, minN: 2, maxN: 5, stem: 5 };
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over a tag and a slice of a string, without building the feature string. */
+function hashSlice(tag: number, s: string, from: number, to: number): number {
+  let h = Math.imul(FNV_OFFSET ^ tag, FNV_PRIME);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Feature tags: the same letters under two tags are two features. */
+const TAG_WORD = 1;
+const TAG_STEM = 2;
+const TAG_GRAM = 3;
+const TAG_PAIR = 4;
+const TAG_SHAPE = 5;
+const TAG_CONCEPT = 6;
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+const EXCLAMATION_RUN = /!{3,}|!!.*!!/s;
+
+/** The shape of a message's raw text. */
+export function shapeOf(text: string): Shape {
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const ch = text[i]!;
+    if (c < 0x41) continue;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue;
+    letters++;
+    if (ch === upper) capitals++;
+  }
+  const emoji = text.match(EMOJI) ?? [];
+  return {
+    exclamations: EXCLAMATION_RUN.test(text),
+    capitals: letters >= 8 && capitals >= 0.6 * letters,
+    emoji,
+  };
+}
+
+/**
+ * The bucket ids of a message's features, each once, in no particular order. `tokens` are the folded
+ * tokens (`tokenize(text).tokens`), `shape` from {@link shapeOf}.
+ */
+export function featureIds(
+  tokens: readonly string[],
+  shape: Shape,
+  settings: FeatureSettings,
+  concepts: readonly string[] = [],
+): Uint32Array {
+  const mask = (1 << settings.bits) - 1;
+  const seen = new Set<number>();
+  const add = (h: number) => seen.add(h & mask);
+  let previous = '';
+  for (const token of tokens) {
+    add(hashSlice(TAG_WORD, token, 0, token.length));
+    if (token.length > settings.stem) add(hashSlice(TAG_STEM, token, 0, settings.stem));
+    const marked = `<${token}>`;
+    for (let n = settings.minN; n <= settings.maxN; n++) {
+      for (let i = 0; i + n <= marked.length; i++) {
+        // The whole marked word is the word feature already.
+        if (n === marked.length) continue;
+        add(hashSlice(TAG_GRAM, marked, i, i + n));
+      }
+    }
+    if (previous) add(hashSlice(TAG_PAIR, `${previous} ${token}`, 0, previous.length + 1 + token.length));
+    previous = token;
+  }
+  if (shape.exclamations) add(hashSlice(TAG_SHAPE, '!!!', 0, 3));
+  if (shape.capitals) add(hashSlice(TAG_SHAPE, 'CAPS', 0, 4));
+  for (const e of shape.emoji) add(hashSlice(TAG_SHAPE, e, 0, e.length));
+  if (shape.emoji.length > 0) add(hashSlice(TAG_SHAPE, 'emoji', 0, 5));
+  for (const c of concepts) add(hashSlice(TAG_CONCEPT, c, 0, c.length));
+  return Uint32Array.from(seen);
+}
