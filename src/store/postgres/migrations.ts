@@ -176,7 +176,8 @@ const MIGRATIONS: Migration[] = [
       DELETE FROM state WHERE left(key, 6) = 'trygg/';
 
       ALTER TABLE outbox ADD COLUMN lease_token text, ADD COLUMN fair_seq integer NOT NULL DEFAULT 1;
-      CREATE INDEX outbox_open ON outbox (case_id) WHERE status IN ('pending', 'leased');
+      CREATE INDEX outbox_open_turn ON outbox (case_id, fair_seq) WHERE status IN ('pending', 'leased');
+      CREATE INDEX cases_conversation ON cases (channel_id, (conversation->'conversation'->>'id'));
 
       CREATE INDEX cases_teams_thread ON cases (teams_thread_id);
       CREATE INDEX cases_teams_activity ON cases (teams_activity_id);

@@ -164,7 +164,8 @@ const MIGRATIONS: Migration[] = [
 
       ALTER TABLE outbox ADD COLUMN lease_token TEXT;
       ALTER TABLE outbox ADD COLUMN fair_seq INTEGER NOT NULL DEFAULT 1;
-      CREATE INDEX outbox_open ON outbox (status, case_id) WHERE status IN ('pending', 'leased');
+      CREATE INDEX outbox_open_turn ON outbox (case_id, fair_seq) WHERE status IN ('pending', 'leased');
+      CREATE INDEX cases_conversation ON cases (channel_id, json_extract(conversation, '$.conversation.id'));
 
       CREATE INDEX cases_teams_thread ON cases (teams_thread_id);
       CREATE INDEX cases_teams_activity ON cases (teams_activity_id);

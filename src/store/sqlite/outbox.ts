@@ -46,12 +46,16 @@ export function outboxItem(row: OutboxRow): OutboxItem {
 /**
  * The item's turn in its conversation's queue (`claimDue` serves turn 1 of every conversation before turn 2
  * of any): one more than the last turn still waiting among the items of cases from the same conversation
- * (channel and conversation id), or 1. Walks the open items only, not every case.
+ * (channel and conversation id), or 1. Found through indexes: the conversation's cases, then each one's
+ * last waiting turn, so it costs a few lookups per case of that conversation (new cases are capped).
  */
+// The index hints keep SQLite (without statistics) from scanning every waiting item instead.
 const NEXT_TURN = `1 + COALESCE((
-  SELECT MAX(o.fair_seq) FROM outbox AS o JOIN cases AS c ON c.id = o.case_id, cases AS mine
-  WHERE mine.id = $caseId AND o.status IN ('pending', 'leased') AND c.channel_id = mine.channel_id
-    AND json_extract(c.conversation, '$.conversation.id') = json_extract(mine.conversation, '$.conversation.id')), 0)`;
+  SELECT MAX(o.fair_seq) FROM cases AS mine
+    JOIN cases AS c INDEXED BY cases_conversation ON c.channel_id = mine.channel_id
+      AND json_extract(c.conversation, '$.conversation.id') = json_extract(mine.conversation, '$.conversation.id')
+    JOIN outbox AS o INDEXED BY outbox_open_turn ON o.case_id = c.id AND o.status IN ('pending', 'leased')
+  WHERE mine.id = $caseId), 0)`;
 
 /**
  * Insert outbox items on the current connection; call inside a transaction to make them part of it.
