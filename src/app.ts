@@ -11,9 +11,17 @@ import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
-import { buildServer } from './channels/server.ts';
+import { buildServer, closeServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
-import { mountPhone, mountPhoneSimulator, parseVoices, type PhoneDeps } from './channels/phone/index.ts';
+import {
+  mountPhone,
+  mountPhoneSimulator,
+  parseVoices,
+  type CallSessions,
+  type PhoneDeps,
+  type PhoneLine,
+} from './channels/phone/index.ts';
+import { errorBody } from './errors.ts';
 import type { Config } from './config.ts';
 import { Scheduler, type Job } from './jobs.ts';
 import { getI18n } from './i18n.ts';
@@ -38,8 +46,8 @@ export interface AppOptions {
   worker?: WorkerTiming;
   /** How often scheduled jobs ask whether they are due (tests shorten it); default each one's interval, at most a minute. */
   jobs?: { pollMs?: number };
-  /** The phone line's ACS client: options and per-request timeout (tests shorten them). */
-  phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs'>;
+  /** The phone line's ACS client options, per-request timeout and session caps (tests shorten them). */
+  phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs' | 'sessions'>;
 }
 
 export interface App {
@@ -52,6 +60,11 @@ export interface App {
   /** The scheduled jobs (re-alerts, retention), started by `listen`. */
   jobs: Job[];
   scheduler: Scheduler;
+  /**
+   * The phone as the app wired it: the ACS line (when ACS is configured) and, once listening in local mode,
+   * the simulator's calls.
+   */
+  phone: { line: PhoneLine | undefined; simulator: { sessions: CallSessions } | undefined };
   /** Listens on `port` (0 = any free port); returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -122,7 +135,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
           await context.sendActivity({
             type: 'invokeResponse',
-            value: { status: 400, body: { error: 'UnsupportedInvoke' } },
+            value: { status: 400, body: errorBody('UnsupportedInvoke') },
           });
         }
       } else await tenantBot.run(context);
@@ -162,7 +175,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     voices,
     ...options.phone,
   };
-  mountPhone(server, phone);
+  const phoneSide: App['phone'] = { line: mountPhone(server, phone), simulator: undefined };
 
   return {
     config,
@@ -173,6 +186,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     teams,
     jobs,
     scheduler,
+    phone: phoneSide,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -184,7 +198,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         const { mountDirectLine, mountLocalPages } = await import('./channels/local/index.ts');
         mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });
         mountLocalPages(server, {});
-        mountPhoneSimulator(server, phone);
+        phoneSide.simulator = mountPhoneSimulator(server, phone);
       }
       teams.start();
       scheduler.start(jobs);
@@ -195,7 +209,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ready = false;
       await scheduler.stop();
       // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await teams.stop();
       await quotas.close();
       if (!options.store) await store.close();

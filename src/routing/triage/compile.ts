@@ -74,11 +74,14 @@ const NO_FUZZY: ReadonlySet<Field> = new Set([
   'clauseBreaks',
 ]);
 
-/** Fields whose phrases allow one inserted word between their words: what a message is about. */
+/**
+ * Fields whose phrases allow one inserted word between their words: what a message is about. Not `signs`:
+ * they count on their own in the safety net, so they match as written ("ligger i trapphuset" is a person,
+ * "ligger sopor i trapphuset" is not).
+ */
 const PHRASE_SLACK: ReadonlySet<Field> = new Set([
   'danger',
   'dangerUncertain',
-  'signs',
   'disturbance',
   'urgentFault',
   'minorFault',
