@@ -12,7 +12,7 @@ import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { buildServer, closeServer } from './channels/server.ts';
-import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
+import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import {
   mountPhone,
   mountPhoneSimulator,
@@ -23,7 +23,7 @@ import {
 } from './channels/phone/index.ts';
 import { errorBody } from './errors.ts';
 import type { Config } from './config.ts';
-import { Scheduler } from './jobs.ts';
+import { Scheduler, type Job } from './jobs.ts';
 import { getI18n } from './i18n.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
@@ -43,7 +43,9 @@ export interface AppOptions {
   /** Abuse limits (tests tighten them). */
   limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
-  worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
+  worker?: WorkerTiming;
+  /** How often scheduled jobs ask whether they are due (tests shorten it); default each one's interval, at most a minute. */
+  jobs?: { pollMs?: number };
   /** The phone line's ACS client options, per-request timeout and session caps (tests shorten them). */
   phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs' | 'sessions'>;
 }
@@ -55,6 +57,9 @@ export interface App {
   server: Server;
   log: Logger;
   teams: TeamsSide;
+  /** The scheduled jobs (re-alerts, retention), started by `listen`. */
+  jobs: Job[];
+  scheduler: Scheduler;
   /**
    * The phone as the app wired it: the ACS line (when ACS is configured) and, once listening in local mode,
    * the simulator's calls.
@@ -136,7 +141,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       } else await tenantBot.run(context);
     },
   };
-  const scheduler = new Scheduler(store, log);
+  const scheduler = new Scheduler(store, log, { now, alerts: teams.alerts, ...options.jobs });
+  const jobs: Job[] = [
+    { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
+    {
+      name: 'retention-purge',
+      everyMs: 6 * 3_600_000,
+      run: async () => {
+        const counts = await store.purge(new Date(now().getTime() - policy.retention.days * 86_400_000));
+        log.info({ counts }, 'retention purge');
+      },
+    },
+  ];
   let ready = false;
   const server = buildServer({
     adapter,
@@ -168,6 +184,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     log,
     teams,
+    jobs,
+    scheduler,
     phone: phoneSide,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
@@ -183,23 +201,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         phoneSide.simulator = mountPhoneSimulator(server, phone);
       }
       teams.start();
-      scheduler.start([
-        { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
-        {
-          name: 'retention-purge',
-          everyMs: 6 * 3_600_000,
-          run: async () => {
-            const counts = await store.purge(new Date(now().getTime() - policy.retention.days * 86_400_000));
-            log.info({ counts }, 'retention purge');
-          },
-        },
-      ]);
+      scheduler.start(jobs);
       ready = true;
       return base;
     },
     async close() {
       ready = false;
-      scheduler.stop();
+      await scheduler.stop();
       // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
       await closeServer(server);
       await teams.stop();
