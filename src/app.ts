@@ -13,6 +13,7 @@ import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { buildServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
+import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { mountPhone, mountPhoneSimulator, parseVoices, type PhoneDeps } from './channels/phone/index.ts';
 import type { Config } from './config.ts';
 import { Scheduler } from './jobs.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** The phone line's ACS client: options and per-request timeout (tests shorten them). */
   phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs'>;
+  /** The web chat's Direct Line deadline (tests shorten it). */
+  webchat?: Pick<WebchatOptions, 'timeoutMs'>;
 }
 
 export interface App {
@@ -125,6 +128,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   };
   const scheduler = new Scheduler(store, log);
   let ready = false;
+  // In local mode the web chat's tokens come from the Direct Line shim at this server's address, known on listen.
+  let localBase = '';
+  const webchat = config.webchat;
   const server = buildServer({
     adapter,
     bot,
@@ -132,6 +138,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     production: config.production,
     retentionDays: policy.retention.days,
     ready: () => ready,
+    ...(webchat
+      ? {
+          mountWebchat: (s: Server) =>
+            mountWebchat(s, {
+              config: webchat,
+              quotas,
+              log,
+              now: () => now().getTime(),
+              ...(config.localMode && !config.production ? { localBase: () => localBase } : {}),
+              ...options.webchat,
+            }),
+        }
+      : {}),
   });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
@@ -162,6 +181,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       const address = server.address() as AddressInfo;
       const base = `http://127.0.0.1:${address.port}`;
+      localBase = base;
       if (config.localMode && !config.production) {
         const { mountDirectLine, mountLocalPages } = await import('./channels/local/index.ts');
         mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });

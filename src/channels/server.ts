@@ -15,6 +15,8 @@ export interface ServerDeps {
   log: Logger;
   /** Mounts local-mode pages (chat page, Direct Line shim) when given. */
   mountLocal?: (server: Server) => void;
+  /** Mounts the public web chat (token routes and widget, src/channels/webchat/) when given. */
+  mountWebchat?: (server: Server) => void;
   /** Days cases are kept (policy), for the privacy notice. */
   retentionDays?: number;
   /** Production: serviceUrls must be https Bot Framework hosts. */
@@ -110,6 +112,7 @@ export function buildServer(deps: ServerDeps): Server {
   });
 
   deps.mountLocal?.(server);
+  deps.mountWebchat?.(server);
 
   // Errors restify raises itself (bad JSON, body too large, unknown route) keep their 4xx and are logged briefly.
   server.on(
