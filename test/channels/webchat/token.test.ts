@@ -60,7 +60,7 @@ async function post(url: string, headers: Record<string, string> = {}, method = 
 let app: App;
 let base: string;
 beforeAll(async () => {
-  ({ app, base } = await startApp({}, 300));
+  ({ app, base } = await startApp());
 });
 afterAll(async () => {
   await app.close();
@@ -164,19 +164,24 @@ describe('POST /api/webchat/token', () => {
 
   it('Direct Line hanging past the deadline is a 503 within it', async () => {
     expect(DIRECT_LINE_TIMEOUT_MS).toBe(5_000);
-    // A reply function that answers late holds back the headers, like a slow server (nock's `.delay()` holds
-    // back only the body).
-    const slow = () =>
-      new Promise<[number, unknown]>((resolve) =>
-        setTimeout(() => resolve([200, { token: 't', conversationId: 'c' }]), 1_500),
-      );
-    const scope = nock(DIRECT_LINE).post('/v3/directline/tokens/generate').reply(slow);
-    const started = Date.now();
-    const res = await post(`${base}/api/webchat/token`, { Origin: SITE });
-    expect(res.status).toBe(503);
-    expect(Date.now() - started).toBeLessThan(1_400); // this app's deadline is 300 ms; the answer comes at 1.5 s
-    expect(scope.isDone()).toBe(true);
-    expect(logLines.some((l) => /did not answer within 300 ms/.test(l))).toBe(true);
+    const hurried = await startApp({}, 300);
+    try {
+      // A reply function that answers late holds back the headers, like a slow server (nock's `.delay()` holds
+      // back only the body).
+      const slow = () =>
+        new Promise<[number, unknown]>((resolve) =>
+          setTimeout(() => resolve([200, { token: 't', conversationId: 'c' }]), 1_500),
+        );
+      const scope = nock(DIRECT_LINE).post('/v3/directline/tokens/generate').reply(slow);
+      const started = Date.now();
+      const res = await post(`${hurried.base}/api/webchat/token`, { Origin: SITE });
+      expect(res.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(1_400); // this app's deadline is 300 ms; the answer comes at 1.5 s
+      expect(scope.isDone()).toBe(true);
+      expect(logLines.some((l) => /did not answer within 300 ms/.test(l))).toBe(true);
+    } finally {
+      await hurried.app.close();
+    }
   });
 });
 

@@ -50,6 +50,13 @@ describe.skipIf(!hasChromium)('the web chat widget on another origin (Chromium, 
     expect(first.some((a) => /Hej! Jag är Trygg/.test(a))).toBe(true);
     expect(new Set(first).size).toBe(first.length);
     expect(first.some((a) => a.includes('Det brinner'))).toBe(false);
+    // The one live region that reads messages is the widget's: Web Chat's own would read the history again.
+    const reading = await page.evaluate(() =>
+      [...document.querySelectorAll('[aria-live]')]
+        .filter((e) => e.checkVisibility() && /Ring 112 nu/.test(e.textContent ?? ''))
+        .map((e) => e.className),
+    );
+    expect(reading).toEqual(['trygg-wc-live']);
     const { session } = await stored(page);
     expect(session?.conversationId).toBeTruthy();
 
