@@ -103,7 +103,7 @@ export async function openHost(
     );
     new MutationObserver((records) => {
       for (const record of records)
-        for (const node of record.addedNodes)
+        for (const node of Array.from(record.addedNodes))
           if ((node.parentNode as Element | null)?.classList?.contains('trygg-wc-live'))
             w.__announced.push(node.textContent ?? '');
     }).observe(document, { childList: true, subtree: true });

@@ -53,7 +53,9 @@ async function startApp(env: Record<string, string> = {}, timeoutMs?: number): P
 async function post(url: string, headers: Record<string, string> = {}, method = 'POST') {
   const res = await fetch(url, { method, headers });
   const text = await res.text();
-  seen.push(`${res.status} ${JSON.stringify([...res.headers])} ${text}`);
+  const lines: string[] = [];
+  res.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  seen.push(`${res.status} ${lines.join('\n')} ${text}`);
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 

@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('the web chat widget on another origin (Chromium, 
     expect(first.some((a) => a.includes('Det brinner'))).toBe(false);
     // The one live region that reads messages is the widget's: Web Chat's own would read the history again.
     const reading = await page.evaluate(() =>
-      [...document.querySelectorAll('[aria-live]')]
+      Array.from(document.querySelectorAll('[aria-live]'))
         .filter((e) => e.checkVisibility() && /Ring 112 nu/.test(e.textContent ?? ''))
         .map((e) => e.className),
     );
@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('the web chat widget on another origin (Chromium, 
       page: document.documentElement.scrollWidth,
       viewport: window.innerWidth,
       // Anything in the panel the visitor could scroll sideways (the transcript included).
-      sideways: [...document.querySelectorAll('.trygg-wc-panel *')]
+      sideways: Array.from(document.querySelectorAll('.trygg-wc-panel *'))
         .filter((e) => {
           // Shown at all: not cut down to nothing by a clipping ancestor (Web Chat keeps its keyboard help so).
           let { left, right, top, bottom } = e.getBoundingClientRect();
