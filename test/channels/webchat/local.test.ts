@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/app.ts';
-import { bundlePath, installedWebChat } from '../../../src/channels/webchat/index.ts';
+import { bundlePath, installedWebChat, widgetCsp } from '../../../src/channels/webchat/index.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/log.ts';
 import { openMemoryStore } from '../../../src/store/index.ts';
@@ -167,6 +167,21 @@ describe('the widget files', () => {
     expect(html).toContain(`<style nonce="${nonces[0]}">`);
     expect(html).toContain(`<script src="/webchat/embed.js" async nonce="${nonces[0]}"></script>`);
     expect(html.match(/<script/g)).toHaveLength(1);
+  });
+});
+
+describe("the README for the landlord's web team", () => {
+  it('shows the CSP that the demo page and the browser tests run under, and the script tag', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const policy = widgetCsp({
+      trygg: 'https://trygg.mkb.se',
+      directLine: 'https://europe.directline.botframework.com',
+      nonce: 'RANDOM',
+    });
+    expect(readme).toContain(
+      ['```', ...policy.split('; ').map((d, i, all) => (i < all.length - 1 ? `${d};` : d)), '```'].join('\n'),
+    );
+    expect(readme).toContain('<script src="https://trygg.mkb.se/webchat/embed.js" async nonce="RANDOM"></script>');
   });
 });
 
