@@ -1,5 +1,5 @@
 /**
- * The widget's files: `embed.js` and `embed.css` (static, from ./static/), `widget.json` (languages and texts,
+ * The widget's files: `embed.js`, `connection.js` and `embed.css` (static, from ./static/), `widget.json` (languages and texts,
  * built at start), Microsoft Web Chat's bundle from the installed, pinned `botframework-webchat` under a path
  * that names its version (so it can be cached for a year), and in local mode the demo host page.
  * Only these fixed paths are served: nothing from a request ever reaches the file system.
@@ -34,12 +34,13 @@ export interface WidgetAssetsOptions {
   demo: boolean;
 }
 
-/** Mounts `GET /webchat/embed.js`, `embed.css`, `widget.json`, the Web Chat bundle and (local mode) `/webchat/demo`. */
+/** Mounts `GET /webchat/embed.js`, `connection.js`, `embed.css`, `widget.json`, the Web Chat bundle and (local mode) `/webchat/demo`. */
 export function mountWidgetAssets(server: Server, options: WidgetAssetsOptions): void {
   const webChat = installedWebChat();
   const fixed = (file: string) => readFileSync(join(STATIC_DIR, file));
   const short = 'public, max-age=300';
   serve(server, '/webchat/embed.js', fixed('embed.js'), 'text/javascript; charset=utf-8', short);
+  serve(server, '/webchat/connection.js', fixed('connection.js'), 'text/javascript; charset=utf-8', short);
   serve(server, '/webchat/embed.css', fixed('embed.css'), 'text/css; charset=utf-8', short);
   const widget = Buffer.from(JSON.stringify(widgetConfig(bundlePath(webChat.version))));
   serve(server, '/webchat/widget.json', widget, 'application/json; charset=utf-8', short);

@@ -103,13 +103,15 @@ describe('tokens in local mode', () => {
 });
 
 describe('the widget files', () => {
-  it('embed.js and embed.css: plain files, no eval, readable from any page', async () => {
+  it('embed.js, connection.js and embed.css: plain files, no eval, readable from any page', async () => {
     const js = await fetch(`${base}/webchat/embed.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(js.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    const code = await js.text();
-    expect(code).not.toMatch(/\beval\(|new Function|innerHTML/);
+    const connection = await fetch(`${base}/webchat/connection.js`);
+    expect(connection.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const code of [await js.text(), await connection.text()])
+      expect(code).not.toMatch(/\beval\(|new Function|innerHTML/);
     const css = await fetch(`${base}/webchat/embed.css`);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
   });

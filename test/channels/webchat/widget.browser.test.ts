@@ -165,7 +165,6 @@ describe.skipIf(!hasChromium)('the web chat widget on another origin (Chromium, 
     }
     expect(reached.some((f) => /trygg-wc-112/.test(f))).toBe(true);
     await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
     expect(await focused()).toMatch(/^SELECT/);
     await sendBox(page).focus();
     await page.keyboard.press('Escape');

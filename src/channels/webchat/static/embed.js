@@ -2,22 +2,18 @@
 // launcher and a chat panel running Microsoft Web Chat, loaded from the same server as this file (no CDN).
 // Plain browser JavaScript without a build step, fit for a strict Content-Security-Policy: no inline script, no
 // eval, and every <style> Web Chat adds carries the nonce of this <script> tag.
-// What it does for the visitor:
-// - the token comes from Trygg (/api/webchat/token), is refreshed at half its life, and a reload within its life
-//   resumes the same conversation with its history (sessionStorage: this tab only, gone when it closes);
-// - it reconnects when the page becomes visible again (a phone waking up) or the network returns;
-// - the 112 link works whatever the chat's state; new messages are announced to screen readers once each.
+// This file is the panel: launcher, texts in eight languages, the 112 link, the status line, and a live region
+// that announces each new message once. connection.js beside it keeps the conversation (tokens, Direct Line).
 (function () {
   'use strict';
-  const script = document.currentScript;
-  if (!script || window.__tryggWebchat) return;
-  window.__tryggWebchat = true;
+  const script = document.currentScript || document.querySelector('script[src*="/webchat/embed.js"]');
+  if (!script || (window.__tryggWebchat && window.__tryggWebchat.loaded)) return;
+  window.__tryggWebchat = { ...window.__tryggWebchat, loaded: true };
   const base = script.src.replace(/\/webchat\/embed\.js(?:[?#].*)?$/, '');
   const nonce = script.nonce || undefined;
   const KEY = 'trygg.webchat';
-  const RESUME_AFTER_HIDDEN_MS = 5000;
 
-  /** What survives a reload: { open, lang, session, announced } (session: conversationId, token, …). */
+  /** What survives a reload (this tab only): { open, lang, session, announced }. */
   let state = {};
   try {
     state = JSON.parse(sessionStorage.getItem(KEY) || '{}') || {};
@@ -34,9 +30,7 @@
 
   let config; // /webchat/widget.json: { bundle, languages, texts }
   let ui; // the widget's elements
-  let chat; // { directLine, store } once Web Chat runs
-  let refreshTimer;
-  let hiddenSince = 0;
+  let chat; // connection.js's chat, made on first open
 
   const el = (tag, attrs, children) => {
     const node = document.createElement(tag);
@@ -65,7 +59,12 @@
     );
     ui = {
       root: el('div', { class: 'trygg-wc' }),
-      launcher: el('button', { type: 'button', class: 'trygg-wc-launcher', 'aria-controls': 'trygg-wc-panel' }),
+      launcher: el('button', {
+        type: 'button',
+        class: 'trygg-wc-launcher',
+        'aria-controls': 'trygg-wc-panel',
+        'aria-expanded': 'false',
+      }),
       panel: el('div', {
         id: 'trygg-wc-panel',
         class: 'trygg-wc-panel',
@@ -85,8 +84,8 @@
     };
     const header = el('div', { class: 'trygg-wc-header' }, [
       el('div', { class: 'trygg-wc-heading' }, [ui.title, ui.subtitle]),
-      el('div', { class: 'trygg-wc-lang' }, [ui.langLabel, select]),
       ui.close,
+      el('div', { class: 'trygg-wc-lang' }, [ui.langLabel, select]),
     ]);
     for (const child of [header, ui.emergency, ui.status, ui.chat, ui.privacy, ui.live]) ui.panel.appendChild(child);
     ui.root.appendChild(ui.launcher);
@@ -100,7 +99,7 @@
       state.lang = select.value;
       save();
       applyLanguage();
-      if (chat) render(chat.directLine);
+      if (chat) chat.rerender();
     });
     applyLanguage();
     ui.panel.hidden = true;
@@ -124,14 +123,14 @@
     if (ui.status.dataset.key) showStatus(ui.status.dataset.key, ui.status.dataset.retry === '1');
   }
 
-  /** Shows a status line (announced politely); `retry` adds a button that tries to connect again. */
+  /** Shows a status line (announced politely; '' clears it); `retry` adds a button that connects again. */
   function showStatus(key, retry) {
     ui.status.textContent = key ? text(key) : '';
     ui.status.dataset.key = key || '';
     ui.status.dataset.retry = retry ? '1' : '';
     if (key && retry) {
       const button = el('button', { type: 'button', text: text('retry') });
-      button.addEventListener('click', () => start());
+      button.addEventListener('click', () => chat.start());
       ui.status.appendChild(button);
     }
   }
@@ -142,7 +141,20 @@
     ui.panel.hidden = false;
     ui.launcher.hidden = true;
     ui.launcher.setAttribute('aria-expanded', 'true');
-    if (!chat) await start();
+    if (!chat) {
+      chat = window.__tryggWebchat.createChat({
+        base,
+        nonce,
+        bundle: config.bundle,
+        state,
+        save,
+        element: ui.chat,
+        language,
+        status: showStatus,
+        activity: announce,
+      });
+      chat.start();
+    }
     if (byUser) focusSendBox();
   }
 
@@ -164,181 +176,10 @@
     })();
   }
 
-  /** POSTs to one of Trygg's token routes; resolves { status, body } (status 0: no connection). */
-  async function post(path, token) {
-    try {
-      const response = await fetch(base + path, {
-        method: 'POST',
-        credentials: 'omit',
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      });
-      return { status: response.status, body: await response.json().catch(() => ({})) };
-    } catch (_) {
-      return { status: 0, body: {} };
-    }
-  }
-
-  const sessionOf = (grant, userId) => ({
-    conversationId: grant.conversationId,
-    token: grant.token,
-    userId,
-    domain: grant.domain,
-    webSocket: grant.webSocket,
-    refreshAt: Date.now() + (grant.expiresIn * 1000) / 2,
-    expiresAt: Date.now() + grant.expiresIn * 1000,
-  });
-
-  /** Renews the session's token. Resolves true, false (the token is gone: start over), or null (try later). */
-  async function refresh() {
-    const session = state.session;
-    const { status, body } = await post('/api/webchat/token/refresh', session.token);
-    if (status === 200 && body.conversationId === session.conversationId) {
-      state.session = { ...sessionOf(body, session.userId), watermark: session.watermark };
-      save();
-      scheduleRefresh();
-      return true;
-    }
-    return status === 401 || status === 403 || status === 200 ? false : null;
-  }
-
-  function scheduleRefresh() {
-    clearTimeout(refreshTimer);
-    const delay = Math.max(5000, state.session.refreshAt - Date.now());
-    refreshTimer = setTimeout(async () => {
-      const renewed = await refresh();
-      if (renewed === true && chat)
-        chat.directLine.reconnect({
-          conversationId: state.session.conversationId,
-          token: state.session.token,
-          streamUrl: chat.directLine.streamUrl,
-        });
-      else if (renewed === false) start(true);
-      else refreshTimer = setTimeout(scheduleRefresh, 30000);
-    }, delay);
-  }
-
   /**
-   * Web Chat 4.18.1 does not hand the nonce on to react-scroll-to-bottom, whose emotion instance then adds its
-   * <style> to <head> without one: a strict CSP blocks it (and reports it), and the transcript loses its
-   * scrolling styles. Give the nonce to that library's <style> elements as they are added, and to nothing else.
+   * Puts a new bot message into the live region, once per message id, even across reloads (Direct Line sends
+   * the whole history again after one). Web Chat's own live region is hidden (embed.css): it would read it all.
    */
-  function lendNonceToScroller() {
-    const head = document.head;
-    const insertBefore = head.insertBefore;
-    head.insertBefore = function (node, child) {
-      const key = node && node.nodeName === 'STYLE' ? node.getAttribute('data-emotion') || '' : '';
-      if (nonce && key.startsWith('react-scroll-to-bottom--css-') && !node.nonce) node.setAttribute('nonce', nonce);
-      return insertBefore.call(this, node, child);
-    };
-  }
-
-  /** Loads Web Chat's bundle from Trygg's own server, once. */
-  function loadWebChat() {
-    if (window.WebChat) return Promise.resolve();
-    lendNonceToScroller();
-    return new Promise((resolve, reject) => {
-      const tag = el('script', { src: base + config.bundle, async: '' });
-      if (nonce) tag.nonce = nonce;
-      tag.onload = () => resolve();
-      tag.onerror = () => reject(new Error('Web Chat did not load'));
-      document.head.appendChild(tag);
-    });
-  }
-
-  /**
-   * Connects: resumes the stored conversation while its token lives (the whole history comes again from Direct
-   * Line, which keeps it 24 hours), else starts a new one. `over`: the old one just expired; say so.
-   */
-  async function start(over) {
-    showStatus('connecting');
-    try {
-      await loadWebChat();
-    } catch (_) {
-      return showStatus('unavailable', true);
-    }
-    const resumable = !over && state.session && state.session.expiresAt > Date.now() + 10000;
-    let renewed = resumable ? await refresh() : false;
-    if (renewed === null) return showStatus('unavailable', true);
-    if (!renewed) {
-      const { status, body } = await post('/api/webchat/token');
-      if (status !== 200) return showStatus(status === 429 ? 'busy' : 'unavailable', true);
-      state.session = sessionOf(body, body.userId);
-      state.announced = [];
-      save();
-      scheduleRefresh();
-    }
-    chat = { store: createStore() };
-    render(connect(Boolean(renewed), ''));
-    showStatus(over ? 'restarted' : '');
-  }
-
-  /** A Direct Line client for the session: a new conversation, or a resumed one from `watermark` on. */
-  function connect(resume, watermark) {
-    const s = state.session;
-    const directLine = window.WebChat.createDirectLine({
-      domain: s.domain,
-      token: s.token,
-      webSocket: s.webSocket,
-      pollingInterval: 1000,
-      ...(resume ? { conversationId: s.conversationId, watermark } : {}),
-    });
-    directLine.connectionStatus$.subscribe((status) => {
-      if (!chat || chat.directLine !== directLine) return;
-      // 1 connecting, 2 online, 3 token expired, 4 failed to connect, 5 ended.
-      if (status === 2) showStatus(ui.status.dataset.key === 'restarted' ? 'restarted' : '');
-      if (status === 3 || status === 4) reconnect();
-    });
-    return directLine;
-  }
-
-  function render(directLine) {
-    const previous = chat.directLine;
-    chat.directLine = directLine;
-    const lang = language();
-    window.WebChat.renderWebChat(
-      {
-        directLine,
-        store: chat.store,
-        locale: lang.locale,
-        dir: lang.dir,
-        nonce,
-        styleOptions: STYLE,
-      },
-      ui.chat,
-    );
-    if (previous && previous !== directLine) previous.end();
-  }
-
-  /** After sleep, a lost network or an expired token: a fresh token, then the same conversation from where it was. */
-  let reconnecting = false;
-  async function reconnect() {
-    if (!chat || reconnecting) return;
-    reconnecting = true;
-    try {
-      showStatus('reconnecting');
-      const renewed = state.session.expiresAt > Date.now() + 10000 ? await refresh() : false;
-      if (renewed === false) return void (await start(true));
-      if (renewed === null) return showStatus('unavailable', true);
-      render(connect(true, chat.directLine.watermark || state.session.watermark || ''));
-    } finally {
-      reconnecting = false;
-    }
-  }
-
-  /** Web Chat's store, watching what arrives: the watermark to resume from, and what to announce. */
-  function createStore() {
-    return window.WebChat.createStore({}, () => (next) => (action) => {
-      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && chat) {
-        const watermark = chat.directLine.watermark;
-        if (watermark && state.session) state.session.watermark = watermark;
-        announce(action.payload.activity);
-        save();
-      }
-      return next(action);
-    });
-  }
-
-  /** Puts a new bot message into the live region, once per message id, even across reloads. */
   function announce(activity) {
     if (!activity || activity.type !== 'message' || !activity.from || activity.from.role !== 'bot') return;
     const announced = (state.announced = state.announced || []);
@@ -360,47 +201,34 @@
       .replace(/\s+/g, ' ')
       .trim();
 
-  const STYLE = {
-    accent: '#00594f',
-    primaryFont: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
-    bubbleBackground: '#f1f4f3',
-    bubbleBorderRadius: 12,
-    bubbleFromUserBackground: '#00594f',
-    bubbleFromUserTextColor: '#ffffff',
-    bubbleFromUserBorderRadius: 12,
-    bubbleMaxWidth: 600,
-    bubbleMinWidth: 120,
-    hideUploadButton: true,
-    suggestedActionLayout: 'flow',
-    rootHeight: '100%',
-    rootWidth: '100%',
-  };
-
-  function wake() {
-    if (chat && state.open) reconnect();
+  /** Loads a file of this widget: a stylesheet, or a script with this script's nonce. */
+  function load(tag, url) {
+    return new Promise((resolve, reject) => {
+      const node = tag === 'link' ? el('link', { rel: 'stylesheet', href: url }) : el('script', { src: url });
+      if (nonce && tag === 'script') node.nonce = nonce;
+      node.onload = () => resolve();
+      node.onerror = () => reject(new Error(`${url} did not load`));
+      document.head.appendChild(node);
+    });
   }
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') hiddenSince = Date.now();
-    else if (hiddenSince && Date.now() - hiddenSince >= RESUME_AFTER_HIDDEN_MS) wake();
-  });
-  window.addEventListener('online', wake);
-  window.addEventListener('pageshow', (event) => event.persisted && wake());
+  const domReady = new Promise((resolve) =>
+    document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', resolve) : resolve(),
+  );
 
-  // Styles first (so the launcher never shows unstyled), then the texts, then the launcher.
-  const css = el('link', { rel: 'stylesheet', href: `${base}/webchat/embed.css` });
-  const styled = new Promise((resolve) => {
-    css.onload = css.onerror = resolve;
-  });
-  document.head.appendChild(css);
-  Promise.all([fetch(`${base}/webchat/widget.json`, { credentials: 'omit' }).then((r) => r.json()), styled])
+  // Styles (so the launcher never shows unstyled), texts and the connection's code, then the launcher.
+  Promise.all([
+    fetch(`${base}/webchat/widget.json`, { credentials: 'omit' }).then((r) => r.json()),
+    load('link', `${base}/webchat/embed.css`).catch(() => undefined),
+    load('script', `${base}/webchat/connection.js`),
+    domReady,
+  ])
     .then(([widget]) => {
       config = widget;
       if (!state.lang) state.lang = pageLanguage();
       build();
-      ui.launcher.setAttribute('aria-expanded', 'false');
       if (state.open) open(false);
     })
     .catch(() => {
-      // Without its texts the widget shows nothing rather than something half-working; the page is unharmed.
+      // Without its texts or code the widget shows nothing rather than something half-working.
     });
 })();
