@@ -253,6 +253,27 @@ describe('the rate limit', () => {
   });
 });
 
+describe('in production', () => {
+  it('serves the widget and tokens for the allowed origins, but no demo page and nothing for loopback pages', async () => {
+    const prod = await startApp({
+      NODE_ENV: 'production',
+      AUDIT_HMAC_KEY: 'production-test-audit-key-0123456789abcdef',
+    });
+    try {
+      expect((await fetch(`${prod.base}/webchat/embed.js`)).status).toBe(200);
+      expect((await fetch(`${prod.base}/webchat/demo`)).status).toBe(404);
+      expect((await post(`${prod.base}/api/webchat/token`, { Origin: 'http://127.0.0.1:3978' })).status).toBe(403);
+      nock(DIRECT_LINE)
+        .post('/v3/directline/tokens/generate')
+        .matchHeader('authorization', `Bearer ${SECRET}`)
+        .reply(200, { conversationId: 'c', token: 't', expires_in: 3600 });
+      expect((await post(`${prod.base}/api/webchat/token`, { Origin: SITE })).status).toBe(200);
+    } finally {
+      await prod.app.close();
+    }
+  });
+});
+
 describe('without DIRECT_LINE_SECRET (Bot Framework mode)', () => {
   it('the web chat is off: no token route, no widget', async () => {
     const off = await startApp({ DIRECT_LINE_SECRET: '', WEBCHAT_ALLOWED_ORIGINS: '' });
