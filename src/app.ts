@@ -11,9 +11,9 @@ import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
+import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { buildServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
-import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { mountPhone, mountPhoneSimulator, parseVoices, type PhoneDeps } from './channels/phone/index.ts';
 import type { Config } from './config.ts';
 import { Scheduler } from './jobs.ts';
@@ -33,14 +33,14 @@ export interface AppOptions {
   store?: Store;
   /** The language model (tests pass one); otherwise from OPENAI_* / AZURE_OPENAI_*, or rules only. */
   model?: LanguageModel;
+  /** The web chat's Direct Line deadline (tests shorten it). */
+  webchat?: Pick<WebchatOptions, 'timeoutMs'>;
   /** Abuse limits (tests tighten them). */
   limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
   worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** The phone line's ACS client: options and per-request timeout (tests shorten them). */
   phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs'>;
-  /** The web chat's Direct Line deadline (tests shorten it). */
-  webchat?: Pick<WebchatOptions, 'timeoutMs'>;
 }
 
 export interface App {
