@@ -12,9 +12,17 @@ import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
-import { buildServer } from './channels/server.ts';
+import { buildServer, closeServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
-import { mountPhone, mountPhoneSimulator, parseVoices, type PhoneDeps } from './channels/phone/index.ts';
+import {
+  mountPhone,
+  mountPhoneSimulator,
+  parseVoices,
+  type CallSessions,
+  type PhoneDeps,
+  type PhoneLine,
+} from './channels/phone/index.ts';
+import { errorBody } from './errors.ts';
 import type { Config } from './config.ts';
 import { Scheduler } from './jobs.ts';
 import { getI18n } from './i18n.ts';
@@ -39,8 +47,8 @@ export interface AppOptions {
   limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
   worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
-  /** The phone line's ACS client: options and per-request timeout (tests shorten them). */
-  phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs'>;
+  /** The phone line's ACS client options, per-request timeout and session caps (tests shorten them). */
+  phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs' | 'sessions'>;
 }
 
 export interface App {
@@ -50,6 +58,11 @@ export interface App {
   server: Server;
   log: Logger;
   teams: TeamsSide;
+  /**
+   * The phone as the app wired it: the ACS line (when ACS is configured) and, once listening in local mode,
+   * the simulator's calls.
+   */
+  phone: { line: PhoneLine | undefined; simulator: { sessions: CallSessions } | undefined };
   /** Listens on `port` (0 = any free port); returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -120,7 +133,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
           await context.sendActivity({
             type: 'invokeResponse',
-            value: { status: 400, body: { error: 'UnsupportedInvoke' } },
+            value: { status: 400, body: errorBody('UnsupportedInvoke') },
           });
         }
       } else await tenantBot.run(context);
@@ -165,7 +178,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     voices,
     ...options.phone,
   };
-  mountPhone(server, phone);
+  const phoneSide: App['phone'] = { line: mountPhone(server, phone), simulator: undefined };
 
   return {
     config,
@@ -174,6 +187,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     log,
     teams,
+    phone: phoneSide,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -186,7 +200,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         const { mountDirectLine, mountLocalPages } = await import('./channels/local/index.ts');
         mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });
         mountLocalPages(server, {});
-        mountPhoneSimulator(server, phone);
+        phoneSide.simulator = mountPhoneSimulator(server, phone);
       }
       teams.start();
       scheduler.start([
@@ -207,7 +221,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ready = false;
       scheduler.stop();
       // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await teams.stop();
       await quotas.close();
       if (!options.store) await store.close();

@@ -14,6 +14,7 @@ const optional = z
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: optional,
+  LOCAL_MODE_ALLOW_REMOTE: optional,
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optional,
   POLICY_FILE: optional,
@@ -53,7 +54,10 @@ const MIN_AUDIT_KEY_LENGTH = 32;
 /** The validated configuration. */
 export interface Config {
   port: number;
-  /** Address to listen on: 127.0.0.1 in local mode (no authentication there), all interfaces otherwise. */
+  /**
+   * Address to listen on: 127.0.0.1 in local mode (no authentication there), all interfaces otherwise. A
+   * non-loopback address in local mode needs LOCAL_MODE_ALLOW_REMOTE=1.
+   */
   host: string;
   /** Folder of the embedded store and local files (absolute). */
   dataDir: string;
@@ -116,6 +120,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** Shortest ACS_INCOMING_SECRET production accepts. */
+export const MIN_INCOMING_SECRET = 16;
+
+/** Whether a listen address only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
 /** Reads and validates the environment (defaults to process.env). */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
@@ -141,11 +154,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     .filter(Boolean);
   if (adminIds.some((id) => !/^[0-9a-z-]{1,64}$/.test(id)))
     problems.push('TEAMS_ADMIN_IDS: Entra object ids separated by commas (letters, digits and dashes only)');
+  if (production && env.ACS_CONNECTION_STRING && (env.ACS_INCOMING_SECRET ?? '').length < MIN_INCOMING_SECRET)
+    problems.push(
+      `ACS_INCOMING_SECRET: required in production with ACS_CONNECTION_STRING, at least ${MIN_INCOMING_SECRET} ` +
+        'characters (without it anyone who knows /api/calls/incoming can post forged calls); give the Event Grid ' +
+        'subscription the endpoint PUBLIC_BASE_URL/api/calls/incoming?secret=<it>',
+    );
+  const host = env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
+  if (!env.MicrosoftAppId && !isLoopback(host) && !['1', 'true'].includes(env.LOCAL_MODE_ALLOW_REMOTE ?? ''))
+    problems.push(
+      `HOST: ${host} is not a loopback address, and without MicrosoftAppId nothing is authenticated (local mode: ` +
+        'the chat page, the Direct Line shim and the phone simulator for anyone who can reach it). Use ' +
+        '127.0.0.1, set MicrosoftAppId, or set LOCAL_MODE_ALLOW_REMOTE=1 if that is really meant',
+    );
   const webchat = webchatConfig(env, production, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port: env.PORT,
-    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    host,
     dataDir: path.resolve(env.DATA_DIR),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.POLICY_FILE ? { policyFile: path.resolve(env.POLICY_FILE) } : {}),
@@ -178,11 +204,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
-
 /** https, or http to this machine (development and tests). */
-const isSecure = (url: URL) =>
-  url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname));
+const isSecure = (url: URL) => url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
 
 /** `https://host[:port]` (http only on loopback) as the browser writes it in `Origin`, or undefined. */
 function normalOrigin(value: string): string | undefined {

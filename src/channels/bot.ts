@@ -4,6 +4,7 @@
  */
 import { ActivityHandler, ActivityTypes, type InvokeResponse, type Middleware, type TurnContext } from 'botbuilder';
 import type { TryggConversation } from '../../dialogs/conversation.ts';
+import { errorBody } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { locksFor } from '../store/locks.ts';
@@ -36,10 +37,7 @@ export function dedupeMiddleware(store: Store, log: Logger): Middleware {
 export class TryggBot extends ActivityHandler {
   /** Tenants' channels send no invokes Trygg understands: a clear 400, not botbuilder's 501. */
   protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
-    return {
-      status: 400,
-      body: { error: 'UnsupportedInvoke', message: 'this bot does not handle invoke activities on this channel' },
-    };
+    return { status: 400, body: errorBody('UnsupportedInvoke') };
   }
 
   constructor(conversation: TryggConversation) {

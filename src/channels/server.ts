@@ -1,12 +1,21 @@
 /**
  * The HTTP server (restify). Built here, listened on in src/index.ts, so tests start it on port 0.
- * Bad requests get a 4xx with a short reason before they reach the bot; nothing a client sends gives a 500.
+ * Every route takes JSON only (jsonBodyParser: no uploads, nothing written to disk), every error answer comes
+ * from the catalogue (src/errors.ts), and bad requests get a 4xx before they reach the bot; nothing a client
+ * sends gives a 500. In production a bad activity gets a generic 400: the reason goes to the log, since it is
+ * answered before the request is authenticated.
  */
+import { STATUS_CODES, type Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
+import { codeForStatus, ERRORS, errorBody, HttpError, protocolErrorBody, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { jsonBodyParser, sendError, type ErrorFormat } from './http.ts';
 import { privacyPage } from './privacy.ts';
+
+export { MAX_BODY_BYTES } from './http.ts';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -23,29 +32,61 @@ export interface ServerDeps {
   production?: boolean;
   /** Whether the app is ready to serve (store open, policy loaded). */
   ready: () => boolean;
+  /** Node's HTTP timeouts (tests shorten them); default {@link HTTP_TIMEOUTS}. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
-/** Largest request body accepted (activities are small; attachments arrive as links). */
-export const MAX_BODY_BYTES = 256 * 1024;
+/** Node's HTTP timeouts, set explicitly rather than left to Node's defaults. */
+export interface HttpTimeouts {
+  /** Time a client has to send a request's headers (Node's `headersTimeout`, default 60 s). */
+  headersMs: number;
+  /** Time a client has to send a whole request, body included (`requestTimeout`, default 300 s). */
+  requestMs: number;
+  /** How long an idle keep-alive connection stays open (`keepAliveTimeout`, default 5 s). */
+  keepAliveMs: number;
+  /** How often Node enforces the first two (`connectionsCheckingInterval`, default 30 s). */
+  checkIntervalMs: number;
+}
+
+/**
+ * A channel sends an activity of at most 256 KB in one go: 10 s for the headers and 30 s for the whole
+ * request are ample, and a slow client cannot hold a socket for minutes. Keep-alive lasts a little longer
+ * than the 60 s idle timeout common to load balancers, so a proxy never reuses a connection the server has
+ * just closed (a 502 at the proxy).
+ */
+export const HTTP_TIMEOUTS: HttpTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 65_000,
+  checkIntervalMs: 1_000,
+};
 
 /**
  * Hosts the Bot Framework channels use for serviceUrl. In production a reply may only go to these, over https
- * (the token's serviceUrl claim is checked by botbuilder too; this is a second lock on the door).
+ * (the token's serviceUrl claim is checked by botbuilder too; this is a second lock on the door). Every entry
+ * is a domain only Microsoft can name hosts in: Teams' public cloud is `smba.trafficmanager.net` with a
+ * regional path (`/emea/`, `/amer/`, `/apac/`, `/teams/` …), never another `*.trafficmanager.net` host,
+ * which anyone with an Azure subscription can create.
  */
 export const BOT_FRAMEWORK_HOSTS = [
   /\.botframework\.com$/,
   /\.botframework\.azure\.us$/,
   /^smba\.trafficmanager\.net$/,
-  /\.trafficmanager\.net$/,
   /\.teams\.microsoft\.com$/,
   /\.infra\.lync\.com$/,
 ];
 
-/** Whether a serviceUrl is an https Bot Framework host. */
+/** Whether a serviceUrl is an https Bot Framework host (on the default port, without credentials). */
 export function isBotFrameworkServiceUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && BOT_FRAMEWORK_HOSTS.some((re) => re.test(u.hostname));
+    return (
+      u.protocol === 'https:' &&
+      u.port === '' &&
+      u.username === '' &&
+      u.password === '' &&
+      BOT_FRAMEWORK_HOSTS.some((re) => re.test(u.hostname))
+    );
   } catch {
     return false;
   }
@@ -74,22 +115,99 @@ export function activityProblem(body: unknown, options: { production?: boolean }
   return undefined;
 }
 
+/**
+ * Errors in the shape the route's protocol has: the Bot Framework REST routes (`/v3/…`, the local Direct
+ * Line shim and Bot Connector) in theirs, every other route `{ error: code, message }`.
+ */
+const errorFormat: ErrorFormat = (req, code, message) =>
+  (req.getPath?.() ?? '').startsWith('/v3/') ? protocolErrorBody(code, message) : errorBody(code, message);
+
+/**
+ * The response botbuilder's adapter writes to. It answers a failed authentication (401) and a failed turn
+ * (500) with the error's own message; those answers come from the catalogue instead, and the reason goes to
+ * the log. Everything else (200, invoke responses) passes through.
+ */
+function catalogueResponse(res: Response, log: Logger) {
+  let status = 200;
+  let answered = false;
+  const refused = () => status === 401 || status >= 500;
+  const refuse = (reason?: unknown) => {
+    if (answered) return;
+    answered = true;
+    const code: ErrorCode = status === 401 ? 'Unauthorized' : 'Internal';
+    log.info({ status, ...(status === 401 && typeof reason === 'string' ? { reason } : {}) }, 'activity refused');
+    if (!res.headersSent) sendError(res, code);
+  };
+  return {
+    socket: res.socket,
+    status(code: number) {
+      status = code;
+      res.status(code);
+    },
+    header: (name: string, value: unknown) => res.header(name, value),
+    send(body?: unknown) {
+      if (refused()) refuse(body);
+      else res.send(body);
+    },
+    end() {
+      if (refused()) refuse();
+      else if (!answered) res.end();
+    },
+  };
+}
+
+/** Answers a request Node could not take, from the catalogue, and closes the connection. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (err.code === 'ECONNRESET' || !socket.writable || started) {
+    socket.destroy();
+    return;
+  }
+  const code: ErrorCode =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 'RequestTimeout'
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? 'HeadersTooLarge'
+        : 'BadRequest';
+  const { status } = ERRORS[code];
+  const body = JSON.stringify(errorBody(code));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 export function buildServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'trygg', handleUncaughtExceptions: false });
+  const timeouts = { ...HTTP_TIMEOUTS, ...deps.timeouts };
+  const http = server.server as HttpServer;
+  http.headersTimeout = timeouts.headersMs;
+  http.requestTimeout = timeouts.requestMs;
+  http.keepAliveTimeout = timeouts.keepAliveMs;
+  // Read when the server starts listening; Node's 30 s default would let a slow client overstay by that much.
+  (http as HttpServer & { connectionsCheckingInterval: number }).connectionsCheckingInterval = timeouts.checkIntervalMs;
+  // What Node refuses itself (a request that is not HTTP, headers too large, a request too slow to arrive) is
+  // answered from the catalogue too, instead of Node's bare status line.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
+
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  // The only body parser: JSON within 256 KB, for every route (restify's bodyParser would hand
+  // multipart/form-data to formidable, which writes uploads to the temp folder whatever their size).
+  server.use(jsonBodyParser({ format: errorFormat }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const problem = activityProblem(req.body, { production: deps.production === true });
     if (problem) {
-      res.send(400, { error: 'BadActivity', message: problem });
+      // Before authentication: in production the sender learns only that it was refused.
+      deps.log.info({ reason: problem }, 'activity refused');
+      sendError(res, 'BadActivity', deps.production ? undefined : problem);
       return;
     }
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await deps.adapter.process(req, catalogueResponse(res, deps.log), (context) => deps.bot.run(context));
     } catch (err) {
       deps.log.error({ err }, 'processing an activity failed');
-      if (!res.headersSent) res.send(500, { error: 'Internal', message: 'the activity could not be processed' });
+      if (!res.headersSent) sendError(res, 'Internal');
     }
   });
 
@@ -114,16 +232,39 @@ export function buildServer(deps: ServerDeps): Server {
   deps.mountLocal?.(server);
   deps.mountWebchat?.(server);
 
-  // Errors restify raises itself (bad JSON, body too large, unknown route) keep their 4xx and are logged briefly.
+  // What restify raises itself (an unknown route, a wrong method, a handler that threw) is answered from the
+  // catalogue too, without the error's own message, and logged briefly.
   server.on(
     'restifyError',
-    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-      deps.log.info(
-        { method: req.method, path: req.getPath?.(), status: err.statusCode, error: err.name },
-        'request refused',
-      );
+    (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      const code = err instanceof HttpError ? err.code : codeForStatus(err.statusCode);
+      const status = ERRORS[code].status;
+      const fields = { method: req.method, path: req.getPath?.(), status, error: code };
+      if (status >= 500) deps.log.error({ ...fields, err }, 'request failed');
+      else deps.log.info(fields, 'request refused');
+      if (!res.headersSent)
+        res.send(status, errorFormat(req, code, err instanceof HttpError ? err.message : ERRORS[code].message), {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
       callback();
     },
   );
   return server;
+}
+
+/**
+ * Stops accepting connections and resolves once every request in flight has been answered. A connection
+ * becomes idle when its answer is done, and keep-alive would hold it open for {@link HttpTimeouts.keepAliveMs}:
+ * idle connections are closed as they appear instead.
+ */
+export async function closeServer(server: Server): Promise<void> {
+  const http = server.server as HttpServer;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => http.closeIdleConnections(), 50);
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+  }
 }

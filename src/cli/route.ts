@@ -116,6 +116,7 @@ export function explain(d: Decision, policy: Policy, lang: 'sv' | 'en'): string 
     t('explain.matched', { terms: d.reason.matched.length ? d.reason.matched.join(', ') : '—' }),
   ];
   if (d.reason.discounted.length) lines.push(t('explain.discounted', { terms: d.reason.discounted.join(', ') }));
+  lines.push(...explainLayer(d, t));
   if (d.confirm) lines.push(t('explain.confirm'));
   lines.push(
     d.destination.onDuty
@@ -128,4 +129,35 @@ export function explain(d: Decision, policy: Policy, lang: 'sv' | 'en'): string 
   for (const a of d.advice)
     lines.push(t('explain.advice', { name: a.name ?? t(`advice.${a.id}`), phone: a.phone ?? '' }).trimEnd());
   return lines.join('\n') + '\n';
+}
+
+/** Which layer of triage decided, and why (the three layers are described in src/routing/triage/layers.ts). */
+function explainLayer(d: Decision, t: ReturnType<typeof translator>): string[] {
+  const { layer, signs, classifier: c } = d.reason;
+  const danger = (kind: string) => t(`danger.${kind}`);
+  const lines: string[] = [];
+  const signList = signs?.join(', ') ?? '';
+  if (layer === 'classifier' && d.category === 'acute_danger' && c) {
+    lines.push(t('explain.layer.classifier', { acute: c.acute.toFixed(2), kind: danger(c.kind) }));
+  } else if (layer === 'classifier' && c) {
+    lines.push(t('explain.layer.classifierCategory', { category: t(`category.${c.category}`), p: c.p.toFixed(2) }));
+  } else if (layer === 'safety-net') {
+    lines.push(
+      d.category === 'acute_danger' ? t('explain.layer.safetyNet', { signs: signList }) : t('explain.layer.unplaced'),
+    );
+  } else if (layer === 'lexicon') {
+    lines.push(t('explain.layer.lexicon'));
+  }
+  if (signs?.length && layer !== 'safety-net') lines.push(t('explain.signs', { signs: signList }));
+  if (c && layer !== 'classifier') {
+    lines.push(
+      t('explain.classifier', {
+        acute: c.acute.toFixed(2),
+        kind: danger(c.kind),
+        category: t(`category.${c.category}`),
+        p: c.p.toFixed(2),
+      }),
+    );
+  }
+  return lines;
 }

@@ -53,8 +53,52 @@ describe('production mode', () => {
     }
   });
 
+  it('refuses to start with the phone line but without ACS_INCOMING_SECRET, or with a short one', () => {
+    const acs = {
+      ...PROD,
+      ACS_CONNECTION_STRING: 'endpoint=https://trygg-test.communication.azure.com/;accesskey=a2V5',
+      PUBLIC_BASE_URL: 'https://trygg.example.test',
+    };
+    expect(() => loadConfig(acs)).toThrow(/ACS_INCOMING_SECRET: required in production with ACS_CONNECTION_STRING/);
+    expect(() => loadConfig({ ...acs, ACS_INCOMING_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(loadConfig({ ...acs, ACS_INCOMING_SECRET: 'a-long-random-secret-value' }).acs?.incomingSecret).toBe(
+      'a-long-random-secret-value',
+    );
+    // Outside production it stays optional (the server warns).
+    const { NODE_ENV: _, ...development } = acs;
+    expect(loadConfig(development).acs).toBeDefined();
+  });
+
+  it.each([
+    ['0.0.0.0', {}, /HOST: 0\.0\.0\.0 is not a loopback address/],
+    ['::', {}, /HOST: :: is not a loopback address/],
+    ['192.168.1.20', {}, /LOCAL_MODE_ALLOW_REMOTE=1/],
+    ['0.0.0.0', { LOCAL_MODE_ALLOW_REMOTE: '1' }, undefined],
+    ['127.0.0.2', {}, undefined],
+    ['localhost', {}, undefined],
+    ['::1', {}, undefined],
+  ])('local mode on HOST=%s %j: %s', (host, extra, problem) => {
+    const load = () => loadConfig({ HOST: host, ...extra });
+    if (problem) expect(load).toThrow(problem);
+    else expect(load().host).toBe(host);
+  });
+
+  it('with an app id any HOST is fine (every request is authenticated)', () => {
+    const { NODE_ENV: _, ...credentials } = PROD;
+    expect(loadConfig({ ...credentials, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig(credentials).host).toBe('0.0.0.0');
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+  });
+
   it.each([
     ['https://smba.trafficmanager.net/emea/', true],
+    ['https://smba.trafficmanager.net/amer/', true],
+    ['https://smba.trafficmanager.net/teams/', true],
+    ['https://smba.infra.gcc.teams.microsoft.com/teams', true],
+    ['https://trygg-evil.trafficmanager.net/emea/', false],
+    ['https://smba.trafficmanager.net.127.0.0.1.nip.io/', false],
+    ['https://smba.trafficmanager.net:8443/emea/', false],
+    ['https://user:pw@smba.trafficmanager.net/emea/', false],
     ['https://webchat.botframework.com/', true],
     ['https://sms.botframework.com/', true],
     ['https://europe.webchat.botframework.com/', true],

@@ -46,6 +46,21 @@ describe('trygg route', () => {
     expect(en.out).toMatch(/ongoing disturbance/);
   });
 
+  it.each([
+    ['DET BRINNER I TRAPPHUSET', /Decided by: the lexicons/],
+    ['KOM HIT NU!!! 🔥🔥', /Decided by: the safety net: signs of distress \(🔥, !!!, CAPITALS\)/],
+    ['ehm hallå', /Decided by: (the classifier|the safety net)/],
+  ])('--explain says which layer decided "%s"', async (text, layer) => {
+    const r = await runCli(['route', '--explain', '--lang', 'en', text]);
+    expect(r.out).toMatch(layer);
+  });
+
+  it('the JSON decision names the layer and what the classifier saw', async () => {
+    const d = JSON.parse((await runCli(['route', 'ehm hallå'])).out);
+    expect(['classifier', 'safety-net']).toContain(d.reason.layer);
+    expect(d.reason.classifier).toMatchObject({ acute: expect.any(Number), kind: expect.any(String) });
+  });
+
   it('refuses bad input with exit code 2 and a reason', async () => {
     expect((await runCli(['route'])).code).toBe(2);
     const badAt = await runCli(['route', '--at', 'igår', 'hej']);

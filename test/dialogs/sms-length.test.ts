@@ -1,4 +1,5 @@
-// SMS replies stay short: whole conversations in Swedish, English and Arabic, every reply at most three segments.
+// SMS replies stay short: whole conversations in Swedish, English and Arabic, every message answered and every
+// reply at most three segments.
 import { describe, expect, it } from 'vitest';
 import { smsSegments } from '../../src/channels/render.ts';
 import { harness } from './harness.ts';
@@ -21,7 +22,13 @@ describe('SMS length', () => {
   it.each(CONVERSATIONS)('%s at %s: %j', async (_lang, at, messages) => {
     const h = await harness({ at, channelId: 'sms', conversationId: `sms-${messages[0]}` });
     for (const m of messages) {
-      for (const reply of await h.texts(m)) {
+      const replies = await h.texts(m);
+      // Every message is answered: a length check over no reply would prove nothing.
+      expect(
+        replies.filter((r) => r.trim()),
+        `a reply to "${m}"`,
+      ).not.toHaveLength(0);
+      for (const reply of replies) {
         expect(smsSegments(reply), reply).toBeLessThanOrEqual(3);
         expect(reply).not.toMatch(/\*\*|\]\(/);
       }

@@ -141,6 +141,16 @@ describe('triageWithModel', () => {
     expect(
       await triageWithModel('x', { rules, model: RULES_ONLY, conversationId: 'c', onEmergency: () => undefined }),
     ).toMatchObject({ model: 'skipped', triage: rules });
+    // A model that is not enabled is never asked, even for a message that would call for it.
+    const unknown = triage('blorp fnargle qwzx');
+    expect(
+      await triageWithModel('blorp fnargle qwzx', {
+        rules: unknown,
+        model: { ...fakeModel(events, async () => answer()), enabled: false },
+        conversationId: 'c',
+        onEmergency: () => undefined,
+      }),
+    ).toMatchObject({ model: 'skipped', triage: unknown });
     expect(
       await triageWithModel('Grannen spelar hög musik', {
         rules,

@@ -84,7 +84,12 @@ describe('summarizeForStaff', () => {
   });
 
   it('an empty transcript makes no call', async () => {
+    // The provider would answer: had a request gone out, the summary would be 'x'.
+    const bodies: unknown[] = [];
+    const scope = expectCompletion(() => [200, completion({ summary: 'x' })], bodies);
     expect(await summarizeForStaff([{ from: 'tenant', text: '  ' }], testClient())).toBeUndefined();
+    expect(bodies).toEqual([]);
+    expect(scope.isDone()).toBe(false);
   });
 });
 
@@ -143,11 +148,15 @@ describe('translateText', () => {
   });
 
   it('the same language, an empty text or a bad language tag make no call', async () => {
+    const bodies: unknown[] = [];
+    const scope = expectCompletion(() => [200, completion({ translation: 'translated' })], bodies);
     const log = memoryLogger();
     expect(await translateText('Hej', { from: 'sv', to: 'sv' }, testClient())).toBe('Hej');
     expect(await translateText('  ', { to: 'en' }, testClient())).toBe('  ');
     expect(await translateText('Hej', { to: 'not a language' }, testClient(), { logger: log })).toBeUndefined();
     expect(reasons(log)).toEqual(['invalid_request']);
+    expect(bodies).toEqual([]);
+    expect(scope.isDone()).toBe(false);
   });
 
   it('names languages for the prompt from their tags', () => {

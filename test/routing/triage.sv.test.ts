@@ -132,7 +132,8 @@ describe('Swedish near-misses that are not emergencies', () => {
     ['Ingen brand, bara matos från spisen', 'minor_fault', true],
     ['Brandvarnaren piper, den behöver nytt batteri', 'minor_fault', true],
     ['Brandvarnaren piper hela tiden, tror batteriet är slut', 'minor_fault', true],
-    ['Vad gör jag om det börjar brinna?', 'unknown', true],
+    // A what-if question is a question for the office, and its danger word is discounted.
+    ['Vad gör jag om det börjar brinna?', 'information', true],
     ['Hur ofta testas brandlarmet?', 'information', true],
     ['Sköt om dig!', 'information', true],
     ['Grannen röker på balkongen och röken kommer in till oss', 'disturbance', true],

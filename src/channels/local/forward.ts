@@ -3,13 +3,13 @@
  * messaging endpoint. Local mode has no app id, so the request carries no Authorization header, which the
  * bot's CloudAdapter accepts only when it runs without credentials too.
  */
-import { ShimError } from './http.ts';
+import { HttpError } from '../../errors.ts';
 import type { ActivityJson } from './conversations.ts';
 
 /** Every channel gives the bot about 15 seconds to answer a request. */
 export const BOT_TIMEOUT_MS = 15_000;
 
-/** Posts the activity to the bot; throws a 502 or 504 ShimError when the bot fails, as Direct Line does. */
+/** Posts the activity to the bot; throws a 502 or 504 HttpError when the bot fails, as Direct Line does. */
 export async function forwardToBot(
   botEndpoint: string,
   activity: ActivityJson,
@@ -26,20 +26,16 @@ export async function forwardToBot(
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     throw timedOut
-      ? new ShimError(504, 'BotTimeout', `the bot at ${botEndpoint} did not answer within ${timeoutMs} ms`, {
+      ? new HttpError('BotTimeout', `the bot at ${botEndpoint} did not answer within ${timeoutMs} ms`, {
           cause: error,
         })
-      : new ShimError(502, 'BotUnreachable', `cannot reach the bot at ${botEndpoint}; is it running?`, {
+      : new HttpError('BotUnreachable', `cannot reach the bot at ${botEndpoint}; is it running?`, {
           cause: error,
         });
   }
   // The body (an invoke response at most) means nothing to a polling client; read it to free the socket.
   await response.arrayBuffer().catch(() => undefined);
   if (!response.ok) {
-    throw new ShimError(
-      502,
-      'BotError',
-      `the bot at ${botEndpoint} answered HTTP ${response.status}; see the bot's log`,
-    );
+    throw new HttpError('BotError', `the bot at ${botEndpoint} answered HTTP ${response.status}; see the bot's log`);
   }
 }

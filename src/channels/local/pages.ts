@@ -10,7 +10,9 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { Response, Server } from 'restify';
-import { route, sendJson, type ShimLogger } from './http.ts';
+import { errorBody } from '../../errors.ts';
+import { sendError } from '../http.ts';
+import { route, type ShimLogger } from './http.ts';
 
 /** Options of {@link mountLocalPages}. */
 export interface LocalPagesOptions {
@@ -66,7 +68,7 @@ export function mountLocalPages(server: Server, options: LocalPagesOptions = {})
   for (const [path, asset] of Object.entries(files)) {
     server.get(
       path,
-      route(options.logger, async (_req, res) => serveFile(res, asset, options.logger)),
+      route(options.logger, async (_req, res) => serveFile(res, asset, options.logger), errorBody),
     );
   }
 }
@@ -81,7 +83,7 @@ async function serveFile(
     size = (await stat(asset.file)).size;
   } catch (error) {
     logger?.warn({ err: error, file: asset.file }, 'local pages: file missing; is botframework-webchat installed?');
-    sendJson(res, 404, { error: { code: 'NotFound', message: `missing ${asset.file}` } });
+    sendError(res, 'NotFound', 'a file of the chat page is missing; see the server log');
     return;
   }
   res.writeHead(200, {

@@ -3,16 +3,18 @@
  * handshake and `Microsoft.Communication.IncomingCall`, answered with a per-call callback URL under
  * PUBLIC_BASE_URL), and `POST /api/calls/callback/:callId?token=…` takes that call's Call Automation events.
  * A callback without the call's secret, or for a call we did not answer, is refused. With
- * ACS_INCOMING_SECRET set, Event Grid's posts must carry it too (`?secret=` in the subscription's endpoint
- * URL, as Event Grid's docs suggest for webhooks); without it anyone who knows the URL can make the line
- * answer a forged call context (ACS itself would refuse to answer it, at the cost of a request to ACS).
+ * ACS_INCOMING_SECRET set (required in production), Event Grid's posts and its CloudEvents `OPTIONS`
+ * handshake must carry it too (`?secret=` in the subscription's endpoint URL, as Event Grid's docs suggest for
+ * webhooks); without it anyone who knows the URL can make the line try to answer a forged call context (ACS
+ * refuses to answer it, at the cost of a request to ACS and a ringing session until then).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { normalizePhone } from '../../store/index.ts';
 import { AcsCallControl, applyAcsEvent, createAcsClient, incomingCaller } from './acs.ts';
 import { PhoneCall, type CallDeps } from './call.ts';
-import { asEventList, BadBodyError, pathParam, queryParam, readJson, sendJson } from './http.ts';
+import { HttpError } from '../../errors.ts';
+import { asEventList, pathParam, queryParam, readJson, sendError, sendJson } from './http.ts';
 import { CallSessions } from './sessions.ts';
 import type { CallSession, PhoneDeps } from './types.ts';
 import { VoiceAdapter } from './voice-adapter.ts';
@@ -65,13 +67,12 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   const cognitiveServicesEndpoint = acs.cognitiveServicesEndpoint;
   const digest = (s: string) => createHash('sha256').update(s).digest();
   const expected = acs.incomingSecret ? digest(acs.incomingSecret) : undefined;
-  /** True when Event Grid's request carries the configured secret (or none is configured). */
+  /** True when Event Grid's request carries the configured secret (or none is configured: never in production). */
   const fromEventGrid = (req: Request) =>
     !expected || timingSafeEqual(digest(queryParam(req, 'secret') ?? ''), expected);
-  if (!expected && deps.config.production)
-    log.warn('phone: ACS_INCOMING_SECRET is not set; POST /api/calls/incoming accepts posts from anyone');
+  if (!expected) log.warn('phone: ACS_INCOMING_SECRET is not set; POST /api/calls/incoming accepts posts from anyone');
 
-  async function answer(data: Record<string, unknown>): Promise<'answered' | 'skipped' | 'retry'> {
+  async function answer(data: Record<string, unknown>): Promise<'answered' | 'skipped' | 'retry' | 'busy'> {
     const incomingCallContext = data.incomingCallContext;
     const caller = incomingCaller(data);
     if (typeof incomingCallContext !== 'string' || !caller) {
@@ -79,6 +80,10 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
       return 'skipped';
     }
     const session = sessions.create(normalizePhone(caller.phone) ?? '');
+    if (!session) {
+      log.warn({ ringing: sessions.ringingCount, calls: sessions.size }, 'phone: too many calls at once; one refused');
+      return 'busy';
+    }
     calls.set(
       session,
       new PhoneCall(engine, session, new AcsCallControl(client, session, caller.rawId, engine.voices)),
@@ -90,6 +95,8 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
         operationContext: session.id,
       });
       session.callConnectionId ??= result.callConnectionProperties.callConnectionId;
+      // ACS accepted the call context, which only a real incoming call has: never evicted from now on.
+      sessions.answered(session);
       log.info({ callId: session.id }, 'phone: call answered');
       return 'answered';
     } catch (err) {
@@ -106,8 +113,8 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
     try {
       return asEventList(await readJson(req));
     } catch (err) {
-      const e = err as BadBodyError;
-      sendJson(res, e.status ?? 400, { error: 'BadEvent', message: e.message });
+      if (err instanceof HttpError) sendError(res, err.code === 'InvalidJson' ? 'BadEvent' : err.code);
+      else throw err;
       return undefined;
     }
   }
@@ -115,7 +122,7 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   server.post(INCOMING_PATH, async (req: Request, res: Response) => {
     if (!fromEventGrid(req)) {
       log.warn('phone: a post to the incoming-call webhook without its secret was refused');
-      sendJson(res, 403, { error: 'Forbidden', message: 'the webhook secret is missing or wrong' });
+      sendError(res, 'WebhookSecret');
       return;
     }
     const events = await readEvents(req, res);
@@ -125,13 +132,13 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
     const validation = events.find((e) => typeOf(e) === 'Microsoft.EventGrid.SubscriptionValidationEvent');
     if (validation) {
       const code = (validation.data as { validationCode?: unknown } | undefined)?.validationCode;
-      if (typeof code !== 'string')
-        sendJson(res, 400, { error: 'BadEvent', message: 'validation event without validationCode' });
+      if (typeof code !== 'string') sendError(res, 'BadEvent', 'validation event without validationCode');
       else sendJson(res, 200, { validationResponse: code });
       log.info('phone: Event Grid subscription validated');
       return;
     }
     let retry = false;
+    let busy = false;
     for (const event of events) {
       if (
         typeOf(event) !== 'Microsoft.Communication.IncomingCall' ||
@@ -139,16 +146,31 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
         event.data === null
       )
         continue;
-      if ((await answer(event.data as Record<string, unknown>)) === 'retry') retry = true;
+      const outcome = await answer(event.data as Record<string, unknown>);
+      if (outcome === 'retry') retry = true;
+      if (outcome === 'busy') busy = true;
     }
-    if (retry) sendJson(res, 503, { error: 'AnswerFailed', message: 'the call could not be answered; deliver again' });
+    // Event Grid delivers again on a 503, while the call still rings.
+    if (retry) sendError(res, 'AnswerFailed');
+    else if (busy) sendError(res, 'LineBusy');
     else sendJson(res, 200, {});
   });
 
-  // CloudEvents webhook handshake (for an Event Grid subscription with the CloudEvents schema).
+  // CloudEvents webhook handshake (for an Event Grid subscription with the CloudEvents schema). Event Grid
+  // sends it to the subscription's endpoint URL, secret included: without the secret nobody may make this
+  // line agree to receive events.
   server.opts(INCOMING_PATH, async (req: Request, res: Response) => {
+    if (!fromEventGrid(req)) {
+      log.warn('phone: a webhook handshake without the secret was refused');
+      sendError(res, 'WebhookSecret');
+      return;
+    }
     const origin = req.header('WebHook-Request-Origin');
-    res.writeHead(200, { 'WebHook-Allowed-Origin': origin || '*', 'WebHook-Allowed-Rate': '120', 'Content-Length': 0 });
+    if (!origin) {
+      sendError(res, 'BadHandshake');
+      return;
+    }
+    res.writeHead(200, { 'WebHook-Allowed-Origin': origin, 'WebHook-Allowed-Rate': '120', 'Content-Length': 0 });
     res.end();
   });
 
@@ -157,9 +179,11 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
     const call = session && calls.get(session);
     if (!session || !call) {
       log.warn('phone: a callback for an unknown call, or without its secret, was refused');
-      sendJson(res, 403, { error: 'Forbidden', message: 'not a call this line answered' });
+      sendError(res, 'UnknownCall');
       return;
     }
+    // Only ACS has the call's secret (it came with our answer), so the call was answered.
+    sessions.answered(session);
     const events = await readEvents(req, res);
     if (!events) return;
     for (const event of events) {

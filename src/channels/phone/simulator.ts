@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import { normalizePhone } from '../../store/index.ts';
 import { PhoneCall } from './call.ts';
-import { asEventList, pathParam, readJson, sendJson } from './http.ts';
+import { HttpError } from '../../errors.ts';
+import { asEventList, pathParam, readJson, sendError, sendJson } from './http.ts';
 import { callDeps } from './line.ts';
 import { CallSessions } from './sessions.ts';
 import { localeOf, type Voices } from './speech.ts';
@@ -129,43 +130,53 @@ export function mountPhoneSimulator(server: Server, deps: PhoneDeps): { sessions
     });
   }
 
+  /** The body's one JSON object, or undefined after answering 400 for a body that is not JSON. */
+  async function readBody(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
+    try {
+      return asEventList(await readJson(req))[0] ?? {};
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      sendError(res, err.code === 'InvalidJson' ? 'BadInput' : err.code, err.message);
+      return undefined;
+    }
+  }
+
   server.post('/phone/api/calls', async (req: Request, res: Response) => {
-    const body = asEventList(await readJson(req).catch(() => ({})))[0] ?? {};
+    const body = await readBody(req, res);
+    if (!body) return;
     const raw = typeof body.caller === 'string' && body.caller.trim() ? body.caller : SIMULATOR_CALLER;
     const caller = raw === 'anonymous' ? '' : normalizePhone(raw);
     if (caller === undefined) {
-      sendJson(res, 400, {
-        error: 'BadCaller',
-        message: 'caller must be a phone number such as +46701234567, or "anonymous"',
-      });
+      sendError(res, 'BadCaller');
       return;
     }
     const session = sessions.create(caller);
+    if (!session) {
+      sendError(res, 'LineBusy');
+      return;
+    }
+    // The simulator connects at once: there is no answer to wait for.
+    sessions.answered(session);
     const control = new SimulatorControl(engine.voices);
     calls.set(session, { call: new PhoneCall(engine, session, control), control });
     await step(res, session, (call) => call.start(), session.secret);
   });
 
   server.post('/phone/api/calls/:id/input', async (req: Request, res: Response) => {
-    let body: Record<string, unknown>;
-    try {
-      body = asEventList(await readJson(req))[0] ?? {};
-    } catch {
-      sendJson(res, 400, { error: 'BadInput', message: 'body is not valid JSON' });
-      return;
-    }
+    const body = await readBody(req, res);
+    if (!body) return;
     const session = sessions.authorize(
       pathParam(req, 'id') ?? '',
       typeof body.token === 'string' ? body.token : undefined,
     );
     if (!session || !calls.has(session)) {
-      sendJson(res, 404, { error: 'NoCall', message: 'no such call (it ended, or the token is wrong): ring again' });
+      sendError(res, 'NoCall');
       return;
     }
     const kind = String(body.kind ?? '');
     const value = typeof body.value === 'string' ? body.value : '';
     if (!INPUT_KINDS.has(kind)) {
-      sendJson(res, 400, { error: 'BadInput', message: `kind must be one of ${[...INPUT_KINDS].join(', ')}` });
+      sendError(res, 'BadInput', `kind must be one of ${[...INPUT_KINDS].join(', ')}`);
       return;
     }
     await step(res, session, async (call) => {

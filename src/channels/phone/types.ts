@@ -10,6 +10,7 @@ import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { Lang, RouteId } from '../../routing/types.ts';
 import type { Store } from '../../store/index.ts';
+import type { CallSessionOptions } from './sessions.ts';
 
 /** A neural voice for one language: `xml:lang` and the Azure voice name. */
 export interface PhoneVoice {
@@ -43,8 +44,8 @@ export interface PhoneDeps {
   acsClientOptions?: CallAutomationClientOptions;
   /** How long one REST call to ACS may take (default `ACS_REQUEST_TIMEOUT_MS`). */
   acsTimeoutMs?: number;
-  /** In-memory call sessions: at most `max` (oldest dropped), each forgotten `ttlMs` after its last event. */
-  sessions?: { max?: number; ttlMs?: number };
+  /** In-memory call sessions: caps on answered and on ringing calls, and their expiries (see CallSessions). */
+  sessions?: CallSessionOptions;
 }
 
 /** Something to say: SSML for the speech service, plain text for logs, transcripts and the simulator. */

@@ -74,11 +74,14 @@ const NO_FUZZY: ReadonlySet<Field> = new Set([
   'clauseBreaks',
 ]);
 
-/** Fields whose phrases allow one inserted word between their words: what a message is about. */
+/**
+ * Fields whose phrases allow one inserted word between their words: what a message is about. Not `signs`:
+ * they count on their own in the safety net, so they match as written ("ligger i trapphuset" is a person,
+ * "ligger sopor i trapphuset" is not).
+ */
 const PHRASE_SLACK: ReadonlySet<Field> = new Set([
   'danger',
   'dangerUncertain',
-  'signs',
   'disturbance',
   'urgentFault',
   'minorFault',
@@ -136,8 +139,8 @@ export interface Hit {
   end: number;
   /** Matched through typo tolerance. */
   fuzzy: boolean;
-  /** Words inside the hit that the entry's slack skipped (they do not make the hit longer). */
-  skipped?: number;
+  /** Positions inside the hit that the entry's slack skipped (they do not make the hit longer). */
+  skippedAt?: number[];
 }
 
 /** Lexicons compiled into a matcher. */
@@ -323,23 +326,15 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   };
 
   /**
-   * Words of cues (negations, time, drills): a phrase's slack never skips one, so the cue keeps its own
-   * effect ("slår inte ihjäl" is not `slår ihjäl`; "luktar fortfarande rök" keeps its "fortfarande").
-   */
-  const guards = new Set<number>();
-  for (const p of patterns) if (SLACK_GUARDS.has(p.field)) for (const w of p.words) guards.add(w);
-  const skippable = (info: TokenInfo): boolean => !info.ids.some((id) => guards.has(id));
-
-  /**
-   * End (exclusive) of the shortest match of `p` whose word `j` stands at `pos`, or -1. Words skipped through
-   * the entry's slack (not through `..`) are added to `skipped.n`.
+   * End (exclusive) of the shortest match of `p` whose word `j` stands at `pos`, or -1. Positions skipped
+   * through the entry's slack (not through `..`) are pushed to `skipped`.
    */
   const extend = (
     p: Pattern,
     j: number,
     pos: number,
     infos: TokenInfo[],
-    skipped: { n: number },
+    skipped: number[],
     breaks?: Uint8Array,
   ): number => {
     if (j === p.words.length - 1) return pos + 1;
@@ -348,15 +343,12 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     const last = Math.min(infos.length - 1, gap ? pos + 4 : pos + 1 + p.slack);
     for (let q = pos + 1; q <= last; q++) {
       if (breaks?.[q]) return -1;
-      if (!infos[q]!.ids.includes(next)) {
-        if (!gap && !skippable(infos[q]!)) return -1;
-        continue;
-      }
-      const before = skipped.n;
-      if (!gap) skipped.n += q - pos - 1;
+      if (!infos[q]!.ids.includes(next)) continue;
+      const before = skipped.length;
+      if (!gap) for (let k = pos + 1; k < q; k++) skipped.push(k);
       const end = extend(p, j + 1, q, infos, skipped, breaks);
       if (end >= 0) return end;
-      skipped.n = before;
+      skipped.length = before;
     }
     return -1;
   };
@@ -364,22 +356,35 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const match = (tokens: readonly string[], breaks?: Uint8Array): Hit[] => {
     const infos = tokens.map(tokenInfo);
     const hits: Hit[] = [];
-    const skipped = { n: 0 };
+    const skipped: number[] = [];
+    let slackHits = false;
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       for (const id of info.ids) {
         for (const p of firstOf[id]!) {
-          skipped.n = 0;
+          skipped.length = 0;
           const end = extend(p, 0, i, infos, skipped, breaks);
-          if (end >= 0)
-            hits.push({ pattern: p, start: i, end, fuzzy: false, ...(skipped.n ? { skipped: skipped.n } : {}) });
+          if (end < 0) continue;
+          if (skipped.length) slackHits = true;
+          hits.push({
+            pattern: p,
+            start: i,
+            end,
+            fuzzy: false,
+            ...(skipped.length ? { skippedAt: [...skipped] } : {}),
+          });
         }
       }
       for (const id of info.fuzzyIds) {
         for (const p of fuzzyFirstOf[id]!) hits.push({ pattern: p, start: i, end: i + 1, fuzzy: true });
       }
     }
-    return hits;
+    if (!slackHits) return hits;
+    // A phrase's slack never skips a cue (negation, time, drill): the cue keeps its own effect ("slår inte
+    // ihjäl" is not `slår ihjäl`; "luktar fortfarande rök" keeps its "fortfarande").
+    const cue = new Uint8Array(tokens.length);
+    for (const h of hits) if (SLACK_GUARDS.has(h.pattern.field)) for (let k = h.start; k < h.end; k++) cue[k] = 1;
+    return hits.filter((h) => !h.skippedAt?.some((k) => cue[k]));
   };
 
   return { patterns, warnings, match };

@@ -4,7 +4,7 @@
  * lexicons here, the learned classifier (`classifier/`), and the safety net.
  *
  * The lexicon layer's precedence: acute danger (uncertain when only possible-danger phrases, typos or softening cues back it)
- * > disturbance > urgent fault (a lock-out counts) > minor fault > support > crime that is over
+ * > disturbance > urgent fault (a lock-out counts) > crime that is over > minor fault > support
  * > information > unknown. Danger that a negation, a past cue or a drill discounts is listed in
  * `discounted` and never silently dropped: past violence, weapons, break-ins and explosions become a crime
  * that is over.
@@ -23,7 +23,7 @@ import { compiledFor, type Field, type Hit } from './compile.ts';
 import { detectLanguageFromHits } from './detect-language.ts';
 import { LEXICONS } from './lexicons/index.ts';
 import { tokenize } from './normalize.ts';
-import { layoutOf, PAST_CRIME_KINDS, resolve, type DangerVerdict } from './resolve.ts';
+import { layoutOf, PAST_CRIME_KINDS, resolve, type DangerVerdict, type Layout } from './resolve.ts';
 import { combineLayers } from './layers.ts';
 import type { TriageModel } from './classifier/index.ts';
 
@@ -59,11 +59,21 @@ const KIND_PRIORITY: readonly DangerKind[] = [
 const FIELD_CATEGORIES: ReadonlyArray<readonly [Category, readonly Field[]]> = [
   ['disturbance', ['disturbance']],
   ['urgent_fault', ['urgentFault', 'lockedOut']],
+  // A crime names what broke the thing: "someone smashed my car window" is for the police, not a repair.
+  ['crime_over', ['crimeOver']],
   ['minor_fault', ['minorFault']],
   ['support', ['support']],
-  ['crime_over', ['crimeOver']],
   ['information', ['information']],
 ];
+
+/** True when two hits stand in one clause: no punctuation and no clause word between them. */
+function oneClause(layout: Layout, a: Hit, b: Hit): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  for (let k = first.end; k <= second.start && k < layout.clauseBreak.length; k++)
+    if (layout.clauseBreak[k]) return false;
+  for (let k = first.end; k < second.start; k++) if (layout.clauseWord[k]) return false;
+  return true;
+}
 
 function toMatch(h: Hit): TriageMatch {
   const p = h.pattern;
@@ -134,7 +144,8 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
   // A typo is read only in the message's own language: across languages a near-miss is usually just
   // another word ("husbands" is not a misspelt Swedish "husbrand").
   const hits = found.filter((h) => !h.fuzzy || h.pattern.lang === detected || h.pattern.lang === language);
-  const { byField, standing, dangers, signs } = resolve(hits, layoutOf(clauseBreak, tokens.length, hits), language);
+  const layout = layoutOf(clauseBreak, tokens.length, hits);
+  const { byField, standing, dangers, signs } = resolve(hits, layout, language);
   const reading = (t: Triage): LexiconReading => ({
     triage: t,
     tokens,
@@ -185,8 +196,10 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
       ),
     );
   }
-  // A partner or relative making a disturbance: violence in a close relationship may be near; ask.
-  if (domestic && disturbance.length > 0) return reading(result('acute_danger', 'violence', true, disturbance));
+  // A partner or relative making a disturbance (in one clause): violence in a close relationship may be
+  // near; ask. Not "min man och jag kan inte sova för musiken".
+  const domesticDisturbance = disturbance.filter((d) => domesticHits.some((f) => oneClause(layout, f, d)));
+  if (domesticDisturbance.length > 0) return reading(result('acute_danger', 'violence', true, domesticDisturbance));
 
   const pastCrimes = discountedVerdicts.filter((v) => v.reason === 'past' && PAST_CRIME_KINDS.has(v.hit.pattern.kind!));
   // A word of the message's own language is read in that language: "gården" is a Swedish yard, not an

@@ -12,7 +12,9 @@
  *    in; a cry for help; `!!!`; capitals; emoji such as 🔥 🚑 🔪 🩸 💥 🆘).
  *    - A sign counts as soon as the classifier leans towards danger (`thresholds.acuteWithSign`), whatever
  *      the lexicons placed: danger cues outrank topic words.
- *    - In a message neither the lexicons nor the classifier could place, any sign makes it uncertain danger.
+ *    - In a message the lexicons could not place, a sign of harm (a described state, 🔥 🩸 🆘) makes it
+ *      uncertain danger; any other sign does too, unless the classifier is sure the message is nothing to
+ *      route (thanks, a greeting). The classifier's "unknown" never counts as placing a message.
  *    - A message nobody could place stays `unknown`, and the reply asks first whether anyone is in danger.
  *
  * Where the lexicons discounted a danger word (negated, in the past, a drill, a film), neither the
@@ -129,19 +131,26 @@ export function decide(evidence: Evidence, t: Thresholds | undefined): Triage {
   const sure = view !== null && t !== undefined;
 
   if (sure && !blocked && view.acute >= t.acute) return raise('classifier', view.kind, harm);
-  // Where the lexicons discounted a danger word, only signs of harm that survived their own cues count.
-  const counting = blocked ? harm : signs;
+  // Where the lexicons discounted a danger word, only the described states that survived their own cues
+  // count: not an emoji next to an idiom ("bandet var eld 🔥"), not exclamation marks.
+  const counting = blocked ? harm.filter((s) => s.match) : signs;
   if (sure && counting.length > 0 && view.acute >= t.acuteWithSign) {
     return raise('safety-net', signKind(counting), counting);
   }
   if (lexical.category !== 'unknown') return { ...lexical, layer: 'lexicon', ...withSigns, ...seen };
-  if (sure && view.categoryP >= t.category) {
+  // The lexicons could not place it. A sign of harm (a person lying, bleeding, missing; 🔥 🩸 🆘) makes it
+  // danger to ask about, whatever the classifier thinks.
+  const harmCounting = counting.filter((s) => s.harm);
+  if (harmCounting.length > 0) return raise('safety-net', signKind(harmCounting), harmCounting);
+  const confident = sure && view.categoryP >= t.category;
+  if (confident && view.category !== 'unknown') {
     return { ...lexical, category: view.category, layer: 'classifier', ...withSigns, ...seen };
   }
-  // Nobody could place it: any sign of distress makes it danger to ask about; without one, the reply still
-  // asks first whether anyone is in danger (dialogs), and the route stays the office.
-  if (counting.length > 0) return raise('safety-net', signKind(counting), counting);
-  return { ...lexical, layer: 'safety-net', ...withSigns, ...seen };
+  // Nobody could place it: a sign of distress makes it danger to ask about, unless the classifier is sure it
+  // is nothing to route ("TACK!!!"); without one the reply still asks first whether anyone is in danger
+  // (dialogs), and the route stays the office.
+  if (counting.length > 0 && !confident) return raise('safety-net', signKind(counting), counting);
+  return { ...lexical, layer: confident ? 'classifier' : 'safety-net', ...withSigns, ...seen };
 }
 
 /** Layers 2 and 3 on top of the lexicons' reading (the shipped model unless one is given). */

@@ -109,7 +109,7 @@ export interface Lexicon {
    * for suicide, danger is only made uncertain.
    */
   notReal: string[];
-  /** Cues that something is happening now ("just nu", "right now", "pågår"). Anywhere, they cancel past cues. */
+  /** Cues that something is happening now ("just nu", "right now", "pågår"). They cancel past cues, and soften drill cues, in their own sentence. */
   ongoing: string[];
   /**
    * "It is calm now" ("nu är det lugnt", "now it's quiet"): a phrase that holds an `ongoing` word but says

@@ -193,8 +193,9 @@ const ARABIZI_DIGITS: Readonly<Record<string, string>> = {
 };
 const HAS_ARABIZI_DIGIT = /[235-9]/;
 const LATIN_LETTERS = /[a-z].*[a-z]/;
-/** A number with an ending: 12an, 3rd, 2a, 5e, 1st, 4th, 10de, 3c. */
-const NUMBER_WITH_ENDING = /^\d+(?:st|nd|rd|th|an|or|er|te|de|[a-e])?$|^\d{2,}[a-z]{1,3}$/;
+/** A number with an ending: 12an, 3rd, 2a, 5e, 1st, 4th, 10de, 6yo, 3år, 5min, 3h. */
+const NUMBER_WITH_ENDING =
+  /^\d+(?:st|nd|rd|th|an|or|er|te|de|yo|yr|yrs|ar|aring|arig|min|tim|kr|km|kg|[a-eh-m])?$|^\d{2,}[a-z]{1,3}$/;
 
 function arabizi(token: string): string {
   if (!HAS_ARABIZI_DIGIT.test(token) || !LATIN_LETTERS.test(token) || NUMBER_WITH_ENDING.test(token)) return token;

@@ -1,7 +1,7 @@
 /**
  * The rules that decide which lexicon hits stand and how sure each danger hit is: longer hits explain
  * shorter ones, negations stay in their clause, past / recent-past / not-real cues discount danger in their
- * sentence, and "ongoing" cues anywhere cancel the past. Pure functions over hits; `index.ts` turns the
+ * sentence, and "ongoing" cues cancel the past in their own sentence. Pure functions over hits; `index.ts` turns the
  * verdicts into a `Triage`.
  */
 import type { DangerKind, Lang } from '../types.ts';
@@ -38,8 +38,11 @@ const MINOR_EXPLAINS_REACH = 6;
 
 /** Danger kinds a past cue turns into a crime that is over (police, 114 14). */
 export const PAST_CRIME_KINDS: ReadonlySet<DangerKind> = new Set(['violence', 'weapon', 'break_in', 'explosion']);
-/** Danger kinds a past cue only makes uncertain: the state outlasts the moment (injury, gas, wish to die). */
-const PERSISTENT_KINDS: ReadonlySet<DangerKind> = new Set(['medical', 'gas', 'suicide']);
+/**
+ * Danger kinds a past cue only makes uncertain: the state outlasts the moment (an injury, a gas leak, a wish
+ * to die, a child who did not come home yesterday, someone still locked in).
+ */
+const PERSISTENT_KINDS: ReadonlySet<DangerKind> = new Set(['medical', 'gas', 'suicide', 'missing', 'trapped']);
 
 /** Where a message's punctuation and clause words fall. */
 export interface Layout {
@@ -99,7 +102,7 @@ export function isSign(h: Hit): boolean {
   return h.pattern.field === 'signs' || h.pattern.field === 'help';
 }
 
-const span = (h: Hit): number => h.end - h.start - (h.skipped ?? 0);
+const span = (h: Hit): number => h.end - h.start - (h.skippedAt?.length ?? 0);
 const contains = (g: Hit, h: Hit): boolean => g.start <= h.start && g.end >= h.end;
 const overlaps = (g: Hit, h: Hit): boolean => g.start < h.end && h.start < g.end;
 
@@ -234,8 +237,11 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
       if (effect) verdicts.push([kind === 'suicide' || foreign ? 'soft' : effect, 'negation', [n]]);
     }
     const drills = inSentence(notReal, h).filter((c) => saidOf(c, h, layout));
-    if (drills.length > 0) verdicts.push([kind === 'suicide' || isOngoing ? 'soft' : 'hard', 'notReal', drills]);
-    if (!isOngoing) {
+    // "Now", "still" count for the danger in their own sentence: "det brann i fjol, nu hänger ett gäng där"
+    // keeps the fire in the past.
+    const ongoingHere = inSentence(ongoing, h).length > 0;
+    if (drills.length > 0) verdicts.push([kind === 'suicide' || ongoingHere ? 'soft' : 'hard', 'notReal', drills]);
+    if (!ongoingHere) {
       const before = inSentence(past, h);
       const recent = inSentence(recentPast, h);
       // A sign in the past is over, whatever its kind: only a danger word outlasts its moment.

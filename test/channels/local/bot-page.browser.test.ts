@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import { hasChromium, launchChromium, titled, warnIfNoChromium } from '../../helpers/chromium.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/app.ts';
@@ -17,7 +17,7 @@ warnIfNoChromium('bot-page.browser.test.ts');
 // A Tuesday night: Trygghetsjouren is on duty.
 const NIGHT = new Date('2027-01-19T22:00:00Z');
 
-describe.skipIf(!hasChromium)('the bot in the local chat page (Chromium)', () => {
+describe.skipIf(!hasChromium)(titled('the bot in the local chat page (Chromium)'), () => {
   let app: App;
   let base: string;
   let browser: Browser;
@@ -85,8 +85,20 @@ describe.skipIf(!hasChromium)('the bot in the local chat page (Chromium)', () =>
     const page = await open('?channel=sms&locale=ar&phone=%2B46700000001');
     await send(page, 'الشقة المجاورة تحترق');
     await page.getByText(/112/).first().waitFor({ timeout: 20_000 });
-    const text = await page.locator('body').innerText();
-    expect(text).toMatch(/[\u0600-\u06ff]/);
-    expect(text).not.toContain('**');
+    // The transcript in the order it is shown: the bot's first message is the one that says 112.
+    const shown = await page.$$eval('.webchat__basic-transcript__activity', (items) =>
+      items.map((item) => ({
+        fromUser: item.querySelector('.webchat__bubble--from-user') !== null,
+        text: (item as HTMLElement).innerText,
+      })),
+    );
+    expect(shown.filter((item) => item.fromUser).map((item) => item.text)).toEqual([
+      expect.stringContaining('الشقة المجاورة تحترق'),
+    ]);
+    const fromBot = shown.filter((item) => !item.fromUser && item.text.trim());
+    expect(fromBot.length).toBeGreaterThan(0);
+    expect(fromBot[0]!.text).toMatch(/112/);
+    expect(fromBot[0]!.text).toMatch(/[\u0600-\u06ff]/);
+    for (const item of fromBot) expect(item.text).not.toContain('**');
   }, 90_000);
 });

@@ -34,14 +34,23 @@ it.each([
   expect(response.status).toBeLessThan(500);
 });
 
-it('a watermark given twice, or a text-typed body, still works', async () => {
+it('a watermark given twice still works; a body that is not typed as JSON is refused with 415', async () => {
   const base = `${h.baseUrl}/v3/directline/conversations/${conversationId}/activities`;
   const auth = { Authorization: `Bearer ${token}` };
   expect((await fetch(`${base}?watermark=0&watermark=zz`, { headers: auth })).status).toBe(200);
+  // Every route takes application/json only (Web Chat sends nothing else), even on a server without the
+  // app's body parser, as this harness is.
   const posted = await fetch(base, {
     method: 'POST',
     headers: { ...auth, 'Content-Type': 'text/plain' },
     body: '{"type":"message","text":"hej"}',
   });
-  expect(posted.status).toBe(200);
+  expect(posted.status).toBe(415);
+  expect((await posted.json()).error.code).toBe('UnsupportedMediaType');
+  const json = await fetch(base, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json; charset=UTF-8' },
+    body: '{"type":"message","text":"hej"}',
+  });
+  expect(json.status).toBe(200);
 });

@@ -3,14 +3,14 @@
  * and the fake echo bot, all on 127.0.0.1. Skipped (with a reason) only when /usr/bin/chromium is absent;
  * `npx playwright install` cannot work offline, so the browser comes from `apt-get install -y chromium`.
  */
-import { CHROMIUM, hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import { CHROMIUM, hasChromium, launchChromium, titled, warnIfNoChromium } from '../../helpers/chromium.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './fake-bot.ts';
 
 warnIfNoChromium('page.browser.test.ts');
 
-describe.skipIf(!hasChromium)(`chat page in Chromium (needs ${CHROMIUM})`, () => {
+describe.skipIf(!hasChromium)(titled(`chat page in Chromium (needs ${CHROMIUM})`), () => {
   let harness: Harness;
   let browser: Browser;
   let page: Page;

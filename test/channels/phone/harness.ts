@@ -1,20 +1,17 @@
 /**
  * The phone line under test: the whole app (buildApp, in-memory store, fixed clock) on 127.0.0.1 with the
- * phone line mounted, ACS's REST API under nock at a fake https host, and the recorded payloads in
- * test/fixtures/acs posted as Event Grid and Call Automation would post them.
+ * phone line (and, in local mode, the simulator) exactly as the app wires them: the app's own bot, store,
+ * staff side and logger, so a wiring mistake fails a test. ACS's REST API is under nock at a fake https host,
+ * and the recorded payloads in test/fixtures/acs are posted as Event Grid and Call Automation would post them.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConversationState } from 'botbuilder';
 import { DateTime } from 'luxon';
 import nock from 'nock';
-import { TryggConversation } from '../../../dialogs/conversation.ts';
-import { buildApp, type App } from '../../../src/app.ts';
-import { TryggBot } from '../../../src/channels/bot.ts';
-import { mountPhone, mountPhoneSimulator, type PhoneDeps, type PhoneLine } from '../../../src/channels/phone/index.ts';
-import { renderReply } from '../../../src/channels/render.ts';
+import { buildApp, type App, type AppOptions } from '../../../src/app.ts';
+import type { PhoneLine } from '../../../src/channels/phone/index.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/log.ts';
 import { DEFAULT_POLICY_FILE } from '../../../src/routing/policy.ts';
@@ -59,21 +56,24 @@ export function policyWith(emergencyAction: 'tellToDial' | 'transfer'): string {
 export interface PhoneApp {
   app: App;
   base: string;
+  /** The app's ACS line (undefined when ACS is not configured). */
   line: PhoneLine | undefined;
-  deps: PhoneDeps;
   clock: { now: Date };
   /** Posts to a path of the app. */
   post(pathAndQuery: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** The app with the phone line (ACS configured unless `acs: false`) and, in local mode, the simulator. */
+/**
+ * The app with the phone line (ACS configured unless `acs: false`) and, in local mode (no MicrosoftAppId in
+ * `env`), the simulator at /phone, both mounted by the app itself.
+ */
 export async function startPhoneApp(options: {
   at: Date;
   env?: Record<string, string>;
   acs?: boolean;
-  simulator?: boolean;
   acsTimeoutMs?: number;
+  sessions?: NonNullable<AppOptions['phone']>['sessions'];
 }): Promise<PhoneApp> {
   const clock = { now: options.at };
   const now = () => clock.now;
@@ -88,34 +88,16 @@ export async function startPhoneApp(options: {
     store: await openMemoryStore(),
     now,
     log,
-    ...(options.acsTimeoutMs ? { phone: { acsTimeoutMs: options.acsTimeoutMs } } : {}),
+    phone: {
+      ...(options.acsTimeoutMs ? { acsTimeoutMs: options.acsTimeoutMs } : {}),
+      ...(options.sessions ? { sessions: options.sessions } : {}),
+    },
   });
-  // The same tenants' bot the app builds: state in the app's store, the app's policy, clock and staff side.
-  const staff = app.teams.link;
-  const conversation = new TryggConversation(new ConversationState(app.store.state), {
-    policy: app.policy,
-    store: app.store,
-    now,
-    render: renderReply,
-    staff,
-  });
-  const deps: PhoneDeps = {
-    bot: new TryggBot(conversation),
-    policy: app.policy,
-    store: app.store,
-    config: app.config,
-    log,
-    now,
-    staff,
-  };
-  const line = mountPhone(app.server, deps);
-  if (options.simulator) mountPhoneSimulator(app.server, deps);
   const base = await app.listen(0, '127.0.0.1');
   return {
     app,
     base,
-    line,
-    deps,
+    line: app.phone.line,
     clock,
     post: (pathAndQuery, body, headers = {}) =>
       fetch(`${base}${pathAndQuery}`, {

@@ -3,14 +3,14 @@
  * things by typing, and sees the SSML and the actions (transfer, hang-up). Everything stays on 127.0.0.1.
  * Skipped (with a reason) only when /usr/bin/chromium is absent (`apt-get install -y chromium`).
  */
-import { CHROMIUM, hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import { CHROMIUM, hasChromium, launchChromium, titled, warnIfNoChromium } from '../../helpers/chromium.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local, startPhoneApp, type PhoneApp } from './harness.ts';
 
 warnIfNoChromium('simulator.browser.test.ts');
 
-describe.skipIf(!hasChromium)(`phone simulator in Chromium (needs ${CHROMIUM})`, () => {
+describe.skipIf(!hasChromium)(titled(`phone simulator in Chromium (needs ${CHROMIUM})`), () => {
   let phone: PhoneApp;
   let browser: Browser;
   let page: Page;
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)(`phone simulator in Chromium (needs ${CHROMIUM})`,
 
   beforeAll(async () => {
     // Tuesday 23:00: Trygghetsjouren is on duty.
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));

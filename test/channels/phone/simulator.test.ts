@@ -31,7 +31,7 @@ async function input(p: PhoneApp, call: { id: string; token: string }, kind: str
 
 describe('phone simulator API (local mode)', () => {
   it('rings, takes a key and speech, and returns the SSML and the actions: 112 and a hang-up', async () => {
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     const call = await ring(phone);
     expect(call.stage).toBe('menu');
     expect(call.actions).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('phone simulator API (local mode)', () => {
   });
 
   it('shows the transfer to the jour, and plays the answer the tester chooses', async () => {
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     const call = await ring(phone, { caller: '070-174 06 06' });
     await input(phone, call, 'dtmf', '1');
     await input(phone, call, 'speech', 'grannarna har fest och spelar hög musik');
@@ -77,7 +77,7 @@ describe('phone simulator API (local mode)', () => {
   });
 
   it('uncertain danger: 112 first and twice, then the bot asks; "ja" ends in hang up and dial 112', async () => {
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     const call = await ring(phone);
     await input(phone, call, 'dtmf', '1');
     const alarm = await input(phone, call, 'speech', 'brandlarmet piper');
@@ -91,7 +91,7 @@ describe('phone simulator API (local mode)', () => {
   });
 
   it("office: when it opens, and the caller's own words become the case", async () => {
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     const call = await ring(phone);
     await input(phone, call, 'dtmf', '1');
     const offer = await input(phone, call, 'speech', 'kranen droppar i köket');
@@ -111,7 +111,7 @@ describe('phone simulator API (local mode)', () => {
     ['stadsmission', 'jag känner mig ensam och vill prata med någon', ['ja']],
     ['police', 'min cykel blev stulen i natt', []],
   ])("%s: as in chat, with the caller's number as the contact", async (route, text, answers) => {
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     const call = await ring(phone);
     await input(phone, call, 'dtmf', '1');
     await input(phone, call, 'speech', text);
@@ -120,7 +120,7 @@ describe('phone simulator API (local mode)', () => {
   });
 
   it('refuses a wrong token, an unknown kind and a bad caller number', async () => {
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     const call = await ring(phone);
     expect(
       (await phone.post(`/phone/api/calls/${call.id}/input`, { token: 'wrong', kind: 'speech', value: 'hej' })).status,
@@ -132,7 +132,7 @@ describe('phone simulator API (local mode)', () => {
   });
 
   it('serves the page with a strict content security policy', async () => {
-    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false, simulator: true });
+    phone = await startPhoneApp({ at: local('2027-01-19 23:00'), acs: false });
     const res = await fetch(`${phone.base}/phone`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -144,7 +144,6 @@ describe('phone simulator API (local mode)', () => {
     phone = await startPhoneApp({
       at: local('2027-01-19 23:00'),
       acs: false,
-      simulator: true,
       env: {
         MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
         MicrosoftAppPassword: 'not-a-real-secret',

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TryggConversation } from '../../../dialogs/conversation.ts';
 import { TryggBot } from '../../../src/channels/bot.ts';
 import { dialable, TELEPHONY_CHANNEL, VoiceAdapter } from '../../../src/channels/phone/index.ts';
-import { CallSessions } from '../../../src/channels/phone/sessions.ts';
+import { CallSessions, DEFAULT_MAX_RINGING } from '../../../src/channels/phone/sessions.ts';
 import {
   joinPrompts,
   languageForKey,
@@ -140,23 +140,43 @@ describe('speech', () => {
 });
 
 describe('call sessions', () => {
-  it('keep a cap and an expiry, and check the secret', () => {
+  it('keep caps and expiries, drop nothing to make room, and check the secret', () => {
     let t = 0;
-    const sessions = new CallSessions({ max: 2, ttlMs: 1000, clock: () => t });
-    const a = sessions.create('+46701740605');
-    const b = sessions.create('');
-    const c = sessions.create('+46701740606');
-    expect(sessions.get(a.id)).toBeUndefined(); // the oldest made room
+    const sessions = new CallSessions({ max: 2, maxRinging: 1, ttlMs: 1000, ringingTtlMs: 100, clock: () => t });
+    const a = sessions.create('+46701740605')!;
+    sessions.answered(a);
+    const b = sessions.create('')!;
+    // One ringing call fills the ringing table.
+    expect(sessions.create('+46701740606')).toBeUndefined();
+    sessions.answered(b);
+    // Two answered calls fill the table: a new call is refused, the answered ones stay.
+    expect(sessions.create('+46701740606')).toBeUndefined();
+    expect(sessions.get(a.id)).toBe(a);
     expect(sessions.authorize(b.id, b.secret)).toBe(b);
-    expect(sessions.authorize(b.id, c.secret)).toBeUndefined();
+    expect(sessions.authorize(b.id, a.secret)).toBeUndefined();
     expect(sessions.authorize(b.id, undefined)).toBeUndefined();
     t = 1001;
+    expect(sessions.get(a.id)).toBeUndefined();
+    // A ringing call whose answer never came is forgotten sooner.
+    const c = sessions.create('')!;
+    expect(sessions.isRinging(c.id)).toBe(true);
+    t += 101;
     expect(sessions.get(c.id)).toBeUndefined();
+  });
+
+  it('500 forged incoming calls at once do not push out a call in progress (default sizes)', () => {
+    const sessions = new CallSessions();
+    const real = sessions.create('+46701740605')!;
+    sessions.answered(real);
+    const forged = Array.from({ length: 500 }, () => sessions.create('+46701740606'));
+    expect(sessions.authorize(real.id, real.secret)).toBe(real);
+    expect(forged.filter(Boolean)).toHaveLength(DEFAULT_MAX_RINGING);
+    expect(sessions.ringingCount).toBe(DEFAULT_MAX_RINGING);
   });
 
   it("run one call's events one at a time, in order", async () => {
     const sessions = new CallSessions();
-    const s = sessions.create('');
+    const s = sessions.create('')!;
     const order: number[] = [];
     const slow = sessions.serialize(s, async () => {
       await new Promise((r) => setTimeout(r, 30));

@@ -154,6 +154,14 @@ describe('OutboxWorker', () => {
 describe('httpFailure', () => {
   it('reads status and Retry-After in seconds or as a date', () => {
     expect(httpFailure(httpError(429, { 'retry-after': '2' }))).toEqual({ status: 429, retryAfterMs: 2000 });
+    // An HTTP date a minute ahead (whole seconds, so up to a second less), and one already past.
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    const { status, retryAfterMs } = httpFailure(httpError(503, { 'retry-after': inAMinute }));
+    expect(status).toBe(503);
+    expect(retryAfterMs).toBeGreaterThan(58_000);
+    expect(retryAfterMs).toBeLessThanOrEqual(60_000);
+    const past = new Date(Date.now() - 60_000).toUTCString();
+    expect(httpFailure(httpError(429, { 'retry-after': past }))).toEqual({ status: 429, retryAfterMs: 0 });
     expect(httpFailure(new Error('boom'))).toEqual({});
   });
 });

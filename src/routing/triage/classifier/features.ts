@@ -62,27 +62,47 @@ const TAG_CONCEPT = 6;
 const EMOJI = /\p{Extended_Pictographic}/gu;
 const EXCLAMATION_RUN = /!{3,}|!!.*!!/s;
 
+const LETTERS = /\p{L}/gu;
+const CAPITAL_LETTERS = /\p{Lu}/gu;
+
 /** The shape of a message's raw text. */
 export function shapeOf(text: string): Shape {
-  let letters = 0;
-  let capitals = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const ch = text[i]!;
-    if (c < 0x41) continue;
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    if (lower === upper) continue;
-    letters++;
-    if (ch === upper) capitals++;
-  }
-  const emoji = text.match(EMOJI) ?? [];
+  const letters = text.match(LETTERS)?.length ?? 0;
+  const capitals = letters >= 8 ? (text.match(CAPITAL_LETTERS)?.length ?? 0) : 0;
   return {
-    exclamations: EXCLAMATION_RUN.test(text),
+    exclamations: text.includes('!!') && EXCLAMATION_RUN.test(text),
     capitals: letters >= 8 && capitals >= 0.6 * letters,
-    emoji,
+    emoji: text.match(EMOJI) ?? [],
   };
 }
+
+/** Most distinct tokens whose word features are kept between messages. */
+const TOKEN_CACHE_LIMIT = 50_000;
+/** The word, stem and character n-gram hashes of a token (before masking), by settings and token. */
+const tokenCache = new WeakMap<FeatureSettings, Map<string, Uint32Array>>();
+
+function tokenHashes(token: string, settings: FeatureSettings): Uint32Array {
+  let cache = tokenCache.get(settings);
+  if (!cache) tokenCache.set(settings, (cache = new Map()));
+  const cached = cache.get(token);
+  if (cached) return cached;
+  const out: number[] = [hashSlice(TAG_WORD, token, 0, token.length)];
+  if (token.length > settings.stem) out.push(hashSlice(TAG_STEM, token, 0, settings.stem));
+  const marked = `<${token}>`;
+  for (let n = settings.minN; n <= settings.maxN; n++) {
+    // The whole marked word is the word feature already.
+    if (n === marked.length) continue;
+    for (let i = 0; i + n <= marked.length; i++) out.push(hashSlice(TAG_GRAM, marked, i, i + n));
+  }
+  const hashes = Uint32Array.from(out);
+  if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+  cache.set(token, hashes);
+  return hashes;
+}
+
+/** Buckets already taken by the message being read: stamped with the message's number, so never cleared. */
+let stamps = new Uint32Array(0);
+let stamp = 0;
 
 /**
  * The bucket ids of a message's features, each once, in no particular order. `tokens` are the folded
@@ -95,20 +115,22 @@ export function featureIds(
   concepts: readonly string[] = [],
 ): Uint32Array {
   const mask = (1 << settings.bits) - 1;
-  const seen = new Set<number>();
-  const add = (h: number) => seen.add(h & mask);
+  if (stamps.length !== mask + 1) stamps = new Uint32Array(mask + 1);
+  if (++stamp === 0xffffffff) {
+    stamps.fill(0);
+    stamp = 1;
+  }
+  const ids: number[] = [];
+  const add = (h: number) => {
+    const id = h & mask;
+    if (stamps[id] === stamp) return;
+    stamps[id] = stamp;
+    ids.push(id);
+  };
   let previous = '';
   for (const token of tokens) {
-    add(hashSlice(TAG_WORD, token, 0, token.length));
-    if (token.length > settings.stem) add(hashSlice(TAG_STEM, token, 0, settings.stem));
-    const marked = `<${token}>`;
-    for (let n = settings.minN; n <= settings.maxN; n++) {
-      for (let i = 0; i + n <= marked.length; i++) {
-        // The whole marked word is the word feature already.
-        if (n === marked.length) continue;
-        add(hashSlice(TAG_GRAM, marked, i, i + n));
-      }
-    }
+    const hashes = tokenHashes(token, settings);
+    for (let k = 0; k < hashes.length; k++) add(hashes[k]!);
     if (previous) add(hashSlice(TAG_PAIR, `${previous} ${token}`, 0, previous.length + 1 + token.length));
     previous = token;
   }
@@ -117,5 +139,5 @@ export function featureIds(
   for (const e of shape.emoji) add(hashSlice(TAG_SHAPE, e, 0, e.length));
   if (shape.emoji.length > 0) add(hashSlice(TAG_SHAPE, 'emoji', 0, 5));
   for (const c of concepts) add(hashSlice(TAG_CONCEPT, c, 0, c.length));
-  return Uint32Array.from(seen);
+  return Uint32Array.from(ids);
 }
