@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../log.ts';
+import { sendError, sendJson } from '../http.ts';
 import { allowedOrigin, clientAddress, type OriginPolicy } from './client.ts';
 import { DirectLineError, type DirectLineGrant, type TokenSource } from './direct-line.ts';
 
@@ -45,16 +46,15 @@ export function newUserId(): string {
 export function mountTokenRoutes(server: Server, deps: TokenRoutesDeps): void {
   /** The allowed origin with its CORS headers set, or undefined after answering 403. */
   function admit(req: Request, res: Response): string | undefined {
+    // Every answer depends on the Origin: no cache may give one page's answer to another.
+    res.setHeader('Vary', 'Origin');
     const origin = allowedOrigin(req, deps.origins);
     if (!origin) {
       deps.log.info(
         { route: req.getPath(), origin: String(req.headers.origin ?? '').slice(0, 100) },
         'web chat: origin refused',
       );
-      answer(res, 403, {
-        error: 'OriginNotAllowed',
-        message: 'this page may not use the chat: its origin is not in WEBCHAT_ALLOWED_ORIGINS',
-      });
+      sendError(res, 'OriginNotAllowed');
       return undefined;
     }
     res.setHeader('Access-Control-Allow-Origin', origin);
@@ -68,37 +68,25 @@ export function mountTokenRoutes(server: Server, deps: TokenRoutesDeps): void {
     if (verdict.ok) return true;
     if (verdict.firstRefusal)
       deps.log.warn({ route: req.getPath() }, 'web chat: a client address reached its token limit');
-    answer(
-      res,
-      429,
-      {
-        error: 'TooManyRequests',
-        message: `too many chats from this address; try again in ${verdict.retryAfterSeconds} s`,
-      },
-      { 'Retry-After': String(verdict.retryAfterSeconds) },
-    );
+    const wait = String(verdict.retryAfterSeconds);
+    sendError(res, 'TooManyRequests', `too many chats from this address; try again in ${wait} s`, {
+      'Retry-After': wait,
+    });
     return false;
   }
 
   /** Answers a Direct Line failure: 403 for a refused token (start over), 503 for everything else. */
   function failed(req: Request, res: Response, error: unknown): void {
     const failure = error instanceof DirectLineError ? error.failure : 'failed';
-    const message = error instanceof Error ? error.message : 'unknown failure';
-    if (failure === 'token-refused') {
-      answer(res, 403, { error: 'TokenExpired', message: 'the token has expired or is unknown; ask for a new one' });
-      return;
-    }
+    if (failure === 'token-refused') return sendError(res, 'TokenExpired');
     // A refused secret needs the operator; the rest is usually Direct Line's or the network's passing trouble.
     const level = failure === 'secret-refused' ? 'error' : 'warn';
+    const message = error instanceof Error ? error.message : 'unknown failure';
     deps.log[level]({ route: req.getPath(), failure, status: (error as DirectLineError).status }, message);
-    answer(
-      res,
-      503,
-      { error: 'DirectLineUnavailable', message: 'the chat service cannot be reached just now; try again shortly' },
-      { 'Retry-After': '10' },
-    );
+    sendError(res, 'DirectLineUnavailable', undefined, { 'Retry-After': '10' });
   }
 
+  /** The grant as the widget needs it; `sendJson` adds `Cache-Control: no-store` (a token must not be cached). */
   function grantAnswer(req: Request, grant: DirectLineGrant, userId?: string) {
     return { ...grant, ...(userId ? { userId } : {}), ...deps.directLine(req) };
   }
@@ -111,7 +99,6 @@ export function mountTokenRoutes(server: Server, deps: TokenRoutesDeps): void {
       'Access-Control-Allow-Methods': 'POST',
       'Access-Control-Allow-Headers': 'Authorization, Content-Type',
       'Access-Control-Max-Age': '600',
-      Vary: 'Origin',
     });
     res.end();
   }
@@ -121,8 +108,7 @@ export function mountTokenRoutes(server: Server, deps: TokenRoutesDeps): void {
     if (!origin || !(await withinLimit(req, res, 'token'))) return;
     const userId = newUserId();
     try {
-      const grant = await deps.tokens.generate({ userId, origin });
-      answer(res, 200, grantAnswer(req, grant, userId));
+      sendJson(res, 200, grantAnswer(req, await deps.tokens.generate({ userId, origin }), userId));
     } catch (error) {
       failed(req, res, error);
     }
@@ -131,31 +117,12 @@ export function mountTokenRoutes(server: Server, deps: TokenRoutesDeps): void {
   server.post(REFRESH_PATH, async (req: Request, res: Response) => {
     if (!admit(req, res)) return;
     const match = /^Bearer ([\w.~+/=-]{1,4096})$/.exec(String(req.headers.authorization ?? ''));
-    if (!match) {
-      answer(res, 401, {
-        error: 'Unauthorized',
-        message: 'send the token to refresh as `Authorization: Bearer <token>`',
-      });
-      return;
-    }
+    if (!match) return sendError(res, 'NoToken');
     if (!(await withinLimit(req, res, 'refresh'))) return;
     try {
-      answer(res, 200, grantAnswer(req, await deps.tokens.refresh(match[1]!)));
+      sendJson(res, 200, grantAnswer(req, await deps.tokens.refresh(match[1]!)));
     } catch (error) {
       failed(req, res, error);
     }
   });
-}
-
-/** A JSON answer that no cache keeps (a token must not outlive its page). */
-function answer(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-    Vary: 'Origin',
-    ...headers,
-  });
-  res.end(text);
 }

@@ -207,6 +207,7 @@ describe('POST /api/webchat/token/refresh', () => {
     expect(expired.body.error).toBe('TokenExpired');
     const missing = await post(`${base}/api/webchat/token/refresh`, { Origin: SITE });
     expect(missing.status).toBe(401);
+    expect(missing.body.error).toBe('NoToken');
     const refused = await post(`${base}/api/webchat/token/refresh`, {
       Origin: 'http://127.0.0.2:1',
       Authorization: 'Bearer x',
