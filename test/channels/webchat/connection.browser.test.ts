@@ -6,14 +6,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import { hasChromium, launchChromium, titled, warnIfNoChromium } from '../../helpers/chromium.ts';
 import { botMessages, cspViolations, openHost, send, startStage, stored, type Stage } from './host-page.ts';
 
 warnIfNoChromium('connection.browser.test.ts');
 
 const NIGHT = new Date('2027-01-19T22:00:00Z');
 
-describe.skipIf(!hasChromium)('the widget keeps its conversation alive (Chromium, local shim)', () => {
+describe.skipIf(!hasChromium)(titled('the widget keeps its conversation alive (Chromium, local shim)'), () => {
   let stage: Stage;
   let browser: Browser;
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../../helpers/chromium.ts';
+import { hasChromium, launchChromium, titled, warnIfNoChromium } from '../../helpers/chromium.ts';
 import { announced, cspViolations, openHost, send, sendBox, startStage, stored, type Stage } from './host-page.ts';
 
 warnIfNoChromium('widget.browser.test.ts');
@@ -14,7 +14,7 @@ warnIfNoChromium('widget.browser.test.ts');
 // A Tuesday night: Trygghetsjouren is on duty.
 const NIGHT = new Date('2027-01-19T22:00:00Z');
 
-describe.skipIf(!hasChromium)('the web chat widget on another origin (Chromium, local shim)', () => {
+describe.skipIf(!hasChromium)(titled('the web chat widget on another origin (Chromium, local shim)'), () => {
   let stage: Stage;
   let browser: Browser;
 
