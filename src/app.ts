@@ -11,6 +11,7 @@ import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
+import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { buildServer, closeServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import {
@@ -40,6 +41,8 @@ export interface AppOptions {
   store?: Store;
   /** The language model (tests pass one); otherwise from OPENAI_* / AZURE_OPENAI_*, or rules only. */
   model?: LanguageModel;
+  /** The web chat's Direct Line deadline (tests shorten it). */
+  webchat?: Pick<WebchatOptions, 'timeoutMs'>;
   /** Abuse limits (tests tighten them). */
   limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
@@ -154,6 +157,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
   ];
   let ready = false;
+  // In local mode the web chat's tokens come from the Direct Line shim at this server's address, known on listen.
+  let localBase = '';
+  const webchat = config.webchat;
   const server = buildServer({
     adapter,
     bot,
@@ -161,6 +167,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     production: config.production,
     retentionDays: policy.retention.days,
     ready: () => ready,
+    ...(webchat
+      ? {
+          mountWebchat: (s: Server) =>
+            mountWebchat(s, {
+              config: webchat,
+              quotas,
+              log,
+              now: () => now().getTime(),
+              ...(config.localMode && !config.production ? { localBase: () => localBase } : {}),
+              ...options.webchat,
+            }),
+        }
+      : {}),
   });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
@@ -194,6 +213,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       const address = server.address() as AddressInfo;
       const base = `http://127.0.0.1:${address.port}`;
+      localBase = base;
       if (config.localMode && !config.production) {
         const { mountDirectLine, mountLocalPages } = await import('./channels/local/index.ts');
         mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });
