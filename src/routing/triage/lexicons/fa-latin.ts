@@ -199,6 +199,7 @@ export const faLatin: LexiconPart = {
       'dozdidanesh',
     ],
     break_in: [
+      ...pairs(['dozd', 'dozda'], ['too khoonast', 'too khoonas', 'khoonast', 'too khoneye', 'too otagh']),
       ...pairs(['dozd', 'dozda'], ['oomade', 'omade', 'oomadan', 'too khoone', 'tu khune', 'too khune', 'dakhel']),
       ...pairs(
         ['ghofl*', 'ghofle', 'dar ro', 'daro', 'dare anbari', 'anbari', 'laset', 'lasset', 'dar e anbari'],
@@ -213,6 +214,10 @@ export const faLatin: LexiconPart = {
       ),
     ],
     medical: [
+      ...pairs(
+        ['nafas', 'nafasesh', 'nafasam'],
+        ['nemitoone', 'nemitoonam', 'nemitune', 'nemitunam', 'band oomade', 'band shode'],
+      ),
       'be hoosh nemiad',
       'behoosh nemiad',
       'be hush nemiad',
@@ -354,6 +359,7 @@ export const faLatin: LexiconPart = {
       'ba anbor',
     ],
     medical: [
+      ...pairs(['ghors', 'ghorsa', 'ghors ha', 'gors', 'ghorsaye'], ['khorde', 'khordam', 'khord', 'khordan']),
       'javab nemide',
       'javab nemidan',
       'nemitoone pa she',
@@ -370,6 +376,10 @@ export const faLatin: LexiconPart = {
     ],
     gas: ['gogerd', 'tokhm morgh e gandide', 'tokhm morghe gandide', 'booye ajib', 'boye ajib'],
     suicide: [
+      ...pairs(
+        ['dige nemitoonam', 'nemitoonam', 'nemitunam', 'dige nemitunam'],
+        ['zendegi konam', 'edame bedam', 'tahammol konam'],
+      ),
       'dige nemikesham',
       'dige tahammol nadaram',
       ...pairs(
@@ -436,6 +446,10 @@ export const faLatin: LexiconPart = {
     gas: ['gij shode', 'saram gij', 'hale tahavo', 'halat tahavo'],
   },
   help: [
+    '*112',
+    'police biad',
+    'polis biad',
+    'zang bezanid polis',
     'komak konid',
     'komakam konid',
     'komak kon',
@@ -500,6 +514,11 @@ export const faLatin: LexiconPart = {
     'amniat nadaram',
   ],
   urgentFault: [
+    'ab garm nadarim',
+    'ab e garm nadarim',
+    'ab ghat shode',
+    'ab ghat',
+    'abe garm nist',
     ...pairs(['looleh', 'loole', 'lule', 'looleye', 'loole ye'], ['tarakid*', 'shekaste', 'nasht*']),
     ...pairs(['bargh', 'bargh e', 'barq'], ['rafte', 'nist', 'ghat*', 'qat', 'qate', 'nadarim']),
     ...pairs(
@@ -538,7 +557,10 @@ export const faLatin: LexiconPart = {
     ...pairs(['har bar', 'har daghighe'], ['bugh']),
   ],
   support: [
-    'tanham',
+    ...pairs(
+      ['pirzan', 'pirmard', 'mosen', 'hamsaye ye pir*'],
+      ['komak', 'sar bezane', 'harf bezane', 'tanha', 'kasi ro nadare', 'hichkas', 'yadesh mire'],
+    ),
     'kheili tanha',
     'tanha shode',
     'tanha zendegi',
@@ -550,9 +572,6 @@ export const faLatin: LexiconPart = {
       ['ba man harf bezane', 'baham harf bezane', 'harf bezane', 'gap bezane', 'sar bezane'],
     ),
     'harf bezanam',
-    'mosen*',
-    'pirzan',
-    'pirmard*',
     'sosyal',
     'kaghaz bazi',
     'anjoman',
@@ -575,6 +594,15 @@ export const faLatin: LexiconPart = {
     'panchar',
   ],
   information: [
+    'saat kari',
+    'saat e kari',
+    'shomare ye',
+    'shomareye',
+    'shomare ',
+    'ejaze daram',
+    'ejaze hast',
+    'ghavanin',
+    'ghanoon',
     'ejare*',
     'kerayeh',
     'keraye',
