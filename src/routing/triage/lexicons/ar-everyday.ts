@@ -8,6 +8,8 @@ import type { LexiconPart } from './phrases.ts';
 /** Living or being alone: a support need when said of oneself or a neighbour, not "the door closes by itself". */
 const ALONE = ['لحالي', 'لحاله', 'لحالها', 'لحالو', 'وحدي', 'لوحدي', 'لوحده', 'لوحدها', 'وحداني'];
 const LIVES = [
+  '*عيش',
+  '*اعيش',
   'انا',
   'وانا',
   'اني',
@@ -104,7 +106,6 @@ export const arEveryday: LexiconPart = {
     '*عم يحرق* *اعصاب*',
     '*حرق* *اعصاب*',
     '*حرق* .. *دمي',
-    '*طول اليل*',
     '*يصارخو*',
     '*بيصرخو*',
     '*ازعاج*',
@@ -600,6 +601,11 @@ export const arEveryday: LexiconPart = {
     '*مقبض* .. *مكسور*',
   ],
   support: [
+    '*حتاج* .. *يساعد*',
+    '*حتاج* .. *مساعد*',
+    'من يساعدني',
+    'حدا يساعدني',
+    ...pairs(['كبير في السن', 'كبيره في السن'], ['*يساعد*', '*مساعد*', '*وحد*', 'لحال*']),
     ...pairs(
       [
         '*مسن*',
