@@ -106,20 +106,16 @@ const FIND = [
   'la2ino',
   'la2ya',
   'la2yin',
-  'la2yeen',
   'la2yino',
-  'la2yinha',
   'laqih',
-  'laqiha',
   'lagih',
   'lageeto',
   'lgeeto',
-  'ligeeto',
-  'lgeetha',
 ];
 /** Has not come back, is lost, cannot be found. */
 const GONE = [
-  ...joined(['ma', 'w ma', 'lessa ma', 'la hala2 ma'], RETURN),
+  // 'w ma', 'lessa ma' are found through the gap before `ma`
+  ...joined(['ma'], RETURN),
   'mrj3sh',
   'mrga3sh',
   'daye3',
@@ -135,7 +131,7 @@ const GONE = [
   'mafqud',
   'mafqoud',
   'mafqouda',
-  ...joined(['mesh', 'msh', 'mish', 'ma', 'mo', 'w mesh', 'w ma'], FIND),
+  ...joined(['mesh', 'msh', 'mish', 'ma'], FIND),
 ];
 /** Someone, a man, youths, a thief. */
 const PEOPLE = ['wa7ed', 'wa7id', '7ada', 'shakhs', 'rajel', 'rajil', 'zalame', 'shab', 'shabab', '7arami'];

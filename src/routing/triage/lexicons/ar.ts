@@ -10,7 +10,7 @@ import type { Lexicon } from '../lexicon.ts';
 import { arDanger } from './ar-danger.ts';
 import { arEveryday } from './ar-everyday.ts';
 import { arLatin, arLatinCues } from './ar-latin.ts';
-import { joinParts, joined, pairs, type LexiconPart } from './phrases.ts';
+import { joinParts, joined, pairs, withGluedAnd, type LexiconPart } from './phrases.ts';
 
 /** "If there is…", "in case…": a question about what to do, said of the danger word that follows. */
 const IF = [
@@ -433,4 +433,11 @@ const arCues: LexiconPart = {
 };
 
 /** The Arabic lexicon. */
-export const lexicon: Lexicon = joinParts('ar', arCues, arDanger, arEveryday, arLatin, arLatinCues);
+export const lexicon: Lexicon = joinParts(
+  'ar',
+  withGluedAnd(arCues),
+  withGluedAnd(arDanger),
+  withGluedAnd(arEveryday),
+  arLatin,
+  arLatinCues,
+);

@@ -101,3 +101,35 @@ export function joinParts(lang: Lexicon['lang'], ...parts: LexiconPart[]): Lexic
   }
   return lexicon;
 }
+
+/** Fields whose entries are words to find, not clause words. */
+const GLUE_FIELDS = [
+  ...LIST_KEYS.filter((k) => k !== 'clauseBreaks' && k !== 'markers'),
+  'danger',
+  'dangerUncertain',
+  'signs',
+] as const;
+
+/** An entry whose first word is an exact Arabic word (no leading wildcard). */
+const GLUABLE = /^[\u0621-\u064A]/u;
+
+/**
+ * Arabic glues و ("and") to the next word: "وما رجع", "وما فيها تقوم". Entries whose first word is an exact
+ * Arabic word get a second form with و in front, so they also match after "and". Entries that start with a
+ * wildcard (`*دخان*`) or with و already are left as they are.
+ */
+export function withGluedAnd(part: LexiconPart): LexiconPart {
+  const glue = (list: readonly string[]): string[] =>
+    list.flatMap((entry) => (GLUABLE.test(entry) && !entry.startsWith('و') ? [entry, `و${entry}`] : [entry]));
+  const out: LexiconPart = { ...part };
+  for (const key of GLUE_FIELDS) {
+    const value = part[key];
+    if (Array.isArray(value)) (out as Record<string, unknown>)[key] = glue(value);
+    else if (value) {
+      const kinds: KindLists = {};
+      for (const [kind, list] of Object.entries(value) as Array<[DangerKind, string[]]>) kinds[kind] = glue(list);
+      (out as Record<string, unknown>)[key] = kinds;
+    }
+  }
+  return out;
+}
