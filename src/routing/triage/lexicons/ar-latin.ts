@@ -566,6 +566,10 @@ export const arLatin: LexiconPart = {
       ...joined(['3am', 'da'], ['yesra2*', 'ysra2*', 'yisra2*', 'yesraq*', 'yisraq*', 'yboug*', 'ybog*']),
     ],
     medical: [
+      ...joined(
+        ['ghar2an', 'ghar2ane', 'ghar2aneh', 'gharqan'],
+        ['bdammo', 'b dammo', 'bdamma', 'bel dam', 'bi dammo', 'bdamo'],
+      ),
       'tasammom',
       'tasamom',
       'metsammem',
@@ -1086,6 +1090,15 @@ export const arLatin: LexiconPart = {
     'khatibi',
   ],
   disturbance: [
+    ...pairs(
+      ['ydo22o', 'yda22o', 'bido22o', 'ydo22', 'ykhabto'],
+      ['3al ard', '3al 7eit', '3al bab', '3al 2ard', '3al 7e6'],
+    ),
+    'ydakhno',
+    'ydakhenu',
+    'bidakhno',
+    '3am ydakhno',
+    'ydakhnu',
     'aswat 3alye',
     'aswat 3ali',
     'aswat 3alya',
@@ -1173,7 +1186,7 @@ export const arLatin: LexiconPart = {
   urgentFault: [
     ...pairs(
       ['el beit', 'el bet', 'el sha2a', 'el oda', 'el ghorfe', 'el bait'],
-      ['bered', 'bard', 'barde', 'talej', 'tallaj', 'barid', 'bardan'],
+      ['bered', 'bared', 'bareda', 'bard', 'barde', 'talej', 'tallaj', 'barid', 'bardan'],
     ),
     'fayadan',
     'ghar2ane',
@@ -1235,6 +1248,8 @@ export const arLatin: LexiconPart = {
         'heater',
       ],
       [
+        'bared',
+        'bareda',
         'bered',
         'bard',
         'barde',
@@ -1401,6 +1416,9 @@ export const arLatin: LexiconPart = {
         'mesh shaghal',
         'ma 3am yishtighil',
         '3atlane',
+        'ma3tale',
+        'm3attale',
+        'ma3tal',
         '3atla',
         'mat3tal',
         'm3attal',
@@ -1456,9 +1474,24 @@ export const arLatin: LexiconPart = {
     '9arasir',
   ],
   support: [
+    ...pairs(['7ada', '7ad', 'a7ad'], ['ysa3do', 'ysa3da', 'ysa3edni', 'ysa3dni', 'ysa3idni', 'ysa3edha']),
     ...pairs(
       ['3ajoz', '3ajouz', 'khetyar', 'khityar', 'kbire bel 3omr', 'kbir bel 3omr', 'mosen'],
-      ['ysa3ed*', 'msa3ade', 'yzour', 'yzoor', 'y7ke', 'yi7ki', 'yehtam', 'wa7dani', 'ma 7ada', 'byensa', 'btensa'],
+      [
+        'ysa3ed*',
+        'ysa3do',
+        'ysa3da',
+        'msa3ade',
+        'yzour',
+        'yzoor',
+        'y7ke',
+        'yi7ki',
+        'yehtam',
+        'wa7dani',
+        'ma 7ada',
+        'byensa',
+        'btensa',
+      ],
     ),
     'mesh fahme el rsale',
     'mesh fahem el rsale',

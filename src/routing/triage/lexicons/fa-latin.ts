@@ -514,6 +514,7 @@ export const faLatin: LexiconPart = {
     'amniat nadaram',
   ],
   urgentFault: [
+    ...pairs(['ab', 'aab'], ['miad', 'miyad', 'rah oftade', 'jari', 'mire too']),
     'ab garm nadarim',
     'ab e garm nadarim',
     'ab ghat shode',
@@ -557,6 +558,12 @@ export const faLatin: LexiconPart = {
     ...pairs(['har bar', 'har daghighe'], ['bugh']),
   ],
   support: [
+    ...pairs(['pirzanam', 'pirmardam', 'piram', 'man pir'], ['tanham', 'tanha hastam', 'tanha zendegi']),
+    'kheili tanham',
+    'kheyli tanham',
+    ...pairs(['pir', 'pire', 'pirzan', 'pirmard', 'mosen', 'mosene'], ['komak', 'komak lazem', 'tanhast']),
+    'komak lazem dare',
+    'komak lazem daram',
     ...pairs(
       ['pirzan', 'pirmard', 'mosen', 'hamsaye ye pir*'],
       ['komak', 'sar bezane', 'harf bezane', 'tanha', 'kasi ro nadare', 'hichkas', 'yadesh mire'],
@@ -606,7 +613,7 @@ export const faLatin: LexiconPart = {
     'ejare*',
     'kerayeh',
     'keraye',
-    'daftar',
+    'daftar*',
     ...pairs(['saat chand', 'key', 'kei', 'ta kei'], ['baaz mikone', 'baz mikone', 'baz mishe', 'bayad bedam']),
     'doorbin*',
     'gasht hast',
