@@ -437,6 +437,8 @@ export const faDanger: LexiconPart = {
   },
   dangerUncertain: {
     fire: [
+      'بوی دود .. میاد',
+      'بوی دود',
       'دود',
       'دودش',
       'دوده',

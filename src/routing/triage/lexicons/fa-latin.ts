@@ -667,6 +667,7 @@ export const faLatinCues: LexiconPart = {
   ],
   recentPast: ['dishab', 'daghighe pish', 'daqiqe pish', 'daghighe ghabl', 'saat pish', 'saat ghabl', 'lahze pish'],
   notReal: [
+    ...pairs(['bazi', 'bazi e', 'mehmooni', 'party', 'konsert'], ['atish bood', 'atish boodan', 'bomb bood']),
     'film',
     'filmi',
     'akhbar',
