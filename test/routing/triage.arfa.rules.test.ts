@@ -177,6 +177,25 @@ describe('folding pitfalls in Arabic and Persian entries', () => {
   });
 });
 
+describe('cues stay conservative: a wrong cue would hide danger', () => {
+  it.each<DangerRow>([
+    // reading the newspaper when the gas smell came: "newspaper" is no news cue by itself
+    ['كنت عم اقرا الجريدة لما شميت ريحة غاز بالمطبخ', 'gas', false],
+    // "exam tomorrow" is no drill
+    ['عندي اختبار بكرا وفي حريق بالبناية', 'fire', false],
+    // "for two weeks" is no past time: the threat goes on
+    ['الشب عم يهددني من اسبوعين', 'violence', false],
+    // "about" is no story cue: calling about a gas smell
+    ['زنگ میزنم درباره بوی گاز تو راه پله', 'gas', false],
+  ])('%s → %s', (text, danger, uncertain) => {
+    expectDanger(text, danger, uncertain);
+  });
+
+  it('matches a phrase with و ("and") glued to its first word', () => {
+    expectDanger('جارنا كبير بالعمر وما شفناه من اربع ايام', 'medical', true);
+  });
+});
+
 describe('the Arabic and Persian lexicons compile cleanly', () => {
   it.each([ar, fa])('$lang compiles without warnings (spellings that fold alike are joined)', (lexicon) => {
     expect(compileLexicons([lexicon]).warnings).toEqual([]);
