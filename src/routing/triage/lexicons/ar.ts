@@ -1,7 +1,7 @@
 /**
  * Arabic: Modern Standard Arabic plus common Levantine, Iraqi, Gulf and Egyptian colloquial forms, in Arabic
- * script (`ar-danger.ts`, `ar-everyday.ts`) and in Latin letters with digits (Arabizi, `ar-latin.ts`). This
- * file holds the language markers and the cues that qualify danger. Written after folding (أ إ آ → ا,
+ * script (`ar-danger.ts`, `ar-everyday.ts`) and in Latin letters with digits (Arabizi, `ar-latin.ts`,
+ * `ar-latin-everyday.ts`). This file holds the language markers and the cues that qualify danger. Written after folding (أ إ آ → ا,
  * ة → ه, ى/ئ → ي, ؤ → و), so either spelling matches. Bare `ما`, `لا`, `مش` and `مو` are deliberately not
  * negations: `ما` also means "what", `لا` starts `لا يزال` (still), and `مش طبيعي` is an intensifier ("an
  * insane gas smell").
@@ -9,7 +9,8 @@
 import type { Lexicon } from '../lexicon.ts';
 import { arDanger } from './ar-danger.ts';
 import { arEveryday } from './ar-everyday.ts';
-import { arLatin, arLatinCues } from './ar-latin.ts';
+import { arLatin } from './ar-latin.ts';
+import { arLatinCues, arLatinEveryday } from './ar-latin-everyday.ts';
 import { joinParts, joined, pairs, withGluedAnd, type LexiconPart } from './phrases.ts';
 
 /** "If there is…", "in case…": a question about what to do, said of the danger word that follows. */
@@ -433,5 +434,6 @@ export const lexicon: Lexicon = joinParts(
   withGluedAnd(arDanger),
   withGluedAnd(arEveryday),
   arLatin,
+  arLatinEveryday,
   arLatinCues,
 );
