@@ -154,8 +154,11 @@ describe('romanised entries leave other languages alone', () => {
   });
 
   it('leaves a Swedish typo readable (a short Finglish stem once hid it)', () => {
-    // `khodkoshi kon*` made "kontakt" a known word, so it was no longer read as a typo of "kontakta".
-    expect(triage('kan ni hjälpa mig få kontakt med nån', RULES).category).toBe('information');
+    // `khodkoshi kon*` made "kontakt" a known word, so it was no longer read as a typo of "kontakta". The
+    // Swedish lexicon now places the whole phrase ("få kontakt med"); no Persian entry may take part.
+    const t = triage('kan ni hjälpa mig få kontakt med nån', RULES);
+    expect(t.category).toBe('support');
+    expect(t.matches.filter((m) => m.lang === 'fa')).toEqual([]);
   });
 });
 
