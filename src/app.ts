@@ -24,7 +24,7 @@ import {
 } from './channels/phone/index.ts';
 import { errorBody } from './errors.ts';
 import type { Config } from './config.ts';
-import { Scheduler, type Job } from './jobs.ts';
+import { Scheduler, type ClockJob, type Job } from './jobs.ts';
 import { getI18n } from './i18n.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
@@ -62,6 +62,8 @@ export interface App {
   teams: TeamsSide;
   /** The scheduled jobs (re-alerts, retention), started by `listen`. */
   jobs: Job[];
+  /** The jobs at a wall-clock time (the night report), started by `listen`. */
+  clockJobs: ClockJob[];
   scheduler: Scheduler;
   /**
    * The phone as the app wired it: the ACS line (when ACS is configured) and, once listening in local mode,
@@ -156,6 +158,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     },
   ];
+  const clockJobs: ClockJob[] = [teams.reportJob];
   let ready = false;
   // In local mode the web chat's tokens come from the Direct Line shim at this server's address, known on listen.
   let localBase = '';
@@ -204,6 +207,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     log,
     teams,
     jobs,
+    clockJobs,
     scheduler,
     phone: phoneSide,
     async listen(port = config.port, host = config.host) {
@@ -221,7 +225,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         phoneSide.simulator = mountPhoneSimulator(server, phone);
       }
       teams.start();
-      scheduler.start(jobs);
+      scheduler.start(jobs, clockJobs);
       ready = true;
       return base;
     },
