@@ -158,9 +158,10 @@ export class Scheduler {
     }
     this.failures.delete(job.name);
     if (!(await occurrences.settle(job.name, occurrence.key, lease, 'done')))
-      this.log.warn({ job: job.name, occurrence: occurrence.key }, 'a job run outlasted its lease');
+      this.log.warn({ job: job.name, dueAt: occurrence.at.getTime() }, 'a job run outlasted its lease');
     this.remember(`${job.name}@${occurrence.key}`);
-    this.log.info({ job: job.name, occurrence: occurrence.key }, 'scheduled job ran');
+    // The due time in epoch ms: the log's scrubber would take a date for a phone number.
+    this.log.info({ job: job.name, dueAt: occurrence.at.getTime() }, 'scheduled job ran');
     return true;
   }
 

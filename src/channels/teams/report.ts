@@ -70,7 +70,10 @@ export function nightReportJob(deps: ReportDeps): ClockJob {
           ? other
           : undefined;
       if (!target) {
-        deps.log.warn({ occurrence: occurrence.key }, 'night report: no Teams channel for office or fastighetsjour');
+        deps.log.warn(
+          { dueAt: occurrence.at.getTime() },
+          'night report: no Teams channel for office or fastighetsjour',
+        );
         return;
       }
       await deps.store.outbox.enqueue([reportItem({ occurrence: occurrence.key, target })]);
