@@ -100,6 +100,13 @@ export function postgresReports(db: PgDb): ReportQueries {
       );
       return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest?.toISOString() ?? null };
     },
+
+    async outboxBacklog() {
+      const { rows } = await db.sql.query<{ n: string; oldest: Date | null }>(
+        "SELECT COUNT(*)::text AS n, MIN(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'leased')",
+      );
+      return { depth: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest?.toISOString() ?? null };
+    },
   };
 }
 

@@ -95,6 +95,13 @@ export function sqliteReports(db: SqliteDb): ReportQueries {
       );
       return { count: row?.n ?? 0, oldest: toIsoOrNull(row?.oldest ?? null) };
     },
+
+    async outboxBacklog() {
+      const row = db.get<{ n: number; oldest: number | null }>(
+        "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'leased')",
+      );
+      return { depth: row?.n ?? 0, oldest: toIsoOrNull(row?.oldest ?? null) };
+    },
   };
 }
 

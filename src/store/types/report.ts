@@ -54,6 +54,8 @@ export interface ReportQueries {
   openFaults(before: Instant, limit?: number): Promise<OpenFault[]>;
   /** Cases not yet claimed (status `open`), and the oldest one's creation time (ISO, UTC) or null. */
   unclaimed(): Promise<{ count: number; oldest: string | null }>;
+  /** Outbox items waiting or being delivered (pending or leased), and the oldest one's enqueue time or null. */
+  outboxBacklog(): Promise<{ depth: number; oldest: string | null }>;
 }
 
 /** Where a job occurrence is: being run (under a lease), done, or skipped (seen first after its time). */

@@ -113,6 +113,21 @@ export function reportContract(ctx: ContractContext): void {
     expect(await reports.unclaimed()).toEqual({ count: 1, oldest: '2026-11-14T21:01:00.000Z' });
   });
 
+  it('outboxBacklog: items pending or leased, and the oldest one’s time', async () => {
+    const { outbox, reports } = ctx.store;
+    expect(await reports.outboxBacklog()).toEqual({ depth: 0, oldest: null });
+    await outbox.enqueue([{ kind: 'k', key: 'a', payload: {} }]);
+    ctx.clock.advance(MINUTE);
+    await outbox.enqueue([
+      { kind: 'k', key: 'b', payload: {} },
+      { kind: 'k', key: 'c', payload: {} },
+    ]);
+    const [first] = await outbox.claimDue(ctx.clock.now(), 1, MINUTE);
+    expect(await reports.outboxBacklog()).toEqual({ depth: 3, oldest: '2026-11-14T21:00:00.000Z' });
+    await outbox.complete(first!.id, first!.lease!);
+    expect(await reports.outboxBacklog()).toEqual({ depth: 2, oldest: '2026-11-14T21:01:00.000Z' });
+  });
+
   it('jobOccurrences: one claim per occurrence across connections; done stays done', async () => {
     const other = await ctx.open();
     const due = '2026-11-15T06:00:00Z';
