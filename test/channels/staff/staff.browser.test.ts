@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)(titled(`/staff in Chromium (needs ${CHROMIUM})`), 
   /** Each chart's type and the sum of its first dataset, as Chart.js holds them. */
   const charts = () =>
     page.evaluate(() =>
-      [...document.querySelectorAll('canvas')].map((canvas) => {
+      Array.from(document.querySelectorAll('canvas')).map((canvas) => {
         const chart = (window as unknown as { Chart: { getChart(c: unknown): any } }).Chart.getChart(canvas);
         const data: number[] = chart?.data.datasets[0]?.data ?? [];
         return {
