@@ -33,6 +33,8 @@ export interface ConversationDeps {
   log?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** The shared counters' limits (the new-case caps); one on `store.counters` when absent. */
   quotas?: Quotas;
+  /** Told of every routing decision (the metrics' contact count); nothing personal is passed. */
+  onDecision?: (route: string, channelId: string, language: string) => void;
 }
 
 /** How the conversation reaches staff. */
@@ -212,6 +214,7 @@ export class Turn {
       // Keyed (HMAC): an SMS conversation id is the tenant's number, which a plain hash would give away.
       conversationHash: this.deps.store.audit.hashConversation(this.ctx.activity.conversation.id),
     });
+    this.deps.onDecision?.(decision.route, this.channelId, decision.language);
   }
 
   /**

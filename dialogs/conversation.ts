@@ -23,6 +23,7 @@ import { Turn, type ConversationDeps, type Profile } from './context.ts';
 import { answerEmergency } from './emergency.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
 import { answerInformation } from './information.ts';
+import { hearBackDialog } from './hear-back.ts';
 import {
   DANGER_CONFIRMED,
   NEW_CONTACT,
@@ -67,7 +68,8 @@ export class TryggConversation {
       .add(officeDialog())
       .add(supportDialog())
       .add(confirmDangerDialog())
-      .add(unknownDangerDialog());
+      .add(unknownDangerDialog())
+      .add(hearBackDialog());
   }
 
   /** A new conversation on a channel that announces one (web chat): the greeting. */

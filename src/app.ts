@@ -24,7 +24,7 @@ import {
 } from './channels/phone/index.ts';
 import { errorBody } from './errors.ts';
 import type { Config } from './config.ts';
-import { Scheduler, type Job } from './jobs.ts';
+import { Scheduler, type ClockJob, type Job } from './jobs.ts';
 import { getI18n } from './i18n.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
@@ -32,6 +32,8 @@ import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
 import { loadAuditKey, openStore, type Store } from './store/index.ts';
 import { Quotas } from './store/quotas.ts';
+import { Metrics } from './channels/metrics.ts';
+import { mountStaff } from './channels/staff/index.ts';
 
 export interface AppOptions {
   /** The clock; tests pass a fixed one. */
@@ -60,8 +62,12 @@ export interface App {
   server: Server;
   log: Logger;
   teams: TeamsSide;
+  /** Prometheus metrics, served at /metrics. */
+  metrics: Metrics;
   /** The scheduled jobs (re-alerts, retention), started by `listen`. */
   jobs: Job[];
+  /** The jobs at a wall-clock time (the night report), started by `listen`. */
+  clockJobs: ClockJob[];
   scheduler: Scheduler;
   /**
    * The phone as the app wired it: the ACS line (when ACS is configured) and, once listening in local mode,
@@ -94,11 +100,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const wantsModel = Boolean(
     config.env.OPENAI_API_KEY || config.env.AZURE_OPENAI_API_KEY || config.env.AZURE_OPENAI_ENDPOINT,
   );
+  const metrics = new Metrics({ store, now });
+  const llmLog = log.child({ module: 'llm' });
   const model =
     options.model ??
     (wantsModel
       ? (await import('./llm/index.ts')).createLanguageModel(config.env, {
-          logger: log.child({ module: 'llm' }),
+          // Every fallback to the rules is logged through here: counted for /metrics on the way.
+          logger: {
+            warn: (fields, msg) => {
+              metrics.modelFallback(fields.op, fields.reason);
+              llmLog.warn(fields, msg);
+            },
+            debug: (fields, msg) => llmLog.debug(fields, msg),
+          },
           limits: { quotas },
         })
       : undefined);
@@ -122,6 +137,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     log,
     render: renderReply,
     staff: teams.link,
+    onDecision: (route, channelId, language) => metrics.contact(route, channelId, language),
     ...(model ? { model } : {}),
     ...(publicBase ? { privacyUrl: `${publicBase.replace(/\/$/, '')}/privacy` } : {}),
   });
@@ -132,18 +148,26 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Staff in Teams talk to the teams-ai application; tenants (web chat, SMS, phone) to the conversation.
   const bot = {
     run: async (context: TurnContext) => {
-      if (context.activity.channelId === 'msteams') {
-        await teams.app.run(context);
-        // An invoke the staff side does not know gets a clear 400 rather than the adapter's 501.
-        if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
-          await context.sendActivity({
-            type: 'invokeResponse',
-            value: { status: 400, body: errorBody('UnsupportedInvoke') },
-          });
-        }
-      } else await tenantBot.run(context);
+      const done = metrics.turn(context.activity.channelId);
+      try {
+        await runTurn(context);
+      } finally {
+        done();
+      }
     },
   };
+  async function runTurn(context: TurnContext) {
+    if (context.activity.channelId === 'msteams') {
+      await teams.app.run(context);
+      // An invoke the staff side does not know gets a clear 400 rather than the adapter's 501.
+      if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: { status: 400, body: errorBody('UnsupportedInvoke') },
+        });
+      }
+    } else await tenantBot.run(context);
+  }
   const scheduler = new Scheduler(store, log, { now, alerts: teams.alerts, ...options.jobs });
   const jobs: Job[] = [
     { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
@@ -156,6 +180,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     },
   ];
+  const clockJobs: ClockJob[] = [teams.reportJob];
   let ready = false;
   // In local mode the web chat's tokens come from the Direct Line shim at this server's address, known on listen.
   let localBase = '';
@@ -181,6 +206,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         }
       : {}),
   });
+  metrics.mount(server, config.metricsToken, config.production);
+  mountStaff(server, {
+    store,
+    policy,
+    log,
+    now,
+    open: config.localMode && !config.production,
+    ...(config.staffSignIn ? { signIn: config.staffSignIn } : {}),
+  });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
   const phone: PhoneDeps = {
@@ -203,7 +237,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     log,
     teams,
+    metrics,
     jobs,
+    clockJobs,
     scheduler,
     phone: phoneSide,
     async listen(port = config.port, host = config.host) {
@@ -221,7 +257,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         phoneSide.simulator = mountPhoneSimulator(server, phone);
       }
       teams.start();
-      scheduler.start(jobs);
+      scheduler.start(jobs, clockJobs);
       ready = true;
       return base;
     },

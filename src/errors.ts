@@ -59,6 +59,12 @@ export const ERRORS = {
   TokenExpired: { status: 403, message: 'the token has expired or is unknown; ask for a new one' },
   DirectLineUnavailable: { status: 503, message: 'the chat service cannot be reached just now; try again shortly' },
 
+  // The operations endpoints: /metrics and /staff.
+  MetricsUnauthorized: { status: 401, message: 'send METRICS_TOKEN as Authorization: Bearer <token>' },
+  StaffForbidden: { status: 403, message: 'this page is for MKB staff with the Trygg staff role' },
+  StaffSignInFailed: { status: 400, message: 'the sign-in did not complete; start again from /staff' },
+  BadSpan: { status: 400, message: 'give night=YYYY-MM-DD, or from and to as ISO times' },
+
   // The local Direct Line shim and its Bot Connector routes (Direct Line's own codes).
   BadArgument: { status: 400, message: 'a field of the request is not valid' },
   TokenInvalid: { status: 403, message: 'the token is missing, expired or not for this conversation' },

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   export: async (a, io) => (await import('./cases.ts')).phoneCommand('export', a, io),
   forget: async (a, io) => (await import('./cases.ts')).phoneCommand('forget', a, io),
   migrate: async (a, io) => (await import('./migrate.ts')).migrateCommand(a, io),
+  report: async (a, io) => (await import('./report.ts')).reportCommand(a, io),
 };
 
 const USAGE = `usage: trygg <command> [options]
@@ -36,6 +37,8 @@ const USAGE = `usage: trygg <command> [options]
   export --phone <number>       everything stored about a phone number (data-subject access)
   forget --phone <number>       erase everything stored about a phone number
   migrate                       apply the PostgreSQL schema migrations (DATABASE_URL)
+  report [--night YYYY-MM-DD | --from ISO --to ISO] [--format md|json|csv]
+                                the night report for a night or any span (default: the latest morning's)
 `;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */

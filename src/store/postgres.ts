@@ -21,6 +21,7 @@ import { postgresLocks } from './postgres/locks.ts';
 import { migrateDb, type MigrationResult } from './postgres/migrations.ts';
 import { postgresOutbox } from './postgres/outbox.ts';
 import { postgresPrivacy } from './postgres/privacy.ts';
+import { postgresJobOccurrences, postgresReports } from './postgres/report.ts';
 import { postgresShifts } from './postgres/shifts.ts';
 import { postgresState } from './postgres/state.ts';
 
@@ -64,6 +65,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     outbox: postgresOutbox(db),
     counters: postgresCounters(db),
     jobs: postgresJobs(db),
+    jobOccurrences: postgresJobOccurrences(db),
+    reports: postgresReports(db),
     locks: layeredLocks(new KeyedMutex(), postgresLocks(db)),
     ...postgresPrivacy(db, hasher),
     close: () => db.close(),

@@ -13,6 +13,7 @@ import { sqliteCases } from './sqlite/cases.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
 import { SqliteDb } from './sqlite/db.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
+import { sqliteJobOccurrences, sqliteReports } from './sqlite/report.ts';
 import { sqlitePrivacy } from './sqlite/privacy.ts';
 import { sqliteShifts } from './sqlite/shifts.ts';
 import { sqliteState } from './sqlite/state.ts';
@@ -50,6 +51,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     shifts: sqliteShifts(db),
     outbox: sqliteOutbox(db),
     counters: sqliteCounters(db),
+    jobOccurrences: sqliteJobOccurrences(db),
+    reports: sqliteReports(db),
     ...sqlitePrivacy(db, hasher),
     async close() {
       db.close();

@@ -13,12 +13,14 @@ import type { Case, CaseStore } from './types/case.ts';
 import type { OutboxItem, Outbox } from './types/outbox.ts';
 import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditLog } from './types/records.ts';
 import type { Counters } from './types/counters.ts';
+import type { JobOccurrences, ReportQueries } from './types/report.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
 export * from './types/outbox.ts';
 export * from './types/records.ts';
 export * from './types/counters.ts';
+export * from './types/report.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -152,6 +154,10 @@ export interface Store {
    * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.
    */
   readonly jobs?: JobRunner;
+  /** Runs of jobs at a wall-clock time (the night report), once per occurrence across instances and restarts. */
+  readonly jobOccurrences: JobOccurrences;
+  /** Read-only queries of the night report and the operations page. */
+  readonly reports: ReportQueries;
   /**
    * Keyed locks that hold across all instances sharing the store (PostgreSQL advisory locks behind an
    * in-process mutex). When absent, the store has a single instance: an in-process lock is enough

@@ -17,6 +17,7 @@ import { erasureContract } from './contract/erasure.ts';
 import { outboxContract } from './contract/outbox.ts';
 import { privacyContract } from './contract/privacy.ts';
 import { recordsContract } from './contract/records.ts';
+import { reportContract } from './contract/report.ts';
 import { stateContract } from './contract/state.ts';
 
 export type { MakeStore, StoreFixture } from './contract/context.ts';
@@ -53,5 +54,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('purge and data-subject requests', () => privacyContract(ctx));
     describe('erasure: numbers however written, keyed audit, Teams redaction', () => erasureContract(ctx));
     describe('durability and connections', () => durabilityContract(ctx));
+    describe('night report queries and wall-clock job occurrences', () => reportContract(ctx));
   });
 }

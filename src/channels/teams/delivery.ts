@@ -29,6 +29,7 @@ import { caseCard, redactedCard } from './cards.ts';
 import type { NoticePayload, OutboxPayload } from './items.ts';
 import { WaitingError } from './outbox-worker.ts';
 import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
+import { currentReportCard, REPORT_KIND, type ReportPayload } from './report.ts';
 import { plain, stripLinks } from './untrusted.ts';
 
 export {
@@ -129,12 +130,9 @@ export function createDeliver(deps: DeliveryDeps) {
     return summary ? store.cases.update(c.id, { summary: `${c.summary}\n\n${summaryLabel()}: ${summary}` }) : c;
   }
 
-  async function postCard(c: Case, signal: AbortSignal): Promise<void> {
-    if (c.teams.activityId) return; // posted already: the case records its thread
-    const reg = await channelFor(c);
-    const shown = await withSummary(c);
-    signal.throwIfAborted();
-    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
+  /** A new thread in a channel with `card`; resolves with the thread's conversation id. */
+  async function newThread(reg: ChannelRegistration, card: object, signal: AbortSignal): Promise<string | undefined> {
+    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
     let threadId: string | undefined;
     await cont(channelReference(reg.channelId, reg.serviceUrl), signal, async (_turn, connector) => {
       const created = await connector.conversations.createConversation({
@@ -146,6 +144,28 @@ export function createDeliver(deps: DeliveryDeps) {
       } as never);
       threadId = created.id;
     });
+    return threadId;
+  }
+
+  /** The night report's card, built from the store as it is now, as a new thread in its channel. */
+  async function postReport(p: ReportPayload, signal: AbortSignal): Promise<void> {
+    const reg = await registrations.get(p.target);
+    if (!reg)
+      throw new WaitingError(ALERTS.noChannel, 'no Teams channel is registered for the night report', {
+        route: p.target,
+      });
+    const card = await currentReportCard({ policy, store }, p.occurrence);
+    if (!card) throw Object.assign(new Error('a night report item without a valid occurrence'), { statusCode: 400 });
+    signal.throwIfAborted();
+    if (!(await newThread(reg, card, signal))) throw new NotYet('Teams returned no conversation id');
+  }
+
+  async function postCard(c: Case, signal: AbortSignal): Promise<void> {
+    if (c.teams.activityId) return; // posted already: the case records its thread
+    const reg = await channelFor(c);
+    const shown = await withSummary(c);
+    signal.throwIfAborted();
+    const threadId = await newThread(reg, caseCard(shown, policy.timeZone), signal);
     if (!threadId) throw new NotYet('Teams returned no conversation id');
     const activityId = rootMessageId(threadId) ?? threadId;
     try {
@@ -242,6 +262,7 @@ export function createDeliver(deps: DeliveryDeps) {
       return;
     }
     if (item.kind === TEAMS_REDACT_KIND) return redact(item.payload as unknown as TeamsRedaction, signal);
+    if (item.kind === REPORT_KIND) return postReport(item.payload as unknown as ReportPayload, signal);
     const payload = item.payload as OutboxPayload;
     const c = await store.cases.get(payload.caseId);
     if (!c) return; // purged or forgotten: nothing to deliver

@@ -17,6 +17,8 @@ import { channelNotice, newCaseItems, tenantMessage, threadOf, threadPost } from
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { RegistrationStore } from './registrations.ts';
 import { createStaffApp, relayTenantMessage } from './staff-app.ts';
+import { nightReportJob } from './report.ts';
+import type { ClockJob } from '../../clock-jobs.ts';
 
 export { RegistrationStore } from './registrations.ts';
 export { OutboxWorker } from './outbox-worker.ts';
@@ -52,6 +54,8 @@ export interface TeamsSide {
    * scheduled job). Pages through every open case. Resolves with the number of stale cases.
    */
   checkUnclaimed(): Promise<number>;
+  /** The night report ("Nattens rapport"), a wall-clock job for the scheduler. */
+  reportJob: ClockJob;
   start(): void;
   stop(): Promise<void>;
 }
@@ -111,6 +115,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     registrations,
     alerts,
     checkUnclaimed,
+    reportJob: nightReportJob({ policy: deps.policy, store: deps.store, registrations, log: deps.log, kick }),
     link: {
       newCaseItems,
       tenantWrote: (c, text) => relayTenantMessage(deps.store, c, text, kick),

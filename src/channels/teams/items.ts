@@ -6,7 +6,9 @@
  * - `tenant.message`: a proactive message to the tenant on their channel, in their language;
  * - `teams.notice`: a staff text posted in a channel as a new thread (a route moved away from it; an alert
  *   about a case that cannot reach its channel, in the incidents channel);
- * - `teams.redact` (written by the store): an erased case's card becomes a stub, the bot's posts go.
+ * - `teams.redact` (written by the store): an erased case's card becomes a stub, the bot's posts go;
+ * - `teams.report`: the night report's card as a new thread in the office's or Fastighetsjouren's channel
+ *   (`report.ts`).
  */
 import type { Case, NewOutboxItem, OutboxItem } from '../../store/index.ts';
 import type { ChannelRegistration } from './registrations.ts';

@@ -18,6 +18,8 @@ import { StoreConflictError, type Case, type NewOutboxItem, type Store } from '.
 import { caseCard, OUTCOMES } from './cards.ts';
 import { cardUpdate, rootMessageId, tenantMessage, threadPost } from './delivery.ts';
 import { actorOf, handleCommand } from './commands.ts';
+import { registerReportActions } from './report-actions.ts';
+import { REPORT_VERBS } from './report-card.ts';
 import type { RegistrationStore } from './registrations.ts';
 
 export interface StaffAppDeps {
@@ -160,8 +162,12 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     return result.card ? (caseCard(result.card, policy.timeZone) as AdaptiveCard) : result.message!;
   });
 
+  // The night report card's actions ("Jag åtgärdar", "Åtgärdat", "Kvittera").
+  registerReportActions(app, deps);
+
   // Any other card action verb does nothing; it is refused and audited like an action from the wrong place.
-  app.adaptiveCards.actionExecute<CardData>(/^(?!(claim|reply|close)$)/, async (ctx, _state, data) => {
+  const known = new RegExp(`^(?!(claim|reply|close|${REPORT_VERBS.join('|')})$)`);
+  app.adaptiveCards.actionExecute<CardData>(known, async (ctx, _state, data) => {
     await store.staffAudit.append({
       at: deps.now(),
       action: 'teams.cardAction.refused',

@@ -183,6 +183,29 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX cases_teams_activity ON cases (teams_activity_id);
     `,
   },
+  {
+    // The night report: when a case was first claimed and when it was closed (cases claimed before this
+    // carry their last change), and the runs of jobs at a wall-clock time, one row per occurrence.
+    version: 5,
+    sql: `
+      ALTER TABLE cases ADD COLUMN claimed_at timestamptz, ADD COLUMN closed_at timestamptz;
+      UPDATE cases SET claimed_at = updated_at WHERE status <> 'open';
+      UPDATE cases SET closed_at = updated_at WHERE status = 'closed';
+
+      CREATE TABLE job_occurrences (
+        name text NOT NULL,
+        occurrence text NOT NULL,
+        due_at timestamptz NOT NULL,
+        status text NOT NULL CHECK (status IN ('running', 'done', 'skipped')),
+        lease_token text,
+        lease_until timestamptz,
+        attempts integer NOT NULL DEFAULT 0,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (name, occurrence)
+      );
+      CREATE INDEX job_occurrences_due ON job_occurrences (name, due_at);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */

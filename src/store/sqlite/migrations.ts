@@ -171,6 +171,30 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX cases_teams_activity ON cases (teams_activity_id);
     `,
   },
+  {
+    // The night report: when a case was first claimed and when it was closed (cases claimed before this
+    // carry their last change), and the runs of jobs at a wall-clock time, one row per occurrence.
+    version: 5,
+    sql: `
+      ALTER TABLE cases ADD COLUMN claimed_at INTEGER;
+      ALTER TABLE cases ADD COLUMN closed_at INTEGER;
+      UPDATE cases SET claimed_at = updated_at WHERE status <> 'open';
+      UPDATE cases SET closed_at = updated_at WHERE status = 'closed';
+
+      CREATE TABLE job_occurrences (
+        name TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'skipped')),
+        lease_token TEXT,
+        lease_until INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (name, occurrence)
+      );
+      CREATE INDEX job_occurrences_due ON job_occurrences (name, due_at);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */

@@ -131,6 +131,7 @@ export const STAFF_ACTIONS = [
   'teams.shift.add',
   'teams.shift.refused',
   'teams.cardAction.refused',
+  'teams.report.acknowledged',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
