@@ -11,7 +11,8 @@ import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
-import { buildServer, closeServer } from './channels/server.ts';
+import { Drain } from './channels/probes.ts';
+import { buildServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
 import {
   mountPhone,
@@ -31,6 +32,7 @@ import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
 import { loadAuditKey, openStore, type Store } from './store/index.ts';
 import { Quotas } from './store/quotas.ts';
+import { shutDown, type ShutdownOutcome } from './shutdown.ts';
 
 export interface AppOptions {
   /** The clock; tests pass a fixed one. */
@@ -60,8 +62,16 @@ export interface App {
    * the simulator's calls.
    */
   phone: { line: PhoneLine | undefined; simulator: { sessions: CallSessions } | undefined };
+  /** The drain on shutdown: `/readyz` and the refusal of new work read it. */
+  drain: Drain;
   /** Listens on `port` (0 = any free port); returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * The graceful shutdown (src/shutdown.ts) within `graceMs` (default `SHUTDOWN_GRACE_SECONDS`): drain, let the
+   * turns in flight finish, stop, give back leases, close the store (unless it was given in the options).
+   */
+  shutdown(graceMs?: number): Promise<ShutdownOutcome>;
+  /** `shutdown()`, for callers that do not need to know how it went. */
   close(): Promise<void>;
 }
 
@@ -138,6 +148,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   };
   const scheduler = new Scheduler(store, log);
   let ready = false;
+  const drain = new Drain();
   const server = buildServer({
     adapter,
     bot,
@@ -145,6 +156,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     production: config.production,
     retentionDays: policy.retention.days,
     ready: () => ready,
+    probes: { drain, started: () => ready, ping: () => store.ping() },
   });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
@@ -160,6 +172,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...options.phone,
   };
   const phoneSide: App['phone'] = { line: mountPhone(server, phone), simulator: undefined };
+  const shutdown = (graceMs = config.shutdownGraceMs): Promise<ShutdownOutcome> => {
+    ready = false;
+    return shutDown(
+      {
+        drain,
+        server,
+        scheduler,
+        worker: teams.worker,
+        log,
+        closeStore: async () => {
+          await quotas.close();
+          if (!options.store) await store.close();
+        },
+      },
+      graceMs,
+    );
+  };
 
   return {
     config,
@@ -197,14 +226,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ready = true;
       return base;
     },
-    async close() {
-      ready = false;
-      scheduler.stop();
-      // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
-      await closeServer(server);
-      await teams.stop();
-      await quotas.close();
-      if (!options.store) await store.close();
-    },
+    drain,
+    shutdown,
+    close: async () => void (await shutdown()),
   };
 }

@@ -16,6 +16,8 @@ export class Scheduler {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly store: Store;
   private readonly log: Logger;
+  /** Runs in progress on this instance, by job name. */
+  private readonly running = new Map<string, Promise<unknown>>();
   constructor(store: Store, log: Logger) {
     this.store = store;
     this.log = log;
@@ -24,8 +26,44 @@ export class Scheduler {
   /** Runs a job now if this instance gets this interval's turn. Returns whether it ran. */
   async runOnce(job: Job): Promise<boolean> {
     if (this.store.jobs && !(await this.store.jobs.tryRun(job.name, job.everyMs))) return false;
-    await job.run();
+    const run = job.run();
+    this.running.set(job.name, run);
+    try {
+      await run;
+    } finally {
+      if (this.running.get(job.name) === run) this.running.delete(job.name);
+    }
     return true;
+  }
+
+  /** Resolves true once no job runs on this instance, or false when `timeoutMs` passes first (shutdown). */
+  async idle(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, timeoutMs))));
+    const all = Promise.allSettled([...this.running.values()]).then(() => true);
+    try {
+      return await Promise.race([all, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Shutdown that cannot wait for the runs in progress: gives their intervals back to the store
+   * (`JobRunner.release`), so another instance runs them at once instead of at the next interval. Resolves
+   * with the names given back.
+   */
+  async release(): Promise<string[]> {
+    const names = [...this.running.keys()];
+    this.running.clear();
+    for (const name of names) {
+      try {
+        await this.store.jobs?.release(name);
+      } catch (err) {
+        this.log.warn({ err, job: name }, 'could not give back a job run');
+      }
+    }
+    return names;
   }
 
   start(jobs: Job[]): void {

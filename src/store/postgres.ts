@@ -18,7 +18,7 @@ import { postgresCounters } from './postgres/counters.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
 import { postgresJobs } from './postgres/jobs.ts';
 import { postgresLocks } from './postgres/locks.ts';
-import { migrateDb, type MigrationResult } from './postgres/migrations.ts';
+import { checkSchema, migrateDb, type MigrationResult } from './postgres/migrations.ts';
 import { postgresOutbox } from './postgres/outbox.ts';
 import { postgresPrivacy } from './postgres/privacy.ts';
 import { postgresShifts } from './postgres/shifts.ts';
@@ -65,6 +65,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     jobs: postgresJobs(db),
     locks: layeredLocks(new KeyedMutex(), postgresLocks(db)),
     ...postgresPrivacy(db, hasher),
+    ping: () => checkSchema(db.sql),
     close: () => db.close(),
   };
 }

@@ -12,6 +12,7 @@ import { rekeyLegacyAudit, sqliteAudit, sqliteStaffAudit } from './sqlite/audit.
 import { sqliteCases } from './sqlite/cases.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
 import { SqliteDb } from './sqlite/db.ts';
+import { checkSchema } from './sqlite/migrations.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
 import { sqlitePrivacy } from './sqlite/privacy.ts';
 import { sqliteShifts } from './sqlite/shifts.ts';
@@ -50,6 +51,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     outbox: sqliteOutbox(db),
     counters: sqliteCounters(db),
     ...sqlitePrivacy(db, hasher),
+    async ping() {
+      checkSchema(db);
+    },
     async close() {
       db.close();
     },

@@ -104,6 +104,11 @@ export interface JobRunner {
    * gets true does the work; a failed run is retried at the next interval.
    */
   tryRun(name: string, intervalMs: number): Promise<boolean>;
+  /**
+   * Give back this instance's claim of job `name` whose run could not finish (shutdown): the job is due
+   * again at once, for any instance. Does nothing when another instance has claimed it since.
+   */
+  release(name: string): Promise<void>;
 }
 
 /**
@@ -161,6 +166,11 @@ export interface Store {
   findByPhone(phone: string): Promise<PhoneExport>;
   /** Erase everything `findByPhone` would export, in one transaction. */
   forgetPhone(phone: string): Promise<ForgetCounts>;
+  /**
+   * Resolves when the store answers and its schema is the version this code expects (the readiness probe,
+   * `GET /readyz`); rejects with a `StoreError` saying which of the two is wrong. One cheap read.
+   */
+  ping(): Promise<void>;
   /** Close the store; later calls reject. Closing twice is harmless. */
   close(): Promise<void>;
 }

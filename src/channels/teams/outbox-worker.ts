@@ -67,6 +67,10 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private readonly lastSend = new Map<string, number>();
+  /** Items this worker has claimed and not settled yet (given back by `release`). */
+  private readonly held = new Set<OutboxItem>();
+  /** Set by `release`: nothing more is claimed. */
+  private released = false;
 
   constructor(options: OutboxWorkerOptions) {
     this.o = {
@@ -118,9 +122,37 @@ export class OutboxWorker {
 
   /** One pass: claim what is due and deliver it, in order. Returns the number of items handled. */
   async pass(): Promise<number> {
+    if (this.released) return 0;
     const items = await this.o.store.outbox.claimDue(this.o.now(), 20, this.o.leaseMs);
-    for (const item of items) await this.deliverOne(item);
+    for (const item of items) this.held.add(item);
+    for (const item of items) {
+      if (!this.held.has(item)) continue; // given back by `release` meanwhile
+      await this.deliverOne(item);
+      this.held.delete(item);
+    }
     return items.length;
+  }
+
+  /**
+   * Shutdown that cannot wait for `stop` any longer: claims nothing more, and gives back the items this
+   * worker holds and has not settled (due at once, so another instance delivers them now rather than when
+   * their lease runs out). An item whose delivery is still running may then be sent twice: the outbox is at
+   * least once. Resolves with the number of items given back.
+   */
+  async release(): Promise<number> {
+    this.released = true;
+    const items = [...this.held];
+    this.held.clear();
+    let given = 0;
+    for (const item of items) {
+      try {
+        await this.o.store.outbox.fail(item.id, 'released at shutdown', this.o.now());
+        given++;
+      } catch (err) {
+        this.o.log.warn({ err, kind: item.kind, caseId: item.caseId }, 'outbox: could not give back a lease');
+      }
+    }
+    return given;
   }
 
   private async deliverOne(item: OutboxItem): Promise<void> {

@@ -222,3 +222,15 @@ export async function migrateDb(db: PgDb): Promise<MigrationResult> {
     return { version: Math.max(current, POSTGRES_SCHEMA_VERSION), applied };
   });
 }
+
+/**
+ * Throws a `StoreError` unless the database answers and its schema is at {@link POSTGRES_SCHEMA_VERSION}
+ * (the readiness probe). Reads only.
+ */
+export async function checkSchema(sql: Sql): Promise<void> {
+  const current = await currentVersion(sql);
+  if (current !== POSTGRES_SCHEMA_VERSION)
+    throw new StoreError(
+      `The database has schema version ${current}; this Trygg needs ${POSTGRES_SCHEMA_VERSION} (run trygg migrate).`,
+    );
+}

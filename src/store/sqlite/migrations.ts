@@ -175,3 +175,11 @@ export function migrate(db: SqliteDb): void {
     }
   });
 }
+
+/** Throws a `StoreError` unless the database is at {@link SCHEMA_VERSION} (the readiness probe). */
+export function checkSchema(db: SqliteDb): void {
+  const current =
+    db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version')?.version ?? 0;
+  if (current !== SCHEMA_VERSION)
+    throw new StoreError(`The database has schema version ${current}; this Trygg needs ${SCHEMA_VERSION}.`);
+}
