@@ -11,6 +11,7 @@ import type { Policy } from '../../routing/policy.ts';
 import type { Lang, RouteId } from '../../routing/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { CallSessionOptions } from './sessions.ts';
+import type { SpeechPart } from './speech.ts';
 
 /** A neural voice for one language: `xml:lang` and the Azure voice name. */
 export interface PhoneVoice {
@@ -48,8 +49,12 @@ export interface PhoneDeps {
   sessions?: CallSessionOptions;
 }
 
-/** Something to say: SSML for the speech service, plain text for logs, transcripts and the simulator. */
+/**
+ * Something to say: its parts (a voice each), and made from them the SSML for the speech service and the plain
+ * text for transcripts and the simulator.
+ */
 export interface Prompt {
+  parts: SpeechPart[];
   ssml: string;
   text: string;
   /** The language it is said in (recognition listens in this language afterwards). */
