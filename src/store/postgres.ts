@@ -15,6 +15,7 @@ import { AuditHasher } from './audit-key.ts';
 import { postgresAudit, postgresStaffAudit, rekeyLegacyAudit } from './postgres/audit.ts';
 import { postgresCases } from './postgres/cases.ts';
 import { postgresCounters } from './postgres/counters.ts';
+import { postgresCalls } from './postgres/calls.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
 import { postgresJobs } from './postgres/jobs.ts';
 import { postgresLocks } from './postgres/locks.ts';
@@ -62,6 +63,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     shifts: postgresShifts(db),
     outbox: postgresOutbox(db),
     counters: postgresCounters(db),
+    calls: postgresCalls(db),
     jobs: postgresJobs(db),
     locks: layeredLocks(new KeyedMutex(), postgresLocks(db)),
     ...postgresPrivacy(db, hasher),

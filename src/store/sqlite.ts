@@ -11,6 +11,7 @@ import { AuditHasher } from './audit-key.ts';
 import { rekeyLegacyAudit, sqliteAudit, sqliteStaffAudit } from './sqlite/audit.ts';
 import { sqliteCases } from './sqlite/cases.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
+import { sqliteCalls } from './sqlite/calls.ts';
 import { SqliteDb } from './sqlite/db.ts';
 import { checkSchema } from './sqlite/migrations.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
@@ -50,6 +51,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     shifts: sqliteShifts(db),
     outbox: sqliteOutbox(db),
     counters: sqliteCounters(db),
+    calls: sqliteCalls(db),
     ...sqlitePrivacy(db, hasher),
     async ping() {
       checkSchema(db);

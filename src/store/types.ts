@@ -13,12 +13,14 @@ import type { Case, CaseStore } from './types/case.ts';
 import type { OutboxItem, Outbox } from './types/outbox.ts';
 import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditLog } from './types/records.ts';
 import type { Counters } from './types/counters.ts';
+import type { CallStore } from './types/calls.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
 export * from './types/outbox.ts';
 export * from './types/records.ts';
 export * from './types/counters.ts';
+export * from './types/calls.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -146,6 +148,8 @@ export interface Store {
   readonly outbox: Outbox;
   /** Windowed counts shared by every instance on the store (limits and caps; `src/store/quotas.ts`). */
   readonly counters: Counters;
+  /** Phone call sessions: any instance takes any callback of any call (`src/channels/phone/sessions.ts`). */
+  readonly calls: CallStore;
   /**
    * Run-once-per-interval claims for scheduled jobs; present where several instances can share the store
    * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.

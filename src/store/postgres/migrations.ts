@@ -159,6 +159,23 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_conversation_hash ON audit (conversation_hash);
     `,
   },
+  {
+    // Phone call sessions, so that any instance can take any callback of a call.
+    version: 4,
+    sql: `
+      CREATE TABLE calls (
+        id text PRIMARY KEY,
+        secret_hash text NOT NULL,
+        caller text NOT NULL,
+        ringing boolean NOT NULL,
+        data jsonb NOT NULL,
+        expires_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX calls_expires_at ON calls (expires_at);
+      CREATE INDEX calls_caller ON calls (caller);
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

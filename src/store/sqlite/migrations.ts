@@ -146,6 +146,23 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_conversation_hash ON audit (conversation_hash);
     `,
   },
+  {
+    // Phone call sessions, so that any instance can take any callback of a call.
+    version: 4,
+    sql: `
+      CREATE TABLE calls (
+        id TEXT PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        caller TEXT NOT NULL,
+        ringing INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX calls_expires_at ON calls (expires_at);
+      CREATE INDEX calls_caller ON calls (caller);
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

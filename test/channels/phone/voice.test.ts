@@ -130,7 +130,7 @@ describe('the phone speaks from the reply, not from what a renderer made of it',
       transfer: async () => void done.push({ type: 'transfer' }),
       hangUp: async () => void done.push({ type: 'hangUp' }),
     };
-    const session = new CallSessions().create(CALLER)!;
+    const session = (await new CallSessions(store).create(CALLER))!.session;
     const call = new PhoneCall(
       {
         bot: new TryggBot(conversation),
@@ -236,51 +236,57 @@ describe('speech', () => {
   });
 });
 
-describe('call sessions', () => {
-  it('keep caps and expiries, drop nothing to make room, and check the secret', () => {
-    let t = 0;
-    const sessions = new CallSessions({ max: 2, maxRinging: 1, ttlMs: 1000, ringingTtlMs: 100, clock: () => t });
-    const a = sessions.create('+46701740605')!;
-    sessions.answered(a);
-    const b = sessions.create('')!;
+describe('call sessions (in the store)', () => {
+  it('keep caps and expiries, drop nothing to make room, and check the secret', async () => {
+    let t = 1_000_000;
+    const store = await openMemoryStore();
+    const sessions = new CallSessions(store, { max: 2, maxRinging: 1, ttlMs: 1000, ringingTtlMs: 100, clock: () => t });
+    const visit = (id: string, secret: string | undefined) => sessions.withCall(id, secret, async () => 'ok');
+    const a = (await sessions.create('+46701740605'))!;
+    await sessions.withCall(a.session.id, a.secret, async () => {}, { answered: true });
+    const b = (await sessions.create(''))!;
     // One ringing call fills the ringing table.
-    expect(sessions.create('+46701740606')).toBeUndefined();
-    sessions.answered(b);
+    expect(await sessions.create('+46701740606')).toBeUndefined();
+    await sessions.withCall(b.session.id, b.secret, async () => {}, { answered: true });
     // Two answered calls fill the table: a new call is refused, the answered ones stay.
-    expect(sessions.create('+46701740606')).toBeUndefined();
-    expect(sessions.get(a.id)).toBe(a);
-    expect(sessions.authorize(b.id, b.secret)).toBe(b);
-    expect(sessions.authorize(b.id, a.secret)).toBeUndefined();
-    expect(sessions.authorize(b.id, undefined)).toBeUndefined();
-    t = 1001;
-    expect(sessions.get(a.id)).toBeUndefined();
+    expect(await sessions.create('+46701740606')).toBeUndefined();
+    expect(await sessions.count()).toEqual({ ringing: 0, answered: 2 });
+    expect(await visit(b.session.id, b.secret)).toMatchObject({ found: true, value: 'ok' });
+    expect(await visit(b.session.id, a.secret)).toEqual({ found: false });
+    expect(await visit(b.session.id, undefined)).toEqual({ found: false });
+    expect(await visit('no-such-call', a.secret)).toEqual({ found: false });
+    // Only a hash of the secret is stored.
+    expect(JSON.stringify(await store.calls.get(a.session.id, new Date(t)))).not.toContain(a.secret);
+    t += 1001;
+    expect(await visit(a.session.id, a.secret)).toEqual({ found: false });
     // A ringing call whose answer never came is forgotten sooner.
-    const c = sessions.create('')!;
-    expect(sessions.isRinging(c.id)).toBe(true);
+    const c = (await sessions.create(''))!;
+    expect((await store.calls.get(c.session.id, new Date(t)))?.ringing).toBe(true);
     t += 101;
-    expect(sessions.get(c.id)).toBeUndefined();
+    expect(await sessions.get(c.session.id)).toBeUndefined();
   });
 
-  it('500 forged incoming calls at once do not push out a call in progress (default sizes)', () => {
-    const sessions = new CallSessions();
-    const real = sessions.create('+46701740605')!;
-    sessions.answered(real);
-    const forged = Array.from({ length: 500 }, () => sessions.create('+46701740606'));
-    expect(sessions.authorize(real.id, real.secret)).toBe(real);
+  it('500 forged incoming calls at once do not push out a call in progress (default sizes)', async () => {
+    const sessions = new CallSessions(await openMemoryStore());
+    const real = (await sessions.create('+46701740605'))!;
+    await sessions.withCall(real.session.id, real.secret, async () => {}, { answered: true });
+    const forged = await Promise.all(Array.from({ length: 500 }, () => sessions.create('+46701740606')));
+    expect((await sessions.withCall(real.session.id, real.secret, async () => true)).found).toBe(true);
     expect(forged.filter(Boolean)).toHaveLength(DEFAULT_MAX_RINGING);
-    expect(sessions.ringingCount).toBe(DEFAULT_MAX_RINGING);
+    expect(await sessions.count()).toEqual({ ringing: DEFAULT_MAX_RINGING, answered: 1 });
   });
 
-  it("run one call's events one at a time, in order", async () => {
-    const sessions = new CallSessions();
-    const s = sessions.create('')!;
+  it("run one call's callbacks one at a time, in order, each seeing what the one before saved", async () => {
+    const sessions = new CallSessions(await openMemoryStore());
+    const { session, secret } = (await sessions.create(''))!;
     const order: number[] = [];
-    const slow = sessions.serialize(s, async () => {
+    const slow = sessions.withCall(session.id, secret, async (s) => {
       await new Promise((r) => setTimeout(r, 30));
+      s.silences = 1;
       order.push(1);
     });
-    const fast = sessions.serialize(s, async () => {
-      order.push(2);
+    const fast = sessions.withCall(session.id, secret, async (s) => {
+      order.push(s.silences === 1 ? 2 : -2);
     });
     await Promise.all([slow, fast]);
     expect(order).toEqual([1, 2]);
