@@ -88,9 +88,14 @@ export class OutboxWorker {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.kick(), this.o.pollMs);
+    // A pass that fails (the database went away) is logged; the next poll tries again. Unhandled, the
+    // rejection would end the process.
+    this.timer = setInterval(
+      () => void this.kick().catch((err) => this.o.log.error({ err }, 'outbox: a delivery pass failed')),
+      this.o.pollMs,
+    );
     this.timer.unref();
-    void this.kick();
+    void this.kick().catch((err) => this.o.log.error({ err }, 'outbox: a delivery pass failed'));
   }
 
   /** Runs a delivery pass now (or right after the one in progress). */
