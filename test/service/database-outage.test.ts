@@ -91,9 +91,9 @@ describe.skipIf(!enabled)(
         const notReady = await (await fetch(`${base}/readyz`)).json();
         expect(notReady).toMatchObject({ error: 'NotReady', message: expect.stringMatching(/store/) });
         expect((await fetch(`${base}/livez`)).status).toBe(200);
-    // The background work meets the outage too (the outbox polls every second): logged, not a crash.
-    await until(() => (/outbox: a delivery pass failed/.test(instance!.output()) ? true : undefined), 15_000);
-    expect(instance.child.exitCode).toBeNull();
+        // The background work meets the outage too (the outbox polls every second): logged, not a crash.
+        await until(() => (/outbox: a delivery pass failed/.test(instance!.output()) ? true : undefined), 15_000);
+        expect(instance.child.exitCode).toBeNull();
 
         // An emergency: 112 first, with the tap-to-call card, then the advice and that MKB has not been told.
         const fire = await says(base, 'down-fire', 'Det brinner i trapphuset!');
@@ -117,7 +117,7 @@ describe.skipIf(!enabled)(
         const englishFault = await says(base, 'down-en-2', 'my kitchen tap is dripping', 'en-GB');
         expect(englishFault.texts[0]).toMatch(/technical fault.*call 112/s);
 
-    expect(instance.child.exitCode).toBeNull(); // no crash
+        expect(instance.child.exitCode).toBeNull(); // no crash
         expect(instance.output()).toMatch(/STORE_UNAVAILABLE/);
         expect(instance.output()).not.toMatch(/brinner|Kranen|stairwell/); // nothing personal in the log
 
@@ -127,7 +127,9 @@ describe.skipIf(!enabled)(
         const after = await says(base, 'after-fire', 'Det brinner i trapphuset!');
         expect(after.texts[0]).toMatch(/Ring 112 nu/);
         expect(after.texts.join('\n')).toMatch(/T-\d{4}-\d{4}/);
-        expect((await says(base, 'after-fault', 'Kranen i köket droppar')).texts.join('\n')).not.toMatch(/tekniskt fel/);
+        expect((await says(base, 'after-fault', 'Kranen i köket droppar')).texts.join('\n')).not.toMatch(
+          /tekniskt fel/,
+        );
       },
     );
   },
