@@ -126,7 +126,7 @@ describe.skipIf(!baseUrl)(titled('limits across instances on PostgreSQL'), () =>
     await Promise.all(qs.map((q) => q.close()));
   });
 
-  it("the model's caps (per conversation, and the hour's budget) hold over two instances", async () => {
+  it("the model's per-conversation cap holds over two instances", async () => {
     const [x, y] = await Promise.all([store(), store()]);
     const [p, q] = [new Quotas(x.counters), new Quotas(y.counters)];
     const [lx, ly] = [
@@ -136,7 +136,12 @@ describe.skipIf(!baseUrl)(titled('limits across instances on PostgreSQL'), () =>
     const take = (l: typeof lx) => l.take({ conversationId: 'web|model-cap', sender: 'user-1' });
     const verdicts = [await take(lx), await take(ly), await take(lx), await take(ly), await take(lx)];
     expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, false, false]);
-    // The hour's budget every conversation shares.
+    await Promise.all([p.close(), q.close()]);
+  });
+
+  it("the model's hourly budget, which every conversation shares, holds over two instances", async () => {
+    const [x, y] = await Promise.all([store(), store()]);
+    const [p, q] = [new Quotas(x.counters), new Quotas(y.counters)];
     const [hx, hy] = [createCallLimits({ quotas: p, perHour: 3 }), createCallLimits({ quotas: q, perHour: 3 })];
     const hourly = [];
     for (let i = 0; i < 5; i++) hourly.push(await (i % 2 ? hy : hx).take({ conversationId: `web|hour-${i}` }));
