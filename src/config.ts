@@ -44,6 +44,9 @@ const envSchema = z.object({
   AZURE_OPENAI_DEPLOYMENT: optional,
 });
 
+/** Every variable Trygg reads (the container image and the deployment templates set only these). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** The shortest `AUDIT_HMAC_KEY` accepted (32 characters, e.g. 16 random bytes in hex). */
 const MIN_AUDIT_KEY_LENGTH = 32;
 
