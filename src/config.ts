@@ -42,6 +42,11 @@ const envSchema = z.object({
   AZURE_OPENAI_ENDPOINT: optional,
   AZURE_OPENAI_API_KEY: optional,
   AZURE_OPENAI_DEPLOYMENT: optional,
+  DIRECT_LINE_SECRET: optional,
+  DIRECT_LINE_ENDPOINT: optional,
+  WEBCHAT_ALLOWED_ORIGINS: optional,
+  WEBCHAT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 /** Every variable Trygg reads (the container image and the deployment templates set only these). */
