@@ -12,8 +12,9 @@ import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { Drain } from './channels/probes.ts';
+import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { buildServer } from './channels/server.ts';
-import { createTeamsSide, type TeamsSide } from './channels/teams/index.ts';
+import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import {
   mountPhone,
   mountPhoneSimulator,
@@ -24,7 +25,7 @@ import {
 } from './channels/phone/index.ts';
 import { errorBody } from './errors.ts';
 import type { Config } from './config.ts';
-import { Scheduler } from './jobs.ts';
+import { Scheduler, type Job } from './jobs.ts';
 import { getI18n } from './i18n.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
@@ -42,10 +43,14 @@ export interface AppOptions {
   store?: Store;
   /** The language model (tests pass one); otherwise from OPENAI_* / AZURE_OPENAI_*, or rules only. */
   model?: LanguageModel;
+  /** The web chat's Direct Line deadline (tests shorten it). */
+  webchat?: Pick<WebchatOptions, 'timeoutMs'>;
   /** Abuse limits (tests tighten them). */
   limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
-  worker?: { pollMs?: number; baseDelayMs?: number; maxDelayMs?: number };
+  worker?: WorkerTiming;
+  /** How often scheduled jobs ask whether they are due (tests shorten it); default each one's interval, at most a minute. */
+  jobs?: { pollMs?: number };
   /** The phone line's ACS client options, per-request timeout and session caps (tests shorten them). */
   phone?: Pick<PhoneDeps, 'acsClientOptions' | 'acsTimeoutMs' | 'sessions'>;
 }
@@ -57,6 +62,9 @@ export interface App {
   server: Server;
   log: Logger;
   teams: TeamsSide;
+  /** The scheduled jobs (re-alerts, retention), started by `listen`. */
+  jobs: Job[];
+  scheduler: Scheduler;
   /**
    * The phone as the app wired it: the ACS line (when ACS is configured) and, once listening in local mode,
    * the simulator's calls.
@@ -146,9 +154,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       } else await tenantBot.run(context);
     },
   };
-  const scheduler = new Scheduler(store, log);
+  const scheduler = new Scheduler(store, log, { now, alerts: teams.alerts, ...options.jobs });
+  const jobs: Job[] = [
+    { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
+    {
+      name: 'retention-purge',
+      everyMs: 6 * 3_600_000,
+      run: async () => {
+        const counts = await store.purge(new Date(now().getTime() - policy.retention.days * 86_400_000));
+        log.info({ counts }, 'retention purge');
+      },
+    },
+  ];
   let ready = false;
   const drain = new Drain();
+  // In local mode the web chat's tokens come from the Direct Line shim at this server's address, known on listen.
+  let localBase = '';
+  const webchat = config.webchat;
   const server = buildServer({
     adapter,
     bot,
@@ -157,6 +179,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     retentionDays: policy.retention.days,
     ready: () => ready,
     probes: { drain, started: () => ready, ping: () => store.ping() },
+    ...(webchat
+      ? {
+          mountWebchat: (s: Server) =>
+            mountWebchat(s, {
+              config: webchat,
+              quotas,
+              log,
+              now: () => now().getTime(),
+              ...(config.localMode && !config.production ? { localBase: () => localBase } : {}),
+              ...options.webchat,
+            }),
+        }
+      : {}),
   });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
@@ -197,6 +232,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     log,
     teams,
+    jobs,
+    scheduler,
     phone: phoneSide,
     async listen(port = config.port, host = config.host) {
       await new Promise<void>((resolve, reject) => {
@@ -205,6 +242,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       });
       const address = server.address() as AddressInfo;
       const base = `http://127.0.0.1:${address.port}`;
+      localBase = base;
       if (config.localMode && !config.production) {
         const { mountDirectLine, mountLocalPages } = await import('./channels/local/index.ts');
         mountDirectLine(server, { botEndpoint: `${base}/api/messages`, publicBaseUrl: base, logger: log });
@@ -212,17 +250,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         phoneSide.simulator = mountPhoneSimulator(server, phone);
       }
       teams.start();
-      scheduler.start([
-        { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
-        {
-          name: 'retention-purge',
-          everyMs: 6 * 3_600_000,
-          run: async () => {
-            const counts = await store.purge(new Date(now().getTime() - policy.retention.days * 86_400_000));
-            log.info({ counts }, 'retention purge');
-          },
-        },
-      ]);
+      scheduler.start(jobs);
       ready = true;
       return base;
     },

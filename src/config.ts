@@ -96,7 +96,29 @@ export interface Config {
     publicBaseUrl: string;
     incomingSecret?: string;
   };
+  /** The public web chat (src/channels/webchat/): on with `DIRECT_LINE_SECRET`, and in local mode over the shim. */
+  webchat?: WebchatConfig;
   env: z.infer<typeof envSchema>;
+}
+
+/** Direct Line's European region, so that the chat's data stays in the EU. */
+export const EU_DIRECT_LINE_ENDPOINT = 'https://europe.directline.botframework.com/v3/directline';
+
+/** The public web chat's settings. */
+export interface WebchatConfig {
+  /** `DIRECT_LINE_SECRET`: exchanged for tokens, never sent to a browser. Absent in local mode (the shim's tokens). */
+  directLineSecret?: string;
+  /** `DIRECT_LINE_ENDPOINT`, without a trailing slash; default {@link EU_DIRECT_LINE_ENDPOINT}. */
+  directLineEndpoint: string;
+  /** `WEBCHAT_ALLOWED_ORIGINS`: the sites that may embed the widget (`https://www.mkb.se`); loopback too in local mode. */
+  allowedOrigins: readonly string[];
+  /** `WEBCHAT_TOKENS_PER_MINUTE`: tokens handed out per client address and minute (default 10). */
+  tokensPerMinute: number;
+  /**
+   * `TRUSTED_PROXY_HOPS`: reverse proxies in front of Trygg (Azure App Service's front end is one). 0 (default):
+   * the client address is the socket's; N: the Nth address from the right of `X-Forwarded-For`.
+   */
+  trustedProxyHops: number;
 }
 
 /** A configuration that cannot be used: names the variable and what is wrong. */
@@ -154,6 +176,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         'the chat page, the Direct Line shim and the phone simulator for anyone who can reach it). Use ' +
         '127.0.0.1, set MicrosoftAppId, or set LOCAL_MODE_ALLOW_REMOTE=1 if that is really meant',
     );
+  const webchat = webchatConfig(env, production, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port: env.PORT,
@@ -186,6 +209,51 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           },
         }
       : {}),
+    ...(webchat ? { webchat } : {}),
     env,
+  };
+}
+
+/** https, or http to this machine (development and tests). */
+const isSecure = (url: URL) => url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+
+/** `https://host[:port]` (http only on loopback) as the browser writes it in `Origin`, or undefined. */
+function normalOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return isSecure(url) && bare ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The web chat's settings: on with a Direct Line secret, or in local mode (the shim); otherwise undefined. */
+function webchatConfig(
+  env: z.infer<typeof envSchema>,
+  production: boolean,
+  problems: string[],
+): WebchatConfig | undefined {
+  const entries = (env.WEBCHAT_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const origins = entries.map(normalOrigin);
+  if (origins.some((o) => !o))
+    problems.push('WEBCHAT_ALLOWED_ORIGINS: origins separated by commas, each https://host[:port] without a path');
+  const endpoint = (env.DIRECT_LINE_ENDPOINT ?? EU_DIRECT_LINE_ENDPOINT).replace(/\/+$/, '');
+  if (!URL.canParse(endpoint) || !isSecure(new URL(endpoint)))
+    problems.push('DIRECT_LINE_ENDPOINT: an https URL such as ' + EU_DIRECT_LINE_ENDPOINT);
+  const localMode = !env.MicrosoftAppId && !production;
+  if (env.DIRECT_LINE_SECRET && !localMode && !entries.length)
+    problems.push('WEBCHAT_ALLOWED_ORIGINS: required with DIRECT_LINE_SECRET (the sites that may embed the widget)');
+  if (!env.DIRECT_LINE_SECRET && !localMode) return undefined;
+  return {
+    // Local mode always uses the shim: Direct Line could not reach a bot without credentials anyway.
+    ...(env.DIRECT_LINE_SECRET && !localMode ? { directLineSecret: env.DIRECT_LINE_SECRET } : {}),
+    directLineEndpoint: endpoint,
+    allowedOrigins: origins.filter((o): o is string => Boolean(o)),
+    tokensPerMinute: env.WEBCHAT_TOKENS_PER_MINUTE,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   };
 }

@@ -11,3 +11,21 @@ export function withDeadline<T>(work: Promise<T>, ms: number, late: () => Error)
   });
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * `work(signal)`, or a rejection with `late()` once `ms` have passed, and then `signal` is aborted (with that
+ * error as its reason) so that the work stops too, where everything it calls takes the signal.
+ */
+export function withAbortingDeadline<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  late: () => Error,
+): Promise<T> {
+  const controller = new AbortController();
+  const running = Promise.resolve().then(() => work(controller.signal));
+  return withDeadline(running, ms, () => {
+    const error = late();
+    controller.abort(error);
+    return error;
+  });
+}

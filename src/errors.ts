@@ -1,7 +1,7 @@
 /**
  * The one catalogue of the errors Trygg's HTTP routes answer with: every code, its HTTP status and the
  * message a client sees (in the spirit of fastify's error codes). `/api/messages`, the phone line, the phone
- * simulator and the local pages all answer `{ error: <code>, message }` from here. The local Direct Line shim
+ * simulator, the web chat's token routes and the local pages all answer `{ error: <code>, message }` from here. The local Direct Line shim
  * and Bot Connector routes take their codes and statuses from here too, but answer in the shape of the
  * protocol they imitate, `{ error: { code, message } }` ({@link protocolErrorBody}), which botbuilder's
  * connector client and Web Chat read.
@@ -52,6 +52,16 @@ export const ERRORS = {
   BadCaller: { status: 400, message: 'caller must be a phone number such as +46701234567, or "anonymous"' },
   BadInput: { status: 400, message: 'the input is not one the simulator knows' },
   NoCall: { status: 404, message: 'no such call (it ended, or the token is wrong): ring again' },
+
+  // The public web chat's token routes (src/channels/webchat/).
+  OriginNotAllowed: {
+    status: 403,
+    message: 'this page may not use the chat: its origin is not in WEBCHAT_ALLOWED_ORIGINS',
+  },
+  TooManyRequests: { status: 429, message: 'too many chats from this address; try again after Retry-After' },
+  NoToken: { status: 401, message: 'send the token to refresh as Authorization: Bearer <token>' },
+  TokenExpired: { status: 403, message: 'the token has expired or is unknown; ask for a new one' },
+  DirectLineUnavailable: { status: 503, message: 'the chat service cannot be reached just now; try again shortly' },
 
   // The local Direct Line shim and its Bot Connector routes (Direct Line's own codes).
   BadArgument: { status: 400, message: 'a field of the request is not valid' },

@@ -42,11 +42,15 @@ const PATTERNS: [RegExp, string][] = [
   [/(?:\+|00)?\d[\d\s-]{5,}\d/g, '[phone]'],
 ];
 
-/** Removes phone numbers, e-mail addresses and personal identity numbers from a string. */
+/** Case ids (`T-2701-0001`): digits enough to look like a phone number, but what an operator needs to act. */
+const CASE_ID = /\bT-\d{4}-\d{4,}\b/g;
+
+/** Removes phone numbers, e-mail addresses and personal identity numbers from a string; case ids stay. */
 export function scrub(text: string): string {
-  let out = text;
+  const caseIds: string[] = [];
+  let out = text.replace(CASE_ID, (id) => `\u0000${caseIds.push(id) - 1}\u0000`);
   for (const [re, mask] of PATTERNS) out = out.replace(re, mask);
-  return out;
+  return caseIds.length ? out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => caseIds[Number(n)]!) : out;
 }
 
 function scrubDeep(value: unknown, depth = 0): unknown {

@@ -58,7 +58,8 @@ export async function shutDown(parts: ShutdownParts, graceMs: number): Promise<S
   const late: string[] = [];
 
   drain.start();
-  scheduler.stop();
+  // No job starts any more; the runs in flight end (waited for below).
+  const jobsStopped = scheduler.stop();
   log.info(
     { inFlight: drain.inFlight, graceMs },
     'draining: not ready, new work refused; finishing the turns in flight',
@@ -77,7 +78,7 @@ export async function shutDown(parts: ShutdownParts, graceMs: number): Promise<S
     );
     if (!given) log.error('outbox: could not give back the leases; they run out by themselves');
   }
-  if (!(await scheduler.idle(left()))) {
+  if (!(await within(jobsStopped, left()))) {
     late.push('scheduled jobs');
     const names = await scheduler.release();
     log.warn({ jobs: names }, 'scheduled job runs given back at shutdown');

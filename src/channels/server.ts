@@ -25,6 +25,8 @@ export interface ServerDeps {
   log: Logger;
   /** Mounts local-mode pages (chat page, Direct Line shim) when given. */
   mountLocal?: (server: Server) => void;
+  /** Mounts the public web chat (token routes and widget, src/channels/webchat/) when given. */
+  mountWebchat?: (server: Server) => void;
   /** Days cases are kept (policy), for the privacy notice. */
   retentionDays?: number;
   /** Production: serviceUrls must be https Bot Framework hosts. */
@@ -233,6 +235,7 @@ export function buildServer(deps: ServerDeps): Server {
   });
 
   deps.mountLocal?.(server);
+  deps.mountWebchat?.(server);
 
   // What restify raises itself (an unknown route, a wrong method, a handler that threw) is answered from the
   // catalogue too, without the error's own message, and logged briefly.

@@ -56,6 +56,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   return {
     state: postgresState(db),
+    config: postgresState(db, 'config'),
     cases: postgresCases(db),
     audit: postgresAudit(db, hasher),
     staffAudit: postgresStaffAudit(db),

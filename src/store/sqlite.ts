@@ -44,6 +44,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   if (auditKey !== undefined) rekeyLegacyAudit(db, hasher);
   return {
     state: sqliteState(db),
+    config: sqliteState(db, 'config'),
     cases: sqliteCases(db),
     audit: sqliteAudit(db, hasher),
     staffAudit: sqliteStaffAudit(db),

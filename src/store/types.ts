@@ -110,7 +110,7 @@ export interface JobRunner {
    * Give back this instance's claim of job `name` whose run could not finish (shutdown): the job is due
    * again at once, for any instance. Does nothing when another instance has claimed it since.
    */
-  release(name: string): Promise<void>;
+  release?(name: string): Promise<void>;
 }
 
 /**
@@ -134,6 +134,12 @@ export interface Store {
    * rejects with `StoreConflictError`; no eTag or `'*'` overwrites. A batch is written all or nothing.
    */
   readonly state: Storage;
+  /**
+   * Configuration written at run time (the Teams channel registrations; keys start with `trygg/`), with the
+   * same eTag rules as `state`. Kept apart from `state` so that retention (`purge`) never deletes it; it
+   * holds no tenant data, so data-subject requests do not search it.
+   */
+  readonly config: Storage;
   /** Cases handed to staff. */
   readonly cases: CaseStore;
   /** Routing decisions, without message text. */
@@ -163,7 +169,8 @@ export interface Store {
   readonly locks?: Locks;
   /**
    * Delete cases, transcripts, state, audit (routing and staff) and finished outbox items older than the
-   * cut-off. A purged case whose card was posted in Teams gets a `teams.redact` outbox item.
+   * cut-off. A purged case whose card was posted in Teams gets a `teams.redact` outbox item. Configuration
+   * (`config`) and shifts are never purged.
    */
   purge(olderThan: Date): Promise<PurgeCounts>;
   /** Export everything tied to a phone number (see {@link PhoneExport} for what matches). */

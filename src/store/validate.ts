@@ -129,3 +129,22 @@ export type ParsedNewCase = z.output<typeof newCaseSchema>;
 export type ParsedCasePatch = z.output<typeof casePatchSchema>;
 export type ParsedTranscriptEntry = z.output<typeof transcriptEntrySchema>;
 export type ParsedOutboxItem = z.output<typeof newOutboxItemSchema>;
+
+/** Where a page of cases ended: the last case's creation time (ms) and its row number. */
+export interface CaseCursor {
+  createdAt: number;
+  row: number;
+}
+
+/** An opaque cursor for the page after the case at (`createdAt`, `row`). */
+export function encodeCaseCursor(cursor: CaseCursor): string {
+  return `c1.${cursor.createdAt}.${cursor.row}`;
+}
+
+/** The position a cursor from `encodeCaseCursor` stands for; a `StoreValidationError` for anything else. */
+export function decodeCaseCursor(cursor: string | undefined): CaseCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const m = typeof cursor === 'string' ? /^c1\.(\d{1,15})\.(\d{1,15})$/.exec(cursor) : null;
+  if (!m) throw new StoreValidationError('Invalid cursor: pass `next` from the previous page as it was.');
+  return { createdAt: Number(m[1]), row: Number(m[2]) };
+}

@@ -2,15 +2,19 @@
  * A loopback stand-in for the Bot Connector service (and Teams' connector): records what the bot sends to its
  * serviceUrl and answers like the service would. Failures can be injected per request.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SentActivity {
   method: string;
   path: string;
   body: Record<string, unknown>;
-  /** The status the sink answered with. */
+  /** The status the sink answered with (or will answer with, for a held request). */
   status: number;
+  /** A held request whose client gave up (closed the connection) before the answer. */
+  aborted?: boolean;
+  /** What the sink answered (or will answer), e.g. the new thread's `id` for a created conversation. */
+  reply?: Record<string, unknown>;
 }
 
 export interface ConnectorSink {
@@ -23,13 +27,23 @@ export interface ConnectorSink {
   accepted(path: RegExp): SentActivity[];
   /** Answer the next `count` requests whose path matches with `status` (and headers). */
   failNext(path: RegExp, count: number, status: number, headers?: Record<string, string>): void;
+  /**
+   * Take the next `count` matching requests (they count as accepted: Teams has the card) but answer only after
+   * `ms`, or never: an answer that comes late or is lost.
+   */
+  holdNext(path: RegExp, count: number, ms: number | 'never'): void;
+  /** Called with each accepted request as it arrives, before the answer (to act at that moment). */
+  onAccept?: (sent: SentActivity) => void;
   close(): Promise<void>;
 }
 
 export async function startConnectorSink(host = '127.0.0.1'): Promise<ConnectorSink> {
   const sent: SentActivity[] = [];
   const failures: { path: RegExp; left: number; status: number; headers: Record<string, string> }[] = [];
+  const holds: { path: RegExp; left: number; ms: number | 'never' }[] = [];
+  const held: ServerResponse[] = [];
   let n = 0;
+  let sink: ConnectorSink;
   const server: Server = createServer((req, res) => {
     let data = '';
     req.on('data', (c) => (data += c));
@@ -49,20 +63,32 @@ export async function startConnectorSink(host = '127.0.0.1'): Promise<ConnectorS
         res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'injected failure' } }));
         return;
       }
-      sent.push({ method: req.method ?? '', path, body, status: 200 });
-      res.writeHead(200, { 'content-type': 'application/json' });
+      const record: SentActivity = { method: req.method ?? '', path, body, status: 200 };
+      sent.push(record);
+      sink.onAccept?.(record);
       // Creating a conversation in a Teams channel answers with the new thread's id.
-      if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
-        const id = ++n + 1000;
-        res.end(JSON.stringify({ id: `19:channel@thread.tacv2;messageid=${id}`, activityId: String(id) }));
-        return;
-      }
-      res.end(JSON.stringify({ id: `sent-${++n}` }));
+      const created = req.method === 'POST' && /\/v3\/conversations\/?$/.test(path) ? ++n + 1000 : undefined;
+      record.reply =
+        created !== undefined
+          ? { id: `19:channel@thread.tacv2;messageid=${created}`, activityId: String(created) }
+          : { id: `sent-${++n}` };
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(record.reply));
+      };
+      const hold = holds.find((h) => h.left > 0 && h.path.test(path));
+      if (!hold) return answer();
+      hold.left--;
+      held.push(res);
+      res.on('close', () => {
+        if (!res.writableEnded) record.aborted = true;
+      });
+      if (hold.ms !== 'never') setTimeout(() => !res.destroyed && answer(), hold.ms);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  sink = {
     url: `http://${host}:${port}/`,
     sent,
     messages: () =>
@@ -72,6 +98,13 @@ export async function startConnectorSink(host = '127.0.0.1'): Promise<ConnectorS
         .filter((b) => b.type === 'message'),
     accepted: (path) => sent.filter((s) => s.status === 200 && path.test(s.path)),
     failNext: (path, count, status, headers = {}) => void failures.push({ path, left: count, status, headers }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    holdNext: (path, count, ms) => void holds.push({ path, left: count, ms }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of held.splice(0)) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
+  return sink;
 }

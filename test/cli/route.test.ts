@@ -48,7 +48,7 @@ describe('trygg route', () => {
 
   it.each([
     ['DET BRINNER I TRAPPHUSET', /Decided by: the lexicons/],
-    ['KOM HIT NU!!! 🔥🔥', /Decided by: the safety net: signs of distress \(🔥, !!!, CAPITALS\)/],
+    ['KOM HIT NU!!! 🔥🔥', /Decided by: the safety net: signs of distress \(.*🔥, !!!, CAPITALS\)/],
     ['ehm hallå', /Decided by: (the classifier|the safety net)/],
   ])('--explain says which layer decided "%s"', async (text, layer) => {
     const r = await runCli(['route', '--explain', '--lang', 'en', text]);

@@ -1,16 +1,17 @@
 /**
  * A loopback gate in front of a connector sink: requests pass through to the sink, except those whose
- * path matches while the gate is `fail` (answered 503 here, never reaching the sink) or `hang` (held open,
- * never answered: a delivery in flight when its instance dies).
+ * path matches while the gate is `fail` (answered 503 here, never reaching the sink), `hang` (held open,
+ * never answered: a delivery in flight when its instance dies) or `swallow` (passed on, so the sink has it,
+ * but the sink's answer never comes back: Teams took the card and the bot never learns it).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Gate {
   url: string;
-  mode: 'pass' | 'fail' | 'hang';
+  mode: 'pass' | 'fail' | 'hang' | 'swallow';
   /** Requests the gate stopped, with what it did. */
-  stopped: { path: string; mode: 'fail' | 'hang' }[];
+  stopped: { path: string; mode: 'fail' | 'hang' | 'swallow' }[];
   close(): Promise<void>;
 }
 
@@ -22,6 +23,19 @@ export async function startGate(target: string, match: RegExp): Promise<Gate> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '/';
+      const body = Buffer.concat(chunks);
+      const forward = () =>
+        fetch(new URL(path.replace(/^\//, ''), target), {
+          method: req.method ?? 'POST',
+          headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+          ...(body.length && req.method !== 'GET' ? { body } : {}),
+        });
+      if (gate.mode === 'swallow' && match.test(decodeURIComponent(path))) {
+        gate.stopped.push({ path, mode: gate.mode });
+        held.push(res);
+        forward().catch(() => {});
+        return;
+      }
       if (gate.mode !== 'pass' && match.test(decodeURIComponent(path))) {
         gate.stopped.push({ path, mode: gate.mode });
         if (gate.mode === 'hang') {
@@ -32,12 +46,7 @@ export async function startGate(target: string, match: RegExp): Promise<Gate> {
         res.end(JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'gate closed' } }));
         return;
       }
-      const body = Buffer.concat(chunks);
-      fetch(new URL(path.replace(/^\//, ''), target), {
-        method: req.method ?? 'POST',
-        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
-        ...(body.length && req.method !== 'GET' ? { body } : {}),
-      }).then(
+      forward().then(
         async (r) => {
           res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
           res.end(Buffer.from(await r.arrayBuffer()));

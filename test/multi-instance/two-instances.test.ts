@@ -6,6 +6,8 @@
  * - an instance killed (SIGKILL) while its case could not be delivered loses nothing: a fresh instance
  *   delivers it, once — whether the dead instance had put the delivery back to retry, or died holding its
  *   lease;
+ * - an instance killed after Teams took its card but before the case recorded the thread: the card is posted
+ *   again once the lease runs out (Teams has no idempotency key; the README says so);
  * - `trygg cases` with DATABASE_URL lists the case.
  *
  * Needs a server: TRYGG_TEST_DATABASE_URL=$(bash scripts/postgres-test-server.sh) npx vitest run test/multi-instance
@@ -20,6 +22,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type App, type AppOptions } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { runCli } from '../cli/cli-helpers.ts';
 import { startConnectorSink, type ConnectorSink } from '../channels/connector-sink.ts';
 import { startGate, type Gate } from './gate.ts';
@@ -38,6 +41,7 @@ let web: ConnectorSink;
 const apps: App[] = [];
 const children: ChildProcess[] = [];
 const gates: Gate[] = [];
+const stores: Store[] = [];
 
 beforeEach(async () => {
   if (!baseUrl) return;
@@ -52,6 +56,7 @@ afterEach(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(apps.splice(0).map((a) => a.close()));
   await Promise.all(gates.splice(0).map((g) => g.close()));
+  await Promise.all(stores.splice(0).map((st) => st.close()));
   await teams.close();
   await web.close();
   await schema.drop();
@@ -131,7 +136,15 @@ async function until<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 1
   }
 }
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Nothing waiting or leased in the outbox and no in-process delivery pass running: nothing more will arrive. */
+async function drained() {
+  const idle = () => apps.every((a) => !a.teams.worker.busy);
+  await until(async () => {
+    if (!idle()) return undefined;
+    const open = (await outboxRows()).filter((r) => r.status === 'pending' || r.status === 'leased');
+    return open.length === 0 && idle() ? true : undefined;
+  });
+}
 
 let seq = 0;
 async function post(base: string, activity: Record<string, unknown>) {
@@ -209,6 +222,24 @@ async function storedProfile(conversation: string) {
   return rows[0]?.data.profile;
 }
 
+/** A store on the test schema whose outbox claims are counted (to wait for polls, not for time). */
+async function countingStore() {
+  const real = await openStore({ dataDir: '', databaseUrl: schema.url });
+  stores.push(real);
+  let claims = 0;
+  const store: Store = {
+    ...real,
+    outbox: {
+      ...real.outbox,
+      claimDue: (...args) => {
+        claims++;
+        return real.outbox.claimDue(...args);
+      },
+    },
+  };
+  return { store, claims: () => claims };
+}
+
 async function outboxRows() {
   const { rows } = await admin().query<{ kind: string; status: string; attempts: number; leased_by: string | null }>(
     `SELECT kind, status, attempts, leased_by FROM ${schema.schema}.outbox ORDER BY id`,
@@ -236,7 +267,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
 
       // Both instances' outbox workers poll the same table every 50 ms: one of them delivers the card, once.
       await until(() => (cardPosts().length ? true : undefined));
-      await pause(600);
+      await drained();
       expect(cardPosts()).toHaveLength(1);
       expect(JSON.stringify(cardPosts()[0]!.body)).toContain('Jag tar det');
 
@@ -303,7 +334,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       expect(answers.filter((x) => /är skickat till Trygghetsjouren/.test(String(x.body.text)))).toHaveLength(1);
       expect(await apps[0]!.store.cases.list()).toHaveLength(1);
       await until(() => (cardPosts().length ? true : undefined));
-      await pause(600);
+      await drained();
       expect(cardPosts()).toHaveLength(1);
     },
   );
@@ -340,7 +371,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       gate.mode = 'pass';
       await instance();
       await until(() => (cardPosts().length ? true : undefined), 20_000);
-      await pause(600);
+      await drained();
       expect(cardPosts()).toHaveLength(1);
       expect((await outboxRows()).filter((r) => r.kind === 'teams.card')).toMatchObject([{ status: 'done' }]);
       const [kase] = await apps[0]!.store.cases.list();
@@ -375,8 +406,10 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       // A new instance leaves the dead one's lease alone while it holds (30 s) ...
       gate.mode = 'pass';
       let skew = 0;
-      await instance({ now: () => new Date(Date.now() + skew) });
-      await pause(500);
+      const polls = await countingStore();
+      await instance({ now: () => new Date(Date.now() + skew), store: polls.store });
+      const seen = polls.claims();
+      await until(() => (polls.claims() >= seen + 5 ? true : undefined)); // it polled, and found nothing due
       expect(cardPosts()).toHaveLength(0);
       expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({
         status: 'leased',
@@ -385,10 +418,39 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       // ... and takes the delivery over once it has run out (its clock moved on, not to wait 30 s here).
       skew = 31_000;
       await until(() => (cardPosts().length ? true : undefined), 20_000);
-      await pause(600);
+      await drained();
       expect(cardPosts()).toHaveLength(1);
       const card = (await outboxRows()).find((r) => r.kind === 'teams.card')!;
       expect(card).toMatchObject({ status: 'done', attempts: 2 });
+    },
+  );
+
+  it(
+    'an instance killed after Teams took its card, before the case learned the thread: another posts it again once the lease has run out, so Teams shows it twice',
+    { timeout: 90_000 },
+    async () => {
+      const gate = await startGate(teams.url, CARD);
+      gates.push(gate);
+      const first = await childInstance();
+      await register(first.base, 'trygghetsjour', gate.url);
+      await jourOnDuty();
+
+      gate.mode = 'swallow'; // Teams gets the card; its answer never reaches the instance
+      for (const text of ['grannen spelar hög musik', 'nej', 'Storgatan 5', '0701234567'])
+        await tenantSays(first.base, 'web-swallow', text);
+      await until(() => (cardPosts().length ? true : undefined));
+      first.child.kill('SIGKILL');
+      await until(() => (first.child.signalCode === 'SIGKILL' ? true : undefined));
+      expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({ status: 'leased' });
+
+      gate.mode = 'pass';
+      await instance({ now: () => new Date(Date.now() + 31_000) }); // past the dead instance's lease
+      await until(() => (cardPosts().length === 2 ? true : undefined), 20_000);
+      await drained();
+      expect(cardPosts()).toHaveLength(2);
+      const [kase] = await apps[0]!.store.cases.list();
+      expect(kase!.teams.threadId).toBe(cardPosts()[1]!.reply!.id);
+      expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({ status: 'done', attempts: 2 });
     },
   );
 });

@@ -58,6 +58,11 @@ describe('tokenize', () => {
     expect([...clauseBreak]).toEqual([0, 0, 0, 1, 0, 0, 0, 2, 0]);
   });
 
+  it('reads a full stop after a number as an ordinal, not the end of a sentence', () => {
+    expect([...tokenize('3. kat yangın var').clauseBreak]).toEqual([0, 0, 0, 0, 0]);
+    expect([...tokenize('kom nu. brand').clauseBreak]).toEqual([0, 0, 2, 0]);
+  });
+
   it('treats a line break as the end of a sentence', () => {
     expect([...tokenize('brand\nhej').clauseBreak]).toEqual([0, 2, 0]);
   });

@@ -57,6 +57,7 @@ describe('a shutdown that runs out of grace', () => {
       log,
       deliver: () => ((delivering += 1), new Promise<void>(() => {})),
       deliverTimeoutMs: 600_000,
+      leaseMs: 1_000_000,
       perThreadGapMs: 0,
     });
     let released: string[] = [];
@@ -65,8 +66,7 @@ describe('a shutdown that runs out of grace', () => {
       jobs: { tryRun: async () => true, release: async (n: string) => void released.push(n) },
     };
     const scheduler = new Scheduler(jobStore, log);
-    const job = scheduler.runOnce({ name: 'retention-purge', everyMs: 60_000, run: () => new Promise(() => {}) });
-    void job;
+    void scheduler.poll({ name: 'retention-purge', everyMs: 60_000, run: () => new Promise(() => {}) });
     void worker.kick();
     await until(() => delivering > 0 || undefined);
 
@@ -93,7 +93,7 @@ describe('a shutdown that runs out of grace', () => {
     expect(outcome).toEqual({ clean: false, late: ['outbox delivery', 'scheduled jobs'] });
     expect(closed).toBe(true);
     expect(released).toEqual(['retention-purge']);
-    // The hung delivery was the only one started; the others were never claimed twice.
+    // The hung delivery was the only one started; the others were never claimed.
     expect(delivering).toBe(1);
   });
 

@@ -13,6 +13,7 @@ import {
   type Stamp,
 } from './activities.ts';
 import { mountConnector } from './connector.ts';
+import { allowLoopbackPages } from './cors.ts';
 import { ConversationStore, nextActivityId, type Conversation, type ConversationLimits } from './conversations.ts';
 import { BOT_TIMEOUT_MS, forwardToBot } from './forward.ts';
 import {
@@ -129,6 +130,8 @@ export function mountDirectLine(server: Server, options: DirectLineOptions): Con
       );
     }
   }
+
+  allowLoopbackPages(server, `${DIRECT_LINE}/`);
 
   server.post(
     `${DIRECT_LINE}/tokens/generate`,

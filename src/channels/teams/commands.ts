@@ -152,11 +152,9 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
         st.onDuty ? s('command.onDuty', { route }) : s('command.offDuty', { route, next: fmt(st.nextOpening) }),
       );
     }
-    const open = [
-      ...(await deps.store.cases.list({ status: 'open', limit: 1000 })),
-      ...(await deps.store.cases.list({ status: 'claimed', limit: 1000 })),
-    ];
-    lines.push(s('command.openCases', { count: open.length }));
+    const open =
+      (await deps.store.cases.count({ status: 'open' })) + (await deps.store.cases.count({ status: 'claimed' }));
+    lines.push(s('command.openCases', { count: open }));
     lines.push(shifts.length ? s('command.shifts') : s('command.noShifts'));
     for (const x of shifts)
       lines.push(

@@ -1,13 +1,16 @@
 /**
- * What the outbox items mean and how each is delivered, through the Bot Framework adapter:
- * - `teams.card`: a new thread in the route's registered channel with the case card (once per case);
- * - `teams.thread`: a text in the case's thread (the tenant wrote, a re-alert);
- * - `teams.update`: the case card redrawn for everyone (claimed, closed);
- * - `tenant.message`: a proactive message to the tenant on their channel, in their language;
- * - `teams.notice`: a staff text posted in a channel as a new thread (a route moved away from it);
- * - `teams.redact`: an erased case's card becomes a stub and the bot's posts in its thread are deleted.
+ * How each outbox item (see `items.ts`) is delivered, through the Bot Framework adapter. Every connector call
+ * takes the worker's AbortSignal, so a delivery past its deadline is stopped, not left running.
+ * - A case whose route has no registered channel raises an alert and waits (`WaitingError`): it is never
+ *   marked delivered without reaching Teams.
+ * - The card is posted once per case: once the case records its thread, a retry does not post again. Teams
+ *   has no idempotency key, so a card Teams took without Trygg learning the thread (an answer later than the
+ *   deadline, or an instance that died in between) is posted again on the retry: see the README.
+ * - The model's summary is written to the case once, before the first attempt to post the card.
+ * - An erased case's card becomes a stub and the bot's posts in its thread are deleted (`teams.redact`).
  */
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { ALERTS } from '../../alerts.ts';
 import { renderReply } from '../render.ts';
 import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
@@ -17,78 +20,26 @@ import {
   StoreNotFoundError,
   TEAMS_REDACT_KIND,
   type Case,
-  type NewOutboxItem,
   type OutboxItem,
   type Store,
   type TeamsRedaction,
 } from '../../store/index.ts';
+import { abortableConnector } from './abortable.ts';
 import { caseCard, redactedCard } from './cards.ts';
+import type { NoticePayload, OutboxPayload } from './items.ts';
+import { WaitingError } from './outbox-worker.ts';
 import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
 import { plain, stripLinks } from './untrusted.ts';
 
-export type OutboxPayload =
-  | { caseId: string }
-  | { caseId: string; text: string }
-  | { caseId: string; key: string; params?: Record<string, string | number>; staffText?: string };
-
-/** The outbox items written in the same transaction as a new case. */
-export function newCaseItems(c: Case): NewOutboxItem[] {
-  return [{ kind: 'teams.card', key: `card:${c.id}`, caseId: c.id, payload: { caseId: c.id } }];
-}
-
-let seq = 0;
-const unique = () => `${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
-/** A post in the case's thread; `tenantText` (the tenant's own words) is translated into Swedish when a model is configured. */
-export const threadPost = (
-  caseId: string,
-  text: string,
-  key = `thread:${caseId}:${unique()}`,
-  tenantText?: string,
-): NewOutboxItem => ({
-  kind: 'teams.thread',
-  key,
-  caseId,
-  payload: { caseId, text, ...(tenantText ? { tenantText } : {}) },
-});
-export const cardUpdate = (caseId: string): NewOutboxItem => ({
-  kind: 'teams.update',
-  key: `update:${caseId}:${unique()}`,
-  caseId,
-  payload: { caseId },
-});
-export const tenantMessage = (
-  caseId: string,
-  key: string,
-  params: Record<string, string | number> = {},
-  staffText?: string,
-  idempotencyKey = `tenant:${caseId}:${unique()}`,
-): NewOutboxItem => ({
-  kind: 'tenant.message',
-  key: idempotencyKey,
-  caseId,
-  payload: { caseId, key, params, ...(staffText ? { staffText } : {}) },
-});
-
-/** The payload of a `teams.notice` item: where to post, and a staff text from `locales/sv/staff.json`. */
-interface NoticePayload {
-  channelId: string;
-  serviceUrl: string;
-  key: string;
-  params: Record<string, string | number>;
-}
-
-/** A notice posted as a new thread in a channel (not tied to a case): `key` in the Swedish staff texts. */
-export const channelNotice = (
-  reg: Pick<ChannelRegistration, 'channelId' | 'serviceUrl'>,
-  key: string,
-  params: Record<string, string | number>,
-  idempotencyKey: string,
-): NewOutboxItem => ({
-  kind: 'teams.notice',
-  key: idempotencyKey,
-  payload: { channelId: reg.channelId, serviceUrl: reg.serviceUrl, key, params },
-});
+export {
+  cardUpdate,
+  channelNotice,
+  newCaseItems,
+  threadOf,
+  threadPost,
+  tenantMessage,
+  type OutboxPayload,
+} from './items.ts';
 
 /** An error that is worth retrying although it has no HTTP status (the card is not posted yet, say). */
 class NotYet extends Error {
@@ -121,6 +72,11 @@ function threadReference(threadId: string, serviceUrl: string): Partial<Conversa
 /** A channel itself: a message sent here starts a new thread. */
 const channelReference = threadReference;
 
+/** The label before the model's summary on the case; its presence means the summary was written. */
+const summaryLabel = () => translator('sv', 'staff')('card.machineSummary');
+
+type Connector = ReturnType<typeof abortableConnector>;
+
 export function createDeliver(deps: DeliveryDeps) {
   const { adapter, appId, store, policy, registrations, model } = deps;
   const ctx = (c: Case) => ({ conversationId: `case:${c.id}` });
@@ -134,126 +90,132 @@ export function createDeliver(deps: DeliveryDeps) {
       ? `\n\n(${translator(to === 'sv' ? 'sv' : to, 'bot')('staff.machineTranslation')}: ${out})`
       : '';
   };
-  const cont = (ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>) =>
-    adapter.continueConversationAsync(appId, ref, logic);
 
-  return async function deliver(item: OutboxItem): Promise<void> {
-    // These two concern no case that exists (a channel; an erased case): handled before the case lookup.
-    if (item.kind === 'teams.notice') {
-      const p = item.payload as unknown as NoticePayload;
-      const ref = channelReference(p.channelId, p.serviceUrl);
-      await cont(ref, async (turn) => {
-        await turn.sendActivity({
-          type: 'message',
-          text: translator('sv', 'staff')(p.key, p.params),
-          textFormat: 'plain',
-        });
-      });
-      return;
-    }
-    if (item.kind === TEAMS_REDACT_KIND) {
-      await redact(item.payload as unknown as TeamsRedaction);
-      return;
-    }
-    const payload = item.payload as OutboxPayload;
-    const c = await store.cases.get(payload.caseId);
-    if (!c) return; // purged or forgotten: nothing to deliver
-    const reg = await registrations.forRoute(c.route);
-
-    if (item.kind === 'teams.card') {
-      if (c.teams.activityId || !reg) return; // already posted (idempotent), or no channel: the case waits in `trygg cases`
-      let shown = c;
-      if (model?.enabled && c.transcript.length) {
-        const raw = await model.summarize(c.transcript, ctx(c));
-        const summary = raw ? stripLinks(raw) : raw;
-        if (summary)
-          shown = await store.cases.update(c.id, {
-            summary: `${c.summary}\n\n${translator('sv', 'staff')('card.machineSummary')}: ${summary}`,
-          });
-      }
-      const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
-      let threadId: string | undefined;
-      await adapter.createConversationAsync(
-        appId,
-        'msteams',
-        reg.serviceUrl,
-        '',
-        {
-          isGroup: true,
-          bot: { id: appId || 'trygg', name: 'Trygg' },
-          channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
-          activity: activity as never,
-          tenantId: reg.tenantId,
-        } as never,
-        async (ctx) => {
-          threadId = ctx.activity.conversation.id;
-        },
-      );
-      if (!threadId) throw new NotYet('Teams returned no conversation id');
-      const activityId = rootMessageId(threadId) ?? threadId;
+  /**
+   * A proactive turn whose connector calls all take `signal`. The adapter hands a turn's error to its
+   * `onTurnError` and resolves: here it must reach the worker, or a failed send would count as delivered.
+   */
+  async function cont(
+    ref: Partial<ConversationReference>,
+    signal: AbortSignal,
+    logic: (turn: TurnContext, connector: Connector) => Promise<void>,
+  ): Promise<void> {
+    let outcome: { error: unknown } | 'done' | undefined;
+    await adapter.continueConversationAsync(appId, ref, async (turn) => {
       try {
-        await store.cases.update(c.id, { teams: { threadId, activityId } });
-      } catch (err) {
-        if (!(err instanceof StoreNotFoundError)) throw err;
-        // Erased while the card was on its way (`forget`: a purge does not take a case this new): the store
-        // could not queue its redaction, so the card becomes a stub right away.
-        await redact({ caseId: c.id, route: c.route, threadId, activityId, postIds: [], reason: 'forget' });
+        await logic(turn, abortableConnector(turn, signal));
+        outcome = 'done';
+      } catch (error) {
+        outcome = { error };
       }
-      return;
-    }
+    });
+    if (outcome === 'done') return;
+    throw outcome?.error ?? new NotYet('the proactive turn did not run');
+  }
 
-    if (item.kind === 'teams.thread' || item.kind === 'teams.update') {
-      if (!reg) return;
-      if (!c.teams.threadId) throw new NotYet('the case card is not posted yet');
-      await cont(threadReference(c.teams.threadId, reg.serviceUrl), async (turn) => {
-        if (item.kind === 'teams.thread') {
-          const p = payload as { text: string; tenantText?: string };
-          const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
-          // Plain text, and the tenant's words without links or line breaks of their own (`untrusted.ts`).
-          const sent = await turn.sendActivity({ type: 'message', text: plain(p.text + extra), textFormat: 'plain' });
-          // Remembered so that erasing the case can delete it from the thread too.
-          // Failing here must not fail the delivery: a retry would post the message twice.
-          if (sent?.id)
-            await store.cases.recordTeamsPost(c.id, sent.id).catch((err: unknown) => {
-              deps.log?.warn({ err, caseId: c.id }, 'teams: could not remember a thread post for later erasure');
-            });
-        } else
-          await turn.updateActivity({
-            type: 'message',
-            id: c.teams.activityId!,
-            attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))],
-          });
-      });
-      return;
-    }
+  /** The channel for the case's route, or an alert and a retry later: never a silent success. */
+  async function channelFor(c: Case): Promise<ChannelRegistration> {
+    const reg = await registrations.forRoute(c.route);
+    if (reg) return reg;
+    const target = c.route === 'emergency' ? 'incidents' : c.route;
+    throw new WaitingError(ALERTS.noChannel, 'no Teams channel is registered for the route', { route: target });
+  }
 
-    if (item.kind === 'tenant.message') {
-      // A phone call cannot be messaged after it ended; staff have the caller's number on the card.
-      if (c.channelId === 'telephony') return;
-      const p = payload as { key: string; params?: Record<string, string | number>; staffText?: string };
-      const t = translator(c.language, 'bot');
-      const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
-      const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
-      await cont(c.conversation, async (turn) => {
-        for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat())
-          await turn.sendActivity(activity);
-      });
-      await store.cases.appendTranscript(c.id, { from: p.staffText ? 'staff' : 'bot', text: p.staffText ?? text });
-      return;
+  /** The model's summary on the case, written once: a retry finds it there and asks the model no more. */
+  async function withSummary(c: Case): Promise<Case> {
+    if (!model?.enabled || !c.transcript.length || c.summary.includes(`${summaryLabel()}: `)) return c;
+    const raw = await model.summarize(c.transcript, ctx(c));
+    const summary = raw ? stripLinks(raw) : raw;
+    return summary ? store.cases.update(c.id, { summary: `${c.summary}\n\n${summaryLabel()}: ${summary}` }) : c;
+  }
+
+  async function postCard(c: Case, signal: AbortSignal): Promise<void> {
+    if (c.teams.activityId) return; // posted already: the case records its thread
+    const reg = await channelFor(c);
+    const shown = await withSummary(c);
+    signal.throwIfAborted();
+    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
+    let threadId: string | undefined;
+    await cont(channelReference(reg.channelId, reg.serviceUrl), signal, async (_turn, connector) => {
+      const created = await connector.conversations.createConversation({
+        isGroup: true,
+        bot: { id: appId || 'trygg', name: 'Trygg' },
+        channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
+        activity: activity as never,
+        tenantId: reg.tenantId,
+      } as never);
+      threadId = created.id;
+    });
+    if (!threadId) throw new NotYet('Teams returned no conversation id');
+    const activityId = rootMessageId(threadId) ?? threadId;
+    try {
+      await store.cases.update(c.id, { teams: { threadId, activityId } });
+    } catch (err) {
+      if (!(err instanceof StoreNotFoundError)) throw err;
+      // Erased while the card was on its way (`forget`: a purge does not take a case this new): the store
+      // could not queue its redaction, so the card becomes a stub right away.
+      const r: TeamsRedaction = { caseId: c.id, route: c.route, threadId, activityId, postIds: [], reason: 'forget' };
+      await redact(r, signal);
     }
-    throw Object.assign(new Error(`unknown outbox item kind ${item.kind}`), { statusCode: 400 });
-  };
+  }
+
+  /** Why a post to the case's thread cannot go yet: the card is still on its way, or was refused for good. */
+  async function noThreadYet(c: Case): Promise<Error> {
+    const card = (await store.outbox.list({ caseId: c.id })).find((i) => i.kind === 'teams.card');
+    if (card?.status !== 'dead') return new NotYet('the case card is not posted yet');
+    // The alert was raised for the card; a post to a thread that will never exist is given up at once.
+    return Object.assign(new Error('the case card was refused, so the case has no thread'), { statusCode: 410 });
+  }
+
+  async function postInThread(item: OutboxItem, c: Case, signal: AbortSignal): Promise<void> {
+    // Without a thread, the card's own item is what waits (and alerts); a post waits for the card quietly.
+    if (!c.teams.threadId) throw await noThreadYet(c);
+    const reg = await channelFor(c);
+    await cont(threadReference(c.teams.threadId, reg.serviceUrl), signal, async (turn) => {
+      if (item.kind === 'teams.update') {
+        await turn.updateActivity({
+          type: 'message',
+          id: c.teams.activityId!,
+          attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))],
+        });
+        return;
+      }
+      const p = item.payload as { text: string; tenantText?: string };
+      const extra = p.tenantText ? await translated(c, p.tenantText, 'sv', c.language) : '';
+      // Plain text, and the tenant's words without links or line breaks of their own (`untrusted.ts`).
+      const sent = await turn.sendActivity({ type: 'message', text: plain(p.text + extra), textFormat: 'plain' });
+      // Remembered so that erasing the case can delete it from the thread too.
+      // Failing here must not fail the delivery: a retry would post the message twice.
+      if (sent?.id)
+        await store.cases.recordTeamsPost(c.id, sent.id).catch((err: unknown) => {
+          deps.log?.warn({ err, caseId: c.id }, 'teams: could not remember a thread post for later erasure');
+        });
+    });
+  }
+
+  async function messageTenant(payload: OutboxPayload, c: Case, signal: AbortSignal): Promise<void> {
+    // A phone call cannot be messaged after it ended; staff have the caller's number on the card.
+    if (c.channelId === 'telephony') return;
+    const p = payload as { key: string; params?: Record<string, string | number>; staffText?: string };
+    const t = translator(c.language, 'bot');
+    const staffText = p.staffText ? `\n\n${p.staffText}${await translated(c, p.staffText, c.language, 'sv')}` : '';
+    const text = t(p.key, { caseId: c.id, ...(p.params ?? {}) }) + staffText;
+    await cont(c.conversation, signal, async (turn) => {
+      for (const activity of [renderReply({ text, lang: c.language }, c.channelId)].flat())
+        await turn.sendActivity(activity);
+    });
+    await store.cases.appendTranscript(c.id, { from: p.staffText ? 'staff' : 'bot', text: p.staffText ?? text });
+  }
 
   /**
    * An erased case in Teams: the card becomes a stub without actions, the bot's own posts in the thread are
    * deleted (one already gone counts as deleted). Staff members' own replies cannot be deleted by a bot:
    * the README names the Teams retention policy that removes them.
    */
-  async function redact(r: TeamsRedaction): Promise<void> {
+  async function redact(r: TeamsRedaction, signal: AbortSignal): Promise<void> {
     const reg = await registrations.forRoute(r.route);
     if (!reg) throw new NotYet('no registered channel to reach the thread through');
-    const ref = threadReference(r.threadId, reg.serviceUrl);
-    await cont(ref, async (turn) => {
+    await cont(threadReference(r.threadId, reg.serviceUrl), signal, async (turn) => {
       await turn.updateActivity({
         type: 'message',
         id: r.activityId,
@@ -268,9 +230,24 @@ export function createDeliver(deps: DeliveryDeps) {
       }
     });
   }
-}
 
-/** The thread an item is posted to, for Teams' per-thread rate limit. */
-export function threadOf(item: OutboxItem): string | undefined {
-  return item.kind.startsWith('teams.') && item.caseId ? `case:${item.caseId}` : undefined;
+  return async function deliver(item: OutboxItem, signal: AbortSignal): Promise<void> {
+    // These two concern no case that exists (a channel; an erased case): handled before the case lookup.
+    if (item.kind === 'teams.notice') {
+      const p = item.payload as unknown as NoticePayload;
+      await cont(channelReference(p.channelId, p.serviceUrl), signal, async (turn) => {
+        const text = translator('sv', 'staff')(p.key, p.params);
+        await turn.sendActivity({ type: 'message', text, textFormat: 'plain' });
+      });
+      return;
+    }
+    if (item.kind === TEAMS_REDACT_KIND) return redact(item.payload as unknown as TeamsRedaction, signal);
+    const payload = item.payload as OutboxPayload;
+    const c = await store.cases.get(payload.caseId);
+    if (!c) return; // purged or forgotten: nothing to deliver
+    if (item.kind === 'teams.card') return postCard(c, signal);
+    if (item.kind === 'teams.thread' || item.kind === 'teams.update') return postInThread(item, c, signal);
+    if (item.kind === 'tenant.message') return messageTenant(payload, c, signal);
+    throw Object.assign(new Error(`unknown outbox item kind ${item.kind}`), { statusCode: 400 });
+  };
 }

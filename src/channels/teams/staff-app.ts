@@ -16,7 +16,7 @@ import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
 import { StoreConflictError, type Case, type NewOutboxItem, type Store } from '../../store/index.ts';
 import { caseCard, OUTCOMES } from './cards.ts';
-import { cardUpdate, tenantMessage, threadPost } from './delivery.ts';
+import { cardUpdate, rootMessageId, tenantMessage, threadPost } from './delivery.ts';
 import { actorOf, handleCommand } from './commands.ts';
 import type { RegistrationStore } from './registrations.ts';
 
@@ -200,19 +200,21 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
   async function relayFromThread(ctx: TurnContext, conversationId: string, text: string): Promise<void> {
     if (!tenantAllowed(ctx, deps.config) || !text) return;
     const threadId = conversationId;
-    const candidates = [
-      ...(await store.cases.list({ status: 'claimed', limit: 500 })),
-      ...(await store.cases.list({ status: 'open', limit: 500 })),
-    ];
+    // Looked up by thread (an index), not by listing the open cases: however many there are, none is missed.
     // The thread itself, or its root message in the same channel: a thread elsewhere with the same message id
     // is not this case's.
-    const c = candidates.find(
+    const root = rootMessageId(threadId);
+    const c = [
+      ...(await store.cases.list({ teamsThreadId: threadId, limit: 1 })),
+      ...(root ? await store.cases.list({ teamsActivityId: root, limit: 10 }) : []),
+    ].find(
       (x) =>
-        x.teams.threadId === threadId ||
-        (x.teams.activityId &&
-          x.teams.threadId &&
-          channelOfConversation(threadId) === channelOfConversation(x.teams.threadId) &&
-          threadId.endsWith(`;messageid=${x.teams.activityId}`)),
+        x.status !== 'closed' &&
+        (x.teams.threadId === threadId ||
+          (x.teams.activityId &&
+            x.teams.threadId &&
+            channelOfConversation(threadId) === channelOfConversation(x.teams.threadId) &&
+            threadId.endsWith(`;messageid=${x.teams.activityId}`))),
     );
     if (!c) {
       log.info('teams: a thread message that belongs to no open case');

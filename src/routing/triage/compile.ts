@@ -141,6 +141,8 @@ export interface Hit {
   fuzzy: boolean;
   /** Positions inside the hit that the entry's slack skipped (they do not make the hit longer). */
   skippedAt?: number[];
+  /** Positions inside the hit that stood in a `..` gap: not the entry's own words. */
+  gapAt?: number[];
 }
 
 /** Lexicons compiled into a matcher. */
@@ -335,6 +337,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     pos: number,
     infos: TokenInfo[],
     skipped: number[],
+    gaps: number[],
     breaks?: Uint8Array,
   ): number => {
     if (j === p.words.length - 1) return pos + 1;
@@ -345,10 +348,12 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       if (breaks?.[q]) return -1;
       if (!infos[q]!.ids.includes(next)) continue;
       const before = skipped.length;
-      if (!gap) for (let k = pos + 1; k < q; k++) skipped.push(k);
-      const end = extend(p, j + 1, q, infos, skipped, breaks);
+      const beforeGaps = gaps.length;
+      for (let k = pos + 1; k < q; k++) (gap ? gaps : skipped).push(k);
+      const end = extend(p, j + 1, q, infos, skipped, gaps, breaks);
       if (end >= 0) return end;
       skipped.length = before;
+      gaps.length = beforeGaps;
     }
     return -1;
   };
@@ -357,22 +362,21 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     const infos = tokens.map(tokenInfo);
     const hits: Hit[] = [];
     const skipped: number[] = [];
+    const gaps: number[] = [];
     let slackHits = false;
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       for (const id of info.ids) {
         for (const p of firstOf[id]!) {
           skipped.length = 0;
-          const end = extend(p, 0, i, infos, skipped, breaks);
+          gaps.length = 0;
+          const end = extend(p, 0, i, infos, skipped, gaps, breaks);
           if (end < 0) continue;
           if (skipped.length) slackHits = true;
-          hits.push({
-            pattern: p,
-            start: i,
-            end,
-            fuzzy: false,
-            ...(skipped.length ? { skippedAt: [...skipped] } : {}),
-          });
+          const hit: Hit = { pattern: p, start: i, end, fuzzy: false };
+          if (skipped.length) hit.skippedAt = [...skipped];
+          if (gaps.length) hit.gapAt = [...gaps];
+          hits.push(hit);
         }
       }
       for (const id of info.fuzzyIds) {

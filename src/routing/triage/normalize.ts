@@ -252,7 +252,9 @@ function scan(text: string, breaks: number[] | null): string[] {
         n = 0;
       }
       last = -1;
-      if (v >= BREAK && tokens.length > 0) pendingBreak = Math.max(pendingBreak, v - 1);
+      // A full stop right after a number is an ordinal ("3. kat", "5. sprat", "12. piętro"), not a sentence end.
+      const ordinal = c === 0x2e && i > 0 && s.charCodeAt(i - 1) >= DIGIT_0 && s.charCodeAt(i - 1) <= DIGIT_9;
+      if (v >= BREAK && tokens.length > 0 && !ordinal) pendingBreak = Math.max(pendingBreak, v - 1);
     }
   }
   if (n > 0) tokens.push(arabizi(verbatim ? s.slice(start) : fromScratch(n)));

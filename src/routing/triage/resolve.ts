@@ -102,6 +102,13 @@ export function isSign(h: Hit): boolean {
   return h.pattern.field === 'signs' || h.pattern.field === 'help';
 }
 
+/** True when every word of `h` stands in a `..` gap or the slack of `g`. */
+function between(h: Hit, g: Hit): boolean {
+  if (!g.gapAt && !g.skippedAt) return false;
+  for (let k = h.start; k < h.end; k++) if (!g.gapAt?.includes(k) && !g.skippedAt?.includes(k)) return false;
+  return true;
+}
+
 const span = (h: Hit): number => h.end - h.start - (h.skippedAt?.length ?? 0);
 const contains = (g: Hit, h: Hit): boolean => g.start <= h.start && g.end >= h.end;
 const overlaps = (g: Hit, h: Hit): boolean => g.start < h.end && h.start < g.end;
@@ -118,9 +125,15 @@ function explains(g: Hit, h: Hit): boolean {
   // A sign of distress explains nothing away: it only ever adds caution.
   if (gf === 'signs' || gf === 'help') return false;
   if (gf === hf || span(g) < span(h) || !overlaps(g, h)) return false;
+  // Words that only stand in a gap or the slack of a phrase are not its words ("cykel .. stulen" says
+  // nothing of the "igår" between them).
+  if (between(h, g)) return false;
   if (span(g) === span(h)) return gf === 'minorFault' && hf === 'urgentFault';
   if (CUES.has(hf)) return contains(g, h);
-  if (CUES.has(gf) && gf !== 'notReal') return false;
+  // A drill or idiom cue explains away danger and signs, never a topic ("ova napa će me ubiti" keeps its
+  // kitchen hood).
+  if (gf === 'notReal') return isDanger(h) || isSign(h);
+  if (CUES.has(gf)) return false;
   return hf === 'danger' ? contains(g, h) : true;
 }
 

@@ -13,6 +13,7 @@ import type {
   Case,
   CaseContact,
   CaseOutbox,
+  CasePage,
   CasePatch,
   CaseQuery,
   CaseStatus,
@@ -27,6 +28,8 @@ import type {
 import {
   casePatchSchema,
   checkLimit,
+  decodeCaseCursor,
+  encodeCaseCursor,
   newCaseSchema,
   parseInput,
   transcriptEntrySchema,
@@ -139,11 +142,46 @@ async function nextCaseId(sql: Sql, now: Date): Promise<string> {
   return formatCaseId(period, rows[0]?.last ?? 1);
 }
 
+/** The filters of a `CaseQuery`, as SQL over `cases` with `filterParams` as $1 to $4. */
+const CASE_FILTER = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR route = $2)
+  AND ($3::text IS NULL OR teams_thread_id = $3) AND ($4::text IS NULL OR teams_activity_id = $4)`;
+
+function filterParams(query: CaseQuery): (string | null)[] {
+  return [query.status ?? null, query.route ?? null, query.teamsThreadId ?? null, query.teamsActivityId ?? null];
+}
+
 function phoneOf(contact: CaseContact): string | null {
   return contact.phone === undefined ? null : (normalizePhone(contact.phone) ?? null);
 }
 
 export function postgresCases(db: PgDb): CaseStore {
+  async function page(query: CaseQuery = {}): Promise<CasePage> {
+    const limit = checkLimit(query.limit, 100);
+    const after = decodeCaseCursor(query.cursor);
+    // One snapshot, so a case listed is not missing its transcript because it was erased in between.
+    return db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string; created_at: Date; row_no: string }>(
+        `SELECT id, created_at, row_no::text AS row_no FROM cases
+         WHERE ${CASE_FILTER}
+           AND ($5::timestamptz IS NULL OR (created_at, row_no) < ($5::timestamptz, $6::bigint))
+         ORDER BY created_at DESC, row_no DESC LIMIT $7`,
+        [...filterParams(query), after ? new Date(after.createdAt) : null, after ? String(after.row) : null, limit + 1],
+      );
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        cases: await loadCases(
+          tx,
+          shown.map((row) => row.id),
+        ),
+        next:
+          rows.length > limit && last
+            ? encodeCaseCursor({ createdAt: last.created_at.getTime(), row: Number(last.row_no) })
+            : null,
+      };
+    }, 'snapshot');
+  }
+
   return {
     async create(input: NewCase, options: CaseWriteOptions = {}): Promise<Case> {
       const c = parseInput(newCaseSchema, input, 'case');
@@ -180,20 +218,17 @@ export function postgresCases(db: PgDb): CaseStore {
     },
 
     async list(query: CaseQuery = {}): Promise<Case[]> {
-      const limit = checkLimit(query.limit, 100);
-      // One snapshot, so a case listed is not missing its transcript because it was erased in between.
-      return db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ id: string }>(
-          `SELECT id FROM cases
-           WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR route = $2)
-           ORDER BY created_at DESC, row_no DESC LIMIT $3`,
-          [query.status ?? null, query.route ?? null, limit],
-        );
-        return loadCases(
-          tx,
-          rows.map((row) => row.id),
-        );
-      }, 'snapshot');
+      return (await page(query)).cases;
+    },
+
+    page,
+
+    async count(query: Omit<CaseQuery, 'limit' | 'cursor'> = {}): Promise<number> {
+      const { rows } = await db.sql.query<{ n: string }>(
+        `SELECT COUNT(*)::text AS n FROM cases WHERE ${CASE_FILTER}`,
+        filterParams(query),
+      );
+      return Number(rows[0]?.n ?? 0);
     },
 
     async update(id: string, patch: CasePatch, options: CaseUpdateOptions = {}): Promise<Case> {

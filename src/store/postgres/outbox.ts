@@ -21,6 +21,8 @@ export interface OutboxRow {
   attempts: number;
   next_attempt_at: Date | null;
   lease_until: Date | null;
+  lease_token: string | null;
+  fair_seq: number;
   last_error: string | null;
   created_at: Date;
   updated_at: Date;
@@ -33,7 +35,7 @@ const MAX_ERROR_LENGTH = 500;
 export function outboxColumns(alias = ''): string {
   const p = alias ? `${alias}.` : '';
   return `${p}id::text AS id, ${p}kind, ${p}key, ${p}case_id, ${p}payload, ${p}status, ${p}attempts, ${p}next_attempt_at,
-    ${p}lease_until, ${p}last_error, ${p}created_at, ${p}updated_at`;
+    ${p}lease_until, ${p}lease_token, ${p}fair_seq, ${p}last_error, ${p}created_at, ${p}updated_at`;
 }
 
 export function outboxItem(row: OutboxRow): OutboxItem {
@@ -47,11 +49,26 @@ export function outboxItem(row: OutboxRow): OutboxItem {
     nextAttemptAt: row.next_attempt_at?.toISOString() ?? null,
     status: row.status,
     leaseUntil: row.lease_until?.toISOString() ?? null,
+    lease: row.lease_token,
     lastError: row.last_error,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/**
+ * The item's turn in its conversation's queue (`claimDue` serves turn 1 of every conversation before turn 2
+ * of any): one more than the last turn still waiting among the items of cases from the same conversation
+ * (channel and conversation id), or 1. Found through indexes: the conversation's cases, then each one's
+ * last waiting turn, so it costs a few lookups per case of that conversation (new cases are capped). Two
+ * instances enqueuing for one conversation at once may give the same turn: a tie, served oldest first.
+ */
+const NEXT_TURN = `1 + COALESCE((
+  SELECT MAX(o.fair_seq) FROM cases AS mine
+    JOIN cases AS c ON c.channel_id = mine.channel_id
+      AND c.conversation->'conversation'->>'id' = mine.conversation->'conversation'->>'id'
+    JOIN outbox AS o ON o.case_id = c.id AND o.status IN ('pending', 'leased')
+  WHERE mine.id = $3), 0)`;
 
 /**
  * Insert outbox items on `sql`; pass a transaction to make them part of it. A key already present is left
@@ -68,8 +85,8 @@ export async function insertOutboxItems(
   const ids: string[] = [];
   for (const item of parsed) {
     const inserted = await sql.query<{ id: string }>(
-      `INSERT INTO outbox (kind, key, case_id, payload, status, attempts, next_attempt_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4::jsonb, 'pending', 0, $5, $6, $6)
+      `INSERT INTO outbox (kind, key, case_id, payload, status, attempts, next_attempt_at, fair_seq, created_at, updated_at)
+       VALUES ($1, $2, $3, $4::jsonb, 'pending', 0, $5, ${NEXT_TURN}, $6, $6)
        ON CONFLICT (key) DO NOTHING
        RETURNING id::text AS id`,
       [
@@ -97,17 +114,28 @@ function rowId(id: string): string {
   return typeof id === 'string' && /^\d{1,15}$/.test(id) ? id : '-1';
 }
 
-function byDue(a: OutboxRow, b: OutboxRow): number {
-  return (a.next_attempt_at?.getTime() ?? 0) - (b.next_attempt_at?.getTime() ?? 0) || Number(a.id) - Number(b.id);
+/** Claim order: turn in the conversation's queue, then oldest due, then oldest enqueued. */
+function inTurn(a: OutboxRow, b: OutboxRow): number {
+  return (
+    a.fair_seq - b.fair_seq ||
+    (a.next_attempt_at?.getTime() ?? 0) - (b.next_attempt_at?.getTime() ?? 0) ||
+    Number(a.id) - Number(b.id)
+  );
 }
 
 export function postgresOutbox(db: PgDb): Outbox {
-  async function settle(id: string, set: string, params: unknown[]): Promise<void> {
+  /** Apply `set` if `lease` still holds the item; false when it does not, NotFound for an unknown id. */
+  async function settle(id: string, lease: string, set: string, params: unknown[]): Promise<boolean> {
+    if (typeof lease !== 'string' || !lease) throw new StoreValidationError('Invalid lease: expected the claim token.');
     const { count } = await db.sql.query(
-      `UPDATE outbox SET ${set}, lease_until = NULL, leased_by = NULL, updated_at = $2 WHERE id = $1::bigint`,
-      [rowId(id), db.now(), ...params],
+      `UPDATE outbox SET ${set}, lease_until = NULL, leased_by = NULL, lease_token = NULL, updated_at = $2
+       WHERE id = $1::bigint AND status = 'leased' AND lease_token = $3`,
+      [rowId(id), db.now(), lease, ...params],
     );
-    if (count === 0) throw new StoreNotFoundError('No such outbox item; it may have been purged or erased.');
+    if (count > 0) return true;
+    const found = await db.sql.query('SELECT 1 FROM outbox WHERE id = $1::bigint', [rowId(id)]);
+    if (found.count === 0) throw new StoreNotFoundError('No such outbox item; it may have been purged or erased.');
+    return false;
   }
 
   return {
@@ -123,25 +151,26 @@ export function postgresOutbox(db: PgDb): Outbox {
         `WITH due AS (
            SELECT id FROM outbox
            WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'leased' AND lease_until <= $1)
-           ORDER BY next_attempt_at, id
+           ORDER BY fair_seq, next_attempt_at, id
            LIMIT $2
            FOR UPDATE SKIP LOCKED)
          UPDATE outbox AS o
-         SET status = 'leased', lease_until = $3, leased_by = $4, attempts = o.attempts + 1, updated_at = $5
+         SET status = 'leased', lease_until = $3, leased_by = $4, lease_token = gen_random_uuid()::text,
+           attempts = o.attempts + 1, updated_at = $5
          FROM due WHERE o.id = due.id
          RETURNING ${outboxColumns('o')}`,
         [new Date(at), max, new Date(at + leaseMs), db.instanceId, db.now()],
       );
-      return rows.sort(byDue).map(outboxItem);
+      return rows.sort(inTurn).map(outboxItem);
     },
 
-    async complete(id: string): Promise<void> {
-      await settle(id, "status = 'done', next_attempt_at = NULL", []);
+    async complete(id: string, lease: string): Promise<boolean> {
+      return settle(id, lease, "status = 'done', next_attempt_at = NULL", []);
     },
 
-    async fail(id: string, error: string, nextAttemptAt: Instant | null): Promise<void> {
+    async fail(id: string, lease: string, error: string, nextAttemptAt: Instant | null): Promise<boolean> {
       const next = nextAttemptAt === null ? null : toMs(nextAttemptAt, 'next attempt');
-      await settle(id, 'status = $3, next_attempt_at = $4, last_error = $5', [
+      return settle(id, lease, 'status = $4, next_attempt_at = $5, last_error = $6', [
         next === null ? 'dead' : 'pending',
         next === null ? null : new Date(next),
         String(error).slice(0, MAX_ERROR_LENGTH),

@@ -29,16 +29,18 @@ export function stateItem(row: StateRow): Record<string, unknown> {
   return { ...row.data, eTag: row.etag };
 }
 
-export function postgresState(db: PgDb): Storage {
+/** `Storage` on `table` (`state`, or `config` for configuration, which has the same columns). */
+export function postgresState(db: PgDb, table: 'state' | 'config' = 'state'): Storage {
   return {
     async read(keys: string[]): Promise<StoreItems> {
       // Same error types and messages as botbuilder's providers, which callers and tests may rely on.
       if (!keys) throw new ReferenceError('Keys are required when reading.');
       const items: StoreItems = {};
       if (keys.length === 0) return items;
-      const { rows } = await db.sql.query<StateRow>('SELECT key, etag, data FROM state WHERE key = ANY($1::text[])', [
-        keys,
-      ]);
+      const { rows } = await db.sql.query<StateRow>(
+        `SELECT key, etag, data FROM ${table} WHERE key = ANY($1::text[])`,
+        [keys],
+      );
       for (const row of rows) items[row.key] = stateItem(row);
       return items;
     },
@@ -50,14 +52,14 @@ export function postgresState(db: PgDb): Storage {
       const prepared = entries.map(([key, item]) => prepare(key, item));
       await db.transaction(async (tx) => {
         const now = db.now();
-        for (const item of prepared) await writeItem(tx, item, now);
+        for (const item of prepared) await writeItem(tx, table, item, now);
       });
     },
 
     async delete(keys: string[]): Promise<void> {
       if (!keys) throw new ReferenceError('Keys are required when deleting.');
       if (keys.length === 0) return;
-      await db.sql.query('DELETE FROM state WHERE key = ANY($1::text[])', [keys]);
+      await db.sql.query(`DELETE FROM ${table} WHERE key = ANY($1::text[])`, [keys]);
     },
   };
 }
@@ -78,24 +80,24 @@ function prepare(key: string, item: unknown): PreparedItem {
   return { key, expected: conditional ? String(eTag) : undefined, json: JSON.stringify(data) };
 }
 
-async function writeItem(tx: Sql, item: PreparedItem, now: Date): Promise<void> {
+async function writeItem(tx: Sql, table: string, item: PreparedItem, now: Date): Promise<void> {
   const params = [item.key, randomUUID(), item.json, now];
   if (item.expected === undefined) {
     await tx.query(
-      `INSERT INTO state (key, etag, data, updated_at) VALUES ($1, $2, $3::jsonb, $4)
+      `INSERT INTO ${table} (key, etag, data, updated_at) VALUES ($1, $2, $3::jsonb, $4)
        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
       params,
     );
     return;
   }
   const updated = await tx.query(
-    'UPDATE state SET etag = $2, data = $3::jsonb, updated_at = $4 WHERE key = $1 AND etag = $5',
+    `UPDATE ${table} SET etag = $2, data = $3::jsonb, updated_at = $4 WHERE key = $1 AND etag = $5`,
     [...params, item.expected],
   );
   if (updated.count === 1) return;
   // Not stored under that eTag: a key not stored at all is written (as MemoryStorage does), else conflict.
   const inserted = await tx.query(
-    `INSERT INTO state (key, etag, data, updated_at) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (key) DO NOTHING`,
+    `INSERT INTO ${table} (key, etag, data, updated_at) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (key) DO NOTHING`,
     params,
   );
   // The key is left out of the message: state keys carry conversation ids, which can be phone numbers.

@@ -9,6 +9,7 @@ import type {
   Case,
   CaseContact,
   CaseOutbox,
+  CasePage,
   CasePatch,
   CaseQuery,
   CaseStatus,
@@ -23,6 +24,8 @@ import type {
 import {
   casePatchSchema,
   checkLimit,
+  decodeCaseCursor,
+  encodeCaseCursor,
   newCaseSchema,
   parseInput,
   transcriptEntrySchema,
@@ -132,11 +135,54 @@ function nextCaseId(db: SqliteDb, now: number): string {
   return formatCaseId(period, row?.last ?? 1);
 }
 
+/** The filters of a `CaseQuery`, as SQL over `cases` with the parameters of `filterParams`. */
+const CASE_FILTER = `($status IS NULL OR status = $status) AND ($route IS NULL OR route = $route)
+  AND ($thread IS NULL OR teams_thread_id = $thread) AND ($activity IS NULL OR teams_activity_id = $activity)`;
+
+function filterParams(query: CaseQuery): Record<string, string | null> {
+  return {
+    status: query.status ?? null,
+    route: query.route ?? null,
+    thread: query.teamsThreadId ?? null,
+    activity: query.teamsActivityId ?? null,
+  };
+}
+
 function phoneOf(contact: CaseContact): string | null {
   return contact.phone === undefined ? null : (normalizePhone(contact.phone) ?? null);
 }
 
 export function sqliteCases(db: SqliteDb): CaseStore {
+  async function page(query: CaseQuery = {}): Promise<CasePage> {
+    const limit = checkLimit(query.limit, 100);
+    const after = decodeCaseCursor(query.cursor);
+    // One read transaction, so a page's transcripts belong to the rows it listed.
+    return db.transaction(() => {
+      const rows = db.all<{ id: string; created_at: number; row: number }>(
+        `SELECT id, created_at, rowid AS row FROM cases
+         WHERE ${CASE_FILTER}
+           AND ($afterAt IS NULL OR created_at < $afterAt OR (created_at = $afterAt AND rowid < $afterRow))
+         ORDER BY created_at DESC, rowid DESC LIMIT $limit`,
+        {
+          ...filterParams(query),
+          afterAt: after?.createdAt ?? null,
+          afterRow: after?.row ?? null,
+          limit: limit + 1,
+        },
+      );
+      const more = rows.length > limit;
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        cases: loadCases(
+          db,
+          shown.map((row) => row.id),
+        ),
+        next: more && last ? encodeCaseCursor({ createdAt: last.created_at, row: last.row }) : null,
+      };
+    }, 'read');
+  }
+
   return {
     async create(input: NewCase, options: CaseWriteOptions = {}): Promise<Case> {
       const c = parseInput(newCaseSchema, input, 'case');
@@ -174,16 +220,13 @@ export function sqliteCases(db: SqliteDb): CaseStore {
     },
 
     async list(query: CaseQuery = {}): Promise<Case[]> {
-      const rows = db.all<{ id: string }>(
-        `SELECT id FROM cases
-         WHERE ($status IS NULL OR status = $status) AND ($route IS NULL OR route = $route)
-         ORDER BY created_at DESC, rowid DESC LIMIT $limit`,
-        { status: query.status ?? null, route: query.route ?? null, limit: checkLimit(query.limit, 100) },
-      );
-      return loadCases(
-        db,
-        rows.map((row) => row.id),
-      );
+      return (await page(query)).cases;
+    },
+
+    page,
+
+    async count(query: Omit<CaseQuery, 'limit' | 'cursor'> = {}): Promise<number> {
+      return db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${CASE_FILTER}`, filterParams(query))?.n ?? 0;
     },
 
     async update(id: string, patch: CasePatch, options: CaseUpdateOptions = {}): Promise<Case> {

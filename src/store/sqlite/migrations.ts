@@ -147,8 +147,33 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    // Phone call sessions, so that any instance can take any callback of a call.
+    // Configuration out of retention's reach: the Teams channel registrations lived in \`state\`, which purge
+    // clears by age. Outbox leases get a token per claim, and a turn per conversation for fair claiming.
+    // Cases can be found by their Teams thread without listing them all.
     version: 4,
+    sql: `
+      CREATE TABLE config (
+        key TEXT PRIMARY KEY,
+        etag TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      INSERT INTO config (key, etag, data, updated_at)
+        SELECT key, etag, data, updated_at FROM state WHERE substr(key, 1, 6) = 'trygg/';
+      DELETE FROM state WHERE substr(key, 1, 6) = 'trygg/';
+
+      ALTER TABLE outbox ADD COLUMN lease_token TEXT;
+      ALTER TABLE outbox ADD COLUMN fair_seq INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX outbox_open_turn ON outbox (case_id, fair_seq) WHERE status IN ('pending', 'leased');
+      CREATE INDEX cases_conversation ON cases (channel_id, json_extract(conversation, '$.conversation.id'));
+
+      CREATE INDEX cases_teams_thread ON cases (teams_thread_id);
+      CREATE INDEX cases_teams_activity ON cases (teams_activity_id);
+    `,
+  },
+  {
+    // Phone call sessions, so that any instance can take any callback of a call.
+    version: 5,
     sql: `
       CREATE TABLE calls (
         id TEXT PRIMARY KEY,
@@ -164,6 +189,9 @@ const MIGRATIONS: Migration[] = [
     `,
   },
 ];
+
+/** The migrations, for tests that build a database as an older Trygg left it. */
+export const SQLITE_MIGRATIONS: readonly Readonly<Migration>[] = MIGRATIONS;
 
 /** The schema version this code expects. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -15,6 +15,8 @@ export interface OutboxRow {
   attempts: number;
   next_attempt_at: number | null;
   lease_until: number | null;
+  lease_token: string | null;
+  fair_seq: number;
   last_error: string | null;
   created_at: number;
   updated_at: number;
@@ -34,11 +36,26 @@ export function outboxItem(row: OutboxRow): OutboxItem {
     nextAttemptAt: toIsoOrNull(row.next_attempt_at),
     status: row.status,
     leaseUntil: toIsoOrNull(row.lease_until),
+    lease: row.lease_token,
     lastError: row.last_error,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
 }
+
+/**
+ * The item's turn in its conversation's queue (`claimDue` serves turn 1 of every conversation before turn 2
+ * of any): one more than the last turn still waiting among the items of cases from the same conversation
+ * (channel and conversation id), or 1. Found through indexes: the conversation's cases, then each one's
+ * last waiting turn, so it costs a few lookups per case of that conversation (new cases are capped).
+ */
+// The index hints keep SQLite (without statistics) from scanning every waiting item instead.
+const NEXT_TURN = `1 + COALESCE((
+  SELECT MAX(o.fair_seq) FROM cases AS mine
+    JOIN cases AS c INDEXED BY cases_conversation ON c.channel_id = mine.channel_id
+      AND json_extract(c.conversation, '$.conversation.id') = json_extract(mine.conversation, '$.conversation.id')
+    JOIN outbox AS o INDEXED BY outbox_open_turn ON o.case_id = c.id AND o.status IN ('pending', 'leased')
+  WHERE mine.id = $caseId), 0)`;
 
 /**
  * Insert outbox items on the current connection; call inside a transaction to make them part of it.
@@ -50,8 +67,8 @@ export function insertOutboxItems(db: SqliteDb, items: NewOutboxItem[], caseId?:
   return items.map((raw) => {
     const item = parseInput(newOutboxItemSchema, raw, 'outbox item');
     const inserted = db.get<{ id: number }>(
-      `INSERT INTO outbox (kind, key, case_id, payload, status, attempts, next_attempt_at, created_at, updated_at)
-       VALUES ($kind, $key, $caseId, $payload, 'pending', 0, $next, $now, $now)
+      `INSERT INTO outbox (kind, key, case_id, payload, status, attempts, next_attempt_at, fair_seq, created_at, updated_at)
+       VALUES ($kind, $key, $caseId, $payload, 'pending', 0, $next, ${NEXT_TURN}, $now, $now)
        ON CONFLICT (key) DO NOTHING
        RETURNING id`,
       {
@@ -68,19 +85,30 @@ export function insertOutboxItems(db: SqliteDb, items: NewOutboxItem[], caseId?:
   });
 }
 
+/** Claim order: turn in the conversation's queue, then oldest due, then oldest enqueued. */
+function inTurn(a: OutboxRow, b: OutboxRow): number {
+  return a.fair_seq - b.fair_seq || (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0) || a.id - b.id;
+}
+
 /** The integer id behind an outbox id string, or undefined when it cannot be one. */
 function rowId(id: string): number | undefined {
   return /^\d{1,15}$/.test(id) ? Number(id) : undefined;
 }
 
 export function sqliteOutbox(db: SqliteDb): Outbox {
-  function settle(id: string, set: string, params: Record<string, string | number | null>): void {
-    const changes = db.run(`UPDATE outbox SET ${set}, lease_until = NULL, updated_at = $now WHERE id = $id`, {
-      ...params,
-      id: rowId(id) ?? -1,
-      now: db.now(),
-    });
-    if (changes === 0) throw new StoreNotFoundError('No such outbox item; it may have been purged or erased.');
+  /** Apply `set` if `lease` still holds the item; false when it does not, NotFound for an unknown id. */
+  function settle(id: string, lease: string, set: string, params: Record<string, string | number | null>): boolean {
+    if (typeof lease !== 'string' || !lease) throw new StoreValidationError('Invalid lease: expected the claim token.');
+    const row = rowId(id) ?? -1;
+    const changes = db.run(
+      `UPDATE outbox SET ${set}, lease_until = NULL, lease_token = NULL, updated_at = $now
+       WHERE id = $id AND status = 'leased' AND lease_token = $lease`,
+      { ...params, id: row, lease, now: db.now() },
+    );
+    if (changes > 0) return true;
+    if (!db.get('SELECT 1 AS found FROM outbox WHERE id = $id', { id: row }))
+      throw new StoreNotFoundError('No such outbox item; it may have been purged or erased.');
+    return false;
   }
 
   return {
@@ -92,28 +120,30 @@ export function sqliteOutbox(db: SqliteDb): Outbox {
       const at = toMs(now, 'claim time');
       const max = checkLimit(limit, 1);
       if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new StoreValidationError('Invalid lease: expected ms > 0.');
-      // One statement: SQLite runs it under the write lock, so two workers never lease the same item.
+      // One statement: SQLite runs it under the write lock, so two workers never lease the same item. The
+      // token is drawn per row.
       const rows = db.all<OutboxRow>(
         `UPDATE outbox
-         SET status = 'leased', lease_until = $leaseUntil, attempts = attempts + 1, updated_at = $updated
+         SET status = 'leased', lease_until = $leaseUntil, lease_token = lower(hex(randomblob(16))),
+           attempts = attempts + 1, updated_at = $updated
          WHERE id IN (
            SELECT id FROM outbox
            WHERE (status = 'pending' AND next_attempt_at <= $at) OR (status = 'leased' AND lease_until <= $at)
-           ORDER BY next_attempt_at, id
+           ORDER BY fair_seq, next_attempt_at, id
            LIMIT $limit)
          RETURNING *`,
         { at, leaseUntil: at + leaseMs, updated: db.now(), limit: max },
       );
-      return rows.sort((a, b) => (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0) || a.id - b.id).map(outboxItem);
+      return rows.sort(inTurn).map(outboxItem);
     },
 
-    async complete(id: string): Promise<void> {
-      settle(id, "status = 'done', next_attempt_at = NULL", {});
+    async complete(id: string, lease: string): Promise<boolean> {
+      return settle(id, lease, "status = 'done', next_attempt_at = NULL", {});
     },
 
-    async fail(id: string, error: string, nextAttemptAt: Instant | null): Promise<void> {
+    async fail(id: string, lease: string, error: string, nextAttemptAt: Instant | null): Promise<boolean> {
       const next = nextAttemptAt === null ? null : toMs(nextAttemptAt, 'next attempt');
-      settle(id, 'status = $status, next_attempt_at = $next, last_error = $error', {
+      return settle(id, lease, 'status = $status, next_attempt_at = $next, last_error = $error', {
         status: next === null ? 'dead' : 'pending',
         next,
         error: String(error).slice(0, MAX_ERROR_LENGTH),

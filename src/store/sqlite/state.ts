@@ -26,7 +26,8 @@ export function stateItem(row: StateRow): Record<string, unknown> {
   return { ...(JSON.parse(row.data) as Record<string, unknown>), eTag: row.etag };
 }
 
-export function sqliteState(db: SqliteDb): Storage {
+/** `Storage` on `table` (`state`, or `config` for configuration, which has the same columns). */
+export function sqliteState(db: SqliteDb, table: 'state' | 'config' = 'state'): Storage {
   return {
     async read(keys: string[]): Promise<StoreItems> {
       // Same error types and messages as botbuilder's providers, which callers and tests may rely on.
@@ -35,12 +36,12 @@ export function sqliteState(db: SqliteDb): Storage {
       if (keys.length === 0) return items;
       // One key (every turn): straight to the primary key.
       if (keys.length === 1) {
-        const row = db.get<StateRow>('SELECT key, etag, data FROM state WHERE key = $key', { key: keys[0]! });
+        const row = db.get<StateRow>(`SELECT key, etag, data FROM ${table} WHERE key = $key`, { key: keys[0]! });
         if (row) items[row.key] = stateItem(row);
         return items;
       }
       const rows = db.all<StateRow>(
-        'SELECT key, etag, data FROM state WHERE key IN (SELECT value FROM json_each($keys))',
+        `SELECT key, etag, data FROM ${table} WHERE key IN (SELECT value FROM json_each($keys))`,
         {
           keys: JSON.stringify(keys),
         },
@@ -55,22 +56,22 @@ export function sqliteState(db: SqliteDb): Storage {
       if (entries.length === 0) return;
       const now = db.now();
       // One item is one statement, atomic by itself; several are all or nothing.
-      if (entries.length === 1) writeItem(db, entries[0]![0], entries[0]![1], now);
+      if (entries.length === 1) writeItem(db, table, entries[0]![0], entries[0]![1], now);
       else
         db.transaction(() => {
-          for (const [key, item] of entries) writeItem(db, key, item, now);
+          for (const [key, item] of entries) writeItem(db, table, key, item, now);
         });
     },
 
     async delete(keys: string[]): Promise<void> {
       if (!keys) throw new ReferenceError('Keys are required when deleting.');
       if (keys.length === 0) return;
-      db.run('DELETE FROM state WHERE key IN (SELECT value FROM json_each($keys))', { keys: JSON.stringify(keys) });
+      db.run(`DELETE FROM ${table} WHERE key IN (SELECT value FROM json_each($keys))`, { keys: JSON.stringify(keys) });
     },
   };
 }
 
-function writeItem(db: SqliteDb, key: string, item: unknown, now: number): void {
+function writeItem(db: SqliteDb, table: string, key: string, item: unknown, now: number): void {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     throw new StoreValidationError('Invalid state item: expected an object.');
   }
@@ -79,9 +80,9 @@ function writeItem(db: SqliteDb, key: string, item: unknown, now: number): void 
   // One statement: inserts a new key, or updates a stored one when no eTag is checked or the stored eTag is
   // the one given; a stored item with another eTag is left alone (0 rows changed): a conflict.
   const changed = db.run(
-    `INSERT INTO state (key, etag, data, updated_at) VALUES ($key, $etag, $data, $now)
+    `INSERT INTO ${table} (key, etag, data, updated_at) VALUES ($key, $etag, $data, $now)
      ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at
-     WHERE $expected IS NULL OR state.etag = $expected`,
+     WHERE $expected IS NULL OR ${table}.etag = $expected`,
     { key, etag: randomUUID(), data: JSON.stringify(data), now, expected: checked ? String(eTag) : null },
   );
   // The key is left out of the message: state keys carry conversation ids, which can be phone numbers.

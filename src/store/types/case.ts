@@ -152,8 +152,22 @@ export interface CaseQuery {
   status?: CaseStatus;
   /** Only cases routed here. */
   route?: RouteId;
+  /** Only the case whose Teams thread has this conversation id. */
+  teamsThreadId?: string;
+  /** Only cases whose Teams card has this activity id. */
+  teamsActivityId?: string;
   /** At most this many (default 100). */
   limit?: number;
+  /** Continue after the page that gave this cursor (`CasePage.next`); with the same filters. */
+  cursor?: string;
+}
+
+/** One page of a listing, and where the next one starts. */
+export interface CasePage {
+  /** The cases of this page, newest first. */
+  cases: Case[];
+  /** Pass as `cursor` for the next page; null when this was the last. */
+  next: string | null;
 }
 
 /**
@@ -185,8 +199,15 @@ export interface CaseStore {
   create(input: NewCase, options?: CaseWriteOptions): Promise<Case>;
   /** The case with this id, or undefined. */
   get(id: string): Promise<Case | undefined>;
-  /** Cases matching the query, newest first. */
+  /** Cases matching the query, newest first: the first page only (see `page`). */
   list(query?: CaseQuery): Promise<Case[]>;
+  /**
+   * A page of the cases matching the query, newest first, and a cursor for the next. Paging by cursor is
+   * stable: a case created meanwhile does not shift the pages, and none is listed twice.
+   */
+  page(query?: CaseQuery): Promise<CasePage>;
+  /** How many cases match the query (`limit` and `cursor` are ignored). */
+  count(query?: Omit<CaseQuery, 'limit' | 'cursor'>): Promise<number>;
   /** Apply a patch; rejects with `StoreNotFoundError` for an unknown id. Resolves with the updated case. */
   update(id: string, patch: CasePatch, options?: CaseUpdateOptions): Promise<Case>;
   /** Append one transcript line and touch `updatedAt`; rejects with `StoreNotFoundError` for an unknown id. */

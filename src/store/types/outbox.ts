@@ -48,6 +48,11 @@ export interface OutboxItem {
   status: OutboxStatus;
   /** While `leased`: when the lease runs out and the item may be handed out again (ISO, UTC). */
   leaseUntil: string | null;
+  /**
+   * While `leased`: the token of the claim that holds it, new on every claim. `complete` and `fail` take it,
+   * so a worker whose lease was taken over cannot settle the item for the worker that holds it now.
+   */
+  lease: string | null;
   /** The last failure as reported to `fail` (truncated; must not contain personal data). */
   lastError: string | null;
   /** When the item was enqueued (ISO, UTC). */
@@ -75,17 +80,27 @@ export interface Outbox {
   enqueue(items: NewOutboxItem[]): Promise<string[]>;
   /**
    * Lease up to `limit` items that are due at `now` (pending with `nextAttemptAt <= now`, or leased with an
-   * expired lease), oldest due first. Each is leased until `now + leaseMs` and its `attempts` counted.
-   * Two workers calling at once never get the same item while its lease holds.
+   * expired lease). Each is leased until `now + leaseMs` under a new `lease` token, and its `attempts`
+   * counted. Two workers calling at once never get the same item while its lease holds.
+   *
+   * Order, fair across conversations: an item's turn is its place in its conversation's queue when it was
+   * enqueued (1 for the first item not yet delivered, 2 for the next, …), so the first item of every
+   * conversation comes before the second of any; within a turn, oldest due first. A conversation that floods
+   * the outbox does not hold back the others' cards. Items of no case are each a conversation of their own.
    */
   claimDue(now: Instant, limit: number, leaseMs: number): Promise<OutboxItem[]>;
-  /** Mark an item delivered. Rejects with `StoreNotFoundError` for an unknown id. */
-  complete(id: string): Promise<void>;
   /**
-   * Record a failed delivery: back to `pending` at `nextAttemptAt`, or `dead` when it is null. `error` is
-   * kept (truncated) for operators, so it must not contain personal data.
+   * Mark an item delivered, if `lease` still holds it. Resolves true when it did; false, changing nothing,
+   * when another claim took the item over (or it was settled already). Rejects with `StoreNotFoundError`
+   * for an unknown id.
    */
-  fail(id: string, error: string, nextAttemptAt: Instant | null): Promise<void>;
+  complete(id: string, lease: string): Promise<boolean>;
+  /**
+   * Record a failed delivery, if `lease` still holds the item: back to `pending` at `nextAttemptAt`, or
+   * `dead` when it is null. Resolves like `complete`. `error` is kept (truncated) for operators, so it must
+   * not contain personal data.
+   */
+  fail(id: string, lease: string, error: string, nextAttemptAt: Instant | null): Promise<boolean>;
   /** The item with this id, or undefined. */
   get(id: string): Promise<OutboxItem | undefined>;
   /** Items matching the query, oldest first. */

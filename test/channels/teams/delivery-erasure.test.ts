@@ -21,19 +21,26 @@ describe('a card posted for a case erased meanwhile', () => {
     });
     const kase = await store.cases.create(sampleCase({ contact: { phone: '0701234567', address: 'Storgatan 5' } }));
     const updates: { conversation: string; activity: Record<string, unknown> }[] = [];
-    const adapter = {
-      // Teams takes the card; meanwhile the tenant's number is forgotten.
-      async createConversationAsync(...args: unknown[]) {
-        await store.forgetPhone('070-123 45 67');
-        const callback = args.at(-1) as (ctx: unknown) => Promise<void>;
-        await callback({ activity: { conversation: { id: '19:c@thread.tacv2;messageid=42' } } });
+    const CONNECTOR = Symbol('connector');
+    const connector = {
+      conversations: {
+        // Teams takes the card; meanwhile the tenant's number is forgotten.
+        async createConversation() {
+          await store.forgetPhone('070-123 45 67');
+          return { id: '19:c@thread.tacv2;messageid=42' };
+        },
       },
+    };
+    const adapter = {
+      ConnectorClientKey: CONNECTOR,
       async continueConversationAsync(
         _appId: string,
         ref: { conversation: { id: string } },
         logic: (t: unknown) => Promise<void>,
       ) {
         await logic({
+          adapter,
+          turnState: new Map([[CONNECTOR, connector]]),
           updateActivity: async (activity: Record<string, unknown>) =>
             void updates.push({ conversation: ref.conversation.id, activity }),
           deleteActivity: async () => undefined,
@@ -44,7 +51,7 @@ describe('a card posted for a case erased meanwhile', () => {
     const [item] = await store.outbox.enqueue([
       { kind: 'teams.card', key: `card:${kase.id}`, caseId: kase.id, payload: { caseId: kase.id } },
     ]);
-    await deliver((await store.outbox.get(item!))!);
+    await deliver((await store.outbox.get(item!))!, new AbortController().signal);
 
     expect(updates).toHaveLength(1);
     expect(updates[0]!.conversation).toBe('19:c@thread.tacv2;messageid=42');

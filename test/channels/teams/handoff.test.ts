@@ -17,9 +17,11 @@ let base: string;
 let teams: ConnectorSink;
 let web: ConnectorSink;
 let dataDir: string;
-// Saturday 12:00: the jour is not on duty by the weekly schedule; an extra shift puts it on.
+// Saturday 12:00 when a test starts, then on in real time (so retries fall due): the jour is not on duty by
+// the weekly schedule; an extra shift puts it on. `later` jumps the clock.
 const NOW = new Date('2027-01-23T11:00:00Z');
 let later: Date | undefined;
+let started = Date.now();
 
 beforeEach(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'trygg-teams-'));
@@ -32,8 +34,9 @@ beforeEach(async () => {
     TEAMS_ADMIN_IDS: 'aad-anna',
   });
   later = undefined;
+  started = Date.now();
   app = await buildApp(config, {
-    now: () => later ?? NOW,
+    now: () => later ?? new Date(NOW.getTime() + (Date.now() - started)),
     log: createLogger('silent'),
     worker: { pollMs: 50, baseDelayMs: 20, maxDelayMs: 200 },
   });
@@ -86,14 +89,26 @@ const tenantSays = (text: string) =>
     text,
   });
 
-async function until<T>(fn: () => T | undefined, ms = 15_000): Promise<T> {
+async function until<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** Nothing waiting or leased in the outbox, and no delivery pass running: nothing more will arrive. */
+async function drained(): Promise<void> {
+  await until(async () => {
+    if (app.teams.worker.busy) return undefined;
+    const open = [
+      ...(await app.store.outbox.list({ status: 'pending' })),
+      ...(await app.store.outbox.list({ status: 'leased' })),
+    ];
+    return open.length === 0 && !app.teams.worker.busy ? true : undefined;
+  });
 }
 
 const webTexts = () => web.messages().map((m) => String(m.text ?? ''));
@@ -127,7 +142,7 @@ describe('Teams handoff', () => {
     expect(webTexts().join('\n')).toMatch(/skickat till Trygghetsjouren/);
 
     const [post1] = await until(() => (cardPosts().length ? cardPosts() : undefined));
-    await new Promise((r) => setTimeout(r, 300));
+    await drained();
     expect(cardPosts()).toHaveLength(1);
     const params = post1!.body as {
       channelData: { channel: { id: string } };
@@ -211,18 +226,22 @@ describe('Teams handoff', () => {
     expect((await app.store.cases.get(kase!.id))!.status).toBe('closed');
   });
 
-  it('with the Teams endpoint failing the first three attempts, the card still arrives exactly once', async () => {
+  it('with Teams refusing the first three attempts, the outbox retries and the card arrives exactly once', async () => {
     await teamsMessage('register trygghetsjour');
     await runCli(['shift', 'add', 'trygghetsjour', '--from', 'now', '--to', '+2h'], {
       env: { DATA_DIR: dataDir },
       now: NOW.toISOString(),
     });
-    teams.failNext(/\/v3\/conversations\/?$/, 3, 503);
+    // 412, which the connector client does not retry itself (it does 503 and 429): each one is an outbox attempt.
+    teams.failNext(/\/v3\/conversations\/?$/, 3, 412);
     await reportDisturbance();
     await until(() => (cardPosts().length ? true : undefined), 15_000);
-    await new Promise((r) => setTimeout(r, 500));
+    await drained();
     expect(cardPosts()).toHaveLength(1);
-    expect(teams.sent.filter((s) => /\/v3\/conversations\/?$/.test(s.path) && s.status === 503).length).toBe(3);
+    expect(teams.sent.filter((s) => /\/v3\/conversations\/?$/.test(s.path) && s.status === 412).length).toBe(3);
+    expect(await app.store.outbox.list({ status: 'done' })).toContainEqual(
+      expect.objectContaining({ kind: 'teams.card', attempts: 4, lastError: 'HTTP 412' }),
+    );
   });
 
   it('refuses staff commands from another tenant and from unregistered teams', async () => {
@@ -276,7 +295,7 @@ describe('Teams handoff', () => {
     expect(await app.teams.checkUnclaimed()).toBe(1); // enqueued again with the same keys: delivered once
     await until(() => webTexts().find((t) => /Ingen har hunnit ta ditt ärende/.test(t)));
     await until(() => teams.accepted(/activities/).find((s) => /Ingen har tagit ärende/.test(String(s.body.text))));
-    await new Promise((r) => setTimeout(r, 300));
+    await drained();
     expect(webTexts().filter((t) => /Ingen har hunnit/.test(t))).toHaveLength(1);
     expect(webTexts().join('\n')).toMatch(/040-000 00 01/);
   });
@@ -313,7 +332,10 @@ describe('Teams handoff', () => {
     });
     await reportDisturbance();
     expect(webTexts().join('\n')).toMatch(/040-000 00 01/);
-    await new Promise((r) => setTimeout(r, 300));
+    // It waits, alerting, never marked delivered (test/channels/teams/undelivered.test.ts has the rest).
+    await until(async () =>
+      (await app.store.outbox.list({ status: 'pending' })).find((i) => i.kind === 'teams.card' && i.attempts >= 2),
+    );
     expect(cardPosts()).toHaveLength(0);
     const list = await runCli(['cases'], { env: { DATA_DIR: dataDir } });
     expect(list.out).toMatch(/trygghetsjour\s+open/);

@@ -78,6 +78,46 @@ export function casesContract(ctx: ContractContext): void {
     await expect(cases.list({ limit: 0 })).rejects.toThrow(StoreValidationError);
   });
 
+  it('pages through every case with a cursor, none twice or missed, cases created meanwhile included', async () => {
+    const { cases } = ctx.store;
+    const made: string[] = [];
+    // Several cases in one millisecond: the cursor must tell them apart too.
+    for (let n = 0; n < 7; n++) {
+      made.push((await cases.create(sampleCase())).id);
+      if (n % 3 === 2) ctx.clock.advance(1_000);
+    }
+    const closed = await cases.create(sampleCase());
+    await cases.update(closed.id, { status: 'closed', outcome: 'done' });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await cases.page({ status: 'open', limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.cases.map((c) => c.id));
+      cursor = page.next ?? undefined;
+      // A case created between two pages is newer than the cursor: it belongs to the next listing, not this one.
+      if (pages++ === 0) await cases.create(sampleCase());
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...made].reverse());
+    expect(await cases.count({ status: 'open' })).toBe(8);
+    expect(await cases.count({ status: 'closed' })).toBe(1);
+    expect(await cases.count()).toBe(9);
+    expect((await cases.page({ limit: 100 })).next).toBeNull();
+    await expect(cases.page({ cursor: 'not-a-cursor' })).rejects.toThrow(StoreValidationError);
+  });
+
+  it('finds a case by its Teams thread or card', async () => {
+    const { cases } = ctx.store;
+    const posted = await cases.create(sampleCase());
+    await cases.create(sampleCase());
+    const thread = '19:jour@thread.tacv2;messageid=1700000000001';
+    await cases.update(posted.id, { teams: { threadId: thread, activityId: '1700000000001' } });
+    expect((await cases.list({ teamsThreadId: thread })).map((c) => c.id)).toEqual([posted.id]);
+    expect((await cases.list({ teamsActivityId: '1700000000001' })).map((c) => c.id)).toEqual([posted.id]);
+    expect(await cases.list({ teamsThreadId: '19:other@thread.tacv2;messageid=1' })).toEqual([]);
+  });
+
   it('updates: merges contact and Teams ids, sets the rest, touches updatedAt', async () => {
     const { cases } = ctx.store;
     const created = await cases.create(sampleCase({ contact: { name: 'A', address: 'Gatan 1' } }));

@@ -150,43 +150,109 @@ export function outboxContract(ctx: ContractContext): void {
   it('completes an item: done, never handed out again', async () => {
     const { outbox } = ctx.store;
     const [id] = await outbox.enqueue([item('done')]);
-    await outbox.claimDue(at(0), 1, 1_000);
-    await outbox.complete(id as string);
+    const [claimed] = await outbox.claimDue(at(0), 1, 1_000);
+    expect(claimed?.lease).toEqual(expect.any(String));
+    expect(await outbox.complete(id as string, claimed!.lease!)).toBe(true);
     expect(await outbox.get(id as string)).toMatchObject({
       status: 'done',
       leaseUntil: null,
+      lease: null,
       nextAttemptAt: null,
       attempts: 1,
     });
     expect(await outbox.claimDue(at(60 * MINUTE), 10, 1_000)).toEqual([]);
     expect((await outbox.list({ status: 'done' })).map((i) => i.id)).toEqual([id]);
-    await expect(outbox.complete('999999')).rejects.toThrow(StoreNotFoundError);
+    expect(await outbox.complete(id as string, claimed!.lease!)).toBe(false); // settled already
+    await expect(outbox.complete('999999', 'any')).rejects.toThrow(StoreNotFoundError);
   });
 
   it('fails an item: retried at the next attempt, or dead when there is none', async () => {
     const { outbox } = ctx.store;
     const [retry, dead] = await outbox.enqueue([item('retry'), item('dead')]);
-    await outbox.claimDue(at(0), 10, 1_000);
-    await outbox.fail(retry as string, `HTTP 503 ${'x'.repeat(2_000)}`, at(MINUTE));
-    await outbox.fail(dead as string, 'HTTP 403', null);
+    const leases = new Map((await outbox.claimDue(at(0), 10, 1_000)).map((i) => [i.id, i.lease!]));
+    expect(await outbox.fail(retry as string, leases.get(retry!)!, `HTTP 503 ${'x'.repeat(2_000)}`, at(MINUTE))).toBe(
+      true,
+    );
+    expect(await outbox.fail(dead as string, leases.get(dead!)!, 'HTTP 403', null)).toBe(true);
     const failed = await outbox.get(retry as string);
     expect(failed).toMatchObject({
       status: 'pending',
       nextAttemptAt: at(MINUTE).toISOString(),
       leaseUntil: null,
+      lease: null,
       attempts: 1,
     });
     expect(failed?.lastError?.startsWith('HTTP 503')).toBe(true);
     expect(failed?.lastError?.length).toBeLessThanOrEqual(500);
     expect(await outbox.claimDue(at(MINUTE - 1), 10, 1_000)).toEqual([]);
-    expect((await outbox.claimDue(at(MINUTE), 10, 1_000)).map((i) => [i.id, i.attempts])).toEqual([[retry, 2]]);
+    const [again] = await outbox.claimDue(at(MINUTE), 10, 1_000);
+    expect([again?.id, again?.attempts]).toEqual([retry, 2]);
     expect(await outbox.get(dead as string)).toMatchObject({
       status: 'dead',
       lastError: 'HTTP 403',
       nextAttemptAt: null,
     });
-    await outbox.complete(retry as string);
+    expect(await outbox.complete(retry as string, again!.lease!)).toBe(true);
     expect(await outbox.claimDue(at(600 * MINUTE), 10, 1_000)).toEqual([]);
-    await expect(outbox.fail('999999', 'x', null)).rejects.toThrow(StoreNotFoundError);
+    await expect(outbox.fail('999999', 'any', 'x', null)).rejects.toThrow(StoreNotFoundError);
+  });
+
+  it('settles an item only under the lease that holds it: a lease taken over settles nothing', async () => {
+    const { outbox } = ctx.store;
+    const [id] = await outbox.enqueue([item('contested')]);
+    const [first] = await outbox.claimDue(at(0), 1, 30_000);
+    // The first holder is too slow: its lease runs out and a second claim takes the item over.
+    const [second] = await outbox.claimDue(at(30_000), 1, 30_000);
+    expect(second?.id).toBe(id);
+    expect(second?.lease).not.toBe(first?.lease);
+    expect(await outbox.complete(id as string, first!.lease!)).toBe(false);
+    expect(await outbox.fail(id as string, first!.lease!, 'late', null)).toBe(false);
+    expect(await outbox.get(id as string)).toMatchObject({ status: 'leased', lease: second!.lease, attempts: 2 });
+    expect(await outbox.fail(id as string, second!.lease!, 'HTTP 503', at(MINUTE))).toBe(true);
+    expect(await outbox.complete(id as string, second!.lease!)).toBe(false); // no longer leased
+    expect(await outbox.get(id as string)).toMatchObject({ status: 'pending', lastError: 'HTTP 503' });
+    // A lease that ran out but was not taken over still settles: nobody else holds the item.
+    const [third] = await outbox.claimDue(at(MINUTE), 1, 1_000);
+    expect(await outbox.complete(id as string, third!.lease!)).toBe(true);
+  });
+
+  it('claims fairly: every conversation’s first item before any conversation’s second', async () => {
+    const { cases, outbox } = ctx.store;
+    const conversation = (id: string) => ({
+      ...sampleCase().conversation,
+      conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
+    });
+    // One conversation floods: five cases, each with its card and a thread post, before anyone else writes.
+    for (let n = 0; n < 5; n++)
+      await cases.create(sampleCase({ conversation: conversation('flood') }), {
+        outbox: (c) => [item(`flood-card-${n}`, { caseId: c.id }), item(`flood-post-${n}`, { caseId: c.id })],
+      });
+    ctx.clock.advance(1_000);
+    const quiet = await cases.create(sampleCase({ conversation: conversation('quiet') }), {
+      outbox: (c) => [item('quiet-card', { caseId: c.id })],
+    });
+    const other = await cases.create(sampleCase({ conversation: conversation('other') }));
+    await outbox.enqueue([item('other-card', { caseId: other.id }), item('other-post', { caseId: other.id })]);
+    await outbox.enqueue([item('no-case')]);
+
+    const order: string[] = [];
+    for (let claimed = await outbox.claimDue(at(MINUTE), 1, 30_000); claimed.length;) {
+      order.push(claimed[0]!.key);
+      claimed = await outbox.claimDue(at(MINUTE), 1, 30_000);
+    }
+    expect(order.slice(0, 4)).toEqual(['flood-card-0', 'quiet-card', 'other-card', 'no-case']);
+    expect(order.slice(4, 6)).toEqual(['flood-post-0', 'other-post']);
+    expect(order).toHaveLength(14);
+    expect((await outbox.list({ caseId: quiet.id }))[0]).toMatchObject({ status: 'leased' });
+
+    // Once the flood is delivered, its next item is first in line again; the turn does not grow for ever.
+    for (const done of await outbox.list({ status: 'leased' })) await outbox.complete(done.id, done.lease!);
+    const later = await cases.create(sampleCase({ conversation: conversation('flood') }), {
+      outbox: (c) => [item('flood-later', { caseId: c.id })],
+    });
+    const latecomer = await cases.create(sampleCase({ conversation: conversation('latecomer') }), {
+      outbox: (c) => [item('latecomer-card', { caseId: c.id })],
+    });
+    expect((await outbox.claimDue(at(2 * MINUTE), 2, 30_000)).map((i) => i.caseId)).toEqual([later.id, latecomer.id]);
   });
 }

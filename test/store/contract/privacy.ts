@@ -37,7 +37,8 @@ export function privacyContract(ctx: ContractContext): void {
       { kind: 'k', key: 'finished', payload: {} },
       { kind: 'k', key: 'waiting', payload: {} },
     ]);
-    await s.outbox.complete(finished as string);
+    const claimed = (await s.outbox.claimDue(ctx.clock.now(), 10, 1_000)).find((i) => i.id === finished);
+    await s.outbox.complete(finished as string, claimed!.lease!);
     await s.state.write({ oldState: { n: 1 } });
     await s.audit.append(decision(ctx.clock.now()));
     await s.activities.markProcessed('conv', 'old-activity');
@@ -65,6 +66,27 @@ export function privacyContract(ctx: ContractContext): void {
       outbox: 0,
       activities: 0,
     });
+  });
+
+  it('never purges configuration (Teams channel registrations) or shifts, however old', async () => {
+    const s = ctx.store;
+    const registrations = { routes: { trygghetsjour: { channelId: '19:jour@thread.tacv2' } } };
+    await s.config.write({ 'trygg/teams/registrations': registrations });
+    const shift = await s.shifts.add({
+      route: 'trygghetsjour',
+      kind: 'extra',
+      from: ctx.clock.now(),
+      to: new Date(ctx.clock.now().getTime() + DAY),
+    });
+    ctx.clock.advance(400 * DAY);
+    const counts = await s.purge(new Date(ctx.clock.now().getTime() - 90 * DAY));
+    expect(counts.state).toBe(0);
+    expect(await s.config.read(['trygg/teams/registrations'])).toEqual({
+      'trygg/teams/registrations': { ...registrations, eTag: expect.any(String) },
+    });
+    expect((await s.shifts.list()).map((x) => x.id)).toEqual([shift]);
+    // Configuration is its own key space: state under the same key is another item.
+    expect(await s.state.read(['trygg/teams/registrations'])).toEqual({});
   });
 
   /** Data tied to the phone number in every way the store can find it, plus data that is not. */

@@ -155,6 +155,22 @@ export function stateContract(ctx: ContractContext): void {
     expect((await state.read(['counter'])).counter.n).toBe(20);
   });
 
+  it('keeps configuration (store.config) as its own Storage, with the same eTag rules', async () => {
+    const { config, state } = ctx.store;
+    await config.write({ 'trygg/teams/registrations': { routes: {} } });
+    const [read] = Object.values(await config.read(['trygg/teams/registrations']));
+    await config.write({ 'trygg/teams/registrations': { ...read, routes: { office: {} } } });
+    await expect(config.write({ 'trygg/teams/registrations': { ...read, routes: {} } })).rejects.toThrow(
+      StoreConflictError,
+    );
+    expect((await config.read(['trygg/teams/registrations']))['trygg/teams/registrations']).toMatchObject({
+      routes: { office: {} },
+    });
+    expect(await state.read(['trygg/teams/registrations'])).toEqual({});
+    await config.delete(['trygg/teams/registrations']);
+    expect(await config.read(['trygg/teams/registrations'])).toEqual({});
+  });
+
   it('keeps keys and values out of conflict errors (a key can hold a phone number)', async () => {
     const key = 'sms/conversations/+46701234567';
     await ctx.store.state.write({ [key]: { secret: 'Kalle Anka' } });
