@@ -12,7 +12,7 @@
  * make room: when a cap is reached, the new call is refused (Event Grid delivers it again) instead. The caps
  * count every instance's calls. Only a hash of a call's secret is stored.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../log.ts';
 import type { Lang } from '../../routing/types.ts';
 import { LockTimeoutError, locksFor } from '../../store/locks.ts';
@@ -42,6 +42,12 @@ export interface CallSessionOptions {
   ringingTtlMs?: number;
   /** The machine's clock (tests pass their own). */
   clock?: () => number;
+  /**
+   * When given, a call's secret is an HMAC of its id under this key (the ACS line derives one from its
+   * connection string, which every instance has), so a callback can be told genuine while the store is away
+   * (`vouches`); otherwise it is random.
+   */
+  tokenKey?: Buffer;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -65,6 +71,7 @@ export class CallSessions {
   private readonly ttlMs: number;
   private readonly ringingTtlMs: number;
   private readonly clock: () => number;
+  private readonly tokenKey: Buffer | undefined;
 
   constructor(store: Store, options: CallSessionOptions = {}, log?: Logger) {
     this.store = store;
@@ -75,6 +82,24 @@ export class CallSessions {
     this.ringingTtlMs = options.ringingTtlMs ?? DEFAULT_RINGING_TTL_MS;
     // Expiry runs on the machine's clock, not the conversation clock tests fix.
     this.clock = options.clock ?? Date.now;
+    this.tokenKey = options.tokenKey;
+  }
+
+  /** A new call id and its secret (see {@link CallSessionOptions.tokenKey}). */
+  newCall(): { id: string; secret: string } {
+    const id = randomUUID();
+    const secret = this.tokenKey
+      ? createHmac('sha256', this.tokenKey).update(id).digest('base64url')
+      : randomBytes(24).toString('base64url');
+    return { id, secret };
+  }
+
+  /** Whether `secret` is the call's without asking the store: only where secrets come from `tokenKey`. */
+  vouches(id: string, secret: string | undefined): boolean {
+    if (!this.tokenKey || !secret) return false;
+    const a = Buffer.from(createHmac('sha256', this.tokenKey).update(id).digest('base64url'));
+    const b = Buffer.from(secret);
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 
   /**
@@ -86,8 +111,7 @@ export class CallSessions {
     options: { lang?: Lang; callerRawId?: string } = {},
   ): Promise<{ session: CallSession; secret: string } | undefined> {
     const now = this.clock();
-    const id = randomUUID();
-    const secret = randomBytes(24).toString('base64url');
+    const { id, secret } = this.newCall();
     const session: CallSession = {
       id,
       caller,
