@@ -47,7 +47,7 @@ export async function openCase(
         staff.kick();
       }
       profile.openCaseId = profile.lastCaseId = existing.id;
-      await handoffEvent(turn, existing);
+      tellHandoff(turn, existing);
       return existing;
     }
   }
@@ -77,7 +77,7 @@ export async function openCase(
   } else profile.heldCaseId = kase.id;
   if (!verdict.ok) reportCap(turn, verdict, kase, carded ? 'carded' : 'held');
   staff?.kick();
-  await handoffEvent(turn, kase);
+  tellHandoff(turn, kase);
   return kase;
 }
 
@@ -119,14 +119,15 @@ function capNotice(v: Refusal, outcome: 'attached' | 'held'): string {
   return `${s(`caseCap.${v.cap}`, { max: v.max })} ${s(`caseCap.${outcome}`)}`;
 }
 
-/** The phone line transfers the call on a handoff; other channels need no event. */
-async function handoffEvent(turn: Turn, kase: Case): Promise<void> {
-  if (turn.channelId !== 'telephony') return;
+/** The reply that follows tells of the handoff, and carries it (the phone line transfers the call on it). */
+function tellHandoff(turn: Turn, kase: Case): void {
   const destination = turn.policy.destinations[kase.route];
-  await turn.ctx.sendActivity({
-    type: 'event',
-    name: 'trygg.handoff',
-    value: { caseId: kase.id, route: kase.route, phone: destination.phone, placeholder: destination.placeholder },
+  turn.act({
+    kind: 'handoff',
+    caseId: kase.id,
+    route: kase.route,
+    phone: destination.phone,
+    ...(destination.placeholder ? { placeholder: true } : {}),
   });
 }
 

@@ -124,6 +124,13 @@ export class Turn {
   }
 
   private pending: string[] = [];
+  /** An action (a case handed over) that the next reply tells of. */
+  private pendingAction: Reply['action'];
+
+  /** The next reply carries `action` (it tells the tenant what was done). */
+  act(action: NonNullable<Reply['action']>): void {
+    this.pendingAction = action;
+  }
 
   /** Text to put before the next reply, in the same message (one message costs less than two, on SMS too). */
   prefix(text: string): void {
@@ -141,6 +148,10 @@ export class Turn {
   async say(text: string, extra: Omit<Reply, 'text' | 'lang'> = {}): Promise<void> {
     // The 112 reply stands alone and first; anything pending waits for the next message.
     const reply: Reply = { text: extra.emergency ? text : this.withPending(text), lang: this.lang, ...extra };
+    if (this.pendingAction && !reply.emergency) {
+      reply.action ??= this.pendingAction;
+      this.pendingAction = undefined;
+    }
     this.remember('bot', reply.text);
     // A channel may need several messages for one reply (a long SMS): sent in order, each marked with its reply.
     for (const activity of [this.deps.render(reply, this.channelId)].flat())
@@ -154,6 +165,10 @@ export class Turn {
     if (!how.retry) this.remember('bot', full);
     // A reply with options is never split (renderers keep it whole).
     const reply: Reply = { text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) };
+    if (this.pendingAction && !how.retry) {
+      reply.action = this.pendingAction;
+      this.pendingAction = undefined;
+    }
     return Object.assign([this.deps.render(reply, this.channelId)].flat()[0]!, { [REPLY_OF]: reply });
   }
 

@@ -11,8 +11,9 @@ import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
+import { Drain } from './channels/probes.ts';
 import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
-import { buildServer, closeServer } from './channels/server.ts';
+import { buildServer } from './channels/server.ts';
 import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import {
   mountPhone,
@@ -34,6 +35,7 @@ import { loadAuditKey, openStore, type Store } from './store/index.ts';
 import { Quotas } from './store/quotas.ts';
 import { Metrics } from './channels/metrics.ts';
 import { mountStaff } from './channels/staff/index.ts';
+import { shutDown, type ShutdownOutcome } from './shutdown.ts';
 
 export interface AppOptions {
   /** The clock; tests pass a fixed one. */
@@ -74,8 +76,16 @@ export interface App {
    * the simulator's calls.
    */
   phone: { line: PhoneLine | undefined; simulator: { sessions: CallSessions } | undefined };
+  /** The drain on shutdown: `/readyz` and the refusal of new work read it. */
+  drain: Drain;
   /** Listens on `port` (0 = any free port); returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * The graceful shutdown (src/shutdown.ts) within `graceMs` (default `SHUTDOWN_GRACE_SECONDS`): drain, let the
+   * turns in flight finish, stop, give back leases, close the store (unless it was given in the options).
+   */
+  shutdown(graceMs?: number): Promise<ShutdownOutcome>;
+  /** `shutdown()`, for callers that do not need to know how it went. */
   close(): Promise<void>;
 }
 
@@ -182,6 +192,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   ];
   const clockJobs: ClockJob[] = [teams.reportJob];
   let ready = false;
+  const drain = new Drain();
   // In local mode the web chat's tokens come from the Direct Line shim at this server's address, known on listen.
   let localBase = '';
   const webchat = config.webchat;
@@ -192,6 +203,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     production: config.production,
     retentionDays: policy.retention.days,
     ready: () => ready,
+    probes: { drain, started: () => ready, ping: () => store.ping() },
     ...(webchat
       ? {
           mountWebchat: (s: Server) =>
@@ -229,6 +241,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...options.phone,
   };
   const phoneSide: App['phone'] = { line: mountPhone(server, phone), simulator: undefined };
+  const shutdown = (graceMs = config.shutdownGraceMs): Promise<ShutdownOutcome> => {
+    ready = false;
+    return shutDown(
+      {
+        drain,
+        server,
+        scheduler,
+        worker: teams.worker,
+        log,
+        closeStore: async () => {
+          await quotas.close();
+          if (!options.store) await store.close();
+        },
+      },
+      graceMs,
+    );
+  };
 
   return {
     config,
@@ -261,14 +290,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ready = true;
       return base;
     },
-    async close() {
-      ready = false;
-      await scheduler.stop();
-      // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
-      await closeServer(server);
-      await teams.stop();
-      await quotas.close();
-      if (!options.store) await store.close();
-    },
+    drain,
+    shutdown,
+    close: async () => void (await shutdown()),
   };
 }

@@ -19,6 +19,7 @@ const envSchema = z.object({
   DATABASE_URL: optional,
   POLICY_FILE: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   NODE_ENV: optional,
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
@@ -54,6 +55,9 @@ const envSchema = z.object({
   STAFF_APP_ROLE: optional,
 });
 
+/** Every variable Trygg reads (the container image and the deployment templates set only these). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** The shortest `AUDIT_HMAC_KEY` accepted (32 characters, e.g. 16 random bytes in hex). */
 const MIN_AUDIT_KEY_LENGTH = 32;
 
@@ -71,6 +75,11 @@ export interface Config {
   /** Routing policy file; undefined = the shipped default. */
   policyFile?: string;
   logLevel: string;
+  /**
+   * `SHUTDOWN_GRACE_SECONDS` in ms: the longest drain on SIGTERM (turns in flight finish, leases are given
+   * back, the store is closed) before the process exits anyway. Default 20 s.
+   */
+  shutdownGraceMs: number;
   production: boolean;
   /** No Bot Framework app id: local mode (Emulator convention), local pages on, no token checks. */
   localMode: boolean;
@@ -205,6 +214,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.POLICY_FILE ? { policyFile: path.resolve(env.POLICY_FILE) } : {}),
     logLevel: env.LOG_LEVEL,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     production,
     localMode: !env.MicrosoftAppId,
     bot: {

@@ -32,6 +32,10 @@ export const ERRORS = {
     message: 'the body must be JSON sent as Content-Type: application/json, without Content-Encoding',
   },
   Internal: { status: 500, message: 'the request could not be processed; see the server log' },
+  // Any route that starts new work, while the instance drains on SIGTERM (sent with Retry-After).
+  Draining: { status: 503, message: 'this instance is shutting down; send again, another instance will take it' },
+  // GET /readyz: the reason is in the message (never anything personal).
+  NotReady: { status: 503, message: 'this instance is not ready to serve' },
 
   // POST /api/messages.
   BadActivity: { status: 400, message: 'the body is not a valid activity' },

@@ -46,6 +46,9 @@ export function localJobRunner(now: () => Date = () => new Date()): JobRunner {
       nextRun.set(name, at + intervalMs);
       return true;
     },
+    async release(name) {
+      nextRun.delete(name);
+    },
   };
 }
 
@@ -53,6 +56,8 @@ export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly failures = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Runs in progress on this instance, by job name (given back by `release`). */
+  private readonly running = new Set<string>();
   private readonly runner: JobRunner;
   private readonly log: Logger;
   private readonly alerts: Alerts;
@@ -75,9 +80,32 @@ export class Scheduler {
   /** Runs a job now if this instance gets this interval's turn. Returns whether it ran; rejects if it failed. */
   async runOnce(job: Job): Promise<boolean> {
     if (!(await this.runner.tryRun(job.name, job.everyMs))) return false;
-    await job.run();
+    this.running.add(job.name);
+    try {
+      await job.run();
+    } finally {
+      this.running.delete(job.name);
+    }
     this.log.debug({ job: job.name }, 'scheduled job ran');
     return true;
+  }
+
+  /**
+   * Shutdown that cannot wait for `stop` any longer: gives the intervals of the runs still in progress back to
+   * the runner (`JobRunner.release`), so another instance runs them at once instead of at the next interval.
+   * Resolves with the names given back.
+   */
+  async release(): Promise<string[]> {
+    const names = [...this.running];
+    this.running.clear();
+    for (const name of names) {
+      try {
+        await this.runner.release?.(name);
+      } catch (err) {
+        this.log.warn({ err, job: name }, 'could not give back a job run');
+      }
+    }
+    return names;
   }
 
   /** One poll of `job`: runs it if its turn has come; a failure is alerted and counted, never thrown. */

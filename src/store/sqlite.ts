@@ -11,7 +11,9 @@ import { AuditHasher } from './audit-key.ts';
 import { rekeyLegacyAudit, sqliteAudit, sqliteStaffAudit } from './sqlite/audit.ts';
 import { sqliteCases } from './sqlite/cases.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
+import { sqliteCalls } from './sqlite/calls.ts';
 import { SqliteDb } from './sqlite/db.ts';
+import { checkSchema } from './sqlite/migrations.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
 import { sqliteJobOccurrences, sqliteReports } from './sqlite/report.ts';
 import { sqlitePrivacy } from './sqlite/privacy.ts';
@@ -53,7 +55,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     counters: sqliteCounters(db),
     jobOccurrences: sqliteJobOccurrences(db),
     reports: sqliteReports(db),
+    calls: sqliteCalls(db),
     ...sqlitePrivacy(db, hasher),
+    async ping() {
+      checkSchema(db);
+    },
     async close() {
       db.close();
     },

@@ -14,6 +14,7 @@ import type { OutboxItem, Outbox } from './types/outbox.ts';
 import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditLog } from './types/records.ts';
 import type { Counters } from './types/counters.ts';
 import type { JobOccurrences, ReportQueries } from './types/report.ts';
+import type { CallStore } from './types/calls.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
@@ -21,6 +22,7 @@ export * from './types/outbox.ts';
 export * from './types/records.ts';
 export * from './types/counters.ts';
 export * from './types/report.ts';
+export * from './types/calls.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -106,6 +108,11 @@ export interface JobRunner {
    * gets true does the work; a failed run is retried at the next interval.
    */
   tryRun(name: string, intervalMs: number): Promise<boolean>;
+  /**
+   * Give back this instance's claim of job `name` whose run could not finish (shutdown): the job is due
+   * again at once, for any instance. Does nothing when another instance has claimed it since.
+   */
+  release?(name: string): Promise<void>;
 }
 
 /**
@@ -149,6 +156,8 @@ export interface Store {
   readonly outbox: Outbox;
   /** Windowed counts shared by every instance on the store (limits and caps; `src/store/quotas.ts`). */
   readonly counters: Counters;
+  /** Phone call sessions: any instance takes any callback of any call (`src/channels/phone/sessions.ts`). */
+  readonly calls: CallStore;
   /**
    * Run-once-per-interval claims for scheduled jobs; present where several instances can share the store
    * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.
@@ -174,6 +183,11 @@ export interface Store {
   findByPhone(phone: string): Promise<PhoneExport>;
   /** Erase everything `findByPhone` would export, in one transaction. */
   forgetPhone(phone: string): Promise<ForgetCounts>;
+  /**
+   * Resolves when the store answers and its schema is the version this code expects (the readiness probe,
+   * `GET /readyz`); rejects with a `StoreError` saying which of the two is wrong. One cheap read.
+   */
+  ping(): Promise<void>;
   /** Close the store; later calls reject. Closing twice is harmless. */
   close(): Promise<void>;
 }

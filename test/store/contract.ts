@@ -9,6 +9,7 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
+import { callsContract } from './contract/calls.ts';
 import { casesContract } from './contract/cases.ts';
 import { countersContract } from './contract/counters.ts';
 import { type ContractContext, type MakeStore, manualClock, START, type StoreFixture } from './contract/context.ts';
@@ -50,6 +51,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('cases', () => casesContract(ctx));
     describe('outbox', () => outboxContract(ctx));
     describe('counters', () => countersContract(ctx));
+    describe('phone call sessions', () => callsContract(ctx));
     describe('audit, activities, shifts', () => recordsContract(ctx));
     describe('purge and data-subject requests', () => privacyContract(ctx));
     describe('erasure: numbers however written, keyed audit, Teams redaction', () => erasureContract(ctx));

@@ -206,6 +206,23 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX job_occurrences_due ON job_occurrences (name, due_at);
     `,
   },
+  {
+    // Phone call sessions, so that any instance can take any callback of a call.
+    version: 6,
+    sql: `
+      CREATE TABLE calls (
+        id text PRIMARY KEY,
+        secret_hash text NOT NULL,
+        caller text NOT NULL,
+        ringing boolean NOT NULL,
+        data jsonb NOT NULL,
+        expires_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX calls_expires_at ON calls (expires_at);
+      CREATE INDEX calls_caller ON calls (caller);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */
@@ -271,4 +288,16 @@ export async function migrateDb(db: PgDb): Promise<MigrationResult> {
     }
     return { version: Math.max(current, POSTGRES_SCHEMA_VERSION), applied };
   });
+}
+
+/**
+ * Throws a `StoreError` unless the database answers and its schema is at {@link POSTGRES_SCHEMA_VERSION}
+ * (the readiness probe). Reads only.
+ */
+export async function checkSchema(sql: Sql): Promise<void> {
+  const current = await currentVersion(sql);
+  if (current !== POSTGRES_SCHEMA_VERSION)
+    throw new StoreError(
+      `The database has schema version ${current}; this Trygg needs ${POSTGRES_SCHEMA_VERSION} (run trygg migrate).`,
+    );
 }

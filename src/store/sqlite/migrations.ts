@@ -195,6 +195,23 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX job_occurrences_due ON job_occurrences (name, due_at);
     `,
   },
+  {
+    // Phone call sessions, so that any instance can take any callback of a call.
+    version: 6,
+    sql: `
+      CREATE TABLE calls (
+        id TEXT PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        caller TEXT NOT NULL,
+        ringing INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX calls_expires_at ON calls (expires_at);
+      CREATE INDEX calls_caller ON calls (caller);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */
@@ -226,4 +243,12 @@ export function migrate(db: SqliteDb): void {
       });
     }
   });
+}
+
+/** Throws a `StoreError` unless the database is at {@link SCHEMA_VERSION} (the readiness probe). */
+export function checkSchema(db: SqliteDb): void {
+  const current =
+    db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version')?.version ?? 0;
+  if (current !== SCHEMA_VERSION)
+    throw new StoreError(`The database has schema version ${current}; this Trygg needs ${SCHEMA_VERSION}.`);
 }

@@ -114,6 +114,8 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
         const finished = db.run("DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $cutoff", {
           cutoff,
         });
+        // Call sessions: gone once expired (they are never older than a call's expiry otherwise).
+        db.run('DELETE FROM calls WHERE expires_at <= $now OR updated_at < $cutoff', { now: db.now(), cutoff });
         return {
           cases: removed.cases,
           transcriptEntries: removed.transcriptEntries,
@@ -155,6 +157,8 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
           'UPDATE audit SET conversation_hash = $forgotten WHERE conversation_hash IN (SELECT value FROM json_each($hashes))',
           { forgotten: FORGOTTEN_HASH, hashes: JSON.stringify(found.auditHashes) },
         );
+        // A call of the number in progress: its session (what was said) goes too; the line then refuses its callbacks.
+        db.run('DELETE FROM calls WHERE caller = $phone', { phone: found.phone });
         return { ...removed, outbox: removed.outbox + otherOutbox, state, audit };
       });
     },
