@@ -5,6 +5,7 @@
  */
 import type { DangerKind } from '../../types.ts';
 import type { Lexicon } from '../lexicon.ts';
+import { LIST_FIELDS } from '../fields.ts';
 import { parseEntry } from '../parse.ts';
 
 /**
@@ -53,27 +54,6 @@ function joinKinds(maps: ReadonlyArray<KindLists | undefined>): KindLists {
   return out;
 }
 
-const LIST_KEYS = [
-  'markers',
-  'help',
-  'disturbance',
-  'urgentFault',
-  'minorFault',
-  'support',
-  'crimeOver',
-  'information',
-  'domestic',
-  'lockedOut',
-  'negation',
-  'past',
-  'notReal',
-  'ongoing',
-  'calm',
-  'recentPast',
-  'negationAfter',
-  'clauseBreaks',
-] as const;
-
 /** Joins parts into one lexicon: lists are concatenated in the order of the parts, spelling duplicates dropped. */
 export function joinParts(lang: Lexicon['lang'], ...parts: LexiconPart[]): Lexicon {
   const lexicon: Lexicon = {
@@ -95,7 +75,7 @@ export function joinParts(lang: Lexicon['lang'], ...parts: LexiconPart[]): Lexic
     notReal: [],
     ongoing: [],
   };
-  for (const key of LIST_KEYS) {
+  for (const key of LIST_FIELDS) {
     const lists = parts.map((p) => p[key]).filter((l): l is string[] => Array.isArray(l));
     if (lists.length > 0) lexicon[key] = distinct(lists.flat());
   }
@@ -104,7 +84,7 @@ export function joinParts(lang: Lexicon['lang'], ...parts: LexiconPart[]): Lexic
 
 /** Fields whose entries are words to find, not clause words. */
 const GLUE_FIELDS = [
-  ...LIST_KEYS.filter((k) => k !== 'clauseBreaks' && k !== 'markers'),
+  ...LIST_FIELDS.filter((k) => k !== 'clauseBreaks' && k !== 'markers'),
   'danger',
   'dangerUncertain',
   'signs',
