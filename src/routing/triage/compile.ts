@@ -280,6 +280,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     const skipped: number[] = [];
     const gaps: number[] = [];
     let slackHits = false;
+    let gapHits = false;
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       for (const id of info.ids) {
@@ -289,6 +290,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
           const end = extend(p, 0, i, infos, skipped, gaps, breaks);
           if (end < 0) continue;
           if (skipped.length) slackHits = true;
+          if (gaps.length) gapHits = true;
           const hit: Hit = { pattern: p, start: i, end, fuzzy: false };
           if (skipped.length) hit.skippedAt = [...skipped];
           if (gaps.length) hit.gapAt = [...gaps];
@@ -299,12 +301,21 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
         for (const p of fuzzyFirstOf[id]!) hits.push({ pattern: p, start: i, end: i + 1, fuzzy: true });
       }
     }
-    if (!slackHits) return hits;
+    if (!slackHits && !gapHits) return hits;
     // A phrase's slack never skips a cue (negation, time, drill): the cue keeps its own effect ("slår inte
     // ihjäl" is not `slår ihjäl`; "luktar fortfarande rök" keeps its "fortfarande").
     const cue = new Uint8Array(tokens.length);
-    for (const h of hits) if (CUES.has(h.pattern.field)) for (let k = h.start; k < h.end; k++) cue[k] = 1;
-    return hits.filter((h) => !h.skippedAt?.some((k) => cue[k]));
+    // Nor does a `..` gap hold a negation ("luktar inte alls av gas" is not `luktar .. gas`).
+    const negation = new Uint8Array(tokens.length);
+    for (const h of hits) {
+      if (!CUES.has(h.pattern.field)) continue;
+      const negates = h.pattern.field === 'negation' || h.pattern.field === 'negationAfter';
+      for (let k = h.start; k < h.end; k++) {
+        cue[k] = 1;
+        if (negates) negation[k] = 1;
+      }
+    }
+    return hits.filter((h) => !h.skippedAt?.some((k) => cue[k]) && !h.gapAt?.some((k) => negation[k]));
   };
 
   return { patterns, warnings, match };

@@ -143,7 +143,9 @@ function negationEffect(n: Hit, h: Hit, layout: Layout): 'hard' | 'soft' | null 
  * the news that our house is burning": "that" starts another clause.
  */
 function saidOf(c: Hit, h: Hit, layout: Layout): boolean {
-  if (c.start >= h.end) return true;
+  // A cue that ends in a clause word ("tänk om", "what if") introduces what follows it, never what came before
+  // ("hon blöder, tänk om hon dör" keeps the bleeding).
+  if (c.start >= h.end) return !layout.clauseWord[c.end - 1];
   if (c.end > h.start) return false;
   if (sameClause(layout, c.end, h.start)) return true;
   if (!layout.clauseWord[c.end - 1]) return false;
@@ -246,7 +248,11 @@ export function resolve(hits: readonly Hit[], layout: Layout, language?: Lang): 
       if (minor) verdicts.push(['hard', 'explained', [minor]]);
     }
 
-    const hard = verdicts.find(([effect]) => effect === 'hard');
+    // When a time cue and a drill both discount it, the time cue says more: violence yesterday is a crime
+    // that is over ("han slog mig igår, jag mår bra nu").
+    const hard =
+      verdicts.find(([effect, reason]) => effect === 'hard' && reason === 'past') ??
+      verdicts.find(([effect]) => effect === 'hard');
     const soft = verdicts.find(([effect]) => effect === 'soft');
     if (hard) {
       v.status = 'discounted';
