@@ -17,6 +17,7 @@ import { enDanger, enDomestic } from './en-danger.ts';
 import { enEveryday } from './en-everyday.ts';
 import { cross } from './en-phrases.ts';
 import { enIdioms } from './en-idioms.ts';
+import { enAftermath, enAllClear, enPastOnDay, enScreens } from './en-over.ts';
 import { enMarkers } from './en-markers.ts';
 import { enMatters } from './en-matters.ts';
 import { enDangerUncertain } from './en-possible.ts';
@@ -81,6 +82,7 @@ export const lexicon: Lexicon = {
     'last friday',
     'last saturday',
     'last sunday',
+    ...enPastOnDay,
     'the day before yesterday',
     'days ago',
     'weeks ago',
@@ -137,6 +139,7 @@ export const lexicon: Lexicon = {
     'till now',
     'by now',
     'up to now',
+    ...enAftermath,
   ],
   recentPast: [
     'minutes ago',
@@ -241,26 +244,9 @@ export const lexicon: Lexicon = {
     'it is over now',
     'its all over now',
     ...cross(['probably', 'just', 'only', 'it was', 'they were', 'must have been'], ['fireworks', 'firecrackers']),
-    // All clear: said after an event, the danger words before it in the sentence are over.
-    ...cross(
-      [
-        'shes',
-        'hes',
-        'she is',
-        'he is',
-        'everyone is',
-        'everyones',
-        'we are',
-        'were all',
-        'all',
-        'its',
-        'it is',
-        'everything is',
-      ],
-      ['fine', 'ok', 'okay', 'safe', 'alright', 'good'],
-      ['now', 'today', 'again'],
-    ),
     ...enIdioms,
+    ...enAllClear,
+    ...enScreens,
   ],
   ongoing: [
     'right now',
