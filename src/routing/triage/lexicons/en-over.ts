@@ -182,7 +182,17 @@ const ALARM = ['fire alarm', 'smoke alarm', 'smoke detector', 'the alarm'];
  * cooking" is a possible fire, and a gap may hold a negation.
  */
 const COOKS = ['i', 'we', 'he', 'she', 'my son', 'my daughter', 'my husband', 'my wife'];
-const COOKED = ['was cooking', 'was frying', 'was baking', 'was making', 'cooked', 'fried', 'burnt', 'burned', 'toasted'];
+const COOKED = [
+  'was cooking',
+  'was frying',
+  'was baking',
+  'was making',
+  'cooked',
+  'fried',
+  'burnt',
+  'burned',
+  'toasted',
+];
 const COOKING = [
   ...cross(['when', 'while', 'because', 'cause', 'as'], COOKS, COOKED),
   ...cross(['from'], ['cooking', 'frying', 'the toaster', 'the toast', 'the oven', 'my cooking', 'the cooking']),
