@@ -13,7 +13,9 @@
  * written without apostrophes.
  */
 import type { Lexicon } from '../lexicon.ts';
+import { joinParts } from './phrases.ts';
 import { enDanger, enDomestic } from './en-danger.ts';
+import { enDescribed } from './en-described.ts';
 import { enEveryday } from './en-everyday.ts';
 import { cross } from './en-phrases.ts';
 import { enIdioms } from './en-idioms.ts';
@@ -23,8 +25,7 @@ import { enMatters } from './en-matters.ts';
 import { enDangerUncertain } from './en-possible.ts';
 import { enHelp, enSigns } from './en-signs.ts';
 
-/** The English lexicon. */
-export const lexicon: Lexicon = {
+const words: Lexicon = {
   lang: 'en',
   markers: enMarkers,
   danger: enDanger,
@@ -304,3 +305,6 @@ export const lexicon: Lexicon = {
     'theyre',
   ],
 };
+
+/** The English lexicon: its words, and danger described rather than named (`en-described.ts`). */
+export const lexicon: Lexicon = joinParts('en', words, enDescribed);
