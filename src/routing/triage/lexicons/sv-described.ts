@@ -80,7 +80,16 @@ const NOT_COPING = ['blir yr', 'är yr', 'svettig*', 'svettas', 'svimfärdig', '
 /** Danger described rather than named, in Swedish. */
 export const svDescribed: LexiconPart = {
   danger: {
-    fire: [...pairs(PAN, CAUGHT), ...pairs(SMOULDERS, ELECTRIC), ...pairs(ELECTRIC, SMOULDERS)],
+    fire: [
+      ...pairs(PAN, CAUGHT),
+      ...pairs(SMOULDERS, ELECTRIC),
+      ...pairs(ELECTRIC, SMOULDERS),
+      // Scorched and hot: a fire inside the wall, whatever fault word stands near.
+      ...pairs(
+        ['vägg*', 'väggen', '*uttaget', 'golvet', 'taket', 'dörren', 'sladd*', 'elskåp*'],
+        ['svart och varm', 'svart och het', 'varm och svart', 'het och svart'],
+      ),
+    ],
     weapon: [
       ...pairs(['med en', 'har en', 'drar en', 'drog en', 'viftar med en'], KNIFE),
       ...GUN_SLANG,
