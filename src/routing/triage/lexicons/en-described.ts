@@ -15,22 +15,11 @@ const PAN = ['chip pan', 'pan', 'frying pan', 'deep fryer', 'fryer', 'the oil', 
  * "car": "the rent for my flat has gone up", "car insurance went up".
  */
 const GOES_UP = ['bins', 'shed', 'curtains', 'cupboards', 'cabinets', 'sofa', 'mattress', 'hedge', 'bushes'];
-/** Someone at a door or lock. */
-const SOMEONE = [
-  'someones',
-  'somebodys',
-  'someone is',
-  'somebody is',
-  'someone',
-  'somebody',
-  'theyre',
-  'they are',
-  'a man is',
-  'a guy is',
-  'guy is',
-  'man is',
-  'hes',
-];
+/**
+ * Someone at a door or lock. A phrase's one word of slack takes "is" ("someone is jimmying"), its gap the
+ * door's owner ("rattling every door handle", "jimmying my balcony door").
+ */
+const SOMEONE = ['someones', 'somebodys', 'someone', 'somebody', 'theyre', 'hes', 'guy', 'man'];
 const WORKING_AT = [
   'jimmying',
   'jemmying',
@@ -43,21 +32,7 @@ const WORKING_AT = [
   'fiddling with',
   'messing with',
 ];
-const DOOR = [
-  'my door',
-  'the door',
-  'our door',
-  'front door',
-  'balcony door',
-  'my lock',
-  'the lock',
-  'my window',
-  'the window',
-  'door handle',
-  'door handles',
-  'handles',
-  'doors',
-];
+const DOOR = ['door', 'doors', 'lock', 'locks', 'window', 'handle', 'handles'];
 /** A baby inside the flat. Babies only: older children play inside. */
 const BABY = ['baby', 'babys', 'the baby', 'my baby', 'newborn', 'infant', 'toddler', 'toddlers'];
 /** Gas containers that leak or burst. */
@@ -74,18 +49,16 @@ const GAS_BOTTLE = [
   'gas tank',
   'canister',
 ];
-/** Poisons a child finds. */
+/** A young child, and medicine or household things it swallows. */
+const LITTLE = ['toddler', 'baby', 'son', 'daughter', 'kid', 'child', 'boy', 'girl'];
 const POISON = [
   'medicine',
-  'medicine cabinet',
   'pills',
   'tablets',
   'bleach',
-  'cleaning',
   'detergent',
   'dishwasher tablet*',
   'washing tablet*',
-  'batteries',
   'button battery',
 ];
 
@@ -157,7 +130,7 @@ export const enDescribed: LexiconPart = {
       'shaking all over',
       'convulsing',
       'convulsions',
-      ...cross(CHILD, ['..'], ['got into', 'swallowed', 'ate', 'drank', 'has eaten', 'has swallowed'], ['..'], POISON),
+      ...cross(LITTLE, ['..'], ['got into', 'swallowed', 'ate', 'drank'], ['..'], POISON),
       ...cross(['her waters', 'my waters', 'waters'], ['just broke', 'have broken', 'has broken', 'have gone', 'went']),
       ...cross(
         ['hasnt', 'has not', 'havent', 'not'],

@@ -12,11 +12,11 @@ import { SV_CHILD, SV_DEMENTIA, pairs } from './sv-people.ts';
 const KNIFE = ['*kniv', '*kniven', '*knivar'];
 /** Slang for a gun. "Gun" only after a verb: alone it is the Turkish "gün" (day). */
 const GUN_SLANG = ['puffra', 'puffran', 'pufra', 'pufran', 'glock', 'glocken', 'pickadoll*'];
-/** Someone at a lock or door, working at it. */
-const SOMEONE = ['nån', 'någon', 'en kille', 'en man', 'två killar', 'några', 'dom', 'de'];
+/** Someone working at a lock or door ("nån pillar på mitt lås"); the gap takes "på mitt". */
+const SOMEONE = ['nån', 'någon', 'en kille', 'en man', 'två killar', 'några', 'dom'];
 /** Working at a lock. Not "drar i dörren", "rycker i dörren": children do that too (possible danger, `sv-possible.ts`). */
 const AT_LOCK = ['pillar', 'fipplar', 'skrapar', 'mixtrar', 'petar', 'bänder'];
-const LOCK = ['mitt lås', 'vårt lås', 'låset', 'min dörr', 'vår dörr', 'dörren', 'handtaget', 'dörrhandtaget'];
+const LOCK = ['lås', 'låset', 'låsen', 'dörr', 'dörren', 'dörrar', 'handtag*', '*handtaget'];
 /** Where a fire in a kitchen starts, and what it does there. */
 const PAN = [
   'frityr*',
@@ -55,22 +55,10 @@ const SMOULDERS = ['osar', 'gnistrar', 'sprakar', 'smälter'];
 const BOX = ['dosan', 'grejen', 'saken', 'apparaten', 'lådan', 'larmet'];
 /** Things that burn indoors and give carbon monoxide. */
 const BURNER = ['fotogenkamin*', 'gasolkamin*', 'gasolvärmare*', 'fotogenvärmare*', 'engångsgrill*', 'kolgrill*'];
-/** A child just old enough to swallow what it finds, and what it swallows. */
+/** A young child, and medicine or household things it swallows. */
+const LITTLE = ['barnet', 'sonen', 'dottern', 'bebis*', 'bäbis*', '*åring', '*åringen', 'ungen', 'lillen', 'lillan'];
 const SWALLOWED = ['ätit', 'ätit upp', 'druckit', 'svalt', 'svalde', 'fått tag på', 'kommit åt', 'fått i sig'];
-const POISON = [
-  'tabletter*',
-  'medicin*',
-  'piller',
-  'klorin',
-  'diskmedel',
-  'tvättmedel*',
-  'rengöringsmedel*',
-  'maskindisk*',
-  'batteri*',
-  'knappcell*',
-  'lampolja*',
-  'tändvätska*',
-];
+const POISON = ['tabletter*', 'medicin*', 'piller', 'klorin', 'diskmedel', 'tvättmedel*', 'maskindisk*', 'knappcell*'];
 /** A baby inside a flat, which matters when the parent is locked out. Babies only: older children play inside. */
 const BABY = ['bebisen', 'bebis', 'bäbisen', 'babyn', 'spädbarnet', 'lillen', 'lillan'];
 /** Someone stuck in a lift, and signs that they are not coping. */
@@ -101,9 +89,7 @@ export const svDescribed: LexiconPart = {
       ),
     ],
     break_in: [
-      ...SOMEONE.flatMap((who) =>
-        AT_LOCK.flatMap((verb) => ['på', 'i', 'med'].flatMap((at) => LOCK.map((l) => `${who} ${verb} ${at} ${l}`))),
-      ),
+      ...pairs(pairs(SOMEONE, AT_LOCK, false), LOCK),
       // Things carried off as the tenant writes: "plockar grejer därifrån just nu".
       ...pairs(
         pairs(['plockar', 'bär ut', 'bär iväg', 'tömmer', 'länsar', 'tar'], ['grejer', 'saker', 'allt'], false),
@@ -133,7 +119,7 @@ export const svDescribed: LexiconPart = {
       'skakar i hela kroppen',
       'rycker i hela kroppen',
       'krampar i hela kroppen',
-      ...SV_CHILD.flatMap((c) => SWALLOWED.flatMap((s) => POISON.map((p) => `${c} .. ${s} .. ${p}`))),
+      ...pairs(LITTLE, pairs(SWALLOWED, POISON)),
     ],
     gas: [
       ...BURNER.flatMap((b) => [`${b} inne`, `${b} .. inomhus`]),
