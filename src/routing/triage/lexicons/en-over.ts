@@ -222,7 +222,7 @@ export const enFaultsOver = {
     ...cross(ALARM, ['..'], COOKING),
     ...cross(COOKS, COOKED, ['..'], ALARM),
     ...cross(SLAM, LIKE_A_SHOT),
-    ...cross(BULB, ['..'], ['bang', 'pop', 'popped', 'blew', 'went pop', 'exploded']),
+    ...cross(BULB, ['..'], ['bang', 'loud bang', 'big bang', 'pop', 'popped', 'blew', 'went pop', 'exploded']),
     ...cross(['battery', 'batteries'], ['..'], ['smoke alarm', 'smoke detector', 'fire alarm']),
   ],
 };

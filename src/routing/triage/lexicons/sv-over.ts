@@ -35,10 +35,12 @@ export const svAllClear: string[] = [
  * förrgår, nu har polisen tagit bort avspärrningen").
  */
 export const svAftermath: string[] = [
-  ...pairs(['nu kan'], ['jag', 'vi', 'barnen', 'han', 'hon', 'ingen', 'dottern', 'sonen'], false).flatMap((p) => [
+  ...pairs(['nu kan'], ['jag', 'vi', 'barnen', 'han', 'hon', 'dottern', 'sonen'], false).flatMap((p) => [
     `${p} inte sova`,
     `${p} inte somna`,
   ]),
+  'nu kan ingen sova',
+  'nu kan ingen somna',
   'nu vågar jag inte',
   'nu vågar jag knappt',
   'nu vågar vi inte',
