@@ -233,7 +233,7 @@ describe('English everyday categories that a stray word used to decide', () => {
 
 describe('English, second round: what is over or never real stays out of 112', () => {
   it.each<CategoryRow>([
-    ['thanks for coming so quickly when my dad fainted, he is fine now', 'unknown'],
+    ['thanks for coming last night when my dad fainted, he is home and well now', 'unknown'],
     ['we watched a movie where a man gets stabbed, now the kids cant sleep', 'disturbance'],
     ['my neighbour got stabbed in the stairwell on friday. is it safe to go out?', 'crime_over'],
     ['any update on the fire in block D?', 'information'],
@@ -245,7 +245,7 @@ describe('English, second round: what is over or never real stays out of 112', (
     ['a water pipe in the cellar exploded and the floor is flooded', 'urgent_fault'],
     ['the front door slams like a gunshot whenever someone leaves', 'minor_fault'],
     ['the bathroom bulb popped with a loud bang', 'minor_fault'],
-    ['how do I replace the batteries in the smoke detector?', 'minor_fault'],
+    ['where do I buy a battery for the smoke alarm?', 'minor_fault'],
     ['locked myself out in my slippers, keys are inside', 'urgent_fault'],
     ['I have bills from the bailiff piling up and cannot read Swedish', 'information'],
   ])('%s → %s', (text, category) => {
@@ -277,13 +277,13 @@ describe('English, second round: danger described rather than named', () => {
     ['pop pop pop outside the school', 'weapon', true],
     ['he has his hands around her neck', 'violence', false],
     ['they are stamping on a mans head outside', 'violence', false],
-    ['my wife is shaking all over and foaming at the mouth', 'medical', false],
+    ['my husband is jerking all over on the floor', 'medical', true],
     ['my toddler got into the dishwasher tablets', 'medical', true],
-    ['her waters just broke and we are stuck in the lift', 'medical', true],
+    ['my waters have broken and I am alone', 'medical', true],
     ['the old lady at number 3 has not taken in her post for a week', 'medical', true],
-    ['the gas bottle on the balcony is hissing', 'gas', true],
+    ['the camping gas canister is leaking in the hallway', 'gas', false],
     ['my mate texted me goodbye and isnt answering', 'suicide', true],
-    ['lost my little boy in the shopping centre', 'missing', true],
+    ['lost sight of my toddler at the playground', 'missing', true],
     ['the baby is inside and I am locked out', 'trapped', true],
   ])('%s → %s', (text, danger, uncertain) => {
     expectDanger(text, danger, uncertain);

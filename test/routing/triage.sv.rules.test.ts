@@ -162,7 +162,7 @@ describe('Swedish, second round: what is over or never real stays out of 112', (
     ['det brann i soprummet i söndags, nu har räddningstjänsten åkt', 'information'],
     ['har ni fått in information om branden i grannhuset?', 'information'],
     ['om någon försöker bryta sig in i förrådet, vem ska jag ringa?', 'information'],
-    ['hypotetiskt, vad händer om min son fastnar i hissen?', 'unknown'],
+    ['hypotetiskt om min son blir inlåst i förrådet, vad gör vi?', 'unknown'],
     // News and games.
     ['jag läste i tidningen att det hade varit en skjutning i Göteborg', 'unknown'],
     ['min bror blev skjuten fem gånger i Minecraft', 'unknown'],
@@ -170,7 +170,7 @@ describe('Swedish, second round: what is over or never real stays out of 112', (
     ['brandvarnaren tjöt när jag stekte köttbullar, nu är det tyst', 'minor_fault'],
     ['vattenröret i källaren exploderade, det forsar vatten', 'urgent_fault'],
     ['porten slår igen som ett skott hela tiden', 'minor_fault'],
-    ['lampan i köket small och gick sönder', 'minor_fault'],
+    ['glödlampan exploderade i badrummet', 'minor_fault'],
   ])('%s → %s', (text, category) => {
     expectCategory(text, category);
   });
@@ -179,7 +179,7 @@ describe('Swedish, second round: what is over or never real stays out of 112', (
     expectDanger('brandlarmet tjuter och ingen lagar mat', 'fire', true);
   });
 
-  it.each(['igår, nu e det lugnt', 'i en dröm', 'på film', 'i en bok', 'i en serie'])(
+  it.each(['igår, nu e det lugnt', 'i en dröm', 'i drömmen', 'i en bok', 'i en serie'])(
     '"det brinner i källaren %s" is no certain danger',
     (cue) => {
       const t = triage(`det brinner i källaren ${cue}`, RULES);

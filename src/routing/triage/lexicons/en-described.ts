@@ -89,6 +89,8 @@ export const enDescribed: LexiconPart = {
       ),
     ],
     break_in: cross(SOMEONE, WORKING_AT, ['..'], DOOR),
+    // A gas bottle that leaks is a gas leak: certain, so it never makes a "gas … leaking" only possible.
+    gas: cross(GAS_BOTTLE, ['..'], ['leaking', 'leaks', 'hissing']),
     medical: [
       'foaming at the mouth',
       ...cross(
@@ -104,7 +106,9 @@ export const enDescribed: LexiconPart = {
       ...cross(['its catching', 'it is catching', 'thats catching'], ['the']),
       ...cross(['threw water', 'poured water', 'water on it'], ['..'], ['whoosh', 'got worse', 'flared up', 'went up']),
       ...cross(['door', 'door handle', 'handle'], ['..'], ['too hot to touch', 'burning hot']),
-      ...cross(['black stuff', 'grey stuff', 'black smoke'], ['pouring', 'coming', 'billowing']),
+      // Not "black smoke": it is certain danger already, and a possible-danger phrase holding it would make
+      // it only possible.
+      ...cross(['black stuff', 'grey stuff'], ['pouring', 'coming', 'billowing']),
       ...cross(['glowing', 'smoking', 'sparking'], ['and'], ['crackling', 'popping']),
       ...cross(['charger', 'socket', 'plug', 'cable', 'wire', 'laptop', 'battery'], ['sparked']),
     ],
@@ -140,7 +144,6 @@ export const enDescribed: LexiconPart = {
       ),
     ],
     gas: [
-      ...cross(GAS_BOTTLE, ['..'], ['leaking', 'leaks', 'hissing']),
       ...cross(
         ['smells like', 'smell of', 'smells of'],
         ['..'],
