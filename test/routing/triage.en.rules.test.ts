@@ -230,3 +230,62 @@ describe('English everyday categories that a stray word used to decide', () => {
     expectCategory(text, category);
   });
 });
+
+describe('English, second round: what is over or never real stays out of 112', () => {
+  it.each<CategoryRow>([
+    ['thanks for coming last night when my dad fainted, he is home and well now', 'unknown'],
+    ['we watched a movie where a man gets stabbed, now the kids cant sleep', 'disturbance'],
+    ['my neighbour got stabbed in the stairwell on friday. is it safe to go out?', 'crime_over'],
+    ['any update on the fire in block D?', 'information'],
+    ['can my son sit in the fire truck when it visits the school?', 'information'],
+    ['hypothetically if a child got locked in the storage room, who do we call?', 'unknown'],
+    ['read in the paper that there was a stabbing in Lund', 'unknown'],
+    ['I got blown up in Battlefield again, so annoying', 'unknown'],
+    ['the smoke alarm went off because I was frying fish, it has stopped', 'minor_fault'],
+    ['a water pipe in the cellar exploded and the floor is flooded', 'urgent_fault'],
+    ['the front door slams like a gunshot whenever someone leaves', 'minor_fault'],
+    ['the bathroom bulb popped with a loud bang', 'minor_fault'],
+    ['where do I buy a battery for the smoke alarm?', 'minor_fault'],
+    ['locked myself out in my slippers, keys are inside', 'urgent_fault'],
+    ['I have bills from the bailiff piling up and cannot read Swedish', 'information'],
+  ])('%s → %s', (text, category) => {
+    expectCategory(text, category);
+  });
+
+  it('keeps danger a day or a cook does not explain', () => {
+    // A threat for a day to come is no event that is over; an alarm with nobody cooking may be a fire.
+    expectDanger('my ex says he is coming on saturday to kill me', 'violence', false);
+    expectDanger('the smoke alarm is going off and nobody is cooking', 'fire', true);
+  });
+
+  it.each(['yday', 'in a book', 'on tv', "yesterday, now it's ok"])(
+    '"there is a fire in the basement %s" is no certain danger',
+    (cue) => {
+      const t = triage(`there is a fire in the basement ${cue}`, RULES);
+      expect(t.category === 'acute_danger' && !t.uncertain).toBe(false);
+    },
+  );
+});
+
+describe('English, second round: danger described rather than named', () => {
+  it.each<[string, DangerKind, boolean]>([
+    ['the frying pan caught and the curtains are going up', 'fire', false],
+    ['the sofa is smouldering after a candle fell on it', 'fire', false],
+    ['the door handle is too hot to touch', 'fire', true],
+    ['somebodys fiddling with the lock on my door', 'break_in', false],
+    ['guy by the shop is strapped and looking for someone', 'weapon', true],
+    ['pop pop pop outside the school', 'weapon', true],
+    ['he has his hands around her neck', 'violence', false],
+    ['they are stamping on a mans head outside', 'violence', false],
+    ['my husband is jerking all over on the floor', 'medical', true],
+    ['my toddler got into the dishwasher tablets', 'medical', true],
+    ['my waters have broken and I am alone', 'medical', true],
+    ['the old lady at number 3 has not taken in her post for a week', 'medical', true],
+    ['the camping gas canister is leaking in the hallway', 'gas', false],
+    ['my mate texted me goodbye and isnt answering', 'suicide', true],
+    ['lost sight of my toddler at the playground', 'missing', true],
+    ['the baby is inside and I am locked out', 'trapped', true],
+  ])('%s → %s', (text, danger, uncertain) => {
+    expectDanger(text, danger, uncertain);
+  });
+});

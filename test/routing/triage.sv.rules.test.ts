@@ -153,3 +153,58 @@ describe('Swedish: everyday words that fold to another word', () => {
     expectCategory(text, category);
   });
 });
+
+describe('Swedish, second round: what is over or never real stays out of 112', () => {
+  it.each<CategoryRow>([
+    // All clear after an event, the aftermath of a film, a notice or a question about an event.
+    ['tack för att ni kom i natt när mormor ramlade, hon mår bra nu', 'unknown'],
+    ['vi såg en skräckfilm där alla blev knivhuggna och nu kan ingen sova', 'unknown'],
+    ['det brann i soprummet i söndags, nu har räddningstjänsten åkt', 'information'],
+    ['har ni fått in information om branden i grannhuset?', 'information'],
+    ['om någon försöker bryta sig in i förrådet, vem ska jag ringa?', 'information'],
+    ['hypotetiskt om min son blir inlåst i förrådet, vad gör vi?', 'unknown'],
+    // News and games.
+    ['jag läste i tidningen att det hade varit en skjutning i Göteborg', 'unknown'],
+    ['min bror blev skjuten fem gånger i Minecraft', 'unknown'],
+    // Faults that borrow a danger word, and an alarm set off by the cook.
+    ['brandvarnaren tjöt när jag stekte köttbullar, nu är det tyst', 'minor_fault'],
+    ['vattenröret i källaren exploderade, det forsar vatten', 'urgent_fault'],
+    ['porten slår igen som ett skott hela tiden', 'minor_fault'],
+    ['glödlampan exploderade i badrummet', 'minor_fault'],
+  ])('%s → %s', (text, category) => {
+    expectCategory(text, category);
+  });
+
+  it('keeps a possible fire when the alarm goes and nobody is cooking', () => {
+    expectDanger('brandlarmet tjuter och ingen lagar mat', 'fire', true);
+  });
+
+  it.each(['igår, nu e det lugnt', 'i en dröm', 'i drömmen', 'i en bok', 'i en serie'])(
+    '"det brinner i källaren %s" is no certain danger',
+    (cue) => {
+      const t = triage(`det brinner i källaren ${cue}`, RULES);
+      expect(t.category === 'acute_danger' && !t.uncertain).toBe(false);
+    },
+  );
+});
+
+describe('Swedish, second round: danger described rather than named', () => {
+  it.each<DangerRow>([
+    ['stekpannan har tagit fyr', 'fire', false],
+    ['det osar från laddaren i vardagsrummet', 'fire', false],
+    ['väggen bakom spisen är svart och varm', 'fire', false],
+    ['det är fullt av grått moln i hallen', 'fire', true],
+    ['en kille står i porten med en brödkniv', 'weapon', false],
+    ['folk springer åt alla håll på torget', 'weapon', true],
+    ['någon fipplar med vårt lås just nu', 'break_in', false],
+    ['två killar bär ut grejer från källaren fortfarande', 'break_in', false],
+    ['han fick ett anfall och har skum ur munnen', 'medical', false],
+    ['min 2-åring har fått tag på tabletter', 'medical', true],
+    ['vi har en gasolkamin inne och alla har ont i huvudet', 'gas', true],
+    ['mamma har alzheimer och sängen är tom', 'missing', true],
+    ['bebisen ligger inne och jag har låst mig ute', 'trapped', true],
+    ['hissen har stannat, min pappa är därinne och säger att han är yr', 'trapped', true],
+  ])('%s → %s', (text, danger, uncertain) => {
+    expectDanger(text, danger, uncertain);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 import { enFaultIdioms, enNoisyIdioms } from './en-idioms.ts';
+import { enFaultsOver } from './en-over.ts';
 import { cross } from './en-phrases.ts';
 
 type Everyday = Pick<Lexicon, 'disturbance' | 'urgentFault' | 'minorFault'>;
@@ -189,6 +190,7 @@ export const enEveryday: Everyday = {
     ...enNoisyIdioms,
   ],
   urgentFault: [
+    ...enFaultsOver.urgentFault,
     'leak',
     'leaking',
     'leaks',
@@ -466,6 +468,7 @@ export const enEveryday: Everyday = {
     ...cross(['bleed', 'bleeding'], ['..'], ['radiator*']),
     ...cross(['radiator*'], ['..'], ['bleed*']),
     ...enFaultIdioms,
+    ...enFaultsOver.minorFault,
     // A workman who never came back is not a missing person.
     ...cross(['never came back', 'hasnt come back', 'has not come back', 'didnt come back'], ['to', 'with', 'for']),
     ...cross(

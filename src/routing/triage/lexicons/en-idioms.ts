@@ -33,6 +33,15 @@ const GOOD_THING = [
   'film',
   'performance',
   'band',
+  // People and services praised: "the new caretaker is fire".
+  'caretaker',
+  'janitor',
+  'staff',
+  'team',
+  'service',
+  'app',
+  'teacher',
+  'coach',
 ];
 /** The same, for a party or its music: a party is still a disturbance when it is "fire". */
 const GOOD_PARTY = ['party', 'music', 'beat', 'beats', 'dj', 'set', 'vibe', 'vibes', 'night', 'rave'];

@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 import { enHarmless } from './en-idioms.ts';
+import { enAskedAbout } from './en-over.ts';
 import { cross } from './en-phrases.ts';
 
 /** Questions about what to do if something happens: information, not the thing happening. */
@@ -396,6 +397,7 @@ export const enMatters: Matters = {
     'what now',
     'what happens now',
     ...enHarmless,
+    ...enAskedAbout,
   ],
   lockedOut: [
     ...cross(

@@ -29,12 +29,6 @@ export const enDangerUncertain: Lexicon['dangerUncertain'] = {
     'red glow',
     'glowing orange',
     'glowing red',
-    'fire brigade',
-    'fire department',
-    'firefighters',
-    'fire engine',
-    'fire engines',
-    'fire truck*',
   ],
   explosion: [
     'loud bang',

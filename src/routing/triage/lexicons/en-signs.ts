@@ -6,13 +6,15 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 import { cross } from './en-phrases.ts';
+import { FIRE_SERVICE } from './en-over.ts';
 
 /**
  * Signs of harm by kind: a person lying, bleeding, not answering, missing or locked in. They decide only a
  * message that nothing else places (or with the classifier leaning towards danger): see `layers.ts`.
  */
 export const enSigns: Lexicon['signs'] = {
-  fire: ['burning', 'crackling', 'glowing', 'burnt hole', 'melted', 'melting'],
+  // The fire brigade seen or called: a sign, not a fire ("was there a drill? there were fire engines").
+  fire: ['burning', 'crackling', 'glowing', 'burnt hole', 'melted', 'melting', ...FIRE_SERVICE],
   explosion: ['ticking', 'shook the building'],
   weapon: ['pointing', 'threatened me'],
   violence: ['bruise*', 'black eye', 'he hit', 'she hit', 'hurting'],

@@ -13,17 +13,19 @@
  * written without apostrophes.
  */
 import type { Lexicon } from '../lexicon.ts';
+import { joinParts } from './phrases.ts';
 import { enDanger, enDomestic } from './en-danger.ts';
+import { enDescribed } from './en-described.ts';
 import { enEveryday } from './en-everyday.ts';
 import { cross } from './en-phrases.ts';
 import { enIdioms } from './en-idioms.ts';
+import { enAftermath, enAllClear, enPastOnDay, enScreens } from './en-over.ts';
 import { enMarkers } from './en-markers.ts';
 import { enMatters } from './en-matters.ts';
 import { enDangerUncertain } from './en-possible.ts';
 import { enHelp, enSigns } from './en-signs.ts';
 
-/** The English lexicon. */
-export const lexicon: Lexicon = {
+const words: Lexicon = {
   lang: 'en',
   markers: enMarkers,
   danger: enDanger,
@@ -81,6 +83,7 @@ export const lexicon: Lexicon = {
     'last friday',
     'last saturday',
     'last sunday',
+    ...enPastOnDay,
     'the day before yesterday',
     'days ago',
     'weeks ago',
@@ -137,6 +140,7 @@ export const lexicon: Lexicon = {
     'till now',
     'by now',
     'up to now',
+    ...enAftermath,
   ],
   recentPast: [
     'minutes ago',
@@ -241,26 +245,9 @@ export const lexicon: Lexicon = {
     'it is over now',
     'its all over now',
     ...cross(['probably', 'just', 'only', 'it was', 'they were', 'must have been'], ['fireworks', 'firecrackers']),
-    // All clear: said after an event, the danger words before it in the sentence are over.
-    ...cross(
-      [
-        'shes',
-        'hes',
-        'she is',
-        'he is',
-        'everyone is',
-        'everyones',
-        'we are',
-        'were all',
-        'all',
-        'its',
-        'it is',
-        'everything is',
-      ],
-      ['fine', 'ok', 'okay', 'safe', 'alright', 'good'],
-      ['now', 'today', 'again'],
-    ),
     ...enIdioms,
+    ...enAllClear,
+    ...enScreens,
   ],
   ongoing: [
     'right now',
@@ -318,3 +305,6 @@ export const lexicon: Lexicon = {
     'theyre',
   ],
 };
+
+/** The English lexicon: its words, and danger described rather than named (`en-described.ts`). */
+export const lexicon: Lexicon = joinParts('en', words, enDescribed);

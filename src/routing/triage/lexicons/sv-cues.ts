@@ -5,6 +5,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 import { svIdioms } from './sv-idioms.ts';
+import { svAftermath, svAllClear, svScreens } from './sv-over.ts';
 
 type Cues = Pick<
   Lexicon,
@@ -124,6 +125,7 @@ export const svCues: Cues = {
     'klart nu',
     'åtgärdat nu',
     'kontrollerad* nu',
+    ...svAftermath,
   ],
   recentPast: [
     'nyss',
@@ -269,6 +271,8 @@ export const svCues: Cues = {
     'skräckfilm*',
     'actionfilm*',
     ...svIdioms,
+    ...svAllClear,
+    ...svScreens,
   ],
   ongoing: [
     'just nu',

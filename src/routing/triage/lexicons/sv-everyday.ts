@@ -5,6 +5,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 import { svAfterEvents, svFears } from './sv-idioms.ts';
+import { svAskedAbout } from './sv-over.ts';
 import { SV_CHILD, SV_ELDER, pairs } from './sv-people.ts';
 
 type Everyday = Pick<Lexicon, 'disturbance' | 'support' | 'crimeOver' | 'information'>;
@@ -743,5 +744,6 @@ export const svEveryday: Everyday = {
     'skjuter på det',
     ...svAfterEvents,
     ...svFears,
+    ...svAskedAbout,
   ],
 };

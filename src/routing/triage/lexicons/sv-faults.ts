@@ -7,6 +7,7 @@
  * and a longer non-urgent phrase wins over an urgent word inside it ("kylskåpet läcker lite").
  */
 import type { Lexicon } from '../lexicon.ts';
+import { svFaultIdioms } from './sv-over.ts';
 import { pairs } from './sv-people.ts';
 
 /** Things that fall down or off: a fault, not a person who has fallen. */
@@ -213,6 +214,7 @@ export const svFaults: Faults = {
     'hiss* .. stannat',
     'hiss* .. stannade',
     'hiss* .. sitter fast',
+    ...svFaultIdioms.urgentFault,
   ],
   minorFault: [
     'droppar',
@@ -435,6 +437,7 @@ export const svFaults: Faults = {
     'element* .. smäller',
     'element* .. knackar',
     'element* .. låter',
+    ...svFaultIdioms.minorFault,
   ],
   lockedOut: [
     'låst ute',

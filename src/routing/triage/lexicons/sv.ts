@@ -6,15 +6,16 @@
  * words danger phrases are said of (`sv-people.ts`).
  */
 import type { Lexicon } from '../lexicon.ts';
+import { joinParts } from './phrases.ts';
 import { svCues } from './sv-cues.ts';
+import { svDescribed } from './sv-described.ts';
 import { svDanger } from './sv-danger.ts';
 import { svEveryday } from './sv-everyday.ts';
 import { svFaults } from './sv-faults.ts';
 import { svDangerUncertain } from './sv-possible.ts';
 import { svDomestic, svHelp, svSigns } from './sv-signs.ts';
 
-/** The Swedish lexicon. */
-export const lexicon: Lexicon = {
+const words: Lexicon = {
   lang: 'sv',
   // Function words and greetings. Left out on purpose: words that fold to an English or Turkish word
   // ("för" → for, "får" → far, "de", "men"). "här" and "vår" fold to "har" and "var", already here.
@@ -151,3 +152,6 @@ export const lexicon: Lexicon = {
   domestic: svDomestic,
   ...svCues,
 };
+
+/** The Swedish lexicon: its words, and danger described rather than named (`sv-described.ts`). */
+export const lexicon: Lexicon = joinParts('sv', words, svDescribed);
