@@ -1,8 +1,9 @@
 /**
  * Arabic script in the Latin letters and digits of Arabizi: long vowels written, short ones left out (Arabic
- * script does not write them), 3 for ain, 7 for ha, 5 for kha, 6 for ta, 2 for hamza and qaf. The lexicon
- * compiler gives every Arabic-script entry this form as well, so a message typed in Latin letters meets the
- * same rules as one typed in Arabic letters; folding (`normalize.ts`) then treats the digits as letters.
+ * script does not write them), 3 for ain, 7 for ha, 5 for kha, 6 for ta, 2 for hamza and qaf. Used to make
+ * Arabizi variants of Arabic messages for training and for the behavioural tests; the lexicons write their
+ * Arabizi entries by hand (`lexicons/ar-latin*.ts`), because a mechanical form of short Arabic words collides
+ * with Latin words (نار → `nar`, Swedish "när").
  */
 const ARABIZI: Readonly<Record<string, string>> = {
   ا: 'a',

@@ -163,11 +163,10 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
   const discounted = matchList(discountedVerdicts.map((v) => v.hit));
 
   const lockedOutHits = of('lockedOut');
-  // A disturbance in the past is over ("tack för att ni kom igår när det var fest"): it counts only without
-  // a past cue in its sentence, or with something ongoing there too.
-  const inSentenceOf = (field: Field, h: Hit) =>
-    of(field).some((c) => layout.sentence[c.start] === layout.sentence[h.start]);
-  const disturbance = of('disturbance').filter((d) => !inSentenceOf('past', d) || inSentenceOf('ongoing', d));
+  // A disturbance in the past is over ("tack för att ni kom igår när det var fest"): it counts only without a
+  // past cue in its clause, or with something ongoing there too ("igår bråk, i kväll musik" keeps the music).
+  const inClause = (field: Field, h: Hit) => of(field).some((c) => oneClause(layout, c, h));
+  const disturbance = of('disturbance').filter((d) => !inClause('past', d) || inClause('ongoing', d));
   const violent = dangers.some((v) => v.hit.pattern.kind === 'violence' || v.hit.pattern.kind === 'weapon');
   // A partner or family word counts only next to violence, threats or a disturbance.
   const domesticHits = violent || disturbance.length > 0 ? of('domestic') : [];
@@ -220,7 +219,7 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
     return false;
   };
   for (const [category, fields] of FIELD_CATEGORIES) {
-    const decisive = of(...fields).filter(readable);
+    const decisive = (category === 'disturbance' ? disturbance : of(...fields)).filter(readable);
     if (category === 'crime_over') decisive.push(...pastCrimes.flatMap((v) => [v.hit, ...v.cues]));
     if (decisive.length > 0) return reading(result(category, null, false, decisive));
   }
