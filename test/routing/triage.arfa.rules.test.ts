@@ -199,6 +199,91 @@ describe('cues stay conservative: a wrong cue would hide danger', () => {
   });
 });
 
+/** Second round: questions about past events, idioms, toys, cooking alarms and what-if questions. */
+const notAcute: string[] = [
+  'شو صار بالشب اللي انضرب عند الموقف؟',
+  'هالحر رح يقتلني، في مكيفات للبيع؟',
+  'الجو حر كتير، الشوب رح يموتنا',
+  'ابني كان عم يلعب بمسدس المي بالحديقة',
+  'ebni kan 3am yel3ab b mosaddas mayy',
+  'كاشف الحريق عم يصفر كل شوي، يمكن بدو بطارية',
+  'جهاز الحريق زمّر لما حرقت الرز، هلق سكت',
+  'لو علق ابني بالمصعد شو لازم يعمل؟',
+  'اذا صفر جهاز اول اكسيد الكربون بالليل شو منعمل؟',
+  'لمين نتصل، 112 ولا الشركة؟',
+  'عندي فواتير ورسايل من Skatteverket متراكمة وما بفهمها',
+  'ما احلى جيرتنا الحلوة',
+  'el sayyara taba3na bel parking',
+  'iza ana barra w fi 7ari2 bel bet shu bsir?',
+  'سه شنبه گذشته یکی تو پارکینگ منو زد، میخوام شکایت کنم',
+  'چی شد اون پسری که دیروز تو حیاط چاقو خورد؟',
+  'اگه خدای نکرده آسانسور گیر کنه چیکار کنیم؟',
+  'دستگاه دود وقتی نون سوخت بوق زد ولی الان ساکته',
+  'لامپ آشپزخونه با صدای بلند ترکید',
+  'در حیاط با صدایی مثل تیر بسته میشه',
+  'بزنگم به شما یا 112؟',
+  'خیال کردم صدای تیره ولی ترقه بود',
+];
+
+describe('second round: what is over, asked about, played with or said in jest is no emergency', () => {
+  it.each(notAcute)('%s', (text) => {
+    expect(triage(text, RULES).category).not.toBe('acute_danger');
+  });
+});
+
+describe('"yesterday", "now it is calm" and "in a film" lower a certain danger (CheckList direction)', () => {
+  const bases = [
+    'في ريحة غاز قوية بالدرج',
+    'واحد معه سكين عم يهدد الجيران',
+    'fi wa7ed ma3o sekkine 3al daraj',
+    'شوهرم با چاقو تهدیدم میکنه',
+    'بوی گاز تو راه پله پیچیده',
+  ];
+  const cues = [
+    ' أمس',
+    ' أمس، والآن الوضع هادئ',
+    ' امبارح، هلق كلشي هادي',
+    ' في فيلم',
+    ' بالفيلم',
+    ' embare7, hala2 kello hadi',
+    ' دیروز',
+    ' دیروز، الان آرومه',
+    ' هفته پیش، حالا اوضاع آرومه',
+    ' توی یک فیلم',
+  ];
+  it.each(bases)('%s is certain danger without a cue', (text) => {
+    const t = triage(text, RULES);
+    expect([t.category, t.uncertain]).toEqual(['acute_danger', false]);
+  });
+  it.each(bases.flatMap((b) => cues.map((c) => [b + c])))('%s', (text) => {
+    const t = triage(text, RULES);
+    expect(t.category === 'acute_danger' && !t.uncertain, JSON.stringify(t.matches)).toBe(false);
+  });
+});
+
+describe('cues of fiction, jest or calm never hide a real danger beside them', () => {
+  it.each<DangerRow>([
+    ['ابوي ما عم يتنفس، ظنيت انو نايم', 'medical', false],
+    ['بابام نفس نمیکشه، فکر کردم خوابه', 'medical', false],
+    ['جوزي عم يضربني، هاد مش مزح', 'violence', false],
+    ['ابني بلع بالون وعم يختنق', 'medical', false],
+    ['ابني بلع قطعة من اللعبة وعم يختنق', 'medical', false],
+    ['كنت عم احضر فيلم وفجأة شميت ريحة غاز قوية', 'gas', false],
+    ['ريحة غاز قوية بالمطبخ، كنت عم اسمع الاخبار', 'gas', false],
+    ['بوی گاز میاد، داشتم اخبار میدیدم', 'gas', false],
+    ['داستان اینه که شوهرم هر شب منو میزنه', 'violence', false],
+    ['خونریزی دارم، تست بارداری مثبت بود', 'medical', false],
+    ['شوخی نیست، یکی با چاقو تو راه پله است', 'weapon', false],
+    // "now it is calm" discounts nothing by itself
+    ['في حريق بالمطبخ، والآن الوضع هادئ بالدرج', 'fire', false],
+    ['دیروز منو زد و الان داره با چاقو میاد', 'weapon', false],
+    // burnt food is a minor fault; a burning kitchen is not
+    ['احترق المطبخ كله والدخان مالي البيت', 'fire', false],
+  ])('%s → %s', (text, danger, uncertain) => {
+    expectDanger(text, danger, uncertain);
+  });
+});
+
 describe('the Arabic and Persian lexicons compile cleanly', () => {
   it.each([ar, fa])('$lang compiles without warnings (spellings that fold alike are joined)', (lexicon) => {
     expect(compileLexicons([lexicon]).warnings).toEqual([]);

@@ -7,9 +7,12 @@
  * insane gas smell").
  */
 import type { Lexicon } from '../lexicon.ts';
+import { arContext } from './ar-context.ts';
 import { arDanger } from './ar-danger.ts';
+import { arLatinNotReal, arNotReal } from './ar-not-real.ts';
 import { arEveryday } from './ar-everyday.ts';
 import { arLatin } from './ar-latin.ts';
+import { arLatinContext } from './ar-latin-context.ts';
 import { arLatinCues, arLatinEveryday } from './ar-latin-everyday.ts';
 import { joinParts, joined, pairs, withGluedAnd, type LexiconPart } from './phrases.ts';
 
@@ -248,15 +251,6 @@ const arCues: LexiconPart = {
     'حكوا عن',
     'كتبو عن',
     '*سفينسكان*',
-    'ظنيت',
-    'ظننت',
-    'اعتقدت',
-    'دار بالي',
-    'فكرت انو',
-    'فكرت ان',
-    'كنت فاكر',
-    'كنت مفكر',
-    '*بالون*',
     'ما في احد مجروح',
     'ما في حدا مجروح',
     'ما حدا مجروح',
@@ -282,29 +276,18 @@ const arCues: LexiconPart = {
     '*صداع* ذبحني',
     '*قتل* الوقت',
     '*قتل* وقت',
-    'تمرين',
-    'التمرين',
-    'تمارين',
-    '*تدريب*',
-    '*مناوره*',
     '*تجريبي*',
     'تجربه .. *انذار*',
     '*انذار* .. تجربه',
     'اختبار .. *انذار*',
     '*انذار* .. اختبار',
-    '*فيلم*',
-    '*افلام*',
     '*مسلسل*',
-    '*اخبار*',
     'عالتلفزيون',
     'بالتلفزيون',
     'على التلفزيون',
     'في التلفزيون',
     'عالتلفاز',
     'بالتلفاز',
-    'فلم',
-    'الفلم',
-    'بالفلم',
     'دمها خفيف',
     'دمه خفيف',
     'دمو خفيف',
@@ -316,11 +299,14 @@ const arCues: LexiconPart = {
     'تيك توك',
     '*العاب* *فيديو*',
     '*بلايستيشن*',
-    'اللعبه',
-    'باللعبه',
-    '*مزح*',
-    '*نكته*',
-    '*كابوس*',
+    // a video game, not "the toy" (اللعبه), which a child may be choking on
+    'لعبه .. *كمبيوتر*',
+    'لعبه عالكمبيوتر',
+    'لعبه اونلاين',
+    'ببجي',
+    'بابجي',
+    'pubg',
+    'في اللعبه الالكترونيه',
     'حلمت',
     'مش جد',
     'مو جد',
@@ -433,7 +419,11 @@ export const lexicon: Lexicon = joinParts(
   withGluedAnd(arCues),
   withGluedAnd(arDanger),
   withGluedAnd(arEveryday),
+  withGluedAnd(arContext),
+  withGluedAnd(arNotReal),
   arLatin,
   arLatinEveryday,
   arLatinCues,
+  arLatinContext,
+  arLatinNotReal,
 );
