@@ -7,6 +7,7 @@
  * insane gas smell").
  */
 import type { Lexicon } from '../lexicon.ts';
+import { arAftermath, arLatinAftermath } from './ar-aftermath.ts';
 import { arContext } from './ar-context.ts';
 import { arDanger } from './ar-danger.ts';
 import { arLatinNotReal, arNotReal } from './ar-not-real.ts';
@@ -421,9 +422,11 @@ export const lexicon: Lexicon = joinParts(
   withGluedAnd(arEveryday),
   withGluedAnd(arContext),
   withGluedAnd(arNotReal),
+  withGluedAnd(arAftermath),
   arLatin,
   arLatinEveryday,
   arLatinCues,
   arLatinContext,
   arLatinNotReal,
+  arLatinAftermath,
 );

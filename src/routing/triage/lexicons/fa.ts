@@ -9,6 +9,7 @@
  * longer entry explains the danger word away.
  */
 import type { Lexicon } from '../lexicon.ts';
+import { faAftermath, faLatinAftermath } from './fa-aftermath.ts';
 import { faContext, faLatinContext } from './fa-context.ts';
 import { faDanger, mi } from './fa-danger.ts';
 import { faLatinNotReal, faNotReal } from './fa-not-real.ts';
@@ -235,8 +236,10 @@ export const lexicon: Lexicon = joinParts(
   faEveryday,
   faContext,
   faNotReal,
+  faAftermath,
   faLatin,
   faLatinCues,
   faLatinContext,
   faLatinNotReal,
+  faLatinAftermath,
 );
