@@ -310,6 +310,45 @@ describe('cues of fiction, jest or calm never hide a real danger beside them', (
   });
 });
 
+describe('second round: danger told in words the first round missed', () => {
+  it.each<DangerRow>([
+    ['النار وصلت للستاير بالصالون', 'fire', false],
+    ['el zeit walla3 w el ma6ba5 kello dukhan', 'fire', false],
+    ['پرده ها در گرفت', 'fire', false],
+    ['الباب طار من مكانه والقزاز بكل مكان', 'explosion', true],
+    ['مرتي حامل وعم يجيها الطلق ونحنا عالقين بالمصعد', 'medical', false],
+    ['khanoomam hamele ast va dardesh gerefte', 'medical', false],
+    ['zawjti shfafa zar2a w ma 3am tetnaffas', 'medical', false],
+    ['عنا صوبة كاز شغالة وكلنا دايخين', 'gas', true],
+    ['کپسول گاز نشتی داره', 'gas', false],
+    ['حدا عم يخلع باب المخازن هلق', 'break_in', false],
+    ['سامعة صوت خطوات بالمطبخ وانا لحالي', 'break_in', true],
+    ['صدای پا از آشپزخونه میاد و من تنهام', 'break_in', true],
+    ['یکی داره قفل درمو دستکاری میکنه', 'break_in', true],
+    ['ye nafar ba kolt too koocheh', 'weapon', false],
+    ['ibni sakkar 3ala 7alo bel 7ammam', 'trapped', false],
+    ['تو آسانسور گیر کردیم و هوا نیست', 'trapped', false],
+    ['نوزادم تو خونه تنها خوابه و من پشت درم', 'trapped', true],
+    ['jeddo 3endo alzheimer w ta5to fadi', 'missing', false],
+    ['پدربزرگم آلزایمر داره و تختش خالیه', 'missing', false],
+    ['دوقلوهام هیچ جا نیستن', 'missing', false],
+    ['baddi nam w ma fi2 abadan', 'suicide', true],
+    ['mikham beram bekhabam va hargez bidar nasham', 'suicide', true],
+  ])('%s → %s (uncertain: %s)', (text, danger, uncertain) => {
+    expectDanger(text, danger, uncertain);
+  });
+
+  it.each([
+    // a heater is not steam (بخاری is no بخار), so dizziness by it is no minor fault
+    ['بخاری نفتی روشنه و همه مون سرگیجه داریم', 'acute_danger'],
+    // a flat that shakes with a neighbour's music is a disturbance, not a blast
+    ['کل خونه از صدای موزیک همسایه لرزید', 'disturbance'],
+    ['البيت كلو عم يهز من صوت الموسيقى عند الجيران', 'disturbance'],
+  ])('%s → %s', (text, category) => {
+    expect(triage(text, RULES).category).toBe(category);
+  });
+});
+
 describe('the Arabic and Persian lexicons compile cleanly', () => {
   it.each([ar, fa])('$lang compiles without warnings (spellings that fold alike are joined)', (lexicon) => {
     expect(compileLexicons([lexicon]).warnings).toEqual([]);

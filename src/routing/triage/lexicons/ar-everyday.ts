@@ -522,7 +522,8 @@ export const arEveryday: LexiconPart = {
     'الباقي تمام',
     'رديتر واحد',
     '*رديتر* .. *بارد*',
-    '*بخار*',
+    // not `*بخار*`: the Persian بخاری is a (kerosene) heater
+    '*بخار',
     'من البخار',
     'طبخت',
     'بطبخ',

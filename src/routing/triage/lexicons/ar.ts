@@ -11,6 +11,7 @@ import { arAftermath, arLatinAftermath } from './ar-aftermath.ts';
 import { arContext } from './ar-context.ts';
 import { arDanger } from './ar-danger.ts';
 import { arLatinNotReal, arNotReal } from './ar-not-real.ts';
+import { arLatinRecall, arRecall } from './ar-recall.ts';
 import { arEveryday } from './ar-everyday.ts';
 import { arLatin } from './ar-latin.ts';
 import { arLatinContext } from './ar-latin-context.ts';
@@ -423,10 +424,12 @@ export const lexicon: Lexicon = joinParts(
   withGluedAnd(arContext),
   withGluedAnd(arNotReal),
   withGluedAnd(arAftermath),
+  withGluedAnd(arRecall),
   arLatin,
   arLatinEveryday,
   arLatinCues,
   arLatinContext,
   arLatinNotReal,
   arLatinAftermath,
+  arLatinRecall,
 );

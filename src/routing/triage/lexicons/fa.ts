@@ -13,6 +13,7 @@ import { faAftermath, faLatinAftermath } from './fa-aftermath.ts';
 import { faContext, faLatinContext } from './fa-context.ts';
 import { faDanger, mi } from './fa-danger.ts';
 import { faLatinNotReal, faNotReal } from './fa-not-real.ts';
+import { faLatinRecall, faRecall } from './fa-recall.ts';
 import { faEveryday } from './fa-everyday.ts';
 import { faLatin, faLatinCues } from './fa-latin.ts';
 import { joined, joinParts, pairs, type LexiconPart } from './phrases.ts';
@@ -237,9 +238,11 @@ export const lexicon: Lexicon = joinParts(
   faContext,
   faNotReal,
   faAftermath,
+  faRecall,
   faLatin,
   faLatinCues,
   faLatinContext,
   faLatinNotReal,
   faLatinAftermath,
+  faLatinRecall,
 );
