@@ -314,6 +314,8 @@ describe('second round: danger told in words the first round missed', () => {
   it.each<DangerRow>([
     ['النار وصلت للستاير بالصالون', 'fire', false],
     ['el zeit walla3 w el ma6ba5 kello dukhan', 'fire', false],
+    ['el sayyara 3am te7ter2 bel parking', 'fire', false],
+    ['دورنا عليه بكل الحارة وما في اثر', 'missing', true],
     ['پرده ها در گرفت', 'fire', false],
     ['الباب طار من مكانه والقزاز بكل مكان', 'explosion', true],
     ['مرتي حامل وعم يجيها الطلق ونحنا عالقين بالمصعد', 'medical', false],
@@ -344,6 +346,8 @@ describe('second round: danger told in words the first round missed', () => {
     // a flat that shakes with a neighbour's music is a disturbance, not a blast
     ['کل خونه از صدای موزیک همسایه لرزید', 'disturbance'],
     ['البيت كلو عم يهز من صوت الموسيقى عند الجيران', 'disturbance'],
+    // searched everywhere for someone who did not come home: a sign where nothing else places the message
+    ['همسایه از عصر خونه نیومده، همه جا رو گشتیم', 'acute_danger'],
   ])('%s → %s', (text, category) => {
     expect(triage(text, RULES).category).toBe(category);
   });

@@ -67,6 +67,11 @@ export const arRecall: LexiconPart = {
     gas: [...pairs(HEATER, SICK), ...pairs(SICK, HEATER)],
     break_in: [...pairs(STEPS, ROOMS), 'صوت تكسير', 'صوت تكسير عند', 'صوت كسر'],
     trapped: pairs(SMALL, ['جوا لحال*', 'لحال* جوا', 'لحال* بالبيت', 'نايم لحال*', 'نايمه لحال*']),
+    // searched everywhere and no trace
+    missing: pairs(
+      ['دورت', 'دورنا', 'فتشت', 'فتشنا', 'درت', 'لفيت'],
+      ['ما في اثر', 'وما في اثر', 'ما الو اثر', 'وما الو اثر', 'ما الها اثر', 'وما الها اثر'],
+    ),
     suicide: pairs(
       ['بدي نام', 'بدي انام', 'ابي انام', 'ابغى انام', 'اريد ان انام', 'بس بدي نام'],
       ['ما فيق', 'ما افيق', 'ما اصحى', 'للابد', 'وما عاد اصحى'],
@@ -74,7 +79,19 @@ export const arRecall: LexiconPart = {
   },
   signs: {
     weapon: ['طق طق طق', 'تك تك تك', 'طاخ طاخ', 'الناس عم تركض', 'الناس عم تهرب'],
-    missing: ['تختو فاضي', 'تخته فاضي', 'سريره فاضي', 'سريرو فاضي', 'ما في اثر', 'ما الو اثر', 'ما الها اثر'],
+    missing: [
+      'تختو فاضي',
+      'تخته فاضي',
+      'سريره فاضي',
+      'سريرو فاضي',
+      'ما في اثر',
+      'ما الو اثر',
+      'ما الها اثر',
+      'دورنا بكل مكان',
+      'دورت بكل مكان',
+      'فتشنا كل مكان',
+      'فتشت كل مكان',
+    ],
     gas: ['داخ', 'دخت', 'داخت', 'داخ راسي', 'راسي دايخ', 'زوعت', 'استفرغت'],
     violence: pairs(
       ['الحرامي', 'الشب', 'الزلمه', 'الرجال', 'وهو'],
@@ -91,6 +108,9 @@ export const arLatinRecall: LexiconPart = {
         ['el zeit', 'el zet', 'el zayt', 'el ste2a', 'el starayer', 'el tanjara', 'el mekla'],
         ['walla3', 'walla3et', 'wel3et', 'wal3et', 'mwalla3', 'mwalla3a'],
       ),
+      '3am te7ter2',
+      'te7ter2*',
+      'bte7ter2',
       ...joined(
         ['el nar'],
         ['wislet', 'wesslet', 'wislit', 'wa9let', 'wa9lat', 'kebret', 'kbret', '3am tekbar', 'zadet'],
@@ -107,7 +127,7 @@ export const arLatinRecall: LexiconPart = {
       'ra7 tewled',
     ],
     break_in: pairs(
-      ['3am y2osso', '3am y2oss', 'y2osso', '3am yksaro', '3am ykassro', '3am ykasser', '3am yfakko', '3am ykhal3o'],
+      ['3am y2osso', '3am y2oss', 'y2osso', '3am yksaro', '3am ykassro', '3am ykasser', '3am ykhal3o'],
       ['el a2fal', 'a2fal', 'el 2efl', '2efl', 'el abwab', 'el bab', 'el sayyarat', 'el bisiklet*', 'el bisklet*'],
     ),
     missing: pairs(DEMENTIA_LATIN, [
