@@ -199,6 +199,160 @@ describe('cues stay conservative: a wrong cue would hide danger', () => {
   });
 });
 
+/** Second round: questions about past events, idioms, toys, cooking alarms and what-if questions. */
+const notAcute: string[] = [
+  'شو صار بالشب اللي انضرب عند الموقف؟',
+  'هالحر رح يقتلني، في مكيفات للبيع؟',
+  'الجو حر كتير، الشوب رح يموتنا',
+  'ابني كان عم يلعب بمسدس المي بالحديقة',
+  'ebni kan 3am yel3ab b mosaddas mayy',
+  'كاشف الحريق عم يصفر كل شوي، يمكن بدو بطارية',
+  'جهاز الحريق زمّر لما حرقت الرز، هلق سكت',
+  'لو علق ابني بالمصعد شو لازم يعمل؟',
+  'اذا صفر جهاز اول اكسيد الكربون بالليل شو منعمل؟',
+  'لمين نتصل، 112 ولا الشركة؟',
+  'عندي فواتير ورسايل من Skatteverket متراكمة وما بفهمها',
+  'ما احلى جيرتنا الحلوة',
+  'el sayyara taba3na bel parking',
+  'iza ana barra w fi 7ari2 bel bet shu bsir?',
+  'سه شنبه گذشته یکی تو پارکینگ منو زد، میخوام شکایت کنم',
+  'چی شد اون پسری که دیروز تو حیاط چاقو خورد؟',
+  'اگه خدای نکرده آسانسور گیر کنه چیکار کنیم؟',
+  'دستگاه دود وقتی نون سوخت بوق زد ولی الان ساکته',
+  'لامپ آشپزخونه با صدای بلند ترکید',
+  'در حیاط با صدایی مثل تیر بسته میشه',
+  'بزنگم به شما یا 112؟',
+  'خیال کردم صدای تیره ولی ترقه بود',
+  // thanks for last night, what was done after an event, safety equipment, prevention, idioms
+  'شكرا للحارس اللي اجا ليلة امبارح وقت العركة',
+  'شو عملتو بعد ما انطعن الشب بالساحة؟',
+  'بعد حادثة الطعن، في دوريات زيادة؟',
+  'قبل فترة كان في حرامي بالمخازن، في كاميرات؟',
+  'هديك الليلة اللي صار فيها الحريق كانت صعبة',
+  'كيف نحمي حالنا من الحريق بالشتا؟',
+  'شو منعمل بحالة حريق؟',
+  'باب الحريق بالدرج ما عم يتسكر',
+  'هالاكلة نار 🔥',
+  'راسي رح ينفجر من الصداع',
+  'انفجرت من الضحك',
+  'مرسی که دیشب زود اومدید وقتی دعوا بود',
+  'بعد از اینکه همسایه چاقو خورد نگهبانی بیشتر شده؟',
+  'اون شب که آتیش گرفت خیلی ترسیدیم',
+  'برای جلوگیری از آتش سوزی تو زمستون چیکار کنیم؟',
+  'در صورت آتش سوزی از کدوم پله بریم؟',
+  'کپسول آتش نشانی راهرو خالیه',
+  'در ضد حریق راه پله بسته نمیشه',
+  'این غذا آتیشه 🔥',
+  'از خنده منفجر شدم',
+  'پسرم یه فیلم درباره آتیش سوزی دید و حالا میترسه',
+];
+
+describe('second round: what is over, asked about, played with or said in jest is no emergency', () => {
+  it.each(notAcute)('%s', (text) => {
+    expect(triage(text, RULES).category).not.toBe('acute_danger');
+  });
+});
+
+describe('"yesterday", "now it is calm" and "in a film" lower a certain danger (CheckList direction)', () => {
+  const bases = [
+    'في ريحة غاز قوية بالدرج',
+    'واحد معه سكين عم يهدد الجيران',
+    'fi wa7ed ma3o sekkine 3al daraj',
+    'شوهرم با چاقو تهدیدم میکنه',
+    'بوی گاز تو راه پله پیچیده',
+  ];
+  const cues = [
+    ' أمس',
+    ' أمس، والآن الوضع هادئ',
+    ' امبارح، هلق كلشي هادي',
+    ' في فيلم',
+    ' بالفيلم',
+    ' embare7, hala2 kello hadi',
+    ' دیروز',
+    ' دیروز، الان آرومه',
+    ' هفته پیش، حالا اوضاع آرومه',
+    ' توی یک فیلم',
+  ];
+  it.each(bases)('%s is certain danger without a cue', (text) => {
+    const t = triage(text, RULES);
+    expect([t.category, t.uncertain]).toEqual(['acute_danger', false]);
+  });
+  it.each(bases.flatMap((b) => cues.map((c) => [b + c])))('%s', (text) => {
+    const t = triage(text, RULES);
+    expect(t.category === 'acute_danger' && !t.uncertain, JSON.stringify(t.matches)).toBe(false);
+  });
+});
+
+describe('cues of fiction, jest or calm never hide a real danger beside them', () => {
+  it.each<DangerRow>([
+    ['ابوي ما عم يتنفس، ظنيت انو نايم', 'medical', false],
+    ['بابام نفس نمیکشه، فکر کردم خوابه', 'medical', false],
+    ['جوزي عم يضربني، هاد مش مزح', 'violence', false],
+    ['ابني بلع بالون وعم يختنق', 'medical', false],
+    ['ابني بلع قطعة من اللعبة وعم يختنق', 'medical', false],
+    ['كنت عم احضر فيلم وفجأة شميت ريحة غاز قوية', 'gas', false],
+    ['ريحة غاز قوية بالمطبخ، كنت عم اسمع الاخبار', 'gas', false],
+    ['بوی گاز میاد، داشتم اخبار میدیدم', 'gas', false],
+    ['داستان اینه که شوهرم هر شب منو میزنه', 'violence', false],
+    ['خونریزی دارم، تست بارداری مثبت بود', 'medical', false],
+    ['شوخی نیست، یکی با چاقو تو راه پله است', 'weapon', false],
+    // "now it is calm" discounts nothing by itself
+    ['في حريق بالمطبخ، والآن الوضع هادئ بالدرج', 'fire', false],
+    ['دیروز منو زد و الان داره با چاقو میاد', 'weapon', false],
+    // burnt food is a minor fault; a burning kitchen is not
+    ['احترق المطبخ كله والدخان مالي البيت', 'fire', false],
+    // "after a fire broke out we ran out": the fire may still burn (ما after بعد is no negation)
+    ['طلعنا من البيت بعد ما صار حريق بالمطبخ', 'fire', true],
+    ['بعد از اینکه آشپزخونه آتیش گرفت زدیم بیرون', 'fire', true],
+    ['ابوي بحالة سيئة من الدخان الكثيف', 'fire', true],
+  ])('%s → %s', (text, danger, uncertain) => {
+    expectDanger(text, danger, uncertain);
+  });
+});
+
+describe('second round: danger told in words the first round missed', () => {
+  it.each<DangerRow>([
+    ['النار وصلت للستاير بالصالون', 'fire', false],
+    ['el zeit walla3 w el ma6ba5 kello dukhan', 'fire', false],
+    ['el sayyara 3am te7ter2 bel parking', 'fire', false],
+    ['دورنا عليه بكل الحارة وما في اثر', 'missing', true],
+    ['پرده ها در گرفت', 'fire', false],
+    ['الباب طار من مكانه والقزاز بكل مكان', 'explosion', true],
+    ['مرتي حامل وعم يجيها الطلق ونحنا عالقين بالمصعد', 'medical', false],
+    ['khanoomam hamele ast va dardesh gerefte', 'medical', false],
+    ['zawjti shfafa zar2a w ma 3am tetnaffas', 'medical', false],
+    ['عنا صوبة كاز شغالة وكلنا دايخين', 'gas', true],
+    ['کپسول گاز نشتی داره', 'gas', false],
+    ['حدا عم يخلع باب المخازن هلق', 'break_in', false],
+    ['سامعة صوت خطوات بالمطبخ وانا لحالي', 'break_in', true],
+    ['صدای پا از آشپزخونه میاد و من تنهام', 'break_in', true],
+    ['یکی داره قفل درمو دستکاری میکنه', 'break_in', true],
+    ['ye nafar ba kolt too koocheh', 'weapon', false],
+    ['ibni sakkar 3ala 7alo bel 7ammam', 'trapped', false],
+    ['تو آسانسور گیر کردیم و هوا نیست', 'trapped', false],
+    ['نوزادم تو خونه تنها خوابه و من پشت درم', 'trapped', true],
+    ['jeddo 3endo alzheimer w ta5to fadi', 'missing', false],
+    ['پدربزرگم آلزایمر داره و تختش خالیه', 'missing', false],
+    ['دوقلوهام هیچ جا نیستن', 'missing', false],
+    ['baddi nam w ma fi2 abadan', 'suicide', true],
+    ['mikham beram bekhabam va hargez bidar nasham', 'suicide', true],
+  ])('%s → %s (uncertain: %s)', (text, danger, uncertain) => {
+    expectDanger(text, danger, uncertain);
+  });
+
+  it.each([
+    // a heater is not steam (بخاری is no بخار), so dizziness by it is no minor fault
+    ['بخاری نفتی روشنه و همه مون سرگیجه داریم', 'acute_danger'],
+    // a flat that shakes with a neighbour's music is a disturbance, not a blast
+    ['کل خونه از صدای موزیک همسایه لرزید', 'disturbance'],
+    ['البيت كلو عم يهز من صوت الموسيقى عند الجيران', 'disturbance'],
+    // searched everywhere for someone who did not come home: a sign where nothing else places the message
+    ['همسایه از عصر خونه نیومده، همه جا رو گشتیم', 'acute_danger'],
+  ])('%s → %s', (text, category) => {
+    expect(triage(text, RULES).category).toBe(category);
+  });
+});
+
 describe('the Arabic and Persian lexicons compile cleanly', () => {
   it.each([ar, fa])('$lang compiles without warnings (spellings that fold alike are joined)', (lexicon) => {
     expect(compileLexicons([lexicon]).warnings).toEqual([]);

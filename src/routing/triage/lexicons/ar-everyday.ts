@@ -196,7 +196,6 @@ export const arEveryday: LexiconPart = {
     'يسبني',
     'بيسبني',
     '*يسبو*',
-    '*شتم*',
     '*شتائم*',
     '*مسبات*',
     '*عنصري*',
@@ -523,7 +522,8 @@ export const arEveryday: LexiconPart = {
     'الباقي تمام',
     'رديتر واحد',
     '*رديتر* .. *بارد*',
-    '*بخار*',
+    // not `*بخار*`: the Persian بخاری is a (kerosene) heater
+    '*بخار',
     'من البخار',
     'طبخت',
     'بطبخ',

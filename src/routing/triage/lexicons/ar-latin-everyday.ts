@@ -740,17 +740,11 @@ export const arLatinCues: LexiconPart = {
     'el layle el madye',
   ],
   notReal: [
-    'film',
-    'flm',
-    'felm',
     'aflam',
     'mosalsal',
     'musalsal',
-    'akhbar',
-    'el akhbar',
     'bel akhbar',
     'bel news',
-    'el news',
     'youtube',
     'tiktok',
     'bel lo3be',
@@ -758,14 +752,7 @@ export const arLatinCues: LexiconPart = {
     'lo3bet 7arb',
     'le3bet 7arb',
     'playstation',
-    'tamrin',
-    'tadrib',
-    'mazza7',
     'bmazza7',
-    'dar bali',
-    'fakart',
-    'zanneit',
-    '7sebt',
     // "if there is a fire…": the cue holds the danger word, so it explains only that one away
     ...pairs(
       joined(

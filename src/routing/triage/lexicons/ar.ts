@@ -7,9 +7,14 @@
  * insane gas smell").
  */
 import type { Lexicon } from '../lexicon.ts';
+import { arAftermath, arLatinAftermath } from './ar-aftermath.ts';
+import { arContext } from './ar-context.ts';
 import { arDanger } from './ar-danger.ts';
+import { arLatinNotReal, arNotReal } from './ar-not-real.ts';
+import { arLatinRecall, arRecall } from './ar-recall.ts';
 import { arEveryday } from './ar-everyday.ts';
 import { arLatin } from './ar-latin.ts';
+import { arLatinContext } from './ar-latin-context.ts';
 import { arLatinCues, arLatinEveryday } from './ar-latin-everyday.ts';
 import { joinParts, joined, pairs, withGluedAnd, type LexiconPart } from './phrases.ts';
 
@@ -248,15 +253,6 @@ const arCues: LexiconPart = {
     'حكوا عن',
     'كتبو عن',
     '*سفينسكان*',
-    'ظنيت',
-    'ظننت',
-    'اعتقدت',
-    'دار بالي',
-    'فكرت انو',
-    'فكرت ان',
-    'كنت فاكر',
-    'كنت مفكر',
-    '*بالون*',
     'ما في احد مجروح',
     'ما في حدا مجروح',
     'ما حدا مجروح',
@@ -282,29 +278,18 @@ const arCues: LexiconPart = {
     '*صداع* ذبحني',
     '*قتل* الوقت',
     '*قتل* وقت',
-    'تمرين',
-    'التمرين',
-    'تمارين',
-    '*تدريب*',
-    '*مناوره*',
     '*تجريبي*',
     'تجربه .. *انذار*',
     '*انذار* .. تجربه',
     'اختبار .. *انذار*',
     '*انذار* .. اختبار',
-    '*فيلم*',
-    '*افلام*',
     '*مسلسل*',
-    '*اخبار*',
     'عالتلفزيون',
     'بالتلفزيون',
     'على التلفزيون',
     'في التلفزيون',
     'عالتلفاز',
     'بالتلفاز',
-    'فلم',
-    'الفلم',
-    'بالفلم',
     'دمها خفيف',
     'دمه خفيف',
     'دمو خفيف',
@@ -316,11 +301,14 @@ const arCues: LexiconPart = {
     'تيك توك',
     '*العاب* *فيديو*',
     '*بلايستيشن*',
-    'اللعبه',
-    'باللعبه',
-    '*مزح*',
-    '*نكته*',
-    '*كابوس*',
+    // a video game, not "the toy" (اللعبه), which a child may be choking on
+    'لعبه .. *كمبيوتر*',
+    'لعبه عالكمبيوتر',
+    'لعبه اونلاين',
+    'ببجي',
+    'بابجي',
+    'pubg',
+    'في اللعبه الالكترونيه',
     'حلمت',
     'مش جد',
     'مو جد',
@@ -433,7 +421,15 @@ export const lexicon: Lexicon = joinParts(
   withGluedAnd(arCues),
   withGluedAnd(arDanger),
   withGluedAnd(arEveryday),
+  withGluedAnd(arContext),
+  withGluedAnd(arNotReal),
+  withGluedAnd(arAftermath),
+  withGluedAnd(arRecall),
   arLatin,
   arLatinEveryday,
   arLatinCues,
+  arLatinContext,
+  arLatinNotReal,
+  arLatinAftermath,
+  arLatinRecall,
 );

@@ -668,23 +668,12 @@ export const faLatinCues: LexiconPart = {
   recentPast: ['dishab', 'daghighe pish', 'daqiqe pish', 'daghighe ghabl', 'saat pish', 'saat ghabl', 'lahze pish'],
   notReal: [
     ...pairs(['bazi', 'bazi e', 'mehmooni', 'party', 'konsert'], ['atish bood', 'atish boodan', 'bomb bood']),
-    'film',
-    'filmi',
-    'akhbar',
     'too akhbar',
-    'shookhi',
-    'shokhi',
-    'tamrin',
     'manovr',
     'bazi jangi',
     'too bazi',
     'playstation',
-    'khyal kardam',
-    'khiyal kardam',
-    'fekr kardam',
-    'fekr mikardam',
     'khab didam',
-    'kaboos',
     ...pairs(
       ['age', 'agar', 'vaghti'],
       pairs(

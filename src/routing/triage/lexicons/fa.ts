@@ -9,7 +9,11 @@
  * longer entry explains the danger word away.
  */
 import type { Lexicon } from '../lexicon.ts';
+import { faAftermath, faLatinAftermath } from './fa-aftermath.ts';
+import { faContext, faLatinContext } from './fa-context.ts';
 import { faDanger, mi } from './fa-danger.ts';
+import { faLatinNotReal, faNotReal } from './fa-not-real.ts';
+import { faLatinRecall, faRecall } from './fa-recall.ts';
 import { faEveryday } from './fa-everyday.ts';
 import { faLatin, faLatinCues } from './fa-latin.ts';
 import { joined, joinParts, pairs, type LexiconPart } from './phrases.ts';
@@ -152,21 +156,11 @@ const faCues: LexiconPart = {
     'بازیش',
     'پلی استیشن',
     'بلندگو*',
-    'داستان',
-    'خیال کردم',
-    'فکر کردم',
-    'فکر کردیم',
-    'گمان کردم',
-    'فکر میکردم',
-    'فکر می کردم',
-    'خوندم',
-    'خواندم',
     '*سیدسونسکان*',
     'خواب .. میبینم',
     'خواب .. می بینم',
     'خواب بمبارون',
     'بمب بود',
-    'بادکنک*',
     'کسی زخمی نیست',
     'زخمی نشده',
     'کتک نخورده',
@@ -190,22 +184,13 @@ const faCues: LexiconPart = {
     'آتیش پاره',
     'آتیشی شد*',
     'سرم .. *ترکید*',
-    '*تمرین*',
     'مانور',
     '*آزمایشی*',
-    'تست',
-    '*فیلم*',
-    'سریال',
-    'اخبار',
     'تو اخبار',
-    'خبرها',
-    '*تلویزیون*',
     'بازی کامپیوتری',
     'بازی ویدیویی',
     'تو بازی',
-    '*شوخی*',
     'خواب دیدم',
-    'کابوس',
     'یوتیوب',
   ],
   ongoing: [
@@ -245,4 +230,19 @@ const faCues: LexiconPart = {
 };
 
 /** The Persian lexicon. */
-export const lexicon: Lexicon = joinParts('fa', faCues, faDanger, faEveryday, faLatin, faLatinCues);
+export const lexicon: Lexicon = joinParts(
+  'fa',
+  faCues,
+  faDanger,
+  faEveryday,
+  faContext,
+  faNotReal,
+  faAftermath,
+  faRecall,
+  faLatin,
+  faLatinCues,
+  faLatinContext,
+  faLatinNotReal,
+  faLatinAftermath,
+  faLatinRecall,
+);
