@@ -333,7 +333,7 @@ describe('OutboxWorker.stop', () => {
     });
     await store.outbox.enqueue(Array.from({ length: 50 }, (_, n) => ({ kind: 'x', key: `busy-${n}`, payload: {} })));
     worker.start();
-    while (attempts < 100) await new Promise((r) => setTimeout(r, 5));
+    while (attempts < 20) await new Promise((r) => setTimeout(r, 5));
     await worker.stop(); // resolves: before, the pass in flight went on as long as anything was due
     expect(worker.busy).toBe(false);
   });
