@@ -9,7 +9,8 @@ import type { Decision } from '../src/routing/decide.ts';
 import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
 import { luxonZone, wallClockMillis } from '../src/routing/zone.ts';
-import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
+import type { CaseDesk } from '../src/cases/desk.ts';
+import type { Case, NewCase, Store } from '../src/store/index.ts';
 import type { Quotas } from '../src/store/quotas.ts';
 import type { LanguageModel } from '../src/llm/index.ts';
 import type { Logger } from '../src/log.ts';
@@ -23,8 +24,11 @@ export interface ConversationDeps {
   /** The clock (tests pass a fixed one). */
   now: () => Date;
   render: ReplyRenderer;
-  /** The staff side (Teams): cases wait in the store, visible in `trygg cases`, without it. */
-  staff?: StaffLink;
+  /**
+   * The case lifecycle, with the staff side behind it (cards in Teams). Without one, a desk without a staff
+   * side: cases wait in the store, visible in `trygg cases`.
+   */
+  desk?: CaseDesk;
   /** The optional language model (rules alone when absent or not configured). It may only add caution. */
   model?: LanguageModel;
   /** Privacy notice shown with the greeting. */
@@ -33,18 +37,6 @@ export interface ConversationDeps {
   log?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** The shared counters' limits (the new-case caps); one on `store.counters` when absent. */
   quotas?: Quotas;
-}
-
-/** How the conversation reaches staff. */
-export interface StaffLink {
-  /** Outbox items written in the same transaction as a new case (the staff card). */
-  newCaseItems(kase: Case): NewOutboxItem[];
-  /** The tenant wrote again while their case is open: post it to staff. */
-  tenantWrote(kase: Case, text: string): Promise<void>;
-  /** Outbox items for a notice to staff about a case (a cap was reached): a post in its thread. */
-  noticeItems(kase: Case, text: string): NewOutboxItem[];
-  /** Wakes the outbox delivery. */
-  kick(): void;
 }
 
 /** Per-conversation memory, kept in the store between turns. */

@@ -13,7 +13,8 @@ import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
 import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { buildServer, closeServer } from './channels/server.ts';
-import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
+import { createTeamsSide, lateStaffSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
+import { CaseDesk } from './cases/desk.ts';
 import {
   mountPhone,
   mountPhoneSimulator,
@@ -59,6 +60,8 @@ export interface App {
   store: Store;
   server: Server;
   log: Logger;
+  /** The case lifecycle (open, claim, close, notices), shared by the dialogs, the phone and Teams. */
+  desk: CaseDesk;
   teams: TeamsSide;
   /** The scheduled jobs (re-alerts, retention), started by `listen`. */
   jobs: Job[];
@@ -102,7 +105,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           limits: { quotas },
         })
       : undefined);
+  // The desk writes cases and their notices; the Teams side delivers them (bound once it exists).
+  const staffSide = lateStaffSide();
+  const desk = new CaseDesk({ store, policy, now, log, staff: staffSide });
   const teams = createTeamsSide({
+    desk,
     adapter,
     config,
     policy,
@@ -112,6 +119,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...(model ? { model } : {}),
     ...(options.worker ? { worker: options.worker } : {}),
   });
+  staffSide.bind(teams);
   const conversationState = new ConversationState(store.state);
   // The greeting links to the privacy notice this server serves at /privacy.
   const publicBase = config.env.PUBLIC_BASE_URL ?? (config.localMode ? `http://localhost:${config.port}` : undefined);
@@ -121,7 +129,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now,
     log,
     render: renderReply,
-    staff: teams.link,
+    desk,
     ...(model ? { model } : {}),
     ...(publicBase ? { privacyUrl: `${publicBase.replace(/\/$/, '')}/privacy` } : {}),
   });
@@ -146,7 +154,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   };
   const scheduler = new Scheduler(store, log, { now, alerts: teams.alerts, ...options.jobs });
   const jobs: Job[] = [
-    { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
+    { name: 'unclaimed-cases', everyMs: 60_000, run: () => desk.remindUnclaimed() },
     {
       name: 'retention-purge',
       everyMs: 6 * 3_600_000,
@@ -190,7 +198,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     config,
     log,
     now,
-    staff: teams.link,
+    desk,
     voices,
     ...options.phone,
   };
@@ -202,6 +210,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     store,
     server,
     log,
+    desk,
     teams,
     jobs,
     scheduler,

@@ -13,6 +13,7 @@ import type { Store, StoreOptions } from './types.ts';
 import { postgresActivities } from './postgres/activities.ts';
 import { AuditHasher } from './audit-key.ts';
 import { postgresAudit, postgresStaffAudit, rekeyLegacyAudit } from './postgres/audit.ts';
+import { postgresCards } from './postgres/cards.ts';
 import { postgresCases } from './postgres/cases.ts';
 import { postgresCounters } from './postgres/counters.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
@@ -57,6 +58,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     state: postgresState(db),
     config: postgresState(db, 'config'),
     cases: postgresCases(db),
+    cards: postgresCards(db),
     audit: postgresAudit(db, hasher),
     staffAudit: postgresStaffAudit(db),
     activities: postgresActivities(db, processedTtlMs),

@@ -9,6 +9,7 @@ import type { Store, StoreOptions } from './types.ts';
 import { sqliteActivities } from './sqlite/activities.ts';
 import { AuditHasher } from './audit-key.ts';
 import { rekeyLegacyAudit, sqliteAudit, sqliteStaffAudit } from './sqlite/audit.ts';
+import { sqliteCards } from './sqlite/cards.ts';
 import { sqliteCases } from './sqlite/cases.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
 import { SqliteDb } from './sqlite/db.ts';
@@ -44,6 +45,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     state: sqliteState(db),
     config: sqliteState(db, 'config'),
     cases: sqliteCases(db),
+    cards: sqliteCards(db),
     audit: sqliteAudit(db, hasher),
     staffAudit: sqliteStaffAudit(db),
     activities: sqliteActivities(db, processedTtlMs),

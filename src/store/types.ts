@@ -13,12 +13,14 @@ import type { Case, CaseStore } from './types/case.ts';
 import type { OutboxItem, Outbox } from './types/outbox.ts';
 import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditLog } from './types/records.ts';
 import type { Counters } from './types/counters.ts';
+import type { StaffCards } from './types/cards.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
 export * from './types/outbox.ts';
 export * from './types/records.ts';
 export * from './types/counters.ts';
+export * from './types/cards.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -72,7 +74,7 @@ export interface PhoneExport {
 }
 
 /**
- * What `forgetPhone` erased. Cases whose card was posted in Teams also get a `teams.redact` outbox item
+ * What `forgetPhone` erased. Cases whose card was posted in Teams also get a `staff.redact` outbox item
  * (`src/store/redaction.ts`): the staff side turns the card into a stub and deletes the bot's thread posts.
  */
 export interface ForgetCounts {
@@ -89,7 +91,7 @@ export interface ForgetCounts {
    * stay, tied to nobody.
    */
   audit: number;
-  /** Teams cards queued to be turned into stubs (`teams.redact` items). */
+  /** Teams cards queued to be turned into stubs (`staff.redact` items). */
   teamsCards: number;
 }
 
@@ -135,6 +137,8 @@ export interface Store {
   readonly config: Storage;
   /** Cases handed to staff. */
   readonly cases: CaseStore;
+  /** Where the staff cards of cases were posted (Teams thread and message ids live here, not on the case). */
+  readonly cards: StaffCards;
   /** Routing decisions, without message text. */
   readonly audit: AuditLog;
   /** What staff did in Teams that changes where cases go, and what was refused. */
@@ -160,7 +164,7 @@ export interface Store {
   readonly locks?: Locks;
   /**
    * Delete cases, transcripts, state, audit (routing and staff) and finished outbox items older than the
-   * cut-off. A purged case whose card was posted in Teams gets a `teams.redact` outbox item. Configuration
+   * cut-off. A purged case whose card was posted in Teams gets a `staff.redact` outbox item. Configuration
    * (`config`) and shifts are never purged.
    */
   purge(olderThan: Date): Promise<PurgeCounts>;

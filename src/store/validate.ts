@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, DANGER_KINDS, LANGUAGES, ROUTES } from '../routing/types.ts';
 import { StoreValidationError } from './errors.ts';
 import { toMs } from './time.ts';
-import { CASE_STATUSES, SHIFT_KINDS, STAFF_ACTIONS, TRANSCRIPT_SENDERS } from './types.ts';
+import { CARD_SUBJECT_KINDS, CASE_STATUSES, SHIFT_KINDS, STAFF_ACTIONS, TRANSCRIPT_SENDERS } from './types.ts';
 
 /** Longest free text the store accepts in one field (a transcript line, a summary). */
 const MAX_TEXT = 20_000;
@@ -59,9 +59,6 @@ export const casePatchSchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   claimedBy: shortText.nullable().optional(),
   outcome: z.string().max(MAX_TEXT).nullable().optional(),
-  teams: z
-    .strictObject({ threadId: shortText.nullable().optional(), activityId: shortText.nullable().optional() })
-    .optional(),
 });
 
 export const auditEntrySchema = z.strictObject({
@@ -102,6 +99,15 @@ export const newOutboxItemSchema = z.strictObject({
   nextAttemptAt: instant.optional(),
   caseId: shortText.optional(),
 });
+
+export const staffCardSchema = z.strictObject({
+  subject: shortText.min(1),
+  kind: z.enum(CARD_SUBJECT_KINDS),
+  threadId: shortText.min(1),
+  messageId: shortText.min(1),
+});
+
+export const staffPostSchema = z.strictObject({ subject: shortText.min(1), messageId: shortText.min(1) });
 
 export const shiftQuerySchema = z.strictObject({
   activeAt: instant.optional(),

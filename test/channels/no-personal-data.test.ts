@@ -141,14 +141,15 @@ describe('the whole app keeps personal data out of its logs', () => {
 
     // Staff claim it from the card and answer in the thread; the tenant answers back.
     const [kase] = await app.store.cases.list();
-    const threadId = kase!.teams.threadId!;
+    const posted = (await app.store.cards.get(kase!.id))!;
+    const threadId = posted.threadId;
     const claim = (
       card.body as { activity: { attachments: { content: { actions: { verb?: string; data?: object }[] } }[] } }
     ).activity.attachments[0]!.content.actions.find((a) => a.verb === 'claim')!.data;
     await teamsActivity(threadId, {
       type: 'invoke',
       name: 'adaptiveCard/action',
-      replyToId: kase!.teams.activityId,
+      replyToId: posted.messageId,
       value: { action: { type: 'Action.Execute', verb: 'claim', data: claim } },
     });
     await teamsActivity(threadId, { text: `Vi kommer till ${PERSONAL.addresses[1]}, ring ${PERSONAL.phones[5]}` });

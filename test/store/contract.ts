@@ -9,6 +9,7 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
+import { cardsContract } from './contract/cards.ts';
 import { casesContract } from './contract/cases.ts';
 import { countersContract } from './contract/counters.ts';
 import { type ContractContext, type MakeStore, manualClock, START, type StoreFixture } from './contract/context.ts';
@@ -47,6 +48,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
 
     describe('state (botbuilder Storage)', () => stateContract(ctx));
     describe('cases', () => casesContract(ctx));
+    describe('staff cards', () => cardsContract(ctx));
     describe('outbox', () => outboxContract(ctx));
     describe('counters', () => countersContract(ctx));
     describe('audit, activities, shifts', () => recordsContract(ctx));

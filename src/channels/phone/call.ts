@@ -5,7 +5,7 @@
  * Transport-agnostic: ACS Call Automation and the local simulator both drive it through `CallControl`.
  */
 import type { Activity } from 'botbuilder';
-import type { StaffLink } from '../../../dialogs/context.ts';
+import type { CaseDesk } from '../../cases/desk.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
 import { normalizePhone, type Store } from '../../store/index.ts';
@@ -38,7 +38,7 @@ export interface CallDeps {
   log: Logger;
   now: () => Date;
   voices: Voices;
-  staff?: StaffLink;
+  desk: CaseDesk;
 }
 
 /** A number the telephony side can dial: E.164, or a short number such as 112 as it is. */

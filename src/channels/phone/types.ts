@@ -4,7 +4,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { CallAutomationClientOptions } from '@azure/communication-call-automation';
-import type { StaffLink } from '../../../dialogs/context.ts';
+import type { CaseDesk } from '../../cases/desk.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
@@ -34,10 +34,10 @@ export interface PhoneDeps {
   /** The clock (tests pass a fixed one). */
   now: () => Date;
   /**
-   * The staff side (Teams), as the conversation has it: a case the line makes itself gets its card, and a
-   * failed transfer or an interrupted call a post in the case's thread. Without it the note is in the case.
+   * The case desk, as the conversation has it: a case the line makes itself gets its card, and a failed
+   * transfer or an interrupted call a note in the case's thread (with a staff side behind the desk).
    */
-  staff?: StaffLink;
+  desk: CaseDesk;
   /** Voice per language; languages left out use the chat channels' voices (`VOICES` in render.ts). */
   voices?: Partial<Record<Lang, PhoneVoice>>;
   /** Options for the ACS client (retries, the HTTP client); tests pass short retry delays. */

@@ -13,7 +13,7 @@ import { withOverrides } from '../../routing/policy.ts';
 import { dutyStatus } from '../../routing/schedule.ts';
 import { ROUTES, type RouteId } from '../../routing/types.ts';
 import type { StaffAction } from '../../store/index.ts';
-import { channelNotice } from './delivery.ts';
+import { staffNotice } from '../../cases/notices.ts';
 import { REGISTRABLE, type Registrable } from './registrations.ts';
 import type { StaffAppDeps } from './staff-app.ts';
 
@@ -115,7 +115,12 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
     if (previous && previous.channelId !== channelId) {
       const at = DateTime.fromISO(registeredAt, { zone: deps.policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
       await deps.store.outbox.enqueue([
-        channelNotice(previous, 'command.movedAway', { target, at }, `moved:${target}:${registeredAt}`),
+        staffNotice(
+          { channelId: previous.channelId, serviceUrl: previous.serviceUrl },
+          'command.movedAway',
+          { target, at },
+          `moved:${target}:${registeredAt}`,
+        ),
       ]);
       deps.kick();
     }

@@ -183,6 +183,47 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX cases_teams_activity ON cases (teams_activity_id);
     `,
   },
+  {
+    // The case layer: where a staff card was posted in Teams leaves the case table for \`staff_cards\` (cases
+    // and, later, incidents have cards); the bot's posts in a card's thread move with it. Outbox kinds name
+    // what is delivered (a staff card, a post), not the wire it goes over.
+    version: 5,
+    sql: `
+      CREATE TABLE staff_cards (
+        subject text PRIMARY KEY,
+        kind text NOT NULL,
+        thread_id text NOT NULL,
+        message_id text NOT NULL,
+        posted_at timestamptz NOT NULL
+      );
+      CREATE INDEX staff_cards_thread ON staff_cards (thread_id);
+      CREATE INDEX staff_cards_message ON staff_cards (message_id);
+      INSERT INTO staff_cards (subject, kind, thread_id, message_id, posted_at)
+        SELECT id, 'case', teams_thread_id, teams_activity_id, updated_at FROM cases
+        WHERE teams_thread_id IS NOT NULL AND teams_activity_id IS NOT NULL;
+
+      CREATE TABLE staff_card_posts (
+        subject text NOT NULL,
+        message_id text NOT NULL,
+        PRIMARY KEY (subject, message_id)
+      );
+      INSERT INTO staff_card_posts (subject, message_id)
+        SELECT p.case_id, p.activity_id FROM teams_posts AS p
+        WHERE EXISTS (SELECT 1 FROM staff_cards AS s WHERE s.subject = p.case_id);
+      DROP TABLE teams_posts;
+
+      ALTER TABLE cases DROP COLUMN teams_thread_id, DROP COLUMN teams_activity_id;
+
+      UPDATE outbox SET kind = CASE kind
+        WHEN 'teams.card' THEN 'staff.card'
+        WHEN 'teams.thread' THEN 'staff.post'
+        WHEN 'teams.update' THEN 'staff.cardUpdate'
+        WHEN 'teams.notice' THEN 'staff.notice'
+        WHEN 'teams.redact' THEN 'staff.redact'
+        ELSE kind END
+      WHERE kind LIKE 'teams.%';
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */

@@ -83,8 +83,8 @@ async function matchPhone(sql: Sql, phone: string, lock: boolean, hasher: AuditH
 }
 
 /**
- * Delete the transcripts, outbox items and cases with these ids, and queue a `teams.redact` item for each
- * whose card is in Teams (in the same transaction); resolves with what each removed.
+ * Delete the transcripts, outbox items, staff cards and cases with these ids, and queue a `staff.redact` item
+ * for each whose card is in Teams (in the same transaction); resolves with what each removed.
  */
 async function deleteCases(
   sql: Sql,
@@ -101,9 +101,9 @@ async function deleteCases(
       activity_id: string | null;
       posts: string[];
     }>(
-      `SELECT c.id, c.route, c.teams_thread_id AS thread_id, c.teams_activity_id AS activity_id,
-         ARRAY(SELECT p.activity_id FROM teams_posts AS p WHERE p.case_id = c.id ORDER BY p.activity_id) AS posts
-       FROM cases AS c WHERE c.teams_activity_id IS NOT NULL AND c.id = ANY($1::text[])`,
+      `SELECT c.id, c.route, s.thread_id, s.message_id AS activity_id,
+         ARRAY(SELECT p.message_id FROM staff_card_posts AS p WHERE p.subject = c.id ORDER BY p.message_id) AS posts
+       FROM cases AS c JOIN staff_cards AS s ON s.subject = c.id WHERE c.id = ANY($1::text[])`,
       [ids],
     )
   ).rows.map((row): RedactableCase => ({
@@ -116,6 +116,8 @@ async function deleteCases(
   const transcriptEntries = (await sql.query('DELETE FROM case_transcript WHERE case_id = ANY($1::text[])', [ids]))
     .count;
   const outbox = (await sql.query('DELETE FROM outbox WHERE case_id = ANY($1::text[])', [ids])).count;
+  await sql.query('DELETE FROM staff_card_posts WHERE subject = ANY($1::text[])', [ids]);
+  await sql.query('DELETE FROM staff_cards WHERE subject = ANY($1::text[])', [ids]);
   const cases = (await sql.query('DELETE FROM cases WHERE id = ANY($1::text[])', [ids])).count;
   const redactions = teamsRedactionItems(posted, reason);
   await insertOutboxItems(sql, now, redactions);

@@ -71,8 +71,8 @@ function matchPhone(db: SqliteDb, raw: string, hasher: AuditHasher): PhoneMatche
 }
 
 /**
- * Delete the transcripts, outbox items and cases with these ids, and queue a `teams.redact` item for each
- * whose card is in Teams (in the same transaction); resolves with what each removed.
+ * Delete the transcripts, outbox items, staff cards and cases with these ids, and queue a `staff.redact` item
+ * for each whose card is in Teams (in the same transaction); resolves with what each removed.
  */
 function deleteCases(
   db: SqliteDb,
@@ -83,9 +83,9 @@ function deleteCases(
   const inIds = 'IN (SELECT value FROM json_each($ids))';
   const posted = db
     .all<{ id: string; route: RouteId; thread_id: string | null; activity_id: string | null; posts: string }>(
-      `SELECT c.id, c.route, c.teams_thread_id AS thread_id, c.teams_activity_id AS activity_id,
-         (SELECT json_group_array(p.activity_id) FROM teams_posts AS p WHERE p.case_id = c.id) AS posts
-       FROM cases AS c WHERE c.teams_activity_id IS NOT NULL AND c.id ${inIds}`,
+      `SELECT c.id, c.route, s.thread_id, s.message_id AS activity_id,
+         (SELECT json_group_array(p.message_id) FROM staff_card_posts AS p WHERE p.subject = c.id) AS posts
+       FROM cases AS c JOIN staff_cards AS s ON s.subject = c.id WHERE c.id ${inIds}`,
       params,
     )
     .map((row): RedactableCase => ({
@@ -97,6 +97,8 @@ function deleteCases(
     }));
   const transcriptEntries = db.run(`DELETE FROM case_transcript WHERE case_id ${inIds}`, params);
   const outbox = db.run(`DELETE FROM outbox WHERE case_id ${inIds}`, params);
+  db.run(`DELETE FROM staff_card_posts WHERE subject ${inIds}`, params);
+  db.run(`DELETE FROM staff_cards WHERE subject ${inIds}`, params);
   const cases = db.run(`DELETE FROM cases WHERE id ${inIds}`, params);
   const redactions = teamsRedactionItems(posted, reason);
   insertOutboxItems(db, redactions);
