@@ -15,6 +15,7 @@ import { AuditHasher } from './audit-key.ts';
 import { postgresAudit, postgresStaffAudit, rekeyLegacyAudit } from './postgres/audit.ts';
 import { postgresCards } from './postgres/cards.ts';
 import { postgresCases } from './postgres/cases.ts';
+import { postgresIncidents } from './postgres/incidents.ts';
 import { postgresCounters } from './postgres/counters.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
 import { postgresJobs } from './postgres/jobs.ts';
@@ -59,6 +60,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     config: postgresState(db, 'config'),
     cases: postgresCases(db),
     cards: postgresCards(db),
+    incidents: postgresIncidents(db, hasher),
     audit: postgresAudit(db, hasher),
     staffAudit: postgresStaffAudit(db),
     activities: postgresActivities(db, processedTtlMs),

@@ -11,6 +11,7 @@ import { AuditHasher } from './audit-key.ts';
 import { rekeyLegacyAudit, sqliteAudit, sqliteStaffAudit } from './sqlite/audit.ts';
 import { sqliteCards } from './sqlite/cards.ts';
 import { sqliteCases } from './sqlite/cases.ts';
+import { sqliteIncidents } from './sqlite/incidents.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
 import { SqliteDb } from './sqlite/db.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
@@ -46,6 +47,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     config: sqliteState(db, 'config'),
     cases: sqliteCases(db),
     cards: sqliteCards(db),
+    incidents: sqliteIncidents(db, hasher),
     audit: sqliteAudit(db, hasher),
     staffAudit: sqliteStaffAudit(db),
     activities: sqliteActivities(db, processedTtlMs),

@@ -14,6 +14,7 @@ import type { OutboxItem, Outbox } from './types/outbox.ts';
 import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditLog } from './types/records.ts';
 import type { Counters } from './types/counters.ts';
 import type { StaffCards } from './types/cards.ts';
+import type { IncidentStore, IncidentSubscription } from './types/incident.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
@@ -21,6 +22,7 @@ export * from './types/outbox.ts';
 export * from './types/records.ts';
 export * from './types/counters.ts';
 export * from './types/cards.ts';
+export * from './types/incident.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -50,6 +52,11 @@ export interface PurgeCounts {
   outbox: number;
   /** Remembered activity ids from before the cut-off. */
   activities: number;
+  /**
+   * Incident subscriptions stopped, or of incidents closed, before the cut-off; and the contact records
+   * behind proposals from before it.
+   */
+  incidentContacts: number;
 }
 
 /**
@@ -71,6 +78,8 @@ export interface PhoneExport {
   outbox: OutboxItem[];
   /** Routing decisions made in the number's conversations. */
   audit: AuditEntry[];
+  /** Incident updates the number asked for. */
+  subscriptions: IncidentSubscription[];
 }
 
 /**
@@ -93,6 +102,8 @@ export interface ForgetCounts {
   audit: number;
   /** Teams cards queued to be turned into stubs (`staff.redact` items). */
   teamsCards: number;
+  /** Incident subscriptions erased; the number's incident reports stay counted, tied to nobody. */
+  subscriptions: number;
 }
 
 /**
@@ -137,8 +148,10 @@ export interface Store {
   readonly config: Storage;
   /** Cases handed to staff. */
   readonly cases: CaseStore;
-  /** Where the staff cards of cases were posted (Teams thread and message ids live here, not on the case). */
+  /** Where the staff cards of cases and incidents were posted (Teams ids live here, not on the case). */
   readonly cards: StaffCards;
+  /** Incidents, their notices, reports, subscriptions and proposals. */
+  readonly incidents: IncidentStore;
   /** Routing decisions, without message text. */
   readonly audit: AuditLog;
   /** What staff did in Teams that changes where cases go, and what was refused. */

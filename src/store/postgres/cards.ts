@@ -25,7 +25,7 @@ const card = (row: CardRow): StaffCard => ({
 });
 
 /** The table each kind of subject lives in: a card is recorded only while its subject exists. */
-const SUBJECT_TABLES: Record<CardSubjectKind, string> = { case: 'cases' };
+const SUBJECT_TABLES: Record<CardSubjectKind, string> = { case: 'cases', incident: 'incidents' };
 
 export function postgresCards(db: PgDb): StaffCards {
   return {

@@ -224,6 +224,82 @@ const MIGRATIONS: Migration[] = [
       WHERE kind LIKE 'teams.%';
     `,
   },
+  {
+    // Incidents: the incident, its notices in order, the contacts linked to it (keyed hashes), the
+    // conversations that subscribe to its updates, and the contacts behind proposals.
+    version: 6,
+    sql: `
+      CREATE TABLE incidents (
+        id text PRIMARY KEY,
+        kind text NOT NULL,
+        place jsonb NOT NULL,
+        where_text text NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'closed')),
+        office_from timestamptz,
+        office_to timestamptz,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        closed_at timestamptz
+      );
+      CREATE INDEX incidents_status ON incidents (status, created_at);
+
+      CREATE TABLE incident_notices (
+        incident_id text NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('open', 'update', 'close')),
+        text jsonb NOT NULL,
+        at timestamptz NOT NULL,
+        by text NOT NULL,
+        PRIMARY KEY (incident_id, seq)
+      );
+
+      CREATE TABLE incident_reports (
+        incident_id text NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        contact_hash text NOT NULL,
+        channel_id text NOT NULL,
+        case_id text,
+        at timestamptz NOT NULL,
+        PRIMARY KEY (incident_id, contact_hash)
+      );
+      CREATE INDEX incident_reports_hash ON incident_reports (contact_hash);
+
+      CREATE TABLE incident_subscriptions (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        incident_id text NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        channel_id text NOT NULL,
+        conversation_id text NOT NULL,
+        conversation jsonb NOT NULL,
+        language text NOT NULL,
+        phone text,
+        status text NOT NULL CHECK (status IN ('active', 'stopped')),
+        created_at timestamptz NOT NULL,
+        stopped_at timestamptz,
+        UNIQUE (incident_id, channel_id, conversation_id)
+      );
+      CREATE INDEX incident_subscriptions_conversation ON incident_subscriptions (channel_id, conversation_id, status);
+      CREATE INDEX incident_subscriptions_phone ON incident_subscriptions (phone);
+
+      CREATE TABLE incident_signals (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        place_key text NOT NULL,
+        contact_hash text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX incident_signals_place ON incident_signals (place_key, kind, at);
+      CREATE INDEX incident_signals_hash ON incident_signals (contact_hash);
+
+      CREATE TABLE incident_proposals (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        place_key text NOT NULL,
+        contacts integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        last_at timestamptz NOT NULL
+      );
+      CREATE INDEX incident_proposals_place ON incident_proposals (place_key, kind, last_at);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */

@@ -22,7 +22,7 @@ const card = (row: CardRow): StaffCard => ({
 });
 
 /** The table each kind of subject lives in: a card is recorded only while its subject exists. */
-export const SUBJECT_TABLES: Record<CardSubjectKind, string> = { case: 'cases' };
+export const SUBJECT_TABLES: Record<CardSubjectKind, string> = { case: 'cases', incident: 'incidents' };
 
 export function sqliteCards(db: SqliteDb): StaffCards {
   return {

@@ -214,6 +214,82 @@ const MIGRATIONS: Migration[] = [
         ELSE kind END;
     `,
   },
+  {
+    // Incidents: the incident, its notices in order, the contacts linked to it (keyed hashes), the
+    // conversations that subscribe to its updates, and the contacts behind proposals.
+    version: 6,
+    sql: `
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        place TEXT NOT NULL,
+        where_text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        office_from INTEGER,
+        office_to INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
+      CREATE INDEX incidents_status ON incidents (status, created_at);
+
+      CREATE TABLE incident_notices (
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('open', 'update', 'close')),
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        PRIMARY KEY (incident_id, seq)
+      );
+
+      CREATE TABLE incident_reports (
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        contact_hash TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        case_id TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (incident_id, contact_hash)
+      );
+      CREATE INDEX incident_reports_hash ON incident_reports (contact_hash);
+
+      CREATE TABLE incident_subscriptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        channel_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        conversation TEXT NOT NULL,
+        language TEXT NOT NULL,
+        phone TEXT,
+        status TEXT NOT NULL CHECK (status IN ('active', 'stopped')),
+        created_at INTEGER NOT NULL,
+        stopped_at INTEGER,
+        UNIQUE (incident_id, channel_id, conversation_id)
+      );
+      CREATE INDEX incident_subscriptions_conversation ON incident_subscriptions (channel_id, conversation_id, status);
+      CREATE INDEX incident_subscriptions_phone ON incident_subscriptions (phone);
+
+      CREATE TABLE incident_signals (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        place_key TEXT NOT NULL,
+        contact_hash TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX incident_signals_place ON incident_signals (place_key, kind, at);
+      CREATE INDEX incident_signals_hash ON incident_signals (contact_hash);
+
+      CREATE TABLE incident_proposals (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        place_key TEXT NOT NULL,
+        contacts INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      );
+      CREATE INDEX incident_proposals_place ON incident_proposals (place_key, kind, last_at);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */

@@ -6,6 +6,7 @@ import { type RedactableCase, teamsRedactionItems, type TeamsRedaction } from '.
 import type { RouteId } from '../../routing/types.ts';
 import type { ForgetCounts, PhoneExport, PurgeCounts } from '../types.ts';
 import { auditEntry, type AuditRow } from './audit.ts';
+import { subscriptionOf, type SubscriptionRow } from './incident-contacts.ts';
 import { loadCases } from './cases.ts';
 import type { SqliteDb } from './db.ts';
 import { insertOutboxItems, outboxItem, type OutboxRow } from './outbox.ts';
@@ -32,6 +33,9 @@ const OUTBOX_FOR_PHONE = `
   WHERE o.case_id IN (SELECT value FROM json_each($caseIds)) OR ${holdsNumber('o.payload')}
   ORDER BY id`;
 
+const SUBSCRIPTIONS_FOR_PHONE = `
+  SELECT * FROM incident_subscriptions AS s WHERE s.phone = $phone OR ${holdsNumber('s.conversation')} ORDER BY id`;
+
 const AUDIT_FOR_HASHES = `
   SELECT * FROM audit WHERE conversation_hash IN (SELECT value FROM json_each($hashes)) ORDER BY at, id`;
 
@@ -41,6 +45,7 @@ export const FORGOTTEN_HASH = 'forgotten';
 interface PhoneMatches {
   phone: string;
   caseIds: string[];
+  subscriptions: SubscriptionRow[];
   state: Array<{ key: string; etag: string; data: string }>;
   outbox: OutboxRow[];
   /** Conversation hashes of the number's conversations (its SMS conversation, its cases', its state's). */
@@ -64,6 +69,7 @@ function matchPhone(db: SqliteDb, raw: string, hasher: AuditHasher): PhoneMatche
   return {
     phone,
     caseIds,
+    subscriptions: db.all<SubscriptionRow>(SUBSCRIPTIONS_FOR_PHONE, { phone, pattern }),
     state,
     outbox: db.all<OutboxRow>(OUTBOX_FOR_PHONE, { pattern, caseIds: JSON.stringify(caseIds) }),
     auditHashes: hasher.candidates(conversationIds),
@@ -116,9 +122,17 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
         const finished = db.run("DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $cutoff", {
           cutoff,
         });
+        // Incident subscriptions hold a conversation: gone once stopped, or their incident closed, long enough.
+        const incidentContacts =
+          db.run(
+            `DELETE FROM incident_subscriptions WHERE stopped_at < $cutoff
+               OR incident_id IN (SELECT id FROM incidents WHERE closed_at < $cutoff)`,
+            { cutoff },
+          ) + db.run('DELETE FROM incident_signals WHERE at < $cutoff', { cutoff });
         return {
           cases: removed.cases,
           transcriptEntries: removed.transcriptEntries,
+          incidentContacts,
           outbox: removed.outbox + finished,
           state: db.run('DELETE FROM state WHERE updated_at < $cutoff', { cutoff }),
           audit:
@@ -139,6 +153,7 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
           state: Object.fromEntries(found.state.map((row) => [row.key, stateItem(row)])),
           outbox: found.outbox.map(outboxItem),
           audit: db.all<AuditRow>(AUDIT_FOR_HASHES, { hashes: JSON.stringify(found.auditHashes) }).map(auditEntry),
+          subscriptions: found.subscriptions.map(subscriptionOf),
         };
       }, 'read');
     },
@@ -153,11 +168,27 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
         const state = db.run('DELETE FROM state WHERE key IN (SELECT value FROM json_each($keys))', {
           keys: JSON.stringify(found.state.map((row) => row.key)),
         });
+        const hashes = { forgotten: FORGOTTEN_HASH, hashes: JSON.stringify(found.auditHashes) };
         const audit = db.run(
           'UPDATE audit SET conversation_hash = $forgotten WHERE conversation_hash IN (SELECT value FROM json_each($hashes))',
-          { forgotten: FORGOTTEN_HASH, hashes: JSON.stringify(found.auditHashes) },
+          hashes,
         );
-        return { ...removed, outbox: removed.outbox + otherOutbox, state, audit };
+        // The number's reports stay counted on their incidents, tied to nobody (each its own forgotten hash).
+        db.run(
+          `UPDATE incident_reports SET contact_hash = $forgotten || ':' || rowid
+           WHERE contact_hash IN (SELECT value FROM json_each($hashes))`,
+          hashes,
+        );
+        db.run('DELETE FROM incident_signals WHERE contact_hash IN (SELECT value FROM json_each($hashes))', {
+          hashes: hashes.hashes,
+        });
+        const subscriptions = db.run(
+          'DELETE FROM incident_subscriptions WHERE id IN (SELECT value FROM json_each($ids))',
+          {
+            ids: JSON.stringify(found.subscriptions.map((row) => row.id)),
+          },
+        );
+        return { ...removed, outbox: removed.outbox + otherOutbox, state, audit, subscriptions };
       });
     },
   };

@@ -4,14 +4,14 @@
  */
 
 /** What a card is about. */
-export const CARD_SUBJECT_KINDS = ['case'] as const;
+export const CARD_SUBJECT_KINDS = ['case', 'incident'] as const;
 export type CardSubjectKind = (typeof CARD_SUBJECT_KINDS)[number];
 
 /** A card as posted. */
 export interface StaffCard {
-  /** The id of what the card is about (a case id, `T-…`). Unique: one card per subject. */
+  /** The case id (`T-…`) or incident id (`H-…`) the card is about. Unique: one card per subject. */
   subject: string;
-  /** What kind of thing the subject is. */
+  /** Whether the subject is a case or an incident. */
   kind: CardSubjectKind;
   /** The conversation id of the thread that holds the card (staff replies arrive here). */
   threadId: string;
