@@ -20,6 +20,7 @@ import type { Decision } from '../src/routing/decide.ts';
 import type { Case, NewCase } from '../src/store/index.ts';
 import { Quotas } from '../src/store/quotas.ts';
 import type { Profile, Turn } from './context.ts';
+import { linkCase } from './incidents.ts';
 
 type Refusal = Extract<NewCaseVerdict, { ok: false }>;
 
@@ -73,6 +74,8 @@ export async function openCase(
     if (turn.channelPhone) await rememberCaseOfPhone(deps.store.state, turn.channelPhone, kase.id);
   } else profile.heldCaseId = kase.id;
   if (!verdict.ok) reportCap(turn, verdict, kase, carded ? 'carded' : 'held');
+  // A case at an incident's place (told earlier, or the address given now) is counted on the incident too.
+  await linkCase(turn, kase.id, input.contact?.address);
   await handoffEvent(turn, kase);
   return kase;
 }

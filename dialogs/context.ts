@@ -10,6 +10,7 @@ import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
 import { luxonZone, wallClockMillis } from '../src/routing/zone.ts';
 import type { CaseDesk } from '../src/cases/desk.ts';
+import type { IncidentDesk } from '../src/cases/incidents/desk.ts';
 import type { Case, NewCase, Store } from '../src/store/index.ts';
 import type { Quotas } from '../src/store/quotas.ts';
 import type { LanguageModel } from '../src/llm/index.ts';
@@ -29,6 +30,8 @@ export interface ConversationDeps {
    * side: cases wait in the store, visible in `trygg cases`.
    */
   desk?: CaseDesk;
+  /** Incidents: tenants who name an open incident's place are told first; without it, no incidents. */
+  incidents?: IncidentDesk;
   /** The optional language model (rules alone when absent or not configured). It may only add caution. */
   model?: LanguageModel;
   /** Privacy notice shown with the greeting. */
@@ -53,6 +56,14 @@ export interface Profile {
   heldCaseId?: string;
   /** The emergency case further danger messages go into, and when the last one came (ISO). */
   emergencyCase?: { id: string; at: string };
+  /** The incidents this conversation was told about, with the number of the latest notice it was told. */
+  toldIncidents?: Record<string, number>;
+  /** The incident this conversation's contact was linked to: a case it opens is linked too. */
+  linkedIncident?: string;
+  /** Updates offered (JA / YES subscribes) for this incident and notice; `offered` once said. */
+  incidentOffer?: { id: string; seq: number; offered: boolean };
+  /** Incidents whose updates this conversation gets (STOPP ends them all). */
+  subscribed?: string[];
   /** The conversation so far (tenant and bot), attached to a case when one is made. Trimmed. */
   transcript?: { at: string; from: 'tenant' | 'bot'; text: string }[];
 }

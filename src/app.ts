@@ -15,6 +15,8 @@ import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { buildServer, closeServer } from './channels/server.ts';
 import { createTeamsSide, lateStaffSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import { CaseDesk } from './cases/desk.ts';
+import { IncidentDesk } from './cases/incidents/desk.ts';
+import { loadAreas, Places } from './cases/incidents/places.ts';
 import {
   mountPhone,
   mountPhoneSimulator,
@@ -62,6 +64,8 @@ export interface App {
   log: Logger;
   /** The case lifecycle (open, claim, close, notices), shared by the dialogs, the phone and Teams. */
   desk: CaseDesk;
+  /** The incident lifecycle (open, update, close, link, subscribe, proposals), shared with the CLI's code. */
+  incidents: IncidentDesk;
   teams: TeamsSide;
   /** The scheduled jobs (re-alerts, retention), started by `listen`. */
   jobs: Job[];
@@ -108,8 +112,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // The desk writes cases and their notices; the Teams side delivers them (bound once it exists).
   const staffSide = lateStaffSide();
   const desk = new CaseDesk({ store, policy, now, log, staff: staffSide });
+  const incidents = new IncidentDesk({
+    store,
+    policy,
+    places: new Places(loadAreas(config.areasFile)),
+    now,
+    log,
+    staff: staffSide,
+  });
   const teams = createTeamsSide({
     desk,
+    incidents,
     adapter,
     config,
     policy,
@@ -130,6 +143,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     log,
     render: renderReply,
     desk,
+    incidents,
     ...(model ? { model } : {}),
     ...(publicBase ? { privacyUrl: `${publicBase.replace(/\/$/, '')}/privacy` } : {}),
   });
@@ -211,6 +225,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     log,
     desk,
+    incidents,
     teams,
     jobs,
     scheduler,

@@ -18,6 +18,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optional,
   POLICY_FILE: optional,
+  AREAS_FILE: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optional,
   MicrosoftAppId: optional,
@@ -64,6 +65,8 @@ export interface Config {
   databaseUrl?: string;
   /** Routing policy file; undefined = the shipped default. */
   policyFile?: string;
+  /** The landlord's areas and streets, for incidents (`AREAS_FILE`); undefined = the shipped sample. */
+  areasFile?: string;
   logLevel: string;
   production: boolean;
   /** No Bot Framework app id: local mode (Emulator convention), local pages on, no token checks. */
@@ -175,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.POLICY_FILE ? { policyFile: path.resolve(env.POLICY_FILE) } : {}),
+    ...(env.AREAS_FILE ? { areasFile: path.resolve(env.AREAS_FILE) } : {}),
     logLevel: env.LOG_LEVEL,
     production,
     localMode: !env.MicrosoftAppId,

@@ -1,6 +1,7 @@
 /**
  * Staff commands in a Teams channel, with the bot mentioned:
- *   register <route|incidents> (also "registrera"), status, shift add <route> HH:MM-HH:MM [note].
+ *   register <route|incidents> (also "registrera"), status, shift add <route> HH:MM-HH:MM [note], incident
+ *   (the form that opens an incident, in the incidents channel).
  * Only the allowed Microsoft 365 tenant may use commands at all; only the admins in TEAMS_ADMIN_IDS may
  * register a channel or add a shift (both change where cases go), and both are audited; only registered
  * teams may ask for the status.
@@ -14,6 +15,7 @@ import { dutyStatus } from '../../routing/schedule.ts';
 import { ROUTES, type RouteId } from '../../routing/types.ts';
 import type { StaffAction } from '../../store/index.ts';
 import { staffNotice } from '../../cases/notices.ts';
+import { sendIncidentForm } from './incident-actions.ts';
 import { REGISTRABLE, type Registrable } from './registrations.ts';
 import type { StaffAppDeps } from './staff-app.ts';
 
@@ -166,6 +168,11 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
         `- ${x.id} ${x.route} ${x.kind} ${fmt(DateTime.fromISO(x.from, { zone: policy.timeZone }))}–${fmt(DateTime.fromISO(x.to, { zone: policy.timeZone }))}${x.note ? ` (${x.note})` : ''}`,
       );
     await ctx.sendActivity({ type: 'message', text: lines.join('\n\n'), textFormat: 'markdown' });
+    return;
+  }
+
+  if (command === 'incident') {
+    await sendIncidentForm(ctx, deps);
     return;
   }
 

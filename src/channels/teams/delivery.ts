@@ -27,21 +27,14 @@ import {
 } from '../../store/index.ts';
 import { abortableConnector } from './abortable.ts';
 import { caseCard, redactedCard } from './cards.ts';
+import { createIncidentDeliver } from './incident-delivery.ts';
+import { channelReference, NotYet, rootMessageId, threadReference } from './threads.ts';
 import { WaitingError } from './outbox-worker.ts';
 import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
 import { plain, stripLinks } from './untrusted.ts';
 
 export { threadOf } from './items.ts';
-
-/** An error that is worth retrying although it has no HTTP status (the card is not posted yet, say). */
-class NotYet extends Error {
-  readonly retryable = true;
-}
-
-/** Parses the root message id out of a Teams thread conversation id (`…;messageid=123`). */
-export function rootMessageId(conversationId: string): string | undefined {
-  return /;messageid=(\d+)/.exec(conversationId)?.[1];
-}
+export { rootMessageId } from './threads.ts';
 
 export interface DeliveryDeps {
   adapter: CloudAdapter;
@@ -52,17 +45,6 @@ export interface DeliveryDeps {
   model?: LanguageModel;
   log?: Logger;
 }
-
-function threadReference(threadId: string, serviceUrl: string): Partial<ConversationReference> {
-  return {
-    channelId: 'msteams',
-    serviceUrl,
-    conversation: { id: threadId, isGroup: true, conversationType: 'channel', name: '' },
-  };
-}
-
-/** A channel itself: a message sent here starts a new thread. */
-const channelReference = threadReference;
 
 /** The label before the model's summary on the case; its presence means the summary was written. */
 const summaryLabel = () => translator('sv', 'staff')('card.machineSummary');
@@ -116,6 +98,26 @@ export function createDeliver(deps: DeliveryDeps) {
     throw new WaitingError(ALERTS.noChannel, 'no Teams channel is registered for the route', { route: target });
   }
 
+  /** Posts a card as a new thread in a registered channel; resolves with the thread's conversation id. */
+  async function newThread(reg: ChannelRegistration, card: object, signal: AbortSignal): Promise<string> {
+    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+    let threadId: string | undefined;
+    await cont(channelReference(reg.channelId, reg.serviceUrl), signal, async (_turn, connector) => {
+      const created = await connector.conversations.createConversation({
+        isGroup: true,
+        bot: { id: appId || 'trygg', name: 'Trygg' },
+        channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
+        activity: activity as never,
+        tenantId: reg.tenantId,
+      } as never);
+      threadId = created.id;
+    });
+    if (!threadId) throw new NotYet('Teams returned no conversation id');
+    return threadId;
+  }
+
+  const incidents = createIncidentDeliver({ store, policy, cont, registered, newThread });
+
   /** The model's summary on the case, written once: a retry finds it there and asks the model no more. */
   async function withSummary(c: Case): Promise<Case> {
     if (!model?.enabled || !c.transcript.length || c.summary.includes(`${summaryLabel()}: `)) return c;
@@ -129,19 +131,7 @@ export function createDeliver(deps: DeliveryDeps) {
     const reg = await channelFor(c);
     const shown = await withSummary(c);
     signal.throwIfAborted();
-    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(caseCard(shown, policy.timeZone))] };
-    let threadId: string | undefined;
-    await cont(channelReference(reg.channelId, reg.serviceUrl), signal, async (_turn, connector) => {
-      const created = await connector.conversations.createConversation({
-        isGroup: true,
-        bot: { id: appId || 'trygg', name: 'Trygg' },
-        channelData: { channel: { id: reg.channelId }, tenant: { id: reg.tenantId } },
-        activity: activity as never,
-        tenantId: reg.tenantId,
-      } as never);
-      threadId = created.id;
-    });
-    if (!threadId) throw new NotYet('Teams returned no conversation id');
+    const threadId = await newThread(reg, caseCard(shown, policy.timeZone), signal);
     const activityId = rootMessageId(threadId) ?? threadId;
     try {
       await store.cards.record({ subject: c.id, kind: 'case', threadId, messageId: activityId });
@@ -239,6 +229,7 @@ export function createDeliver(deps: DeliveryDeps) {
       return;
     }
     if (item.kind === STAFF_REDACT_KIND) return redact(item.payload as unknown as TeamsRedaction, signal);
+    if (await incidents(item, signal)) return;
     const payload = item.payload as CasePayload;
     const c = await store.cases.get(payload.caseId);
     if (!c) return; // purged or forgotten: nothing to deliver

@@ -7,6 +7,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { Alerts } from '../../alerts.ts';
 import type { CaseDesk, StaffSide } from '../../cases/desk.ts';
+import type { IncidentDesk } from '../../cases/incidents/desk.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
@@ -30,6 +31,8 @@ export interface TeamsSideDeps {
   now: () => Date;
   /** The case lifecycle that staff act on (claim, reply, close) and whose alerts reach people. */
   desk: CaseDesk;
+  /** The incident lifecycle that staff act on (the form, proposals, incident cards). */
+  incidents: IncidentDesk;
   /** Writes staff summaries and translates between staff and tenant, when configured. */
   model?: LanguageModel;
   /** Outbox polling, retry, lease and deadline timing (tests shorten them). */

@@ -11,6 +11,7 @@ import {
 } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { CaseDesk } from '../../cases/desk.ts';
+import type { IncidentDesk } from '../../cases/incidents/desk.ts';
 import type { Config } from '../../config.ts';
 import { translator } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
@@ -19,6 +20,7 @@ import { StoreConflictError, type Case, type Store } from '../../store/index.ts'
 import { caseCard, OUTCOMES } from './cards.ts';
 import { rootMessageId } from './delivery.ts';
 import { actorOf, handleCommand } from './commands.ts';
+import { incidentActions } from './incident-actions.ts';
 import type { RegistrationStore } from './registrations.ts';
 
 export interface StaffAppDeps {
@@ -27,6 +29,8 @@ export interface StaffAppDeps {
   store: Store;
   /** The case lifecycle: claims, replies and closes go through it. */
   desk: CaseDesk;
+  /** The incident lifecycle: the form, proposals and incident cards act through it. */
+  incidents: IncidentDesk;
   registrations: RegistrationStore;
   log: Logger;
   now: () => Date;
@@ -124,20 +128,25 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     return result.card ? (caseCard(result.card, policy.timeZone) as AdaptiveCard) : result.message!;
   });
 
+  incidentActions(app, { ...deps, allowed: (ctx) => tenantAllowed(ctx, deps.config) });
+
   // Any other card action verb does nothing; it is refused and audited like an action from the wrong place.
-  app.adaptiveCards.actionExecute<CardData>(/^(?!(claim|reply|close)$)/, async (ctx, _state, data) => {
-    await store.staffAudit.append({
-      at: deps.now(),
-      action: 'teams.cardAction.refused',
-      actor: actorOf(ctx),
-      details: {
-        verb: String((ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '').slice(0, 20),
-        caseId: String(data?.caseId ?? '').slice(0, 40),
-        channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
-      },
-    });
-    return t()('claim.unknownAction');
-  });
+  app.adaptiveCards.actionExecute<CardData>(
+    /^(?!(claim|reply|close|incident\.(open|update|close))$)/,
+    async (ctx, _state, data) => {
+      await store.staffAudit.append({
+        at: deps.now(),
+        action: 'teams.cardAction.refused',
+        actor: actorOf(ctx),
+        details: {
+          verb: String((ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '').slice(0, 20),
+          caseId: String(data?.caseId ?? '').slice(0, 40),
+          channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
+        },
+      });
+      return t()('claim.unknownAction');
+    },
+  );
 
   // Action.Submit fallback (older clients): a message with `value`; the card is updated through the outbox.
   app.adaptiveCards.actionSubmit<CardData>(['claim', 'reply', 'close'], async (ctx, _state, data) => {
@@ -151,7 +160,10 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
   app.activity('message', async (ctx) => {
     const text = (ctx.activity.text ?? '').trim();
     const conversationId = ctx.activity.conversation.id;
-    if (conversationId.includes(';messageid=') && !/^(register|registrera|status|shift|help|hjälp)\b/i.test(text)) {
+    if (
+      conversationId.includes(';messageid=') &&
+      !/^(register|registrera|status|shift|incident|help|hjälp)\b/i.test(text)
+    ) {
       await relayFromThread(ctx, conversationId, text);
       return;
     }
