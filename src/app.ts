@@ -15,7 +15,7 @@ import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { buildServer, closeServer } from './channels/server.ts';
 import { createTeamsSide, lateStaffSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import { CaseDesk } from './cases/desk.ts';
-import { IncidentDesk } from './cases/incidents/desk.ts';
+import { IncidentDesk, type IncidentTiming } from './cases/incidents/desk.ts';
 import { loadAreas, Places } from './cases/incidents/places.ts';
 import {
   mountPhone,
@@ -50,6 +50,8 @@ export interface AppOptions {
   limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
   worker?: WorkerTiming;
+  /** Incidents' timing: SMS pace, how long open incidents are remembered, card redraws (tests shorten it). */
+  incidents?: IncidentTiming;
   /** How often scheduled jobs ask whether they are due (tests shorten it); default each one's interval, at most a minute. */
   jobs?: { pollMs?: number };
   /** The phone line's ACS client options, per-request timeout and session caps (tests shorten them). */
@@ -119,6 +121,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now,
     log,
     staff: staffSide,
+    ...options.incidents,
   });
   const teams = createTeamsSide({
     desk,

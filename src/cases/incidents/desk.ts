@@ -48,7 +48,12 @@ export interface IncidentDeskDeps {
   cacheMs?: number;
   /** Contacts within `windowMs` about one kind at one place that propose an incident; default 3 in 30 minutes. */
   proposals?: { threshold: number; windowMs: number };
+  /** The card is redrawn at most this often (a burst of reports is one update); default 5 s. */
+  cardEveryMs?: number;
 }
+
+/** The timing an app may set (tests shorten it). */
+export type IncidentTiming = Pick<IncidentDeskDeps, 'smsGapMs' | 'cacheMs' | 'cardEveryMs'>;
 
 /** "2027-01-24 08:00-20:00" in the policy's zone (an end not after the start is the next day). */
 export function parseOfficeHours(text: string, zone: string): { from: Date; to: Date } {
@@ -144,7 +149,7 @@ export class IncidentDesk {
     try {
       const written = await this.#d.store.incidents.addNotice(id, notice, {
         outbox: (incident, active) => [
-          incidentCardUpdate(incident.id, now),
+          incidentCardUpdate(incident.id, now, this.#d.cardEveryMs),
           ...tenantNotices(incident, [incident.notices.at(-1)!], active, now, this.#smsGap),
         ],
       });
@@ -232,7 +237,7 @@ export class IncidentDesk {
   }
 
   async #refreshCard(incidentId: string): Promise<void> {
-    await this.#d.store.outbox.enqueue([incidentCardUpdate(incidentId, this.#d.now())]);
+    await this.#d.store.outbox.enqueue([incidentCardUpdate(incidentId, this.#d.now(), this.#d.cardEveryMs)]);
     this.#d.staff?.wake();
   }
 }

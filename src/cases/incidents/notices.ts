@@ -21,7 +21,7 @@ export const INCIDENT_NOTICE = {
   tenant: 'tenant.incidentNotice',
 } as const;
 
-/** How often an incident's card is redrawn at most. */
+/** How often an incident's card is redrawn at most, by default. */
 export const CARD_UPDATE_EVERY_MS = 5_000;
 
 export interface IncidentCardPayload {
@@ -49,13 +49,13 @@ export const incidentCard = (incidentId: string): NewOutboxItem => ({
 });
 
 /** The card redrawn at the end of the current few seconds: reports in the same moment share one update. */
-export function incidentCardUpdate(incidentId: string, now: Date): NewOutboxItem {
-  const slot = Math.floor(now.getTime() / CARD_UPDATE_EVERY_MS);
+export function incidentCardUpdate(incidentId: string, now: Date, everyMs = CARD_UPDATE_EVERY_MS): NewOutboxItem {
+  const slot = Math.floor(now.getTime() / everyMs);
   return {
     kind: INCIDENT_NOTICE.cardUpdate,
-    key: `icard:${incidentId}:${slot}`,
+    key: `icard:${incidentId}:${everyMs}:${slot}`,
     payload: { incidentId } satisfies IncidentCardPayload,
-    nextAttemptAt: new Date((slot + 1) * CARD_UPDATE_EVERY_MS),
+    nextAttemptAt: new Date((slot + 1) * everyMs),
   };
 }
 
