@@ -41,6 +41,7 @@ import {
   answerWithIncident,
   incidentOfContact,
   offerUpdates,
+  putFirst,
   stopUpdates,
   tellIncident,
 } from './incidents.ts';
@@ -274,7 +275,7 @@ export class TryggConversation {
     if (notice) {
       // The greeting says Trygg is automated: it comes before anything else.
       if (!profile.greeted) await this.greet(turn, { short: true });
-      turn.prefix(notice);
+      await putFirst(turn, notice);
     }
 
     // 3. Shortly after a handoff, the tenant's messages belong to that case.

@@ -120,7 +120,16 @@ export async function linkCase(turn: Turn, caseId: string, address: string | und
   const match = address ? await incidentOfContact(turn, address) : undefined;
   if (!match) return;
   const notice = await tellIncident(turn, match.incident, { caseId });
-  if (notice) turn.prefix(notice);
+  if (notice) await putFirst(turn, notice);
+}
+
+/**
+ * A notice before the rest of the reply: in the same message, or on the phone a message of its own (which
+ * the caller may skip).
+ */
+export async function putFirst(turn: Turn, notice: string): Promise<void> {
+  if (turn.channelId === 'telephony') await turn.say(notice, { notice: true });
+  else turn.prefix(notice);
 }
 
 /** The offer of updates, when one waits and no question is open. */

@@ -5,6 +5,7 @@
  * Transport-agnostic: ACS Call Automation and the local simulator both drive it through `CallControl`.
  */
 import type { Activity } from 'botbuilder';
+import { replyOf } from '../../../dialogs/reply.ts';
 import type { CaseDesk } from '../../cases/desk.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
@@ -14,6 +15,7 @@ import {
   humanCommand,
   joinPrompts,
   languageForKey,
+  noticePrompt,
   languageMenu,
   languageNamed,
   localeOf,
@@ -76,6 +78,10 @@ export class PhoneCall {
     const text = value.trim();
     if (!text) return this.noAnswer('silence');
     s.silences = 0;
+    // # skips an incident's notice: the rest of the reply is said at once.
+    const skipTo = s.skipTo;
+    s.skipTo = undefined;
+    if (kind === 'dtmf' && text === '#' && skipTo) return this.listen(skipTo);
     if (kind === 'dtmf' && text === '9') return this.repeat();
     if (kind === 'dtmf' && text === '0') return this.botTurn(humanCommand(s.lang), kind);
     if (kind === 'dtmf' && !/^[1-8]$/.test(text)) return this.noAnswer('unclear');
@@ -188,11 +194,20 @@ export class PhoneCall {
     if (!last) return this.listen(phoneText(s.lang, 'error', {}, this.deps.voices));
     if (turn.decision?.route === 'emergency' || turn.messages.some(isEmergencyReply)) return this.emergency(turn);
     if (turn.handoff && TRANSFER_ROUTES.has(turn.handoff.route)) return this.handOff(turn);
-    const parts = turn.messages.map((m) => replyPrompt(m, s.lang, this.deps.voices));
+    // An incident's notice is said first, short, and # skips it (to the rest of the reply).
+    const notices = turn.messages.filter((m) => replyOf(m)?.notice);
+    const parts = turn.messages.filter((m) => !replyOf(m)?.notice).map((m) => replyPrompt(m, s.lang, this.deps.voices));
     const options = optionsPrompt(last, s.lang, this.deps.voices);
     if (options) parts.push(options);
     if (!s.awaitingAnswer) parts.push(phoneText(s.lang, 'more', {}, this.deps.voices));
-    return this.listen(joinPrompts(parts));
+    if (!notices.length) return this.listen(joinPrompts(parts));
+    const rest = joinPrompts(parts);
+    const notice = [
+      phoneText(s.lang, 'incident.skip', {}, this.deps.voices),
+      ...notices.map((m) => noticePrompt(m, s.lang, this.deps.voices)),
+    ];
+    await this.listen(joinPrompts([...notice, rest]));
+    s.skipTo = rest;
   }
 
   /** 112 first, short and twice. Uncertain danger: then the bot's question. Otherwise: hang up and dial, or transfer. */

@@ -95,6 +95,27 @@ export function replyPrompt(activity: Partial<Activity>, fallback: Lang, voices:
   return { ssml: speak, text, lang };
 }
 
+/** The longest an incident's notice is said on the phone: the first sentences, up to about this many characters. */
+const NOTICE_CHARS = 320;
+
+/**
+ * An incident's notice, short: its first sentences (whole ones, up to about 320 characters), in the
+ * reply's language and voice.
+ */
+export function noticePrompt(activity: Partial<Activity>, fallback: Lang, voices: Voices = {}): Prompt {
+  const lang = replyLanguage(activity) ?? fallback;
+  const full = plainText(activity.text ?? '')
+    .replace(/\s*\n+\s*/g, ' ')
+    .trim();
+  let text = full;
+  if (full.length > NOTICE_CHARS) {
+    const cut = full.slice(0, NOTICE_CHARS);
+    const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
+    text = end > 40 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))} …`;
+  }
+  return { ssml: withVoice(ssml(text, lang), lang, voices), text, lang };
+}
+
 /**
  * The keys for a question's options ("Säg ditt svar, eller tryck 1 för Ja, 2 för Nej"), when the bot waits
  * for one of them. Keys 0 and 9 stay reserved for a person and repeat.

@@ -105,6 +105,8 @@ export interface CallSession {
   silences: number;
   /** The last prompt that listened, for 9 (repeat) and reprompts. */
   lastPrompt?: Prompt;
+  /** While an incident's notice is said: what # skips to (the rest of the reply). */
+  skipTo?: Prompt;
   /** The play in progress and what follows it. */
   playing?: { context: string; after: AfterPlay };
   /** The latest routing decision of the call. */
