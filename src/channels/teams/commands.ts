@@ -17,6 +17,7 @@ import type { StaffAction } from '../../store/index.ts';
 import { staffNotice } from '../../cases/notices.ts';
 import { sendIncidentForm } from './incident-actions.ts';
 import { REGISTRABLE, type Registrable } from './registrations.ts';
+import { plain } from './untrusted.ts';
 import type { StaffAppDeps } from './staff-app.ts';
 
 /** The staff side's deps, and whether this activity's tenant may use commands at all. */
@@ -162,6 +163,10 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
     const open =
       (await deps.store.cases.count({ status: 'open' })) + (await deps.store.cases.count({ status: 'claimed' }));
     lines.push(s('command.openCases', { count: open }));
+    for (const i of await deps.store.incidents.list({ status: 'open', limit: 20 }))
+      lines.push(
+        s('command.incident', { id: i.id, kind: s(`incident.kinds.${i.kind}`), where: i.where, reports: i.reports }),
+      );
     lines.push(shifts.length ? s('command.shifts') : s('command.noShifts'));
     for (const x of shifts)
       lines.push(

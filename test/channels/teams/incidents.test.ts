@@ -91,6 +91,13 @@ describe('incidents in Teams', () => {
     expect(redraws.every((s) => s.path.endsWith(`/activities/${card.messageId}`))).toBe(true);
     expect(await h.app.store.cases.list()).toEqual([]);
     expect(incidentCards()).toHaveLength(1);
+    // @Trygg status lists it.
+    await h.teamsMessage('status', INCIDENTS, incidentsChannel());
+    await until(() =>
+      h.teams
+        .accepted(/activities/)
+        .find((s) => /Pågående händelse H-\d{4}-0001: Brand, Ramels väg 12 \(2 hyresgäster/.test(String(s.body.text))),
+    );
     expect(await h.app.store.staffAudit.list()).toContainEqual(
       expect.objectContaining({
         action: 'teams.incident.open',
