@@ -10,15 +10,7 @@ import { triageWithModel } from '../src/llm/flow.ts';
 import { withOverrides, type Override, type Policy } from '../src/routing/policy.ts';
 import { triage } from '../src/routing/triage/index.ts';
 import type { Triage } from '../src/routing/types.ts';
-import {
-  locksFor,
-  mergeAppended,
-  mergeFields,
-  saveChecked,
-  snapshotState,
-  type StateMerge,
-  type StateObject,
-} from '../src/store/locks.ts';
+import { locksFor, saveChecked, snapshotState, type StateObject } from '../src/store/locks.ts';
 import { Turn, type ConversationDeps, type Profile } from './context.ts';
 import { answerEmergency } from './emergency.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
@@ -46,6 +38,7 @@ import {
   tellIncident,
 } from './incidents.ts';
 import { emptyTriage, languageFor, localeLanguage } from './language.ts';
+import { mergeTurnStates } from './state-merge.ts';
 
 const DIALOG_CONFIG_KEY = 'DialogStateManagerConfiguration';
 
@@ -111,40 +104,12 @@ export class TryggConversation {
    * Should the lock not come in time (a turn stuck elsewhere, a database hiccup) the turn runs anyway, since
    * a tenant in danger must get an answer. Either way the state is saved with the eTag it was read with;
    * when another writer got there first, nothing is run again (replies, audit entries and cases of both
-   * turns stand, once each) and the two states are merged (docs/multi-instance.md, "State conflicts"):
-   * - the dialog of the turn that opened a case wins, with that case as `openCaseId`: the other turn's
-   *   unfinished dialog would otherwise ask again and open a second case;
-   * - otherwise a field only one turn changed keeps that change, and where both did, this turn (the later
-   *   one) wins, except that the transcripts are joined (the next turn trims them) and `greeted` holds if
-   *   either greeted.
+   * turns stand, once each) and the two states are merged (`mergeTurnStates`, docs/multi-instance.md,
+   * "State conflicts").
    */
   async onMessage(ctx: TurnContext): Promise<void> {
     // `channelId/conversations/<id>/`: throws when the activity names no channel or conversation.
     const key = this.state.getStorageKey(ctx) as string;
-    type Entry = NonNullable<Profile['transcript']>[number];
-    const caseOf = (s: StateObject) => (s.profile as Profile | undefined)?.openCaseId;
-    const merge: StateMerge = (base, ours, theirs) => {
-      const opened = (s: StateObject) => caseOf(s) !== undefined && caseOf(s) !== caseOf(base);
-      const winner = opened(theirs) && !opened(ours) ? theirs : opened(ours) && !opened(theirs) ? ours : undefined;
-      const pick = (o: unknown, t: unknown) => (winner === theirs ? t : o);
-      const merged = mergeFields(base, ours, theirs, (field, b, o, t) =>
-        field !== 'profile'
-          ? pick(o, t)
-          : mergeFields(b as StateObject, o as StateObject, t as StateObject, (f, pb, po, pt) =>
-              f === 'transcript'
-                ? mergeAppended(pb as Entry[], po as Entry[], pt as Entry[], (e) => e.at)
-                : f === 'greeted'
-                  ? Boolean(po || pt)
-                  : pick(po, pt),
-            ),
-      );
-      if (winner) {
-        if (winner.dialogState === undefined) delete merged.dialogState;
-        else merged.dialogState = winner.dialogState;
-        merged.profile = { ...(merged.profile as StateObject | undefined), openCaseId: caseOf(winner) };
-      }
-      return merged;
-    };
     const conversationId = ctx.activity.conversation.id;
     const activityId = ctx.activity.id;
     const { activities } = this.deps.store;
@@ -161,7 +126,7 @@ export class TryggConversation {
       try {
         await this.handle(ctx);
       } finally {
-        await saveChecked(this.deps.store.state, key, base, this.state.get(ctx) as StateObject, merge);
+        await saveChecked(this.deps.store.state, key, base, this.state.get(ctx) as StateObject, mergeTurnStates);
       }
       // Reached only when the turn and the save went through.
       if (activityId) await activities.markProcessed(conversationId, activityId);
