@@ -160,6 +160,22 @@ describe('the whole app keeps personal data out of its logs', () => {
     await sms(`DET BRINNER på ${PERSONAL.addresses[1]}! ring ${PERSONAL.phones[1]} eller mejla ${PERSONAL.emails[1]}`);
     await sms(`personnummer ${PERSONAL.identityNumbers[1]} ${PERSONAL.identityNumbers[2]}`);
 
+    // An incident at an address in the conversation: the SMS tenant is told, subscribes, gets an update, stops.
+    const incident = await app.incidents.open({
+      where: PERSONAL.addresses[1]!,
+      kind: 'fire',
+      text: { sv: `Brand på ${PERSONAL.addresses[1]}. Ring ${PERSONAL.phones[5]} om du har frågor.` },
+      by: 'aad-anna',
+    });
+    await sms(`Vad har hänt på ${PERSONAL.addresses[1]}? Jag bor där, ${PERSONAL.names[0]}`);
+    await sms('JA');
+    await app.incidents.update(incident.id, {
+      text: { sv: `Uppgång B på ${PERSONAL.addresses[1]} är öppen.` },
+      by: 'cli',
+    });
+    await until(() => web.messages().find((m) => String(m.text).includes('Uppgång B på')));
+    await sms('STOPP');
+
     // The local Direct Line shim, as the chat page uses it.
     const grant = await (
       await post(`${base}/v3/directline/conversations`, { user: { id: 'tenant-dl', name: PERSONAL.names[1] } })
