@@ -11,6 +11,7 @@ import type { Policy } from '../../routing/policy.ts';
 import {
   INCIDENT_KINDS,
   StoreConflictError,
+  StoreNotFoundError,
   type Incident,
   type IncidentContact,
   type IncidentKind,
@@ -122,9 +123,21 @@ export class IncidentDesk {
     return incident;
   }
 
-  /** A new notice to everyone subscribed (once each) and on the card. */
-  update(id: string, input: { text: NoticeText; by: string }): Promise<Incident> {
-    return this.#notice(id, { text: checkText(input.text), by: input.by });
+  /**
+   * A new notice to everyone subscribed (once each) and on the card. The same text again within a minute (a
+   * double click, a form sent twice) is the same notice: it is not sent again.
+   */
+  async update(id: string, input: { text: NoticeText; by: string }): Promise<Incident> {
+    const text = checkText(input.text);
+    const current = await this.#d.store.incidents.get(id);
+    const latest = current?.notices.at(-1);
+    const again =
+      current?.status === 'open' &&
+      latest &&
+      JSON.stringify(latest.text) === JSON.stringify(text) &&
+      this.#d.now().getTime() - Date.parse(latest.at) < 60_000;
+    if (again) return current;
+    return this.#notice(id, { text, by: input.by });
   }
 
   /** The closing notice (with the extra office hours, when given) to everyone subscribed; then no more. */
@@ -157,7 +170,7 @@ export class IncidentDesk {
       return written;
     } catch (err) {
       if (err instanceof StoreConflictError) throw new IncidentInputError('closed', `incident ${id} is closed already`);
-      if ((err as Error).name === 'StoreNotFoundError') throw new IncidentInputError('missing', `no incident ${id}`);
+      if (err instanceof StoreNotFoundError) throw new IncidentInputError('missing', `no incident ${id}`);
       throw err;
     }
   }
