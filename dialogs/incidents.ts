@@ -7,7 +7,7 @@
  * Nothing here may keep a tenant from their answer: a failing incident lookup is logged and skipped.
  */
 import { TurnContext } from 'botbuilder';
-import { eventKindOf } from '../src/cases/incidents/kinds.ts';
+import { aboutOwnHome, eventKindOf } from '../src/cases/incidents/kinds.ts';
 import { knownIncident } from '../src/cases/incidents/texts.ts';
 import { StoreConflictError, type Incident } from '../src/store/index.ts';
 import type { Triage } from '../src/routing/types.ts';
@@ -46,8 +46,9 @@ export async function incidentOfContact(turn: Turn, text: string, t?: Triage): P
     const kind = eventKindOf(t, text);
     const at = await desk.at(text);
     if (at) {
+      // About the incident itself (its kind, or only asking), and not about the tenant's own home.
       const info = !kind && (t?.category === 'information' || t?.category === 'unknown' || !t);
-      return { incident: at.incident, related: kind === at.incident.kind || info };
+      return { incident: at.incident, related: (kind === at.incident.kind || info) && !aboutOwnHome(t, text) };
     }
     const found = kind && desk.places.find(text);
     if (found) await desk.signal(found, kind, contactOf(turn));

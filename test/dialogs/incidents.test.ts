@@ -88,6 +88,23 @@ describe('told first what MKB knows', () => {
     expect(await h.store.incidents.get(incident.id)).toMatchObject({ reports: 1 });
   });
 
+  it('damage in the tenant’s own flat is something else: the notice first, and its own case', async () => {
+    const h = await harness({ at: TUESDAY_NIGHT });
+    const water = await h.incidents.open({
+      where: 'Ramels väg 12',
+      kind: 'water',
+      text: { sv: 'Ett vattenrör har brustit på Ramels väg 12. Vattnet är avstängt.' },
+      by: 'cli',
+    });
+    const reply = await joined(h, 'Det rinner in vatten i min lägenhet på Ramels väg 12');
+    expect(reply).toMatch(/Ett vattenrör har brustit/);
+    expect(reply).toMatch(/Är någon i fara/); // Fastighetsjouren's questions: a case is on its way
+    // A tenant who only asks about the water is linked without a case.
+    const other = await harness({ at: TUESDAY_NIGHT, conversationId: 'other', store: h.store });
+    await other.texts('vattnet på Ramels väg 12, när kommer det tillbaka?');
+    expect(await h.store.incidents.get(water.id)).toMatchObject({ reports: 2 });
+  });
+
   it('an address given in the dialog names the place: the notice comes in that reply, the case is linked', async () => {
     const h = await harness({ at: TUESDAY_NIGHT });
     const incident = await fire(h.incidents);

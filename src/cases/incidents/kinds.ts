@@ -43,3 +43,22 @@ export function eventKindOf(t: Triage | undefined, text: string): IncidentKind |
   }
   return undefined;
 }
+
+const homes = new Map<Lang, string[]>();
+
+/**
+ * Whether a message is about the tenant's own home ("i min lägenhet", "my flat"): then it reports something
+ * of its own (damage in the flat), not only the incident, and gets a case of its own.
+ */
+export function aboutOwnHome(t: Triage | undefined, text: string): boolean {
+  const folded = ` ${fold(text)} `;
+  for (const lang of new Set<Lang>([t?.language ?? 'sv', 'sv'])) {
+    let list = homes.get(lang);
+    if (!list) {
+      const words = getI18n().getResource(lang, 'words', 'ownHome') as string[] | undefined;
+      homes.set(lang, (list = (words ?? []).map((w) => fold(w)).filter(Boolean)));
+    }
+    if (list.some((w) => folded.includes(` ${w} `))) return true;
+  }
+  return false;
+}
