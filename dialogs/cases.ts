@@ -47,7 +47,7 @@ export async function openCase(
       if (verdict.first && profile.heldCaseId !== existing.id)
         await desk.tellStaff(existing.id, capNotice(verdict, 'attached'));
       profile.openCaseId = profile.lastCaseId = existing.id;
-      await handoffEvent(turn, existing);
+      tellHandoff(turn, existing);
       return existing;
     }
   }
@@ -76,7 +76,7 @@ export async function openCase(
   if (!verdict.ok) reportCap(turn, verdict, kase, carded ? 'carded' : 'held');
   // A case at an incident's place (told earlier, or the address given now) is counted on the incident too.
   await linkCase(turn, kase.id, input.contact?.address);
-  await handoffEvent(turn, kase);
+  tellHandoff(turn, kase);
   return kase;
 }
 
@@ -126,14 +126,15 @@ function capNotice(v: Refusal, outcome: 'attached' | 'held'): string {
   return `${s(`caseCap.${v.cap}`, { max: v.max })} ${s(`caseCap.${outcome}`)}`;
 }
 
-/** The phone line transfers the call on a handoff; other channels need no event. */
-async function handoffEvent(turn: Turn, kase: Case): Promise<void> {
-  if (turn.channelId !== 'telephony') return;
+/** The reply that follows tells of the handoff, and carries it (the phone line transfers the call on it). */
+function tellHandoff(turn: Turn, kase: Case): void {
   const destination = turn.policy.destinations[kase.route];
-  await turn.ctx.sendActivity({
-    type: 'event',
-    name: 'trygg.handoff',
-    value: { caseId: kase.id, route: kase.route, phone: destination.phone, placeholder: destination.placeholder },
+  turn.act({
+    kind: 'handoff',
+    caseId: kase.id,
+    route: kase.route,
+    phone: destination.phone,
+    ...(destination.placeholder ? { placeholder: true } : {}),
   });
 }
 

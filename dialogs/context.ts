@@ -40,6 +40,8 @@ export interface ConversationDeps {
   log?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** The shared counters' limits (the new-case caps); one on `store.counters` when absent. */
   quotas?: Quotas;
+  /** Told of every routing decision (the metrics' contact count); nothing personal is passed. */
+  onDecision?: (route: string, channelId: string, language: string) => void;
 }
 
 /** Per-conversation memory, kept in the store between turns. */
@@ -125,6 +127,13 @@ export class Turn {
   }
 
   private pending: string[] = [];
+  /** An action (a case handed over) that the next reply tells of. */
+  private pendingAction: Reply['action'];
+
+  /** The next reply carries `action` (it tells the tenant what was done). */
+  act(action: NonNullable<Reply['action']>): void {
+    this.pendingAction = action;
+  }
 
   /** Text to put before the next reply, in the same message (one message costs less than two, on SMS too). */
   prefix(text: string): void {
@@ -142,6 +151,10 @@ export class Turn {
   async say(text: string, extra: Omit<Reply, 'text' | 'lang'> = {}): Promise<void> {
     // The 112 reply stands alone and first; anything pending waits for the next message.
     const reply: Reply = { text: extra.emergency ? text : this.withPending(text), lang: this.lang, ...extra };
+    if (this.pendingAction && !reply.emergency) {
+      reply.action ??= this.pendingAction;
+      this.pendingAction = undefined;
+    }
     this.remember('bot', reply.text);
     // A channel may need several messages for one reply (a long SMS): sent in order, each marked with its reply.
     for (const activity of [this.deps.render(reply, this.channelId)].flat())
@@ -155,6 +168,10 @@ export class Turn {
     if (!how.retry) this.remember('bot', full);
     // A reply with options is never split (renderers keep it whole).
     const reply: Reply = { text: full, lang: this.lang, expectsInput: true, ...(options ? { options } : {}) };
+    if (this.pendingAction && !how.retry) {
+      reply.action = this.pendingAction;
+      this.pendingAction = undefined;
+    }
     return Object.assign([this.deps.render(reply, this.channelId)].flat()[0]!, { [REPLY_OF]: reply });
   }
 
@@ -215,6 +232,7 @@ export class Turn {
       // Keyed (HMAC): an SMS conversation id is the tenant's number, which a plain hash would give away.
       conversationHash: this.deps.store.audit.hashConversation(this.ctx.activity.conversation.id),
     });
+    this.deps.onDecision?.(decision.route, this.channelId, decision.language);
   }
 
   /**

@@ -12,9 +12,12 @@ import { triage } from '../src/routing/triage/index.ts';
 import type { Triage } from '../src/routing/types.ts';
 import { locksFor, saveChecked, snapshotState, type StateObject } from '../src/store/locks.ts';
 import { Turn, type ConversationDeps, type Profile } from './context.ts';
+import { answerFailedTurn, type SentSoFar } from './degraded.ts';
 import { answerEmergency } from './emergency.ts';
+import { replyOf } from './reply.ts';
 import { choicePrompt, freeTextPrompt } from './prompts.ts';
 import { answerInformation } from './information.ts';
+import { hearBackDialog } from './hear-back.ts';
 import {
   DANGER_CONFIRMED,
   NEW_CONTACT,
@@ -70,7 +73,8 @@ export class TryggConversation {
       .add(officeDialog())
       .add(supportDialog())
       .add(confirmDangerDialog())
-      .add(unknownDangerDialog());
+      .add(unknownDangerDialog())
+      .add(hearBackDialog());
   }
 
   /** A new conversation on a channel that announces one (web chat): the greeting. */
@@ -131,12 +135,32 @@ export class TryggConversation {
       // Reached only when the turn and the save went through.
       if (activityId) await activities.markProcessed(conversationId, activityId);
     };
+    // What the turn sends, so that a turn the store fails can still be answered, and 112 only once.
+    const sent: SentSoFar = { emergency: false };
+    ctx.onSendActivities(async (_ctx, out, next) => {
+      if (out.some((a) => replyOf(a)?.emergency)) sent.emergency = true;
+      return next();
+    });
     try {
-      await locksFor(this.deps.store).withLock(`trygg.turn:${key}`, turn);
+      try {
+        await locksFor(this.deps.store).withLock(`trygg.turn:${key}`, turn);
+      } catch (error) {
+        if (started) throw error;
+        await turn();
+      }
     } catch (error) {
-      if (started) throw error;
-      await turn();
+      await this.answerFailedTurn(ctx, error, sent);
     }
+  }
+
+  /** A turn failed: see `answerFailedTurn` (the message read by the rules alone, without the state). */
+  private async answerFailedTurn(ctx: TurnContext, error: unknown, sent: SentSoFar): Promise<void> {
+    const text = (ctx.activity.text ?? '').trim().slice(0, MAX_TEXT);
+    const t = text ? triage(text) : undefined;
+    const cmd = command(text);
+    const lang = languageFor(text, t, {}, ctx.activity.locale, cmd?.lang);
+    const acute = t?.category === 'acute_danger' || cmd?.kind === 'acute';
+    await answerFailedTurn(ctx, this.deps, error, sent, { lang, triage: t, acute });
   }
 
   private async handle(ctx: TurnContext): Promise<void> {

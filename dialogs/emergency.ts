@@ -22,12 +22,9 @@ export async function answerEmergency(
   d: Decision,
   incident?: () => Promise<IncidentMatch | undefined>,
 ): Promise<void> {
-  const tip = d.danger ? turn.t(`emergency.kind.${d.danger}`, { defaultValue: '' }) : '';
-  await turn.say(turn.t('emergency.first') + (tip ? `\n\n${tip}` : ''), { emergency: true });
+  await say112(turn, d);
   await turn.recordDecision(d);
-  const advice = d.advice
-    .filter((a) => a.phone)
-    .map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
+  const advice = adviceLines(turn, d);
   // SMS does not guarantee order: the follow-up says 112 too, in case it is the one that arrives first.
   const reminder = turn.channelId === 'sms' ? [turn.t('emergency.smsReminder')] : [];
   const match = await incident?.();
@@ -60,6 +57,17 @@ export async function answerEmergency(
   }
   if (caseId) turn.profile.emergencyCase = { id: caseId, at: turn.deps.now().toISOString() };
   if (!turn.profile.greeted) turn.profile.greeted = true;
+}
+
+/** The 112 reply: first, alone, flagged `emergency`, with the kind of danger's advice. Needs no store. */
+export async function say112(turn: Turn, d: Decision): Promise<void> {
+  const tip = d.danger ? turn.t(`emergency.kind.${d.danger}`, { defaultValue: '' }) : '';
+  await turn.say(turn.t('emergency.first') + (tip ? `\n\n${tip}` : ''), { emergency: true });
+}
+
+/** The decision's advice numbers (Mind, Kvinnofridslinjen, …), a line each. */
+export function adviceLines(turn: Turn, d: Decision): string[] {
+  return d.advice.filter((a) => a.phone).map((a) => turn.t('emergency.adviceLine', { name: a.name, phone: a.phone }));
 }
 
 /** The conversation's emergency case, if the previous danger message was recent and the case is not closed. */

@@ -1,8 +1,9 @@
 /**
  * What a dialog says, independent of the channel. The channel layer renders it: Markdown, suggested
- * actions and cards on web chat; plain numbered text on SMS; SSML on the phone.
+ * actions and cards on web chat; plain numbered text on SMS. The phone speaks from the reply itself (its
+ * text, `emergency`, `options`, `action`), never from what a renderer made of it.
  */
-import type { Lang } from '../src/routing/types.ts';
+import type { Lang, RouteId } from '../src/routing/types.ts';
 
 /** One choice the tenant can make; on SMS it becomes a number to answer with. */
 export interface ReplyOption {
@@ -10,6 +11,21 @@ export interface ReplyOption {
   value: string;
   /** The text shown (already translated). */
   title: string;
+}
+
+/**
+ * What the conversation did that a channel may act on, carried by the reply that tells the tenant about it.
+ * `handoff`: a case was handed to a route (web chat and SMS only say so; the phone transfers the call to the
+ * number on duty instead of saying the reply).
+ */
+export interface ReplyAction {
+  kind: 'handoff';
+  caseId: string;
+  route: RouteId;
+  /** The route's number (from the policy). */
+  phone: string;
+  /** The number is the sample policy's placeholder. */
+  placeholder?: boolean;
 }
 
 export interface Reply {
@@ -28,6 +44,8 @@ export interface Reply {
   expectsInput?: boolean;
   /** An incident's notice: the phone says it short and lets the caller skip it with a key. */
   notice?: boolean;
+  /** What was done that this reply tells of (a case handed to a route). */
+  action?: ReplyAction;
 }
 
 /**

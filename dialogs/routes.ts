@@ -9,10 +9,11 @@ import { translator } from '../src/i18n.ts';
 import type { Turn } from './context.ts';
 import { CHOICE, FREE_TEXT, choiceResult, type ChoiceValidations } from './prompts.ts';
 import type { ReplyOption } from './reply.ts';
+import { sayThenOfferHearBack } from './hear-back.ts';
 
 /** Where the current turn is kept for the dialogs (set by the conversation before it runs them). */
 export const TURN = Symbol('trygg.turn');
-const turnOf = (step: WaterfallStepContext): Turn => step.context.turnState.get(TURN) as Turn;
+export const turnOf = (step: WaterfallStepContext): Turn => step.context.turnState.get(TURN) as Turn;
 
 /** What a route dialog starts with. */
 export interface RouteDialogOptions {
@@ -37,7 +38,7 @@ function ask(
   });
 }
 
-function askText(step: WaterfallStepContext, text: string, options?: ReplyOption[]): Promise<DialogTurnResult> {
+export function askText(step: WaterfallStepContext, text: string, options?: ReplyOption[]): Promise<DialogTurnResult> {
   const turn = turnOf(step);
   return step.prompt(FREE_TEXT, {
     prompt: turn.promptActivity(text, options),
@@ -104,12 +105,13 @@ export function handoffDialog(): WaterfallDialog {
           : {}),
       });
       const minutes = turn.policy.destinations[d.route].expectedResponseMinutes;
-      await turn.say(
+      return sayThenOfferHearBack(
+        step,
+        kase,
         turn.t('handoff.done', { caseId: kase.id, name: d.destination.name, phone: d.destination.phone }) +
           (minutes ? ` ${turn.t('handoff.expect', { minutes })}` : '') +
           `\n\n${turn.t('handoff.meanwhile')}`,
       );
-      return step.endDialog();
     },
   ]);
 }
@@ -150,13 +152,14 @@ export function officeDialog(): WaterfallDialog {
       const turn = turnOf(step);
       const d = values(step).decision;
       const kase = await turn.openCase(d, { route: 'office', contact: { address: String(step.result ?? '').trim() } });
-      await turn.say(
+      return sayThenOfferHearBack(
+        step,
+        kase,
         turn.t('office.saved', {
           caseId: kase.id,
           when: d.destination.onDuty ? turn.t('time.soon') : turn.when(d.destination.opensAt),
         }),
       );
-      return step.endDialog();
     },
   ]);
 }

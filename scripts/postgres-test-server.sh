@@ -9,7 +9,8 @@
 #
 # Source it instead (`. scripts/postgres-test-server.sh`) and it exports TRYGG_TEST_DATABASE_URL into the
 # calling shell, printing nothing on stdout. Running it again while the server is up only prints the URL
-# again (idempotent). `bash scripts/postgres-test-server.sh stop` stops the server and deletes its data.
+# again (idempotent). `bash scripts/postgres-test-server.sh stop` stops the server and deletes its data;
+# `… pause` stops it and keeps the data, and the next run starts it again.
 #
 # Needs the PostgreSQL server binaries (initdb, pg_ctl, psql). On a fresh Debian machine, CI first runs
 #   apt-get update && apt-get install -y postgresql
@@ -61,6 +62,14 @@ _trygg_pg_main() (
   }
 
   local psql=("$bin/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres)
+
+  if [ "${1:-}" = pause ]; then
+    # Stops the server and keeps its data: running the script again starts it with the same data (a database
+    # outage in a test).
+    if [ -d "$data" ]; then as_server_user "$bin/pg_ctl" -D "$data" -m fast -w stop >&2 || true; fi
+    say "paused; the data stays in $root (run the script again to start it)"
+    return 0
+  fi
 
   if [ "${1:-}" = stop ]; then
     if [ -d "$data" ]; then as_server_user "$bin/pg_ctl" -D "$data" -m fast -w stop >&2 || true; fi

@@ -11,8 +11,9 @@ import { dedupeMiddleware, TryggBot } from './channels/bot.ts';
 import { createAdapter } from './channels/adapter.ts';
 import { limitsMiddleware, type LimitOptions } from './channels/limits.ts';
 import { renderReply } from './channels/render.ts';
+import { Drain } from './channels/probes.ts';
 import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
-import { buildServer, closeServer } from './channels/server.ts';
+import { buildServer } from './channels/server.ts';
 import { createTeamsSide, lateStaffSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
 import { CaseDesk } from './cases/desk.ts';
 import { IncidentDesk, type IncidentTiming } from './cases/incidents/desk.ts';
@@ -27,7 +28,7 @@ import {
 } from './channels/phone/index.ts';
 import { errorBody } from './errors.ts';
 import type { Config } from './config.ts';
-import { Scheduler, type Job } from './jobs.ts';
+import { Scheduler, type ClockJob, type Job } from './jobs.ts';
 import { getI18n } from './i18n.ts';
 import type { LanguageModel } from './llm/index.ts';
 import { triage } from './routing/triage/index.ts';
@@ -35,6 +36,9 @@ import { createLogger, type Logger } from './log.ts';
 import { loadPolicy, type Policy } from './routing/policy.ts';
 import { loadAuditKey, openStore, type Store } from './store/index.ts';
 import { Quotas } from './store/quotas.ts';
+import { Metrics } from './channels/metrics.ts';
+import { mountStaff } from './channels/staff/index.ts';
+import { shutDown, type ShutdownOutcome } from './shutdown.ts';
 
 export interface AppOptions {
   /** The clock; tests pass a fixed one. */
@@ -69,16 +73,28 @@ export interface App {
   /** The incident lifecycle (open, update, close, link, subscribe, proposals), shared with the CLI's code. */
   incidents: IncidentDesk;
   teams: TeamsSide;
+  /** Prometheus metrics, served at /metrics. */
+  metrics: Metrics;
   /** The scheduled jobs (re-alerts, retention), started by `listen`. */
   jobs: Job[];
+  /** The jobs at a wall-clock time (the night report), started by `listen`. */
+  clockJobs: ClockJob[];
   scheduler: Scheduler;
   /**
    * The phone as the app wired it: the ACS line (when ACS is configured) and, once listening in local mode,
    * the simulator's calls.
    */
   phone: { line: PhoneLine | undefined; simulator: { sessions: CallSessions } | undefined };
+  /** The drain on shutdown: `/readyz` and the refusal of new work read it. */
+  drain: Drain;
   /** Listens on `port` (0 = any free port); returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * The graceful shutdown (src/shutdown.ts) within `graceMs` (default `SHUTDOWN_GRACE_SECONDS`): drain, let the
+   * turns in flight finish, stop, give back leases, close the store (unless it was given in the options).
+   */
+  shutdown(graceMs?: number): Promise<ShutdownOutcome>;
+  /** `shutdown()`, for callers that do not need to know how it went. */
   close(): Promise<void>;
 }
 
@@ -103,11 +119,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const wantsModel = Boolean(
     config.env.OPENAI_API_KEY || config.env.AZURE_OPENAI_API_KEY || config.env.AZURE_OPENAI_ENDPOINT,
   );
+  const metrics = new Metrics({ store, now });
+  const llmLog = log.child({ module: 'llm' });
   const model =
     options.model ??
     (wantsModel
       ? (await import('./llm/index.ts')).createLanguageModel(config.env, {
-          logger: log.child({ module: 'llm' }),
+          // Every fallback to the rules is logged through here: counted for /metrics on the way.
+          logger: {
+            warn: (fields, msg) => {
+              metrics.modelFallback(fields.op, fields.reason);
+              llmLog.warn(fields, msg);
+            },
+            debug: (fields, msg) => llmLog.debug(fields, msg),
+          },
           limits: { quotas },
         })
       : undefined);
@@ -125,7 +150,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   const teams = createTeamsSide({
     desk,
-    incidents,
+    incidentDesk: incidents,
     adapter,
     config,
     policy,
@@ -147,6 +172,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     render: renderReply,
     desk,
     incidents,
+    onDecision: (route, channelId, language) => metrics.contact(route, channelId, language),
     ...(model ? { model } : {}),
     ...(publicBase ? { privacyUrl: `${publicBase.replace(/\/$/, '')}/privacy` } : {}),
   });
@@ -157,18 +183,26 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Staff in Teams talk to the teams-ai application; tenants (web chat, SMS, phone) to the conversation.
   const bot = {
     run: async (context: TurnContext) => {
-      if (context.activity.channelId === 'msteams') {
-        await teams.app.run(context);
-        // An invoke the staff side does not know gets a clear 400 rather than the adapter's 501.
-        if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
-          await context.sendActivity({
-            type: 'invokeResponse',
-            value: { status: 400, body: errorBody('UnsupportedInvoke') },
-          });
-        }
-      } else await tenantBot.run(context);
+      const done = metrics.turn(context.activity.channelId);
+      try {
+        await runTurn(context);
+      } finally {
+        done();
+      }
     },
   };
+  async function runTurn(context: TurnContext) {
+    if (context.activity.channelId === 'msteams') {
+      await teams.app.run(context);
+      // An invoke the staff side does not know gets a clear 400 rather than the adapter's 501.
+      if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: { status: 400, body: errorBody('UnsupportedInvoke') },
+        });
+      }
+    } else await tenantBot.run(context);
+  }
   const scheduler = new Scheduler(store, log, { now, alerts: teams.alerts, ...options.jobs });
   const jobs: Job[] = [
     { name: 'unclaimed-cases', everyMs: 60_000, run: () => desk.remindUnclaimed() },
@@ -181,7 +215,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     },
   ];
+  const clockJobs: ClockJob[] = [teams.reportJob];
   let ready = false;
+  const drain = new Drain();
   // In local mode the web chat's tokens come from the Direct Line shim at this server's address, known on listen.
   let localBase = '';
   const webchat = config.webchat;
@@ -192,6 +228,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     production: config.production,
     retentionDays: policy.retention.days,
     ready: () => ready,
+    probes: { drain, started: () => ready, ping: () => store.ping() },
     ...(webchat
       ? {
           mountWebchat: (s: Server) =>
@@ -205,6 +242,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
             }),
         }
       : {}),
+  });
+  metrics.mount(server, config.metricsToken, config.production);
+  mountStaff(server, {
+    store,
+    policy,
+    log,
+    now,
+    open: config.localMode && !config.production,
+    ...(config.staffSignIn ? { signIn: config.staffSignIn } : {}),
   });
   // The phone line runs the tenants' bot in-process; mountPhone does nothing unless ACS is configured.
   const voices = parseVoices(config.env.ACS_VOICES, 'ACS_VOICES');
@@ -220,6 +266,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...options.phone,
   };
   const phoneSide: App['phone'] = { line: mountPhone(server, phone), simulator: undefined };
+  const shutdown = (graceMs = config.shutdownGraceMs): Promise<ShutdownOutcome> => {
+    ready = false;
+    return shutDown(
+      {
+        drain,
+        server,
+        scheduler,
+        worker: teams.worker,
+        log,
+        closeStore: async () => {
+          await quotas.close();
+          if (!options.store) await store.close();
+        },
+      },
+      graceMs,
+    );
+  };
 
   return {
     config,
@@ -230,7 +293,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     desk,
     incidents,
     teams,
+    metrics,
     jobs,
+    clockJobs,
     scheduler,
     phone: phoneSide,
     async listen(port = config.port, host = config.host) {
@@ -248,18 +313,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         phoneSide.simulator = mountPhoneSimulator(server, phone);
       }
       teams.start();
-      scheduler.start(jobs);
+      scheduler.start(jobs, clockJobs);
       ready = true;
       return base;
     },
-    async close() {
-      ready = false;
-      await scheduler.stop();
-      // Finish the turns in flight (the server stops accepting and waits), then flush the outbox.
-      await closeServer(server);
-      await teams.stop();
-      await quotas.close();
-      if (!options.store) await store.close();
-    },
+    drain,
+    shutdown,
+    close: async () => void (await shutdown()),
   };
 }

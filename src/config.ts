@@ -20,6 +20,7 @@ const envSchema = z.object({
   POLICY_FILE: optional,
   AREAS_FILE: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   NODE_ENV: optional,
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
@@ -47,7 +48,16 @@ const envSchema = z.object({
   WEBCHAT_ALLOWED_ORIGINS: optional,
   WEBCHAT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  METRICS_TOKEN: optional,
+  STAFF_SESSION_SECRET: optional,
+  STAFF_OIDC_ISSUER: optional,
+  STAFF_OIDC_CLIENT_ID: optional,
+  STAFF_OIDC_CLIENT_SECRET: optional,
+  STAFF_APP_ROLE: optional,
 });
+
+/** Every variable Trygg reads (the container image and the deployment templates set only these). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /** The shortest `AUDIT_HMAC_KEY` accepted (32 characters, e.g. 16 random bytes in hex). */
 const MIN_AUDIT_KEY_LENGTH = 32;
@@ -68,6 +78,11 @@ export interface Config {
   /** The landlord's areas and streets, for incidents (`AREAS_FILE`); undefined = the shipped sample. */
   areasFile?: string;
   logLevel: string;
+  /**
+   * `SHUTDOWN_GRACE_SECONDS` in ms: the longest drain on SIGTERM (turns in flight finish, leases are given
+   * back, the store is closed) before the process exits anyway. Default 20 s.
+   */
+  shutdownGraceMs: number;
   production: boolean;
   /** No Bot Framework app id: local mode (Emulator convention), local pages on, no token checks. */
   localMode: boolean;
@@ -92,7 +107,29 @@ export interface Config {
   };
   /** The public web chat (src/channels/webchat/): on with `DIRECT_LINE_SECRET`, and in local mode over the shim. */
   webchat?: WebchatConfig;
+  /** `METRICS_TOKEN`: the Bearer token `/metrics` requires (always in production; without it nothing is served there). */
+  metricsToken?: string;
+  /** Sign-in for `/staff` outside local mode (Microsoft Entra ID by default); undefined: not configured. */
+  staffSignIn?: StaffSignInConfig;
   env: z.infer<typeof envSchema>;
+}
+
+/** OpenID Connect sign-in for `/staff` (code flow with PKCE). */
+export interface StaffSignInConfig {
+  /** `STAFF_OIDC_ISSUER`; default Entra ID's `https://login.microsoftonline.com/<TEAMS_ALLOWED_TENANT_ID>/v2.0`. */
+  issuer: string;
+  /** `STAFF_OIDC_CLIENT_ID`; default `MicrosoftAppId` (the bot's app registration). */
+  clientId: string;
+  /** `STAFF_OIDC_CLIENT_SECRET`; default `MicrosoftAppPassword`. */
+  clientSecret?: string;
+  /** `TEAMS_ALLOWED_TENANT_ID`: the only tenant (`tid` claim) that may sign in. */
+  tenantId: string;
+  /** `STAFF_APP_ROLE`: the app role (`roles` claim) a user needs; default `Trygg.Staff`. */
+  role: string;
+  /** `STAFF_SESSION_SECRET`: signs the session cookie (at least 32 characters). */
+  sessionSecret: string;
+  /** `PUBLIC_BASE_URL` + `/staff/callback`: register it as the app's redirect URI. */
+  redirectUri: string;
 }
 
 /** Direct Line's European region, so that the chat's data stays in the EU. */
@@ -171,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         '127.0.0.1, set MicrosoftAppId, or set LOCAL_MODE_ALLOW_REMOTE=1 if that is really meant',
     );
   const webchat = webchatConfig(env, production, problems);
+  const staffSignIn = staffSignInConfig(env, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port: env.PORT,
@@ -180,6 +218,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...(env.POLICY_FILE ? { policyFile: path.resolve(env.POLICY_FILE) } : {}),
     ...(env.AREAS_FILE ? { areasFile: path.resolve(env.AREAS_FILE) } : {}),
     logLevel: env.LOG_LEVEL,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     production,
     localMode: !env.MicrosoftAppId,
     bot: {
@@ -204,7 +243,36 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         }
       : {}),
     ...(webchat ? { webchat } : {}),
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+    ...(staffSignIn ? { staffSignIn } : {}),
     env,
+  };
+}
+
+/** `/staff` sign-in: configured when a session secret and the public address are set (outside local mode). */
+function staffSignInConfig(env: z.infer<typeof envSchema>, problems: string[]): StaffSignInConfig | undefined {
+  if (!env.STAFF_SESSION_SECRET) return undefined;
+  if (env.STAFF_SESSION_SECRET.length < 32)
+    problems.push('STAFF_SESSION_SECRET: at least 32 characters (e.g. `openssl rand -hex 32`)');
+  if (!env.TEAMS_ALLOWED_TENANT_ID)
+    problems.push('TEAMS_ALLOWED_TENANT_ID: required for /staff sign-in (the only tenant)');
+  if (!env.PUBLIC_BASE_URL || !URL.canParse(env.PUBLIC_BASE_URL))
+    problems.push('PUBLIC_BASE_URL: required for /staff sign-in (the redirect URI is PUBLIC_BASE_URL/staff/callback)');
+  const clientId = env.STAFF_OIDC_CLIENT_ID ?? env.MicrosoftAppId;
+  if (!clientId) problems.push('STAFF_OIDC_CLIENT_ID: required for /staff sign-in (or MicrosoftAppId)');
+  const issuer = env.STAFF_OIDC_ISSUER ?? `https://login.microsoftonline.com/${env.TEAMS_ALLOWED_TENANT_ID ?? ''}/v2.0`;
+  if (!URL.canParse(issuer) || !isSecure(new URL(issuer)))
+    problems.push('STAFF_OIDC_ISSUER: an https URL (http only on this machine, for tests)');
+  if (problems.length || !clientId || !env.TEAMS_ALLOWED_TENANT_ID || !env.PUBLIC_BASE_URL) return undefined;
+  const secret = env.STAFF_OIDC_CLIENT_SECRET ?? env.MicrosoftAppPassword;
+  return {
+    issuer,
+    clientId,
+    ...(secret ? { clientSecret: secret } : {}),
+    tenantId: env.TEAMS_ALLOWED_TENANT_ID,
+    role: env.STAFF_APP_ROLE ?? 'Trygg.Staff',
+    sessionSecret: env.STAFF_SESSION_SECRET,
+    redirectUri: `${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}/staff/callback`,
   };
 }
 

@@ -32,6 +32,10 @@ export const ERRORS = {
     message: 'the body must be JSON sent as Content-Type: application/json, without Content-Encoding',
   },
   Internal: { status: 500, message: 'the request could not be processed; see the server log' },
+  // Any route that starts new work, while the instance drains on SIGTERM (sent with Retry-After).
+  Draining: { status: 503, message: 'this instance is shutting down; send again, another instance will take it' },
+  // GET /readyz: the reason is in the message (never anything personal).
+  NotReady: { status: 503, message: 'this instance is not ready to serve' },
 
   // POST /api/messages.
   BadActivity: { status: 400, message: 'the body is not a valid activity' },
@@ -58,6 +62,12 @@ export const ERRORS = {
   NoToken: { status: 401, message: 'send the token to refresh as Authorization: Bearer <token>' },
   TokenExpired: { status: 403, message: 'the token has expired or is unknown; ask for a new one' },
   DirectLineUnavailable: { status: 503, message: 'the chat service cannot be reached just now; try again shortly' },
+
+  // The operations endpoints: /metrics and /staff.
+  MetricsUnauthorized: { status: 401, message: 'send METRICS_TOKEN as Authorization: Bearer <token>' },
+  StaffForbidden: { status: 403, message: 'this page is for MKB staff with the Trygg staff role' },
+  StaffSignInFailed: { status: 400, message: 'the sign-in did not complete; start again from /staff' },
+  BadSpan: { status: 400, message: 'give night=YYYY-MM-DD, or from and to as ISO times' },
 
   // The local Direct Line shim and its Bot Connector routes (Direct Line's own codes).
   BadArgument: { status: 400, message: 'a field of the request is not valid' },

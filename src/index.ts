@@ -27,11 +27,18 @@ if (config.localMode) {
 log.info(config.acs ? 'phone line on (ACS)' : 'phone line off (ACS_CONNECTION_STRING not set)');
 log.info({ base }, 'Trygg is listening');
 
+// SIGTERM (a deploy, a scale-in) drains within SHUTDOWN_GRACE_SECONDS and exits 0 when everything finished in
+// time (src/shutdown.ts), 1 when the grace ran out. A second signal while draining changes nothing.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
+  process.on(signal, () => {
+    if (stopping) return void log.info({ signal }, 'already shutting down');
+    stopping = true;
+    log.info({ signal, graceSeconds: config.shutdownGraceMs / 1000 }, 'shutting down');
+    // Should anything hang past the grace, the process still ends.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 2_000).unref();
+    app.shutdown().then(
+      (outcome) => process.exit(outcome.clean ? 0 : 1),
       () => process.exit(1),
     );
   });

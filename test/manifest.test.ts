@@ -24,6 +24,21 @@ describe('the Teams app package', () => {
     expect(JSON.stringify(manifest)).not.toContain('${{');
   });
 
+  it('has /staff as a tab with PUBLIC_BASE_URL (https), and no tab without it', () => {
+    const read = (files: Record<string, Uint8Array>) => JSON.parse(new TextDecoder().decode(files['manifest.json']));
+    const withTab = read(buildPackage(APP_ID, undefined, 'https://trygg.example.org/'));
+    expect(withTab.staticTabs).toEqual([
+      expect.objectContaining({ contentUrl: 'https://trygg.example.org/staff', scopes: ['personal'] }),
+    ]);
+    expect(withTab.validDomains).toEqual(['trygg.example.org']);
+    for (const base of [undefined, 'http://127.0.0.1:3978']) {
+      const without = read(buildPackage(APP_ID, undefined, base));
+      expect(without.staticTabs).toBeUndefined();
+      expect(without.validDomains).toEqual([]);
+      expect(JSON.stringify(without)).not.toContain('${{');
+    }
+  });
+
   it('has icons of the sizes Teams requires', () => {
     const files = buildPackage(APP_ID);
     const color = PNG.sync.read(Buffer.from(files['color.png']!));

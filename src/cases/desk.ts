@@ -167,6 +167,40 @@ export class CaseDesk {
     return updated;
   }
 
+  /**
+   * "Jag åtgärdar" on the night report: `who` fixes the fault; it becomes theirs (a claim, and the tenant
+   * hears that MKB has it, when nobody had it). Rejects with `StoreConflictError` when the case changed since
+   * `c` was read.
+   */
+  async takeFix(c: Case, who: string): Promise<Case> {
+    const items = [cardUpdate(c.id)];
+    if (c.status === 'open')
+      items.push(tenantMessage(c.id, 'staff.claimed', { name: staffNameForTenant(c, who, this.policy) }));
+    const updated = await this.store.cases.update(
+      c.id,
+      { status: 'claimed', claimedBy: who },
+      { ifStatus: c.status, outbox: items },
+    );
+    this.wake();
+    return updated;
+  }
+
+  /**
+   * "Åtgärdat" on the night report: the fault is fixed and the case closed; a tenant who asked to hear back
+   * is told, once per case however many click. Rejects with `StoreConflictError` when the case changed.
+   */
+  async fixed(c: Case, who: string): Promise<Case> {
+    const items = [cardUpdate(c.id)];
+    if (c.contact.hearBack) items.push(tenantMessage(c.id, 'staff.fixed', {}, undefined, `fixed:${c.id}`));
+    const updated = await this.store.cases.update(
+      c.id,
+      { status: 'closed', outcome: 'resolved', claimedBy: c.claimedBy ?? who },
+      { ifStatus: c.status, outbox: items },
+    );
+    this.wake();
+    return updated;
+  }
+
   /** The case's card redrawn as it is now. */
   async refreshCard(caseId: string): Promise<void> {
     await this.#notify([cardUpdate(caseId)]);

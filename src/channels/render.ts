@@ -31,20 +31,24 @@ export function plainText(text: string): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
-const escapeXml = (s: string) =>
+/** Text escaped for XML (SSML). */
+export const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The public numbers replies name (112, the police, the helplines), read as telephone numbers when spoken. */
+export const PUBLIC_NUMBERS = /\b(112|114 14|90101|1177|113 13|020-50 50 50|116 006|116 111)\b/g;
+
+/** A reply's text as it is said: plain, without links, on one line. */
+export function spokenText(text: string): string {
+  return plainText(text)
+    .replace(/https?:\/\/\S+/g, '')
+    .replace(/\n+/g, ' ');
+}
 
 /** SSML for a reply: the tenant's language and voice; digits of phone numbers read one by one. */
 export function ssml(text: string, lang: Lang): string {
   const { locale, voice } = VOICES[lang];
-  const spoken = escapeXml(
-    plainText(text)
-      .replace(/https?:\/\/\S+/g, '')
-      .replace(/\n+/g, ' '),
-  ).replace(
-    /\b(112|114 14|90101|1177|113 13|020-50 50 50|116 006|116 111)\b/g,
-    '<say-as interpret-as="telephone">$1</say-as>',
-  );
+  const spoken = escapeXml(spokenText(text)).replace(PUBLIC_NUMBERS, '<say-as interpret-as="telephone">$1</say-as>');
   return `<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="${locale}"><voice name="${voice}">${spoken}</voice></speak>`;
 }
 

@@ -14,6 +14,7 @@ import { codeForStatus, ERRORS, errorBody, HttpError, protocolErrorBody, type Er
 import type { Logger } from '../log.ts';
 import { jsonBodyParser, sendError, type ErrorFormat } from './http.ts';
 import { privacyPage } from './privacy.ts';
+import { mountProbes, type ReadinessDeps } from './probes.ts';
 
 export { MAX_BODY_BYTES } from './http.ts';
 
@@ -34,6 +35,8 @@ export interface ServerDeps {
   ready: () => boolean;
   /** Node's HTTP timeouts (tests shorten them); default {@link HTTP_TIMEOUTS}. */
   timeouts?: Partial<HttpTimeouts>;
+  /** `/livez`, `/readyz` and the drain on SIGTERM (src/channels/probes.ts), when given. */
+  probes?: ReadinessDeps;
 }
 
 /** Node's HTTP timeouts, set explicitly rather than left to Node's defaults. */
@@ -189,6 +192,8 @@ export function buildServer(deps: ServerDeps): Server {
   // What Node refuses itself (a request that is not HTTP, headers too large, a request too slow to arrive) is
   // answered from the catalogue too, instead of Node's bare status line.
   http.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
+  // First of all: while draining, new work is refused before its body is read.
+  if (deps.probes) mountProbes(server, deps.probes);
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // The only body parser: JSON within 256 KB, for every route (restify's bodyParser would hand

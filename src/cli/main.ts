@@ -23,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   forget: async (a, io) => (await import('./cases.ts')).phoneCommand('forget', a, io),
   migrate: async (a, io) => (await import('./migrate.ts')).migrateCommand(a, io),
   incident: async (a, io) => (await import('./incident.ts')).incidentCommand(a, io),
+  report: async (a, io) => (await import('./report.ts')).reportCommand(a, io),
 };
 
 const USAGE = `usage: trygg <command> [options]
@@ -43,6 +44,8 @@ const USAGE = `usage: trygg <command> [options]
   incident update <id> --text "<sv>" [--text-en "…"] [--text-ar "…"] [--json]
   incident close <id> --text "<sv>" [--text-en "…"] [--text-ar "…"] [--json]
   incident list [--json]
+  report [--night YYYY-MM-DD | --from ISO --to ISO] [--format md|json|csv]
+                                the night report for a night or any span (default: the latest morning's)
 `;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */

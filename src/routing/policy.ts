@@ -176,6 +176,17 @@ export const policySchema = z.object({
       emergencyFollowUpMinutes: z.number().int().positive().default(30),
     })
     .default({ perConversationPerHour: 3, perPhonePerHour: 5, perHour: 60, emergencyFollowUpMinutes: 30 }),
+  /** The night report ("Nattens rapport") posted in Teams every morning (`src/report/`). */
+  report: z
+    .object({
+      /**
+       * When it is posted, local time. Unset (the default): at the office's opening on working days, and at
+       * 07:00 on other days. It goes to the office's channel, or to Fastighetsjouren's when the office is
+       * closed that day.
+       */
+      at: hhmm.optional(),
+    })
+    .default({}),
   /** How long cases, transcripts and conversation state are kept. */
   retention: z.object({ days: z.number().int().positive().default(90) }).default({ days: 90 }),
   /** Phone line: by default the caller is told to hang up and dial 112 (their position reaches the centre). */

@@ -17,12 +17,14 @@ import { postgresCards } from './postgres/cards.ts';
 import { postgresCases } from './postgres/cases.ts';
 import { postgresIncidents } from './postgres/incidents.ts';
 import { postgresCounters } from './postgres/counters.ts';
+import { postgresCalls } from './postgres/calls.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
 import { postgresJobs } from './postgres/jobs.ts';
 import { postgresLocks } from './postgres/locks.ts';
-import { migrateDb, type MigrationResult } from './postgres/migrations.ts';
+import { checkSchema, migrateDb, type MigrationResult } from './postgres/migrations.ts';
 import { postgresOutbox } from './postgres/outbox.ts';
 import { postgresPrivacy } from './postgres/privacy.ts';
+import { postgresJobOccurrences, postgresReports } from './postgres/report.ts';
 import { postgresShifts } from './postgres/shifts.ts';
 import { postgresState } from './postgres/state.ts';
 
@@ -67,9 +69,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     shifts: postgresShifts(db),
     outbox: postgresOutbox(db),
     counters: postgresCounters(db),
+    calls: postgresCalls(db),
     jobs: postgresJobs(db),
+    jobOccurrences: postgresJobOccurrences(db),
+    reports: postgresReports(db),
     locks: layeredLocks(new KeyedMutex(), postgresLocks(db)),
     ...postgresPrivacy(db, hasher),
+    ping: () => checkSchema(db.sql),
     close: () => db.close(),
   };
 }

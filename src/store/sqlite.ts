@@ -13,8 +13,11 @@ import { sqliteCards } from './sqlite/cards.ts';
 import { sqliteCases } from './sqlite/cases.ts';
 import { sqliteIncidents } from './sqlite/incidents.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
+import { sqliteCalls } from './sqlite/calls.ts';
 import { SqliteDb } from './sqlite/db.ts';
+import { checkSchema } from './sqlite/migrations.ts';
 import { sqliteOutbox } from './sqlite/outbox.ts';
+import { sqliteJobOccurrences, sqliteReports } from './sqlite/report.ts';
 import { sqlitePrivacy } from './sqlite/privacy.ts';
 import { sqliteShifts } from './sqlite/shifts.ts';
 import { sqliteState } from './sqlite/state.ts';
@@ -54,7 +57,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     shifts: sqliteShifts(db),
     outbox: sqliteOutbox(db),
     counters: sqliteCounters(db),
+    jobOccurrences: sqliteJobOccurrences(db),
+    reports: sqliteReports(db),
+    calls: sqliteCalls(db),
     ...sqlitePrivacy(db, hasher),
+    async ping() {
+      checkSchema(db);
+    },
     async close() {
       db.close();
     },

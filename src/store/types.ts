@@ -15,6 +15,8 @@ import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditL
 import type { Counters } from './types/counters.ts';
 import type { StaffCards } from './types/cards.ts';
 import type { IncidentStore, IncidentSubscription } from './types/incident.ts';
+import type { JobOccurrences, ReportQueries } from './types/report.ts';
+import type { CallStore } from './types/calls.ts';
 
 export * from './types/common.ts';
 export * from './types/case.ts';
@@ -23,6 +25,8 @@ export * from './types/records.ts';
 export * from './types/counters.ts';
 export * from './types/cards.ts';
 export * from './types/incident.ts';
+export * from './types/report.ts';
+export * from './types/calls.ts';
 
 /** Options every store implementation accepts. */
 export interface StoreOptions {
@@ -117,6 +121,11 @@ export interface JobRunner {
    * gets true does the work; a failed run is retried at the next interval.
    */
   tryRun(name: string, intervalMs: number): Promise<boolean>;
+  /**
+   * Give back this instance's claim of job `name` whose run could not finish (shutdown): the job is due
+   * again at once, for any instance. Does nothing when another instance has claimed it since.
+   */
+  release?(name: string): Promise<void>;
 }
 
 /**
@@ -164,11 +173,17 @@ export interface Store {
   readonly outbox: Outbox;
   /** Windowed counts shared by every instance on the store (limits and caps; `src/store/quotas.ts`). */
   readonly counters: Counters;
+  /** Phone call sessions: any instance takes any callback of any call (`src/channels/phone/sessions.ts`). */
+  readonly calls: CallStore;
   /**
    * Run-once-per-interval claims for scheduled jobs; present where several instances can share the store
    * (PostgreSQL). When absent, the store has a single instance: run the job on your own timer.
    */
   readonly jobs?: JobRunner;
+  /** Runs of jobs at a wall-clock time (the night report), once per occurrence across instances and restarts. */
+  readonly jobOccurrences: JobOccurrences;
+  /** Read-only queries of the night report and the operations page. */
+  readonly reports: ReportQueries;
   /**
    * Keyed locks that hold across all instances sharing the store (PostgreSQL advisory locks behind an
    * in-process mutex). When absent, the store has a single instance: an in-process lock is enough
@@ -185,6 +200,11 @@ export interface Store {
   findByPhone(phone: string): Promise<PhoneExport>;
   /** Erase everything `findByPhone` would export, in one transaction. */
   forgetPhone(phone: string): Promise<ForgetCounts>;
+  /**
+   * Resolves when the store answers and its schema is the version this code expects (the readiness probe,
+   * `GET /readyz`); rejects with a `StoreError` saying which of the two is wrong. One cheap read.
+   */
+  ping(): Promise<void>;
   /** Close the store; later calls reject. Closing twice is harmless. */
   close(): Promise<void>;
 }

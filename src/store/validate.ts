@@ -35,6 +35,7 @@ const contact = z.strictObject({
   address: shortText.optional(),
   stairwell: shortText.optional(),
   consent: z.boolean().optional(),
+  hearBack: z.boolean().optional(),
 });
 
 export const transcriptEntrySchema = z.strictObject({

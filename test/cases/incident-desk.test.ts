@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { IncidentDesk, IncidentInputError, parseOfficeHours } from '../../src/cases/incidents/desk.ts';
 import { loadAreas, Places } from '../../src/cases/incidents/places.ts';
 import { loadPolicy } from '../../src/routing/policy.ts';
+import { buildReport } from '../../src/report/build.ts';
+import { toMarkdown } from '../../src/report/format.ts';
 import { openMemoryStore } from '../../src/store/index.ts';
 
 const NOW = new Date('2027-01-23T11:00:00Z');
@@ -67,5 +69,23 @@ describe('the incident desk', () => {
       from: new Date('2027-03-27T17:00:00Z'),
       to: new Date('2027-03-28T01:00:00Z'), // 02:00 does not exist that night: 03:00 summer time
     });
+  });
+});
+
+describe('incidents in the night report', () => {
+  it('lists the incidents open during the night, with how many tenants wrote, in Swedish', async () => {
+    let now = new Date('2027-01-19T20:00:00Z'); // Tuesday 21:00
+    const { store, desk: d } = await desk(() => now);
+    const early = await d.open({ where: 'Rosengård', kind: 'water', text: { sv: 'Vattenläcka.' }, by: 'cli' });
+    await d.close(early.id, { text: { sv: 'Klart.' }, by: 'cli' }); // closed before the night
+    now = new Date('2027-01-19T23:00:00Z');
+    const fire = await d.open({ where: 'Ramels väg 12', kind: 'fire', text: { sv: 'Brand.' }, by: 'cli' });
+    await d.link(fire.id, { channelId: 'webchat', conversationId: 'w-1' });
+    const span = { from: new Date('2027-01-19T21:00:00Z'), to: new Date('2027-01-20T06:00:00Z') };
+    const { report } = await buildReport(store, span);
+    expect(report.incidents).toEqual([
+      { id: fire.id, kind: 'fire', where: 'Ramels väg 12', status: 'open', reports: 1 },
+    ]);
+    expect(toMarkdown(report, loadPolicy())).toContain(`${fire.id} Brand, Ramels väg 12: pågår, 1 kontakter`);
   });
 });

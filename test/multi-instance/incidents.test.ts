@@ -164,7 +164,7 @@ describe.skipIf(!baseUrl)(titled('one incident, two instances'), () => {
 
       await tenantSays(a, 'web-1', 'Vad har hänt på Ramels väg 12?');
       await tenantSays(b, 'web-2', 'vad hände på ramels vag?');
-      await tenantSays(b, 'web-1', 'Och Ramels väg 12, är det farligt att gå ut?'); // the same tenant, the other instance
+      await tenantSays(b, 'web-1', 'Och Ramels väg 12, vad händer nu?'); // the same tenant, the other instance
       expect(to('web-1').join('\n')).toContain('Brand på Ramels väg 12.');
       expect(to('web-2').join('\n')).toContain('Brand på Ramels väg 12.');
       await tenantSays(b, 'web-1', 'ja');

@@ -6,7 +6,7 @@ import { decide, gather, type Evidence } from '../../src/routing/triage/layers.t
 import type { ClassifierView, Thresholds } from '../../src/routing/triage/classifier/index.ts';
 import { loadCorpus } from '../../src/routing/triage/classifier/corpus.ts';
 
-const T: Thresholds = { acute: 0.8, acuteWithSign: 0.3, category: 0.5 };
+const T: Thresholds = { acute: 0.8, acuteUnplaced: 0.6, acuteWithSign: 0.3, category: 0.5 };
 const view = (
   acute: number,
   category: ClassifierView['category'] = 'information',
@@ -96,6 +96,30 @@ describe('the layers, in order', () => {
       null,
       'acute_danger',
       true,
+      'safety-net',
+    ],
+    [
+      'unplaced, a lower bar for the classifier',
+      'något konstigt pågår hos grannen',
+      view(0.65, 'information', 0.2),
+      'acute_danger',
+      true,
+      'classifier',
+    ],
+    [
+      'placed by a topic, the higher bar',
+      'grannen spelar hög musik och något konstigt pågår',
+      view(0.65, 'information', 0.2),
+      'disturbance',
+      false,
+      'lexicon',
+    ],
+    [
+      'a word or two says too little for the lower bar',
+      'kanske',
+      view(0.65, 'information', 0.2),
+      'unknown',
+      false,
       'safety-net',
     ],
     [

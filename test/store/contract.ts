@@ -10,6 +10,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
 import { cardsContract } from './contract/cards.ts';
+import { callsContract } from './contract/calls.ts';
 import { casesContract } from './contract/cases.ts';
 import { incidentsContract } from './contract/incidents.ts';
 import { countersContract } from './contract/counters.ts';
@@ -19,6 +20,7 @@ import { erasureContract } from './contract/erasure.ts';
 import { outboxContract } from './contract/outbox.ts';
 import { privacyContract } from './contract/privacy.ts';
 import { recordsContract } from './contract/records.ts';
+import { reportContract } from './contract/report.ts';
 import { stateContract } from './contract/state.ts';
 
 export type { MakeStore, StoreFixture } from './contract/context.ts';
@@ -53,9 +55,11 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('incidents', () => incidentsContract(ctx));
     describe('outbox', () => outboxContract(ctx));
     describe('counters', () => countersContract(ctx));
+    describe('phone call sessions', () => callsContract(ctx));
     describe('audit, activities, shifts', () => recordsContract(ctx));
     describe('purge and data-subject requests', () => privacyContract(ctx));
     describe('erasure: numbers however written, keyed audit, Teams redaction', () => erasureContract(ctx));
     describe('durability and connections', () => durabilityContract(ctx));
+    describe('night report queries and wall-clock job occurrences', () => reportContract(ctx));
   });
 }

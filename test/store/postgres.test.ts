@@ -218,6 +218,18 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
       await expect(a.jobs?.tryRun('', 1000)).rejects.toThrow(StoreValidationError);
       await expect(a.jobs?.tryRun('x', 0)).rejects.toThrow(StoreValidationError);
     });
+
+    it('gives back a job run cut short by a shutdown, so another instance runs it at once', async () => {
+      expect(await a.jobs?.tryRun('retention-purge', 3_600_000)).toBe(true);
+      // b cannot release a's claim.
+      await b.jobs?.release?.('retention-purge');
+      expect(await b.jobs?.tryRun('retention-purge', 3_600_000)).toBe(false);
+      await a.jobs?.release?.('retention-purge');
+      expect(await b.jobs?.tryRun('retention-purge', 3_600_000)).toBe(true);
+      // Now b's run: a's (late) release changes nothing.
+      await a.jobs?.release?.('retention-purge');
+      expect(await a.jobs?.tryRun('retention-purge', 3_600_000)).toBe(false);
+    });
   });
 
   describe('schema and migrations', () => {
@@ -266,6 +278,18 @@ describe.skipIf(!baseUrl)(title('postgres store'), () => {
       await admin().query(`INSERT INTO ${fixture.schema}.schema_migrations (version) VALUES (99)`);
       await expect(openPostgresStore({ databaseUrl: fixture.url })).rejects.toThrow(/schema version 99/);
       await expect(migrate(fixture.url)).rejects.toThrow(StoreError);
+    });
+
+    it('ping (the readiness probe) fails once the schema is not the one this code expects', async () => {
+      const store = await openPostgresStore({ databaseUrl: fixture.url });
+      try {
+        await expect(store.ping()).resolves.toBeUndefined();
+        // Another Trygg, newer, migrated the database meanwhile.
+        await admin().query(`INSERT INTO ${fixture.schema}.schema_migrations (version) VALUES (99)`);
+        await expect(store.ping()).rejects.toThrow(/schema version 99/);
+      } finally {
+        await store.close();
+      }
     });
 
     it('trygg migrate applies the migrations, then reports the schema up to date', async () => {

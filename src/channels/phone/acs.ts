@@ -65,10 +65,11 @@ export class AcsCallControl implements CallControl {
   private readonly caller: CommunicationIdentifier;
   private readonly voices: Voices;
 
-  constructor(client: CallAutomationClient, session: CallSession, callerRawId: string, voices: Voices) {
+  /** The session names the call connection (once answered) and the caller (`callerRawId`) to listen to. */
+  constructor(client: CallAutomationClient, session: CallSession, voices: Voices) {
     this.client = client;
     this.session = session;
-    this.caller = createIdentifierFromRawId(callerRawId);
+    this.caller = createIdentifierFromRawId(session.callerRawId ?? '');
     this.voices = voices;
   }
 

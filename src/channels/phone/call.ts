@@ -4,8 +4,7 @@
  * transfer to the jour on duty; never dead air (a reprompt, then the choices, then a goodbye).
  * Transport-agnostic: ACS Call Automation and the local simulator both drive it through `CallControl`.
  */
-import type { Activity } from 'botbuilder';
-import { replyOf } from '../../../dialogs/reply.ts';
+import type { Reply, ReplyAction } from '../../../dialogs/reply.ts';
 import type { CaseDesk } from '../../cases/desk.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
@@ -21,13 +20,12 @@ import {
   localeOf,
   optionsPrompt,
   phoneText,
-  replyLanguage,
   replyPrompt,
   spokenNumber,
   type Voices,
 } from './speech.ts';
 import type { AfterPlay, CallControl, CallSession, Prompt, TurnRunner } from './types.ts';
-import type { VoiceAdapter, VoiceTurn } from './voice-adapter.ts';
+import type { VoiceAdapter } from './voice-adapter.ts';
 
 /** Silent or unclear answers in a row before the line says goodbye (1: reprompt, 2–3: the choices). */
 export const MAX_SILENCES = 4;
@@ -48,10 +46,6 @@ export function dialable(phone: string): string | undefined {
   const compact = phone.replace(/[\s\-().]/g, '');
   return normalizePhone(phone) ?? (/^\d{3,6}$/.test(compact) ? compact : undefined);
 }
-
-/** The bot's 112 reply (web chat's tap-to-call card): the turn is an emergency even without a decision. */
-const isEmergencyReply = (a: Partial<Activity>) =>
-  (a.attachments ?? []).some((x) => JSON.stringify(x.content ?? {}).includes('tel:112'));
 
 export class PhoneCall {
   readonly session: CallSession;
@@ -187,38 +181,44 @@ export class PhoneCall {
     if (turn.error) this.deps.log.error({ err: turn.error, callId: s.id }, 'phone: the bot turn failed');
     if (turn.decision)
       s.decision = { route: turn.decision.route, category: turn.decision.category, danger: turn.decision.danger };
-    if (turn.handoff) s.caseId = turn.handoff.caseId;
-    const last = turn.messages.at(-1);
-    s.awaitingAnswer = last?.inputHint === 'expectingInput';
-    s.lang = (last && replyLanguage(last)) ?? s.lang;
+    const handoff = turn.replies.findIndex((r) => r.action?.kind === 'handoff');
+    if (handoff >= 0) s.caseId = turn.replies[handoff]!.action!.caseId;
+    const last = turn.replies.at(-1);
+    s.awaitingAnswer = last?.expectsInput === true;
+    s.lang = last?.lang ?? s.lang;
     if (!last) return this.listen(phoneText(s.lang, 'error', {}, this.deps.voices));
-    if (turn.decision?.route === 'emergency' || turn.messages.some(isEmergencyReply)) return this.emergency(turn);
-    if (turn.handoff && TRANSFER_ROUTES.has(turn.handoff.route)) return this.handOff(turn);
+    // The dialogs flag their 112 reply: the phone never looks for 112 in what a renderer made of it.
+    if (turn.replies.some((r) => r.emergency)) return this.emergency(turn.replies, turn.decision?.confirm === true);
+    const action = turn.replies[handoff]?.action;
+    if (action && TRANSFER_ROUTES.has(action.route)) return this.handOff(turn.replies.slice(0, handoff), action);
     // An incident's notice is said first, short, and # skips it (to the rest of the reply).
-    const notices = turn.messages.filter((m) => replyOf(m)?.notice);
-    const parts = turn.messages.filter((m) => !replyOf(m)?.notice).map((m) => replyPrompt(m, s.lang, this.deps.voices));
-    const options = optionsPrompt(last, s.lang, this.deps.voices);
+    const notices = turn.replies.filter((r) => r.notice);
+    const parts = turn.replies.filter((r) => !r.notice).map((r) => replyPrompt(r, this.deps.voices));
+    const options = optionsPrompt(last, this.deps.voices);
     if (options) parts.push(options);
     if (!s.awaitingAnswer) parts.push(phoneText(s.lang, 'more', {}, this.deps.voices));
     if (!notices.length) return this.listen(joinPrompts(parts));
     const rest = joinPrompts(parts);
     const notice = [
       phoneText(s.lang, 'incident.skip', {}, this.deps.voices),
-      ...notices.map((m) => noticePrompt(m, s.lang, this.deps.voices)),
+      ...notices.map((r) => noticePrompt(r, this.deps.voices)),
     ];
     await this.listen(joinPrompts([...notice, rest]));
     s.skipTo = rest;
   }
 
-  /** 112 first, short and twice. Uncertain danger: then the bot's question. Otherwise: hang up and dial, or transfer. */
-  private async emergency(turn: VoiceTurn): Promise<void> {
+  /**
+   * 112 first, short and twice. Danger not certain (`uncertain`: the dialog asks whether anyone is in danger):
+   * then that question. Otherwise: hang up and dial, or transfer.
+   */
+  private async emergency(replies: Reply[], uncertain: boolean): Promise<void> {
     const s = this.session;
     const v = this.deps.voices;
-    const last = turn.messages.at(-1)!;
-    if (turn.decision?.route === 'emergency' && turn.decision.confirm && last.inputHint === 'expectingInput') {
+    const last = replies.at(-1)!;
+    if (uncertain && last.expectsInput) {
       const line = phoneText(s.lang, 'emergency.ifDanger', {}, v);
-      const parts = [line, line, replyPrompt(last, s.lang, v)];
-      const options = optionsPrompt(last, s.lang, v);
+      const parts = [line, line, replyPrompt(last, v)];
+      const options = optionsPrompt(last, v);
       return this.listen(joinPrompts(options ? [...parts, options] : parts));
     }
     s.stage = 'closing';
@@ -241,10 +241,12 @@ export class PhoneCall {
     return this.say(joinPrompts([line, line, ...closing]), 'emergency', { kind: 'hangUp' });
   }
 
-  /** The jour's case is stored: say what the bot said before it, that the call is being connected, and transfer. */
-  private async handOff(turn: VoiceTurn): Promise<void> {
+  /**
+   * The jour's case is stored: say the replies before the one that tells of the handoff, that the call is being
+   * connected, and transfer.
+   */
+  private async handOff(before: Reply[], h: ReplyAction): Promise<void> {
     const s = this.session;
-    const h = turn.handoff!;
     const v = this.deps.voices;
     const destination = this.deps.policy.destinations[h.route];
     const name = destination.name[s.lang] ?? destination.name.en ?? destination.name.sv;
@@ -252,7 +254,7 @@ export class PhoneCall {
     if (h.placeholder)
       this.deps.log.warn({ route: h.route }, 'phone: transferring to a placeholder number from the sample policy');
     s.stage = 'closing';
-    const before = turn.messages.slice(0, turn.messagesBeforeHandoff).map((m) => replyPrompt(m, s.lang, v));
+    const said = before.map((r) => replyPrompt(r, v));
     const connecting = phoneText(s.lang, 'transfer.connecting', { caseId: h.caseId, name }, v);
     const after: AfterPlay = { kind: 'transfer', route: h.route, phone: phone ?? h.phone, name, caseId: h.caseId };
     if (!phone) {
@@ -260,7 +262,7 @@ export class PhoneCall {
       s.transfer = after;
       return this.transferFailed();
     }
-    return this.say(joinPrompts([...before, connecting]), 'transfer', after);
+    return this.say(joinPrompts([...said, connecting]), 'transfer', after);
   }
 
   private async transfer(after: Extract<AfterPlay, { kind: 'transfer' }>): Promise<void> {

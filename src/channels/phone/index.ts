@@ -4,13 +4,7 @@
  */
 export { mountPhone, INCOMING_PATH, CALLBACK_PATH, type PhoneLine } from './line.ts';
 export { mountPhoneSimulator, SIMULATOR_CALLER, type SimulatorAction } from './simulator.ts';
-export {
-  VoiceAdapter,
-  TELEPHONY_CHANNEL,
-  type VoiceTurn,
-  type VoiceInput,
-  type HandoffValue,
-} from './voice-adapter.ts';
+export { VoiceAdapter, TELEPHONY_CHANNEL, type VoiceTurn, type VoiceInput } from './voice-adapter.ts';
 export { PhoneCall, MAX_SILENCES, dialable } from './call.ts';
 export { CallSessions } from './sessions.ts';
 export { parseVoices, type Voices } from './speech.ts';

@@ -10,12 +10,13 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import { normalizePhone } from '../../store/index.ts';
+import { normalizePhone, StoreError } from '../../store/index.ts';
 import { AcsCallControl, applyAcsEvent, createAcsClient, incomingCaller } from './acs.ts';
 import { PhoneCall, type CallDeps } from './call.ts';
 import { HttpError } from '../../errors.ts';
 import { asEventList, pathParam, queryParam, readJson, sendError, sendJson } from './http.ts';
-import { CallSessions } from './sessions.ts';
+import { callDuringOutage, type OutageDeps } from './outage.ts';
+import { CallSessions, firstDelivery } from './sessions.ts';
 import type { CallSession, PhoneDeps } from './types.ts';
 import { VoiceAdapter } from './voice-adapter.ts';
 
@@ -26,7 +27,7 @@ export const CALLBACK_PATH = '/api/calls/callback';
 
 /** A mounted phone line. */
 export interface PhoneLine {
-  /** The calls in progress (in memory). */
+  /** The calls in progress (in the store, shared by every instance). */
   sessions: CallSessions;
 }
 
@@ -61,8 +62,10 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   const client = createAcsClient(acs.connectionString, deps.acsClientOptions, deps.acsTimeoutMs);
   const adapter = new VoiceAdapter();
   const engine = callDeps(deps, adapter);
-  const sessions = new CallSessions(deps.sessions);
-  const calls = new WeakMap<CallSession, PhoneCall>();
+  // Call secrets from a key every instance has, so a callback can be checked while the store is away.
+  const tokenKey = createHash('sha256').update(`trygg.call-token\0${acs.connectionString}`).digest();
+  const sessions = new CallSessions(deps.store, { ...deps.sessions, tokenKey }, log);
+  const outage: OutageDeps = { client, policy: deps.policy, voices: engine.voices, log };
   const base = acs.publicBaseUrl.replace(/\/+$/, '');
   const cognitiveServicesEndpoint = acs.cognitiveServicesEndpoint;
   const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -71,6 +74,9 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   const fromEventGrid = (req: Request) =>
     !expected || timingSafeEqual(digest(queryParam(req, 'secret') ?? ''), expected);
   if (!expected) log.warn('phone: ACS_INCOMING_SECRET is not set; POST /api/calls/incoming accepts posts from anyone');
+  /** The call engine for a session, as one callback (on whichever instance) needs it. */
+  const callFor = (session: CallSession) =>
+    new PhoneCall(engine, session, new AcsCallControl(client, session, engine.voices));
 
   async function answer(data: Record<string, unknown>): Promise<'answered' | 'skipped' | 'retry' | 'busy'> {
     const incomingCallContext = data.incomingCallContext;
@@ -79,32 +85,62 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
       log.warn('phone: an IncomingCall event without a call context or caller was ignored');
       return 'skipped';
     }
-    const session = sessions.create(normalizePhone(caller.phone) ?? '');
-    if (!session) {
-      log.warn({ ringing: sessions.ringingCount, calls: sessions.size }, 'phone: too many calls at once; one refused');
+    let created: Awaited<ReturnType<CallSessions['create']>>;
+    try {
+      created = await sessions.create(normalizePhone(caller.phone) ?? '', { callerRawId: caller.rawId });
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
+      return answerWithoutSession(incomingCallContext);
+    }
+    if (!created) {
+      log.warn(await sessions.count(), 'phone: too many calls at once; one refused');
       return 'busy';
     }
-    calls.set(
-      session,
-      new PhoneCall(engine, session, new AcsCallControl(client, session, caller.rawId, engine.voices)),
-    );
-    const callbackUrl = `${base}${CALLBACK_PATH}/${session.id}?token=${encodeURIComponent(session.secret)}`;
+    const { id } = created.session;
+    const callbackUrl = `${base}${CALLBACK_PATH}/${id}?token=${encodeURIComponent(created.secret)}`;
     try {
-      const result = await client.answerCall(incomingCallContext, callbackUrl, {
-        ...(cognitiveServicesEndpoint ? { callIntelligenceOptions: { cognitiveServicesEndpoint } } : {}),
-        operationContext: session.id,
-      });
-      session.callConnectionId ??= result.callConnectionProperties.callConnectionId;
-      // ACS accepted the call context, which only a real incoming call has: never evicted from now on.
-      sessions.answered(session);
-      log.info({ callId: session.id }, 'phone: call answered');
+      // Under the call's lock: a callback that comes (to any instance) before the answer returns waits for it.
+      await sessions.withCall(
+        id,
+        null,
+        async (session) => {
+          const result = await client.answerCall(incomingCallContext, callbackUrl, {
+            ...(cognitiveServicesEndpoint ? { callIntelligenceOptions: { cognitiveServicesEndpoint } } : {}),
+            operationContext: id,
+          });
+          session.callConnectionId ??= result.callConnectionProperties.callConnectionId;
+        },
+        // ACS accepted the call context, which only a real incoming call has: never evicted from now on.
+        { answered: true },
+      );
+      log.info({ callId: id }, 'phone: call answered');
       return 'answered';
     } catch (err) {
-      sessions.delete(session.id);
+      await sessions.delete(id).catch(() => {});
       const status = (err as { statusCode?: number }).statusCode;
       log.error({ err, status }, 'phone: answering the call failed');
       // A server-side failure may pass: let Event Grid deliver the call again while it still rings.
       return status === undefined || status >= 500 ? 'retry' : 'skipped';
+    }
+  }
+
+  /** The store is away: answers the call anyway, for the outage message (src/channels/phone/outage.ts). */
+  async function answerWithoutSession(incomingCallContext: string): Promise<'answered' | 'retry'> {
+    const { id, secret } = sessions.newCall();
+    try {
+      await client.answerCall(
+        incomingCallContext,
+        `${base}${CALLBACK_PATH}/${id}?token=${encodeURIComponent(secret)}`,
+        {
+          ...(cognitiveServicesEndpoint ? { callIntelligenceOptions: { cognitiveServicesEndpoint } } : {}),
+          operationContext: id,
+        },
+      );
+      log.error({ code: 'STORE_UNAVAILABLE', callId: id }, 'phone: the store is away; answered for the outage message');
+      return 'answered';
+    } catch (err) {
+      log.error({ err }, 'phone: answering the call failed');
+      return 'retry';
     }
   }
 
@@ -175,37 +211,58 @@ export function mountPhone(server: Server, deps: PhoneDeps): PhoneLine | undefin
   });
 
   server.post(`${CALLBACK_PATH}/:callId`, async (req: Request, res: Response) => {
-    const session = sessions.authorize(pathParam(req, 'callId') ?? '', queryParam(req, 'token'));
-    const call = session && calls.get(session);
-    if (!session || !call) {
+    const callId = pathParam(req, 'callId') ?? '';
+    const events = await readEvents(req, res);
+    if (!events) return;
+    // The call's lock: its callbacks are handled one at a time, in order, whichever instance takes them.
+    // Only ACS has the call's secret (it came with our answer), so the call was answered.
+    let outcome: Awaited<ReturnType<typeof sessions.withCall<boolean>>>;
+    try {
+      outcome = await sessions.withCall(
+        callId,
+        queryParam(req, 'token'),
+        async (session) => {
+          const call = callFor(session);
+          let ended = false;
+          for (const event of events) {
+            const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<
+              string,
+              unknown
+            >;
+            const connectionId = typeof data.callConnectionId === 'string' ? data.callConnectionId : undefined;
+            if (connectionId && session.callConnectionId && connectionId !== session.callConnectionId) {
+              log.warn({ callId: session.id }, 'phone: an event for another call connection was ignored');
+              continue;
+            }
+            if (connectionId) session.callConnectionId ??= connectionId;
+            if (!firstDelivery(session, typeof event.id === 'string' ? event.id : undefined)) continue;
+            const type = String(event.type ?? '');
+            try {
+              await applyAcsEvent(call, type, data, log);
+            } catch (err) {
+              log.error({ err, callId: session.id, type }, 'phone: handling a call event failed');
+            }
+            if (type === 'Microsoft.Communication.CallDisconnected') ended = true;
+          }
+          return ended;
+        },
+        { answered: true },
+      );
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
+      // Every secret this line gives is derived from its key: one that does not check out is not a call's.
+      if (sessions.vouches(callId, queryParam(req, 'token'))) {
+        await callDuringOutage(outage, callId, events);
+        sendJson(res, 200, {});
+      } else sendError(res, 'UnknownCall');
+      return;
+    }
+    if (!outcome.found) {
       log.warn('phone: a callback for an unknown call, or without its secret, was refused');
       sendError(res, 'UnknownCall');
       return;
     }
-    // Only ACS has the call's secret (it came with our answer), so the call was answered.
-    sessions.answered(session);
-    const events = await readEvents(req, res);
-    if (!events) return;
-    for (const event of events) {
-      const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
-      const connectionId = typeof data.callConnectionId === 'string' ? data.callConnectionId : undefined;
-      if (connectionId && session.callConnectionId && connectionId !== session.callConnectionId) {
-        log.warn({ callId: session.id }, 'phone: an event for another call connection was ignored');
-        continue;
-      }
-      if (connectionId) session.callConnectionId ??= connectionId;
-      const id = typeof event.id === 'string' ? event.id : undefined;
-      if (id && session.seen.has(id)) continue;
-      if (id) session.seen.add(id);
-      if (session.seen.size > 256) session.seen.delete(session.seen.values().next().value!);
-      const type = String(event.type ?? '');
-      try {
-        await sessions.serialize(session, () => applyAcsEvent(call, type, data, log));
-      } catch (err) {
-        log.error({ err, callId: session.id, type }, 'phone: handling a call event failed');
-      }
-      if (type === 'Microsoft.Communication.CallDisconnected') sessions.delete(session.id);
-    }
+    if (outcome.value) await sessions.delete(callId);
     sendJson(res, 200, {});
   });
 

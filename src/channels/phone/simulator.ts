@@ -19,7 +19,7 @@ import { asEventList, pathParam, readJson, sendError, sendJson } from './http.ts
 import { callDeps } from './line.ts';
 import { CallSessions } from './sessions.ts';
 import { localeOf, type Voices } from './speech.ts';
-import type { CallControl, CallSession, PhoneDeps, Prompt } from './types.ts';
+import type { CallControl, PhoneDeps, Prompt } from './types.ts';
 import { VoiceAdapter } from './voice-adapter.ts';
 
 /** What the bot asked the telephony side to do, as the simulator shows it. */
@@ -104,29 +104,48 @@ export function mountPhoneSimulator(server: Server, deps: PhoneDeps): { sessions
   if (existing) return existing;
   const adapter = new VoiceAdapter();
   const engine = callDeps(deps, adapter);
-  const sessions = new CallSessions(deps.sessions);
-  const calls = new WeakMap<CallSession, { call: PhoneCall; control: SimulatorControl }>();
+  // Sessions in the store, as on the ACS line; the simulator's own record of actions stays in this process
+  // (local mode is one instance).
+  const sessions = new CallSessions(deps.store, deps.sessions, deps.log);
+  const controls = new Map<string, SimulatorControl>();
 
   /** Runs one step of the call, lets every play finish, and answers with what the bot asked for. */
   async function step(
     res: Response,
-    session: CallSession,
+    id: string,
+    secret: string,
     work: (call: PhoneCall) => Promise<void>,
-    token?: string,
+    answer: { token?: string } = {},
   ): Promise<void> {
-    const entry = calls.get(session)!;
-    const from = entry.control.actions.length;
-    await sessions.serialize(session, async () => {
-      await work(entry.call);
-      while (entry.control.plays.length) await entry.call.playDone(entry.control.plays.shift());
-    });
-    if (session.stage === 'ended') sessions.delete(session.id);
+    let control = controls.get(id);
+    if (!control) controls.set(id, (control = new SimulatorControl(engine.voices)));
+    const from = control.actions.length;
+    const outcome = await sessions.withCall(
+      id,
+      secret,
+      async (session) => {
+        const call = new PhoneCall(engine, session, control);
+        await work(call);
+        while (control.plays.length) await call.playDone(control.plays.shift());
+      },
+      { answered: true },
+    );
+    if (!outcome.found) {
+      controls.delete(id);
+      sendError(res, 'NoCall');
+      return;
+    }
+    const { session } = outcome;
+    if (session.stage === 'ended') {
+      controls.delete(id);
+      await sessions.delete(id);
+    }
     sendJson(res, 200, {
-      id: session.id,
-      ...(token ? { token } : {}),
+      id,
+      ...answer,
       stage: session.stage,
       lang: session.lang,
-      actions: entry.control.actions.slice(from),
+      actions: control.actions.slice(from),
     });
   }
 
@@ -150,36 +169,30 @@ export function mountPhoneSimulator(server: Server, deps: PhoneDeps): { sessions
       sendError(res, 'BadCaller');
       return;
     }
-    const session = sessions.create(caller);
-    if (!session) {
+    const created = await sessions.create(caller);
+    if (!created) {
       sendError(res, 'LineBusy');
       return;
     }
     // The simulator connects at once: there is no answer to wait for.
-    sessions.answered(session);
-    const control = new SimulatorControl(engine.voices);
-    calls.set(session, { call: new PhoneCall(engine, session, control), control });
-    await step(res, session, (call) => call.start(), session.secret);
+    const { id } = created.session;
+    await step(res, id, created.secret, (call) => call.start(), { token: created.secret });
   });
 
   server.post('/phone/api/calls/:id/input', async (req: Request, res: Response) => {
     const body = await readBody(req, res);
     if (!body) return;
-    const session = sessions.authorize(
-      pathParam(req, 'id') ?? '',
-      typeof body.token === 'string' ? body.token : undefined,
-    );
-    if (!session || !calls.has(session)) {
-      sendError(res, 'NoCall');
-      return;
-    }
     const kind = String(body.kind ?? '');
     const value = typeof body.value === 'string' ? body.value : '';
+    const id = pathParam(req, 'id') ?? '';
+    const token = typeof body.token === 'string' ? body.token : '';
     if (!INPUT_KINDS.has(kind)) {
-      sendError(res, 'BadInput', `kind must be one of ${[...INPUT_KINDS].join(', ')}`);
+      // An unknown call first: the kind of a call that does not exist does not matter.
+      if (!(await sessions.withCall(id, token, async () => {})).found) sendError(res, 'NoCall');
+      else sendError(res, 'BadInput', `kind must be one of ${[...INPUT_KINDS].join(', ')}`);
       return;
     }
-    await step(res, session, async (call) => {
+    await step(res, id, token, async (call) => {
       if (kind === 'speech' || kind === 'dtmf') await call.input(kind === 'dtmf' ? 'dtmf' : 'typed', value);
       else if (kind === 'silence' || kind === 'unclear') await call.noAnswer(kind);
       else if (kind === 'hangup') await call.disconnected();

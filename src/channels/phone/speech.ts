@@ -1,13 +1,14 @@
 /**
- * What the phone line says: its own texts (locales/{lng}/phone.json) as SSML in the caller's language and
- * voice, the bot's replies (their `speak` SSML) joined into one prompt, and the language menu.
+ * What the phone line says: its own texts (locales/{lng}/phone.json) and the dialogs' replies (their `Reply`:
+ * text, language, options), as prompts in the caller's language and voice, and the language menu. A prompt is
+ * made of parts (one voice each) made of pieces (text, or a number read digit by digit); its SSML is built
+ * from them, never edited afterwards.
  */
-import type { Activity } from 'botbuilder';
-import { localeLanguage } from '../../../dialogs/conversation.ts';
+import type { Reply } from '../../../dialogs/reply.ts';
 import { fold } from '../../../dialogs/words.ts';
 import { getI18n, translator } from '../../i18n.ts';
 import { LANGUAGES, type Lang } from '../../routing/types.ts';
-import { plainText, ssml, VOICES } from '../render.ts';
+import { escapeXml, PUBLIC_NUMBERS, spokenText, VOICES } from '../render.ts';
 import type { PhoneVoice, Prompt } from './types.ts';
 
 /** Voices per language: the configured ones over the chat channels' defaults. */
@@ -18,19 +19,13 @@ export const MENU_LANGUAGES: readonly Lang[] = LANGUAGES;
 
 /** The BCP 47 locale the caller is listened to and spoken to in. */
 export function localeOf(lang: Lang, voices: Voices = {}): string {
-  return voices[lang]?.locale ?? VOICES[lang].locale;
+  return voiceOf(lang, voices).locale;
 }
 
-/** Puts the configured voice for `lang` into SSML made with the default one. */
-export function withVoice(speak: string, lang: Lang, voices: Voices = {}): string {
-  const chosen = voices[lang];
-  if (!chosen) return speak;
-  return speak
-    .replace(/(<voice name=")[^"]*(")/g, `$1${escapeAttr(chosen.voice)}$2`)
-    .replace(/(xml:lang=")[^"]*(")/g, `$1${escapeAttr(chosen.locale)}$2`);
+/** The voice for `lang`: the configured one, else the chat channels' default. */
+export function voiceOf(lang: Lang, voices: Voices = {}): PhoneVoice {
+  return voices[lang] ?? VOICES[lang];
 }
-
-const escapeAttr = (s: string) => s.replace(/[<>&"]/g, '');
 
 /**
  * Voices from a setting such as `sv=sv-SE-MattiasNeural;en=en-GB-RyanNeural` (language = Azure neural voice;
@@ -52,47 +47,89 @@ export function parseVoices(value: string | undefined, setting = 'voices'): Voic
   return voices;
 }
 
+/** Plain text, or a phone number to be read digit by digit. */
+export type SpeechPiece = { text: string } | { telephone: string };
+
+/** A stretch of speech in one voice. */
+export interface SpeechPart {
+  lang: Lang;
+  voice: PhoneVoice;
+  pieces: SpeechPiece[];
+}
+
+/** Values of a text that are phone numbers (`070-174 06 05`, `+46…`): read as telephone numbers. */
+const PHONE_VALUE = /^[0-9+][0-9 -]{5,}$/;
+/** Where an interpolated phone number stands in a translated text while it is cut into pieces. */
+const MARK = /\u0001(\d+)\u0002/;
+
+/** Text cut into plain pieces and the public numbers it names (112, 114 14, …). */
+function numberPieces(text: string): SpeechPiece[] {
+  const pieces: SpeechPiece[] = [];
+  const numbers = new RegExp(PUBLIC_NUMBERS.source, 'g');
+  let at = 0;
+  for (const m of text.matchAll(numbers)) {
+    if (m.index > at) pieces.push({ text: text.slice(at, m.index) });
+    pieces.push({ telephone: m[0] });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at) });
+  return pieces;
+}
+
+/** The SSML for parts: one `<speak>` in the first part's locale, each part in its own voice. */
+function toSsml(parts: SpeechPart[]): string {
+  const body = parts
+    .map((p) => {
+      const inner = p.pieces
+        .map((x) =>
+          'telephone' in x ? `<say-as interpret-as="telephone">${escapeXml(x.telephone)}</say-as>` : escapeXml(x.text),
+        )
+        .join('');
+      return `<voice name="${escapeXml(p.voice.voice)}">${inner}</voice>`;
+    })
+    .join('');
+  const locale = parts[0]?.voice.locale ?? VOICES.sv.locale;
+  return `<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xml:lang="${escapeXml(locale)}">${body}</speak>`;
+}
+
+/** A prompt from its parts: the SSML and the plain text are both made from them. */
+export function promptOf(parts: SpeechPart[]): Prompt {
+  const first = parts[0];
+  if (!first) throw new Error('a prompt needs something to say');
+  const text = parts.map((p) => p.pieces.map((x) => ('telephone' in x ? x.telephone : x.text)).join('')).join(' ');
+  return { parts, ssml: toSsml(parts), text, lang: first.lang };
+}
+
 /** A phone text as a prompt; values that are phone numbers are read as telephone numbers. */
 export function phoneText(lang: Lang, key: string, values: Record<string, unknown> = {}, voices: Voices = {}): Prompt {
   const t = translator(lang, 'phone');
-  const text = String(t(key, values));
-  let speak = withVoice(ssml(text, lang), lang, voices);
-  for (const value of Object.values(values)) {
-    if (
-      typeof value === 'string' &&
-      /^[0-9+][0-9 -]{5,}$/.test(value) &&
-      speak.includes(value) &&
-      !speak.includes(`>${value}</say-as>`)
-    )
-      speak = speak.replace(value, `<say-as interpret-as="telephone">${value}</say-as>`);
-  }
-  return { ssml: speak, text, lang };
+  // Phone numbers among the values stand in the text as marks, so they become pieces of their own.
+  const numbers: string[] = [];
+  const marked = Object.fromEntries(
+    Object.entries(values).map(([k, v]) =>
+      typeof v === 'string' && PHONE_VALUE.test(v) ? [k, `\u0001${numbers.push(v) - 1}\u0002`] : [k, v],
+    ),
+  );
+  const pieces: SpeechPiece[] = [];
+  String(t(key, marked))
+    .split(MARK)
+    .forEach((chunk, i) => {
+      if (i % 2 === 1) pieces.push({ telephone: numbers[Number(chunk)] ?? '' });
+      else if (chunk) pieces.push(...numberPieces(chunk));
+    });
+  return promptOf([{ lang, voice: voiceOf(lang, voices), pieces }]);
 }
 
-/** Several prompts as one: one `<speak>` holding each part's voice, in order. The first part's language leads. */
-export function joinPrompts(parts: Prompt[]): Prompt {
-  const first = parts[0];
-  if (!first) throw new Error('joinPrompts: nothing to say');
-  if (parts.length === 1) return first;
-  const open =
-    /^<speak[^>]*>/.exec(first.ssml)?.[0] ?? '<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis">';
-  const inner = parts.map((p) => /^<speak[^>]*>([\s\S]*)<\/speak>\s*$/.exec(p.ssml)?.[1] ?? '').join('');
-  return { ssml: `${open}${inner}</speak>`, text: parts.map((p) => p.text).join(' '), lang: first.lang };
+/** Several prompts as one: their parts in order, in one `<speak>`. The first part's language leads. */
+export function joinPrompts(prompts: Prompt[]): Prompt {
+  if (prompts.length === 1) return prompts[0]!;
+  return promptOf(prompts.flatMap((p) => p.parts));
 }
 
-/** The language a bot reply was written in (its locale), if Trygg speaks it. */
-export function replyLanguage(activity: Partial<Activity>): Lang | undefined {
-  return localeLanguage(activity.locale);
-}
-
-/** A bot reply as a prompt: its `speak` SSML in the configured voice, or its text. */
-export function replyPrompt(activity: Partial<Activity>, fallback: Lang, voices: Voices = {}): Prompt {
-  const lang = replyLanguage(activity) ?? fallback;
-  const text = plainText(activity.text ?? '')
-    .replace(/\s*\n+\s*/g, ' ')
-    .trim();
-  const speak = activity.speak ? withVoice(activity.speak, lang, voices) : withVoice(ssml(text, lang), lang, voices);
-  return { ssml: speak, text, lang };
+/** A dialog's reply as a prompt: its text, said in its language and voice, public numbers digit by digit. */
+export function replyPrompt(reply: Reply, voices: Voices = {}): Prompt {
+  const spoken = spokenText(reply.text).replace(/\s+/g, ' ').trim();
+  return promptOf([{ lang: reply.lang, voice: voiceOf(reply.lang, voices), pieces: numberPieces(spoken) }]);
 }
 
 /** The longest an incident's notice is said on the phone: the first sentences, up to about this many characters. */
@@ -102,30 +139,27 @@ const NOTICE_CHARS = 320;
  * An incident's notice, short: its first sentences (whole ones, up to about 320 characters), in the
  * reply's language and voice.
  */
-export function noticePrompt(activity: Partial<Activity>, fallback: Lang, voices: Voices = {}): Prompt {
-  const lang = replyLanguage(activity) ?? fallback;
-  const full = plainText(activity.text ?? '')
-    .replace(/\s*\n+\s*/g, ' ')
-    .trim();
+export function noticePrompt(reply: Reply, voices: Voices = {}): Prompt {
+  const full = spokenText(reply.text).replace(/\s+/g, ' ').trim();
   let text = full;
   if (full.length > NOTICE_CHARS) {
     const cut = full.slice(0, NOTICE_CHARS);
     const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
     text = end > 40 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))} …`;
   }
-  return { ssml: withVoice(ssml(text, lang), lang, voices), text, lang };
+  return replyPrompt({ ...reply, text }, voices);
 }
 
 /**
- * The keys for a question's options ("Säg ditt svar, eller tryck 1 för Ja, 2 för Nej"), when the bot waits
+ * The keys for a question's options ("Säg ditt svar, eller tryck 1 för Ja, 2 för Nej"), when the reply waits
  * for one of them. Keys 0 and 9 stay reserved for a person and repeat.
  */
-export function optionsPrompt(activity: Partial<Activity>, lang: Lang, voices: Voices = {}): Prompt | undefined {
-  const actions = activity.suggestedActions?.actions ?? [];
-  if (activity.inputHint !== 'expectingInput' || actions.length === 0 || actions.length > 8) return undefined;
-  const t = translator(lang, 'phone');
-  const list = actions.map((a, i) => t('optionItem', { digit: i + 1, title: a.title })).join(', ');
-  return phoneText(lang, 'options', { list }, voices);
+export function optionsPrompt(reply: Reply, voices: Voices = {}): Prompt | undefined {
+  const options = reply.options ?? [];
+  if (!reply.expectsInput || options.length === 0 || options.length > 8) return undefined;
+  const t = translator(reply.lang, 'phone');
+  const list = options.map((o, i) => t('optionItem', { digit: i + 1, title: o.title })).join(', ');
+  return phoneText(reply.lang, 'options', { list }, voices);
 }
 
 /** The greeting in Swedish, that speech is interpreted automatically, and the languages, each in its own voice. */

@@ -11,6 +11,7 @@ import type { Policy } from '../../routing/policy.ts';
 import type { Lang, RouteId } from '../../routing/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { CallSessionOptions } from './sessions.ts';
+import type { SpeechPart } from './speech.ts';
 
 /** A neural voice for one language: `xml:lang` and the Azure voice name. */
 export interface PhoneVoice {
@@ -44,12 +45,16 @@ export interface PhoneDeps {
   acsClientOptions?: CallAutomationClientOptions;
   /** How long one REST call to ACS may take (default `ACS_REQUEST_TIMEOUT_MS`). */
   acsTimeoutMs?: number;
-  /** In-memory call sessions: caps on answered and on ringing calls, and their expiries (see CallSessions). */
+  /** Call sessions in the store: caps on answered and on ringing calls, and their expiries (see CallSessions). */
   sessions?: CallSessionOptions;
 }
 
-/** Something to say: SSML for the speech service, plain text for logs, transcripts and the simulator. */
+/**
+ * Something to say: its parts (a voice each), and made from them the SSML for the speech service and the plain
+ * text for transcripts and the simulator.
+ */
 export interface Prompt {
+  parts: SpeechPart[];
   ssml: string;
   text: string;
   /** The language it is said in (recognition listens in this language afterwards). */
@@ -87,14 +92,17 @@ export interface CallLine {
   text: string;
 }
 
-/** A call's phone session: in memory only (the conversation itself is in the bot's store). */
+/**
+ * A call's phone session, kept in the store between its events (`store.calls`, as JSON), so that any
+ * instance can take the next one. The conversation itself is in the bot's state, as on every channel.
+ */
 export interface CallSession {
   /** Our id for the call; part of the callback URL. */
   id: string;
-  /** Per-call secret in the callback URL: callbacks without it are refused. */
-  secret: string;
   /** ACS call connection id, once answered. */
   callConnectionId?: string;
+  /** The caller as ACS names them (`4:+46…`), to listen to them; empty on the simulator. */
+  callerRawId?: string;
   /** The caller's number in E.164 form; empty when withheld. */
   caller: string;
   /** Bot Framework conversation id: one conversation per call. */
@@ -124,8 +132,8 @@ export interface CallSession {
   /** What was said has been kept for staff (done once, at the end of the call). */
   finalized?: boolean;
   transcript: CallLine[];
-  /** Event ids already handled (ACS may deliver an event twice). */
-  seen: Set<string>;
+  /** Event ids already handled (ACS may deliver an event twice), the latest few hundred. */
+  seen: string[];
   createdAt: number;
   touchedAt: number;
 }

@@ -1,7 +1,8 @@
 /**
  * Runs bot turns in-process for the phone line. Instead of posting replies to a Bot Connector serviceUrl,
- * the adapter collects what the bot sends during one turn: the messages (with their `speak` SSML), the
- * routing decision trace and the handoff event. Channel `telephony`, the caller's number as `from.id`.
+ * the adapter collects what the bot sends during one turn: each message's `Reply` (what the dialog said:
+ * text, language, emergency flag, options, action), and the routing decision trace. Channel `telephony`, the
+ * caller's number as `from.id`.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -12,6 +13,8 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { localeLanguage } from '../../../dialogs/conversation.ts';
+import { replyOf, type Reply } from '../../../dialogs/reply.ts';
 import type { RouteId } from '../../routing/types.ts';
 import type { TurnRunner } from './types.ts';
 
@@ -20,14 +23,6 @@ export const TELEPHONY_CHANNEL = 'telephony';
 
 /** Stands in for a Bot Connector service URL in conversation references; nothing is ever posted there. */
 export const TELEPHONY_SERVICE_URL = 'urn:trygg:telephony';
-
-/** The `trygg.handoff` event's value: a case was opened and where it goes. */
-export interface HandoffValue {
-  caseId: string;
-  route: RouteId;
-  phone: string;
-  placeholder?: boolean;
-}
 
 /** The part of the `trygg.decision` trace the phone line uses. */
 export interface DecisionValue {
@@ -40,13 +35,10 @@ export interface DecisionValue {
 
 /** Everything the bot sent during one turn. */
 export interface VoiceTurn {
-  /** Message activities, in order. */
-  messages: Partial<Activity>[];
+  /** The replies, in order: what each message said, as the dialog gave it. */
+  replies: Reply[];
   decision?: DecisionValue;
-  handoff?: HandoffValue;
-  /** How many messages were sent before the handoff event (the rest were said after the case was opened). */
-  messagesBeforeHandoff: number;
-  /** The turn failed; `messages` holds what was sent before. */
+  /** The turn failed; `replies` holds what was sent before. */
   error?: Error;
 }
 
@@ -64,6 +56,11 @@ export interface VoiceInput {
 }
 
 const SINK = Symbol('trygg.voice.sink');
+
+/** A message no dialog rendered (the apology for a failed turn): its text, in its locale's language. */
+function plainReply(activity: Partial<Activity>): Reply {
+  return { text: activity.text ?? '', lang: localeLanguage(activity.locale) ?? 'sv' };
+}
 
 interface Sink {
   turn: VoiceTurn;
@@ -106,7 +103,7 @@ export class VoiceAdapter extends BotAdapter {
   }
 
   private async run(bot: TurnRunner, activity: Partial<Activity>): Promise<VoiceTurn> {
-    const turn: VoiceTurn = { messages: [], messagesBeforeHandoff: 0 };
+    const turn: VoiceTurn = { replies: [] };
     const context = new TurnContext(this, activity);
     context.turnState.set(SINK, { turn } satisfies Sink);
     try {
@@ -125,13 +122,10 @@ export class VoiceAdapter extends BotAdapter {
       responses.push({ id });
       if (!sink) continue;
       const { turn } = sink;
-      if (activity.type === ActivityTypes.Message) turn.messages.push({ ...activity, id });
+      if (activity.type === ActivityTypes.Message) turn.replies.push(replyOf(activity) ?? plainReply(activity));
       else if (activity.type === ActivityTypes.Trace && activity.name === 'trygg.decision' && activity.value) {
         const v = activity.value as DecisionValue;
         turn.decision = { route: v.route, category: v.category, danger: v.danger ?? null, confirm: Boolean(v.confirm) };
-      } else if (activity.type === ActivityTypes.Event && activity.name === 'trygg.handoff' && activity.value) {
-        turn.handoff = activity.value as HandoffValue;
-        turn.messagesBeforeHandoff = turn.messages.length;
       }
     }
     return responses;

@@ -31,6 +31,7 @@ import { createIncidentDeliver } from './incident-delivery.ts';
 import { channelReference, NotYet, rootMessageId, threadReference } from './threads.ts';
 import { WaitingError } from './outbox-worker.ts';
 import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
+import { currentReportCard, REPORT_KIND, type ReportPayload } from './report.ts';
 import { plain, stripLinks } from './untrusted.ts';
 
 export { threadOf } from './items.ts';
@@ -114,6 +115,19 @@ export function createDeliver(deps: DeliveryDeps) {
     });
     if (!threadId) throw new NotYet('Teams returned no conversation id');
     return threadId;
+  }
+
+  /** The night report's card, built from the store as it is now, as a new thread in its channel. */
+  async function postReport(p: ReportPayload, signal: AbortSignal): Promise<void> {
+    const reg = await registrations.get(p.target);
+    if (!reg)
+      throw new WaitingError(ALERTS.noChannel, 'no Teams channel is registered for the night report', {
+        route: p.target,
+      });
+    const card = await currentReportCard({ policy, store }, p.occurrence);
+    if (!card) throw Object.assign(new Error('a night report item without a valid occurrence'), { statusCode: 400 });
+    signal.throwIfAborted();
+    await newThread(reg, card, signal);
   }
 
   const incidents = createIncidentDeliver({ store, policy, cont, registered, newThread });
@@ -229,6 +243,7 @@ export function createDeliver(deps: DeliveryDeps) {
       return;
     }
     if (item.kind === STAFF_REDACT_KIND) return redact(item.payload as unknown as TeamsRedaction, signal);
+    if (item.kind === REPORT_KIND) return postReport(item.payload as unknown as ReportPayload, signal);
     if (await incidents(item, signal)) return;
     const payload = item.payload as CasePayload;
     const c = await store.cases.get(payload.caseId);

@@ -30,7 +30,6 @@ const channelOf = (conversationId: string) => conversationId.split(';')[0] ?? ''
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export interface IncidentActionDeps extends StaffAppDeps {
-  incidents: IncidentDesk;
   /** Whether the activity comes from the allowed Microsoft 365 tenant. */
   allowed: (ctx: TurnContext) => boolean;
 }
@@ -93,7 +92,7 @@ async function act(ctx: TurnContext, verb: IncidentVerb, data: IncidentData, dep
   try {
     let incident: Incident;
     if (verb === 'incident.open') {
-      incident = await deps.incidents.open({
+      incident = await deps.incidentDesk.open({
         where: str(data.where),
         kind: str(data.kind),
         text: texts,
@@ -109,8 +108,8 @@ async function act(ctx: TurnContext, verb: IncidentVerb, data: IncidentData, dep
     const id = str(data.incidentId);
     incident =
       verb === 'incident.update'
-        ? await deps.incidents.update(id, { text: texts, by })
-        : await deps.incidents.close(id, { text: texts, by, ...(officeHours ? { officeHours } : {}) });
+        ? await deps.incidentDesk.update(id, { text: texts, by })
+        : await deps.incidentDesk.close(id, { text: texts, by, ...(officeHours ? { officeHours } : {}) });
     await audit(ctx, deps, verb === 'incident.update' ? 'teams.incident.update' : 'teams.incident.close', {
       incident: id,
     });

@@ -18,6 +18,8 @@ import { threadOf } from './items.ts';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { RegistrationStore } from './registrations.ts';
 import { createStaffApp } from './staff-app.ts';
+import { nightReportJob } from './report.ts';
+import type { ClockJob } from '../../clock-jobs.ts';
 
 export { RegistrationStore } from './registrations.ts';
 export { OutboxWorker } from './outbox-worker.ts';
@@ -32,7 +34,7 @@ export interface TeamsSideDeps {
   /** The case lifecycle that staff act on (claim, reply, close) and whose alerts reach people. */
   desk: CaseDesk;
   /** The incident lifecycle that staff act on (the form, proposals, incident cards). */
-  incidents: IncidentDesk;
+  incidentDesk: IncidentDesk;
   /** Writes staff summaries and translates between staff and tenant, when configured. */
   model?: LanguageModel;
   /** Outbox polling, retry, lease and deadline timing (tests shorten them). */
@@ -53,6 +55,8 @@ export interface TeamsSide {
   alerts: Alerts;
   /** Wakes the outbox delivery (after notices were written). */
   kick(): void;
+  /** The night report ("Nattens rapport"), a wall-clock job for the scheduler. */
+  reportJob: ClockJob;
   start(): void;
   stop(): Promise<void>;
 }
@@ -101,6 +105,7 @@ export function createTeamsSide(deps: TeamsSideDeps): TeamsSide {
     registrations,
     alerts,
     kick,
+    reportJob: nightReportJob({ policy: deps.policy, store: deps.store, registrations, log: deps.log, kick }),
     start() {
       worker.start();
     },

@@ -103,6 +103,10 @@ export class OutboxWorker {
   private again = false;
   /** Set while `stop` waits for the pass in flight: it ends after the item it is on. */
   private halting = false;
+  /** The item claimed and not settled yet (given back by `release`). */
+  private held: OutboxItem | undefined;
+  /** Set by `release`: nothing more is claimed. */
+  private released = false;
   /** Passes failed in a row; the poll backs off while it is above 0. */
   private failures = 0;
   private readonly lastSend = new Map<string, number>();
@@ -201,13 +205,37 @@ export class OutboxWorker {
    */
   async pass(): Promise<number> {
     let handled = 0;
-    while (handled < this.o.batch && !this.halting) {
+    while (handled < this.o.batch && !this.halting && !this.released) {
       const [item] = await this.o.store.outbox.claimDue(this.o.now(), 1, this.o.leaseMs);
       if (!item) break;
-      await this.deliverOne(item);
+      this.held = item;
+      try {
+        await this.deliverOne(item);
+      } finally {
+        if (this.held === item) this.held = undefined;
+      }
       handled++;
     }
     return handled;
+  }
+
+  /**
+   * Shutdown that cannot wait for `stop` any longer: claims nothing more, and gives back the item this worker
+   * holds and has not settled (due at once under its lease, so another instance delivers it now rather than
+   * when the lease runs out). Its delivery may still be running: the outbox is at least once. Resolves with
+   * the number of items given back.
+   */
+  async release(): Promise<number> {
+    this.released = true;
+    const item = this.held;
+    this.held = undefined;
+    if (!item?.lease) return 0;
+    try {
+      return (await this.o.store.outbox.fail(item.id, item.lease, 'released at shutdown', this.o.now())) ? 1 : 0;
+    } catch (err) {
+      this.o.log.warn({ err, kind: item.kind, caseId: item.caseId }, 'outbox: could not give back a lease');
+      return 0;
+    }
   }
 
   private async deliverOne(item: OutboxItem): Promise<void> {

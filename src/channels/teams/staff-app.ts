@@ -21,6 +21,8 @@ import { caseCard, OUTCOMES } from './cards.ts';
 import { rootMessageId } from './delivery.ts';
 import { actorOf, handleCommand } from './commands.ts';
 import { incidentActions } from './incident-actions.ts';
+import { registerReportActions } from './report-actions.ts';
+import { REPORT_VERBS } from './report-card.ts';
 import type { RegistrationStore } from './registrations.ts';
 
 export interface StaffAppDeps {
@@ -30,7 +32,7 @@ export interface StaffAppDeps {
   /** The case lifecycle: claims, replies and closes go through it. */
   desk: CaseDesk;
   /** The incident lifecycle: the form, proposals and incident cards act through it. */
-  incidents: IncidentDesk;
+  incidentDesk: IncidentDesk;
   registrations: RegistrationStore;
   log: Logger;
   now: () => Date;
@@ -129,24 +131,24 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
   });
 
   incidentActions(app, { ...deps, allowed: (ctx) => tenantAllowed(ctx, deps.config) });
+  // The night report card's actions ("Jag åtgärdar", "Åtgärdat", "Kvittera").
+  registerReportActions(app, deps);
 
   // Any other card action verb does nothing; it is refused and audited like an action from the wrong place.
-  app.adaptiveCards.actionExecute<CardData>(
-    /^(?!(claim|reply|close|incident\.(open|update|close))$)/,
-    async (ctx, _state, data) => {
-      await store.staffAudit.append({
-        at: deps.now(),
-        action: 'teams.cardAction.refused',
-        actor: actorOf(ctx),
-        details: {
-          verb: String((ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '').slice(0, 20),
-          caseId: String(data?.caseId ?? '').slice(0, 40),
-          channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
-        },
-      });
-      return t()('claim.unknownAction');
-    },
-  );
+  const known = new RegExp(`^(?!(claim|reply|close|incident\\.(open|update|close)|${REPORT_VERBS.join('|')})$)`);
+  app.adaptiveCards.actionExecute<CardData>(known, async (ctx, _state, data) => {
+    await store.staffAudit.append({
+      at: deps.now(),
+      action: 'teams.cardAction.refused',
+      actor: actorOf(ctx),
+      details: {
+        verb: String((ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '').slice(0, 20),
+        caseId: String(data?.caseId ?? '').slice(0, 40),
+        channel: channelOfConversation(ctx.activity.conversation?.id ?? '').slice(0, 200),
+      },
+    });
+    return t()('claim.unknownAction');
+  });
 
   // Action.Submit fallback (older clients): a message with `value`; the card is updated through the outbox.
   app.adaptiveCards.actionSubmit<CardData>(['claim', 'reply', 'close'], async (ctx, _state, data) => {

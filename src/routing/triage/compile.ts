@@ -12,95 +12,11 @@
  */
 import { DANGER_KINDS, type DangerKind, type Lang } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
+import { CUES, LIST_FIELDS, NO_FUZZY, PHRASE_SLACK, type Field } from './fields.ts';
 import { createTypoIndex, type TypoShape } from './fuzzy.ts';
+
+export type { Field } from './fields.ts';
 import { EXACT, INFIX, PREFIX, SUFFIX, parseEntry, type ElementKind } from './parse.ts';
-
-/** The lexicon fields a pattern can come from. */
-export type Field =
-  | 'markers'
-  | 'danger'
-  | 'dangerUncertain'
-  | 'signs'
-  | 'help'
-  | 'disturbance'
-  | 'urgentFault'
-  | 'minorFault'
-  | 'support'
-  | 'crimeOver'
-  | 'information'
-  | 'domestic'
-  | 'lockedOut'
-  | 'negation'
-  | 'negationAfter'
-  | 'past'
-  | 'recentPast'
-  | 'notReal'
-  | 'ongoing'
-  | 'calm'
-  | 'clauseBreaks';
-
-/** Fields with one list of strings (the two danger fields are maps by kind). */
-const LIST_FIELDS = [
-  'markers',
-  'disturbance',
-  'urgentFault',
-  'minorFault',
-  'support',
-  'crimeOver',
-  'information',
-  'domestic',
-  'lockedOut',
-  'negation',
-  'negationAfter',
-  'past',
-  'recentPast',
-  'notReal',
-  'ongoing',
-  'calm',
-  'clauseBreaks',
-  'help',
-] as const satisfies readonly Field[];
-
-/** Fields that never get typo tolerance: a guessed cue must never lower danger. */
-const NO_FUZZY: ReadonlySet<Field> = new Set([
-  'markers',
-  'help',
-  'negation',
-  'negationAfter',
-  'past',
-  'recentPast',
-  'notReal',
-  'calm',
-  'clauseBreaks',
-]);
-
-/**
- * Fields whose phrases allow one inserted word between their words: what a message is about. Not `signs`:
- * they count on their own in the safety net, so they match as written ("ligger i trapphuset" is a person,
- * "ligger sopor i trapphuset" is not).
- */
-const PHRASE_SLACK: ReadonlySet<Field> = new Set([
-  'danger',
-  'dangerUncertain',
-  'disturbance',
-  'urgentFault',
-  'minorFault',
-  'support',
-  'crimeOver',
-  'information',
-  'lockedOut',
-]);
-
-/** Fields whose words a phrase's slack never skips. */
-const SLACK_GUARDS: ReadonlySet<Field> = new Set([
-  'negation',
-  'negationAfter',
-  'past',
-  'recentPast',
-  'notReal',
-  'ongoing',
-  'calm',
-]);
 
 /** Entries with at least this many letters (folded, wildcards removed) get typo tolerance. */
 const FUZZY_MIN_LETTERS = 6;
@@ -387,7 +303,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     // A phrase's slack never skips a cue (negation, time, drill): the cue keeps its own effect ("slår inte
     // ihjäl" is not `slår ihjäl`; "luktar fortfarande rök" keeps its "fortfarande").
     const cue = new Uint8Array(tokens.length);
-    for (const h of hits) if (SLACK_GUARDS.has(h.pattern.field)) for (let k = h.start; k < h.end; k++) cue[k] = 1;
+    for (const h of hits) if (CUES.has(h.pattern.field)) for (let k = h.start; k < h.end; k++) cue[k] = 1;
     return hits.filter((h) => !h.skippedAt?.some((k) => cue[k]));
   };
 

@@ -7,8 +7,11 @@ import { compiledFor, type Hit } from './compile.ts';
 import { LEXICONS } from './lexicons/index.ts';
 import { tokenize } from './normalize.ts';
 
-/** Latin-script languages, in tie-break order (Swedish first: it is the default). */
-const LATIN: readonly Lang[] = ['sv', 'en', 'so', 'pl', 'bs', 'tr'];
+/**
+ * Languages written in Latin letters, in tie-break order (Swedish first: it is the default). Arabic and
+ * Persian are here too, last: Arabizi and Finglish are read from their lexicons' Latin entries and markers.
+ */
+const LATIN: readonly Lang[] = ['sv', 'en', 'so', 'pl', 'bs', 'tr', 'ar', 'fa'];
 
 /** Letters that point to one language (before folding). ć is both Polish and Bosnian. */
 const TELL_TALE: ReadonlyArray<readonly [Lang, string]> = [

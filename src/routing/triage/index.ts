@@ -163,7 +163,11 @@ export function readLexicons(text: string, options?: TriageOptions): LexiconRead
   const discounted = matchList(discountedVerdicts.map((v) => v.hit));
 
   const lockedOutHits = of('lockedOut');
-  const disturbance = of('disturbance');
+  // A disturbance in the past is over ("tack för att ni kom igår när det var fest"): it counts only without
+  // a past cue in its sentence, or with something ongoing there too.
+  const inSentenceOf = (field: Field, h: Hit) =>
+    of(field).some((c) => layout.sentence[c.start] === layout.sentence[h.start]);
+  const disturbance = of('disturbance').filter((d) => !inSentenceOf('past', d) || inSentenceOf('ongoing', d));
   const violent = dangers.some((v) => v.hit.pattern.kind === 'violence' || v.hit.pattern.kind === 'weapon');
   // A partner or family word counts only next to violence, threats or a disturbance.
   const domesticHits = violent || disturbance.length > 0 ? of('domestic') : [];

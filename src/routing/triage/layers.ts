@@ -5,8 +5,8 @@
  * 1. **Lexicons** (`index.ts`, `lexicons/`): words and phrases with negation, time and drill cues. Acute
  *    danger they find stands, certain or uncertain.
  * 2. **Classifier** (`classifier/`): a linear model over character n-grams and words, trained on the corpus.
- *    When it is sure enough of danger (`thresholds.acute`) it raises the message to uncertain danger (112
- *    first, then the tenant is asked). When the lexicons placed nothing it may place the message in a
+ *    When it is sure enough of danger (`thresholds.acute`, or the lower `thresholds.acuteUnplaced` where the
+ *    lexicons found no topic) it raises the message to uncertain danger (112 first, then the tenant is asked). When the lexicons placed nothing it may place the message in a
  *    non-danger category (`thresholds.category`).
  * 3. **Safety net**: signs of harm or distress (a person lying, bleeding, not answering, missing or locked
  *    in; a cry for help; `!!!`; capitals; emoji such as 🔥 🚑 🔪 🩸 💥 🆘).
@@ -130,7 +130,11 @@ export function decide(evidence: Evidence, t: Thresholds | undefined): Triage {
   const signKind = (list: Sign[]): DangerKind => list.find((s) => s.kind)?.kind ?? view?.kind ?? 'medical';
   const sure = view !== null && t !== undefined;
 
-  if (sure && !blocked && view.acute >= t.acute) return raise('classifier', view.kind, harm);
+  // The bar is lower where the lexicons found no topic at all: there the classifier is the only reader.
+  // Not for a word or two ("kanske", an address, a phone number: answers to a question), which say too little.
+  const unplaced = lexical.category === 'unknown' && wordsIn(reading.tokens) >= MIN_UNPLACED_WORDS;
+  const bar = unplaced ? (t?.acuteUnplaced ?? t?.acute ?? 1) : (t?.acute ?? 1);
+  if (sure && !blocked && view.acute >= bar) return raise('classifier', view.kind, harm);
   // Where the lexicons discounted a danger word, only the described states that survived their own cues
   // count: not an emoji next to an idiom ("bandet var eld 🔥"), not exclamation marks.
   const counting = blocked ? harm.filter((s) => s.match) : signs;
@@ -158,6 +162,11 @@ export function combineLayers(text: string, reading: LexiconReading, model?: Tri
   const chosen = model === undefined ? shippedModel() : model;
   return decide(gather(text, reading, chosen), chosen?.header.thresholds);
 }
+
+/** Words (tokens with a letter) a message needs before the classifier's lower bar for unplaced messages. */
+const MIN_UNPLACED_WORDS = 3;
+const LETTER = /\p{L}/u;
+const wordsIn = (tokens: readonly string[]): number => tokens.filter((t) => LETTER.test(t)).length;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 

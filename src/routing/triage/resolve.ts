@@ -5,31 +5,8 @@
  * verdicts into a `Triage`.
  */
 import type { DangerKind, Lang } from '../types.ts';
-import type { Field, Hit } from './compile.ts';
-
-/** Fields whose hits say what a message is about. */
-const CONTENT: ReadonlySet<Field> = new Set([
-  'danger',
-  'dangerUncertain',
-  'disturbance',
-  'urgentFault',
-  'minorFault',
-  'support',
-  'crimeOver',
-  'information',
-  'signs',
-  'help',
-]);
-/** Fields whose hits qualify danger: negation, time and not-real cues. */
-const CUES: ReadonlySet<Field> = new Set([
-  'negation',
-  'negationAfter',
-  'past',
-  'recentPast',
-  'notReal',
-  'ongoing',
-  'calm',
-]);
+import type { Hit } from './compile.ts';
+import { CONTENT, CUES, type Field } from './fields.ts';
 
 /** How far (tokens) a negation reaches before a danger hit, and after it. */
 const NEGATION_REACH = 2;

@@ -242,7 +242,9 @@ export function postgresCases(db: PgDb): CaseStore {
               : { ...current.contact, ...p.contact };
         await tx.query(
           `UPDATE cases SET route = $2, category = $3, danger = $4, language = $5, conversation = $6::jsonb, summary = $7,
-             contact = $8::jsonb, phone = $9, status = $10, claimed_by = $11, outcome = $12, updated_at = $13
+             contact = $8::jsonb, phone = $9, status = $10, claimed_by = $11, outcome = $12, updated_at = $13,
+             claimed_at = CASE WHEN claimed_at IS NULL AND $10::text <> 'open' THEN $13 ELSE claimed_at END,
+             closed_at = CASE WHEN $10::text = 'closed' THEN COALESCE(closed_at, $13) END
            WHERE id = $1`,
           [
             id,

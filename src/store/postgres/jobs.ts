@@ -38,8 +38,18 @@ export async function tryRunJob(
   return count === 1;
 }
 
+/** Makes job `name` due at once again, if `runBy` made the last claim. */
+export async function releaseJob(sql: Sql, name: string, now: Date, runBy: string): Promise<void> {
+  await sql.query('UPDATE jobs SET next_run_at = $2 WHERE name = $1 AND last_run_by = $3 AND next_run_at > $2', [
+    name,
+    now,
+    runBy,
+  ]);
+}
+
 export function postgresJobs(db: PgDb): JobRunner {
   return {
     tryRun: (name, intervalMs) => tryRunJob(db.sql, name, intervalMs, db.now(), db.instanceId),
+    release: (name) => releaseJob(db.sql, name, db.now(), db.instanceId),
   };
 }

@@ -184,10 +184,50 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // The night report: when a case was first claimed and when it was closed (cases claimed before this
+    // carry their last change), and the runs of jobs at a wall-clock time, one row per occurrence.
+    version: 5,
+    sql: `
+      ALTER TABLE cases ADD COLUMN claimed_at timestamptz, ADD COLUMN closed_at timestamptz;
+      UPDATE cases SET claimed_at = updated_at WHERE status <> 'open';
+      UPDATE cases SET closed_at = updated_at WHERE status = 'closed';
+
+      CREATE TABLE job_occurrences (
+        name text NOT NULL,
+        occurrence text NOT NULL,
+        due_at timestamptz NOT NULL,
+        status text NOT NULL CHECK (status IN ('running', 'done', 'skipped')),
+        lease_token text,
+        lease_until timestamptz,
+        attempts integer NOT NULL DEFAULT 0,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (name, occurrence)
+      );
+      CREATE INDEX job_occurrences_due ON job_occurrences (name, due_at);
+    `,
+  },
+  {
+    // Phone call sessions, so that any instance can take any callback of a call.
+    version: 6,
+    sql: `
+      CREATE TABLE calls (
+        id text PRIMARY KEY,
+        secret_hash text NOT NULL,
+        caller text NOT NULL,
+        ringing boolean NOT NULL,
+        data jsonb NOT NULL,
+        expires_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX calls_expires_at ON calls (expires_at);
+      CREATE INDEX calls_caller ON calls (caller);
+    `,
+  },
+  {
     // The case layer: where a staff card was posted in Teams leaves the case table for \`staff_cards\` (cases
     // and, later, incidents have cards); the bot's posts in a card's thread move with it. Outbox kinds name
     // what is delivered (a staff card, a post), not the wire it goes over.
-    version: 5,
+    version: 7,
     sql: `
       CREATE TABLE staff_cards (
         subject text PRIMARY KEY,
@@ -227,7 +267,7 @@ const MIGRATIONS: Migration[] = [
   {
     // Incidents: the incident, its notices in order, the contacts linked to it (keyed hashes), the
     // conversations that subscribe to its updates, and the contacts behind proposals.
-    version: 6,
+    version: 8,
     sql: `
       CREATE TABLE incidents (
         id text PRIMARY KEY,
@@ -365,4 +405,16 @@ export async function migrateDb(db: PgDb): Promise<MigrationResult> {
     }
     return { version: Math.max(current, POSTGRES_SCHEMA_VERSION), applied };
   });
+}
+
+/**
+ * Throws a `StoreError` unless the database answers and its schema is at {@link POSTGRES_SCHEMA_VERSION}
+ * (the readiness probe). Reads only.
+ */
+export async function checkSchema(sql: Sql): Promise<void> {
+  const current = await currentVersion(sql);
+  if (current !== POSTGRES_SCHEMA_VERSION)
+    throw new StoreError(
+      `The database has schema version ${current}; this Trygg needs ${POSTGRES_SCHEMA_VERSION} (run trygg migrate).`,
+    );
 }

@@ -155,6 +155,8 @@ export function postgresPrivacy(db: PgDb, hasher: AuditHasher) {
           [at],
         );
         const signals = await tx.query('DELETE FROM incident_signals WHERE at < $1', [at]);
+        // Call sessions: gone once expired (they are never older than a call's expiry otherwise).
+        await tx.query('DELETE FROM calls WHERE expires_at <= $1 OR updated_at < $2', [db.now(), at]);
         return {
           cases: removed.cases,
           transcriptEntries: removed.transcriptEntries,
@@ -218,6 +220,8 @@ export function postgresPrivacy(db: PgDb, hasher: AuditHasher) {
             found.subscriptions.map((row) => row.id),
           ])
         ).count;
+        // A call of the number in progress: its session (what was said) goes too; the line then refuses its callbacks.
+        await tx.query('DELETE FROM calls WHERE caller = $1', [found.phone]);
         return { ...removed, outbox: removed.outbox + otherOutbox, state, audit, subscriptions };
       });
     },

@@ -236,7 +236,9 @@ export function sqliteCases(db: SqliteDb): CaseStore {
         db.run(
           `UPDATE cases SET route = $route, category = $category, danger = $danger, language = $language,
              conversation = $conversation, summary = $summary, contact = $contact, phone = $phone, status = $status,
-             claimed_by = $claimedBy, outcome = $outcome, updated_at = $now
+             claimed_by = $claimedBy, outcome = $outcome, updated_at = $now,
+             claimed_at = CASE WHEN claimed_at IS NULL AND $status <> 'open' THEN $now ELSE claimed_at END,
+             closed_at = CASE WHEN $status = 'closed' THEN COALESCE(closed_at, $now) END
            WHERE id = $id`,
           {
             id,

@@ -172,10 +172,51 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // The night report: when a case was first claimed and when it was closed (cases claimed before this
+    // carry their last change), and the runs of jobs at a wall-clock time, one row per occurrence.
+    version: 5,
+    sql: `
+      ALTER TABLE cases ADD COLUMN claimed_at INTEGER;
+      ALTER TABLE cases ADD COLUMN closed_at INTEGER;
+      UPDATE cases SET claimed_at = updated_at WHERE status <> 'open';
+      UPDATE cases SET closed_at = updated_at WHERE status = 'closed';
+
+      CREATE TABLE job_occurrences (
+        name TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'skipped')),
+        lease_token TEXT,
+        lease_until INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (name, occurrence)
+      );
+      CREATE INDEX job_occurrences_due ON job_occurrences (name, due_at);
+    `,
+  },
+  {
+    // Phone call sessions, so that any instance can take any callback of a call.
+    version: 6,
+    sql: `
+      CREATE TABLE calls (
+        id TEXT PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        caller TEXT NOT NULL,
+        ringing INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX calls_expires_at ON calls (expires_at);
+      CREATE INDEX calls_caller ON calls (caller);
+    `,
+  },
+  {
     // The case layer: where a staff card was posted in Teams leaves the case table for \`staff_cards\` (cases
     // and, later, incidents have cards); the bot's posts in a card's thread move with it. Outbox kinds name
     // what is delivered (a staff card, a post), not the wire it goes over.
-    version: 5,
+    version: 7,
     sql: `
       CREATE TABLE staff_cards (
         subject TEXT PRIMARY KEY,
@@ -217,7 +258,7 @@ const MIGRATIONS: Migration[] = [
   {
     // Incidents: the incident, its notices in order, the contacts linked to it (keyed hashes), the
     // conversations that subscribe to its updates, and the contacts behind proposals.
-    version: 6,
+    version: 8,
     sql: `
       CREATE TABLE incidents (
         id TEXT PRIMARY KEY,
@@ -321,4 +362,12 @@ export function migrate(db: SqliteDb): void {
       });
     }
   });
+}
+
+/** Throws a `StoreError` unless the database is at {@link SCHEMA_VERSION} (the readiness probe). */
+export function checkSchema(db: SqliteDb): void {
+  const current =
+    db.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version')?.version ?? 0;
+  if (current !== SCHEMA_VERSION)
+    throw new StoreError(`The database has schema version ${current}; this Trygg needs ${SCHEMA_VERSION}.`);
 }

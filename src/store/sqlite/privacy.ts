@@ -129,6 +129,8 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
                OR incident_id IN (SELECT id FROM incidents WHERE closed_at < $cutoff)`,
             { cutoff },
           ) + db.run('DELETE FROM incident_signals WHERE at < $cutoff', { cutoff });
+        // Call sessions: gone once expired (they are never older than a call's expiry otherwise).
+        db.run('DELETE FROM calls WHERE expires_at <= $now OR updated_at < $cutoff', { now: db.now(), cutoff });
         return {
           cases: removed.cases,
           transcriptEntries: removed.transcriptEntries,
@@ -188,6 +190,8 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
             ids: JSON.stringify(found.subscriptions.map((row) => row.id)),
           },
         );
+        // A call of the number in progress: its session (what was said) goes too; the line then refuses its callbacks.
+        db.run('DELETE FROM calls WHERE caller = $phone', { phone: found.phone });
         return { ...removed, outbox: removed.outbox + otherOutbox, state, audit, subscriptions };
       });
     },

@@ -44,6 +44,8 @@ export interface CaseContact {
   stairwell?: string;
   /** True when the tenant agreed that staff may contact them; false when they declined; unset when not asked. */
   consent?: boolean;
+  /** True when the tenant asked to be told when the fault is fixed (the night report's "Åtgärdat"). */
+  hearBack?: boolean;
 }
 
 /** A tenant's contact handed to staff. */

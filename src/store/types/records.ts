@@ -135,6 +135,7 @@ export const STAFF_ACTIONS = [
   'teams.incident.update',
   'teams.incident.close',
   'teams.incident.refused',
+  'teams.report.acknowledged',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

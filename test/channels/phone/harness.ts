@@ -192,3 +192,9 @@ export async function callback(phone: PhoneApp, pathAndQuery: string, body: unkn
 export const said = (text: string) =>
   event('recognize-completed-speech', { speechResult: { speech: text, confidence: 0.9 } });
 export const pressed = (tone: string) => event('recognize-completed-dtmf', { dtmfResult: { tones: [tone] } });
+
+/** Calls the line holds (ringing and answered, in the store). */
+export async function callCount(phone: PhoneApp): Promise<number> {
+  const n = await phone.line!.sessions.count();
+  return n.ringing + n.answered;
+}

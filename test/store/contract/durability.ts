@@ -74,4 +74,11 @@ export function durabilityContract(ctx: ContractContext): void {
     await expect(store.purge(new Date())).rejects.toThrow(StoreClosedError);
     expect(await ctx.store.cases.list()).toEqual([]);
   });
+
+  it('answers ping while open and migrated (the readiness probe), and not once closed', async () => {
+    const store = await ctx.open();
+    await expect(store.ping()).resolves.toBeUndefined();
+    await store.close();
+    await expect(store.ping()).rejects.toThrow(StoreClosedError);
+  });
 }

@@ -6,6 +6,7 @@
  * every acute message under all of them. Deterministic: a message's variants depend on its text and id.
  */
 import type { Lang } from '../../types.ts';
+import { toArabizi } from '../arabizi.ts';
 import { fnv1a32 } from './corpus.ts';
 import { seeded } from './train.ts';
 
@@ -133,50 +134,6 @@ const SMS: Record<Lang, ReadonlyArray<readonly [RegExp, string]>> = {
     [/\bne\b/gi, 'n'],
   ],
 };
-
-/** Arabic script in the Latin letters and digits of Arabizi (long vowels written, short ones left out). */
-const ARABIZI: Readonly<Record<string, string>> = {
-  ا: 'a',
-  أ: '2a',
-  إ: '2i',
-  آ: '2a',
-  ب: 'b',
-  ت: 't',
-  ث: 'th',
-  ج: 'j',
-  ح: '7',
-  خ: '5',
-  د: 'd',
-  ذ: 'th',
-  ر: 'r',
-  ز: 'z',
-  س: 's',
-  ش: 'sh',
-  ص: 's',
-  ض: 'd',
-  ط: '6',
-  ظ: 'z',
-  ع: '3',
-  غ: 'gh',
-  ف: 'f',
-  ق: '2',
-  ك: 'k',
-  ل: 'l',
-  م: 'm',
-  ن: 'n',
-  ه: 'h',
-  و: 'w',
-  ي: 'y',
-  ى: 'a',
-  ة: 'a',
-  ء: '2',
-  ئ: '2',
-  ؤ: '2',
-  '،': ',',
-  '؟': '?',
-};
-const toArabizi = (s: string): string =>
-  [...s.replace(/[\u064b-\u065f\u0670\u0640]/g, '')].map((c) => ARABIZI[c] ?? c).join('');
 
 const elongate = (text: string, random: () => number): string =>
   editWord(text, random, (w, at) => w.slice(0, at) + w[at]!.repeat(4) + w.slice(at + 1));

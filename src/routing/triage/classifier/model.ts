@@ -17,6 +17,8 @@ export type ModelClass = DangerKind | Exclude<Category, 'acute_danger'>;
 export interface Thresholds {
   /** P(acute) at or above which the classifier alone makes a message uncertain danger. */
   acute: number;
+  /** The same where the lexicons placed the message nowhere (the classifier is then the only reader). */
+  acuteUnplaced?: number;
   /** P(acute) at or above which a sign of distress makes a message uncertain danger. */
   acuteWithSign: number;
   /** Top non-danger probability at or above which the classifier places a message the lexicons did not. */
