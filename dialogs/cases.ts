@@ -14,11 +14,13 @@
 import { TurnContext } from 'botbuilder';
 import { CASE_CAP_CODES, latestCaseOfPhone, quotasOf, rememberCaseOfPhone, takeNewCase } from '../src/cases/caps.ts';
 import type { NewCaseVerdict } from '../src/cases/caps.ts';
+import { CaseDesk } from '../src/cases/desk.ts';
 import { translator } from '../src/i18n.ts';
 import type { Decision } from '../src/routing/decide.ts';
 import type { Case, NewCase } from '../src/store/index.ts';
 import { Quotas } from '../src/store/quotas.ts';
 import type { Profile, Turn } from './context.ts';
+import { linkCase } from './incidents.ts';
 
 type Refusal = Extract<NewCaseVerdict, { ok: false }>;
 
@@ -36,16 +38,14 @@ export async function openCase(
     conversation: `${turn.channelId}|${turn.ctx.activity.conversation.id}`,
     ...(turn.channelPhone ? { phone: turn.channelPhone } : {}),
   });
-  const staff = deps.staff;
+  const desk = deskOf(turn);
   if (!verdict.ok) {
     const existing = await sendersOpenCase(turn);
     if (existing) {
       await addToCase(turn, existing);
       reportCap(turn, verdict, existing, 'attached');
-      if (verdict.first && staff && profile.heldCaseId !== existing.id) {
-        await deps.store.outbox.enqueue(staff.noticeItems(existing, capNotice(verdict, 'attached')));
-        staff.kick();
-      }
+      if (verdict.first && profile.heldCaseId !== existing.id)
+        await desk.tellStaff(existing.id, capNotice(verdict, 'attached'));
       profile.openCaseId = profile.lastCaseId = existing.id;
       tellHandoff(turn, existing);
       return existing;
@@ -54,7 +54,7 @@ export async function openCase(
   // The first case over a cap in its hour still gets its card, carrying the notice; later ones none.
   const carded = verdict.ok || verdict.first;
   const notice = verdict.ok ? undefined : capNotice(verdict, 'held');
-  const kase = await deps.store.cases.create(
+  const kase = await desk.open(
     {
       category: decision.category,
       danger: decision.danger,
@@ -66,9 +66,7 @@ export async function openCase(
       ...input,
       contact: { ...(turn.channelPhone ? { phone: turn.channelPhone } : {}), ...input.contact },
     },
-    staff && carded
-      ? { outbox: (written) => [...staff.newCaseItems(written), ...(notice ? staff.noticeItems(written, notice) : [])] }
-      : {},
+    { card: carded, ...(notice ? { staffNotice: notice } : {}) },
   );
   profile.openCaseId = profile.lastCaseId = kase.id;
   if (carded) {
@@ -76,7 +74,8 @@ export async function openCase(
     if (turn.channelPhone) await rememberCaseOfPhone(deps.store.state, turn.channelPhone, kase.id);
   } else profile.heldCaseId = kase.id;
   if (!verdict.ok) reportCap(turn, verdict, kase, carded ? 'carded' : 'held');
-  staff?.kick();
+  // A case at an incident's place (told earlier, or the address given now) is counted on the incident too.
+  await linkCase(turn, kase.id, input.contact?.address);
   tellHandoff(turn, kase);
   return kase;
 }
@@ -88,10 +87,18 @@ export async function openCase(
 export async function addToCase(turn: Turn, kase: Case): Promise<void> {
   const have = new Set(kase.transcript.map((e) => `${e.at}\n${e.text}`));
   const fresh = (turn.profile.transcript ?? []).filter((e) => e.from === 'tenant' && !have.has(`${e.at}\n${e.text}`));
-  for (const e of fresh)
-    await turn.deps.store.cases.appendTranscript(kase.id, { at: e.at, from: 'tenant', text: e.text });
-  if (fresh.length && turn.profile.heldCaseId !== kase.id)
-    await turn.deps.staff?.tenantWrote(kase, fresh.map((e) => e.text).join('\n'));
+  await deskOf(turn).addTenantWords(kase, fresh, turn.profile.heldCaseId !== kase.id);
+}
+
+const desks = new WeakMap<object, CaseDesk>();
+
+/** The conversation's case desk: the app's (with its staff side), or one without a staff side per store. */
+export function deskOf(turn: Turn): CaseDesk {
+  const { deps } = turn;
+  if (deps.desk) return deps.desk;
+  let desk = desks.get(deps.store);
+  if (!desk) desks.set(deps.store, (desk = new CaseDesk({ store: deps.store, policy: deps.policy, now: deps.now })));
+  return desk;
 }
 
 /** The sender's latest case that is still open: this conversation's, else the phone number's. */

@@ -9,7 +9,9 @@ import type { Decision } from '../src/routing/decide.ts';
 import type { Policy } from '../src/routing/policy.ts';
 import type { Lang } from '../src/routing/types.ts';
 import { luxonZone, wallClockMillis } from '../src/routing/zone.ts';
-import type { Case, NewCase, NewOutboxItem, Store } from '../src/store/index.ts';
+import type { CaseDesk } from '../src/cases/desk.ts';
+import type { IncidentDesk } from '../src/cases/incidents/desk.ts';
+import type { Case, NewCase, Store } from '../src/store/index.ts';
 import type { Quotas } from '../src/store/quotas.ts';
 import type { LanguageModel } from '../src/llm/index.ts';
 import type { Logger } from '../src/log.ts';
@@ -23,8 +25,13 @@ export interface ConversationDeps {
   /** The clock (tests pass a fixed one). */
   now: () => Date;
   render: ReplyRenderer;
-  /** The staff side (Teams): cases wait in the store, visible in `trygg cases`, without it. */
-  staff?: StaffLink;
+  /**
+   * The case lifecycle, with the staff side behind it (cards in Teams). Without one, a desk without a staff
+   * side: cases wait in the store, visible in `trygg cases`.
+   */
+  desk?: CaseDesk;
+  /** Incidents: tenants who name an open incident's place are told first; without it, no incidents. */
+  incidents?: IncidentDesk;
   /** The optional language model (rules alone when absent or not configured). It may only add caution. */
   model?: LanguageModel;
   /** Privacy notice shown with the greeting. */
@@ -35,18 +42,6 @@ export interface ConversationDeps {
   quotas?: Quotas;
   /** Told of every routing decision (the metrics' contact count); nothing personal is passed. */
   onDecision?: (route: string, channelId: string, language: string) => void;
-}
-
-/** How the conversation reaches staff. */
-export interface StaffLink {
-  /** Outbox items written in the same transaction as a new case (the staff card). */
-  newCaseItems(kase: Case): NewOutboxItem[];
-  /** The tenant wrote again while their case is open: post it to staff. */
-  tenantWrote(kase: Case, text: string): Promise<void>;
-  /** Outbox items for a notice to staff about a case (a cap was reached): a post in its thread. */
-  noticeItems(kase: Case, text: string): NewOutboxItem[];
-  /** Wakes the outbox delivery. */
-  kick(): void;
 }
 
 /** Per-conversation memory, kept in the store between turns. */
@@ -63,6 +58,14 @@ export interface Profile {
   heldCaseId?: string;
   /** The emergency case further danger messages go into, and when the last one came (ISO). */
   emergencyCase?: { id: string; at: string };
+  /** The incidents this conversation was told about, with the number of the latest notice it was told. */
+  toldIncidents?: Record<string, number>;
+  /** The incident this conversation's contact was linked to: a case it opens is linked too. */
+  linkedIncident?: string;
+  /** Updates offered (JA / YES subscribes) for this incident and notice; `offered` once said. */
+  incidentOffer?: { id: string; seq: number; offered: boolean };
+  /** Incidents whose updates this conversation gets (STOPP ends them all). */
+  subscribed?: string[];
   /** The conversation so far (tenant and bot), attached to a case when one is made. Trimmed. */
   transcript?: { at: string; from: 'tenant' | 'bot'; text: string }[];
 }

@@ -4,21 +4,13 @@
  * new decision from the routing core and the route's dialog.
  */
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { decideRoute, type Decision } from '../src/routing/decide.ts';
 import { triageWithModel } from '../src/llm/flow.ts';
 import { withOverrides, type Override, type Policy } from '../src/routing/policy.ts';
 import { triage } from '../src/routing/triage/index.ts';
-import { LANGUAGES, type Lang, type Triage } from '../src/routing/types.ts';
-import {
-  locksFor,
-  mergeAppended,
-  mergeFields,
-  saveChecked,
-  snapshotState,
-  type StateMerge,
-  type StateObject,
-} from '../src/store/locks.ts';
+import type { Triage } from '../src/routing/types.ts';
+import { locksFor, saveChecked, snapshotState, type StateObject } from '../src/store/locks.ts';
 import { Turn, type ConversationDeps, type Profile } from './context.ts';
 import { answerFailedTurn, type SentSoFar } from './degraded.ts';
 import { answerEmergency } from './emergency.ts';
@@ -38,7 +30,18 @@ import {
   supportDialog,
   unknownDangerDialog,
 } from './routes.ts';
-import { command } from './words.ts';
+import { command, type Command } from './words.ts';
+import {
+  acceptOffer,
+  answerWithIncident,
+  incidentOfContact,
+  offerUpdates,
+  putFirst,
+  stopUpdates,
+  tellIncident,
+} from './incidents.ts';
+import { emptyTriage, languageFor, localeLanguage } from './language.ts';
+import { mergeTurnStates } from './state-merge.ts';
 
 const DIALOG_CONFIG_KEY = 'DialogStateManagerConfiguration';
 
@@ -105,40 +108,12 @@ export class TryggConversation {
    * Should the lock not come in time (a turn stuck elsewhere, a database hiccup) the turn runs anyway, since
    * a tenant in danger must get an answer. Either way the state is saved with the eTag it was read with;
    * when another writer got there first, nothing is run again (replies, audit entries and cases of both
-   * turns stand, once each) and the two states are merged (docs/multi-instance.md, "State conflicts"):
-   * - the dialog of the turn that opened a case wins, with that case as `openCaseId`: the other turn's
-   *   unfinished dialog would otherwise ask again and open a second case;
-   * - otherwise a field only one turn changed keeps that change, and where both did, this turn (the later
-   *   one) wins, except that the transcripts are joined (the next turn trims them) and `greeted` holds if
-   *   either greeted.
+   * turns stand, once each) and the two states are merged (`mergeTurnStates`, docs/multi-instance.md,
+   * "State conflicts").
    */
   async onMessage(ctx: TurnContext): Promise<void> {
     // `channelId/conversations/<id>/`: throws when the activity names no channel or conversation.
     const key = this.state.getStorageKey(ctx) as string;
-    type Entry = NonNullable<Profile['transcript']>[number];
-    const caseOf = (s: StateObject) => (s.profile as Profile | undefined)?.openCaseId;
-    const merge: StateMerge = (base, ours, theirs) => {
-      const opened = (s: StateObject) => caseOf(s) !== undefined && caseOf(s) !== caseOf(base);
-      const winner = opened(theirs) && !opened(ours) ? theirs : opened(ours) && !opened(theirs) ? ours : undefined;
-      const pick = (o: unknown, t: unknown) => (winner === theirs ? t : o);
-      const merged = mergeFields(base, ours, theirs, (field, b, o, t) =>
-        field !== 'profile'
-          ? pick(o, t)
-          : mergeFields(b as StateObject, o as StateObject, t as StateObject, (f, pb, po, pt) =>
-              f === 'transcript'
-                ? mergeAppended(pb as Entry[], po as Entry[], pt as Entry[], (e) => e.at)
-                : f === 'greeted'
-                  ? Boolean(po || pt)
-                  : pick(po, pt),
-            ),
-      );
-      if (winner) {
-        if (winner.dialogState === undefined) delete merged.dialogState;
-        else merged.dialogState = winner.dialogState;
-        merged.profile = { ...(merged.profile as StateObject | undefined), openCaseId: caseOf(winner) };
-      }
-      return merged;
-    };
     const conversationId = ctx.activity.conversation.id;
     const activityId = ctx.activity.id;
     const { activities } = this.deps.store;
@@ -155,7 +130,7 @@ export class TryggConversation {
       try {
         await this.handle(ctx);
       } finally {
-        await saveChecked(this.deps.store.state, key, base, this.state.get(ctx) as StateObject, merge);
+        await saveChecked(this.deps.store.state, key, base, this.state.get(ctx) as StateObject, mergeTurnStates);
       }
       // Reached only when the turn and the save went through.
       if (activityId) await activities.markProcessed(conversationId, activityId);
@@ -209,18 +184,34 @@ export class TryggConversation {
     if (this.dialogConfig) ctx.turnState.set(DIALOG_CONFIG_KEY, this.dialogConfig);
     const dc = await this.dialogs.createContext(ctx);
     this.dialogConfig ??= ctx.turnState.get(DIALOG_CONFIG_KEY);
+    await this.respond(turn, dc, text, t, cmd);
+    // An offer of incident updates waits until no question is open.
+    await offerUpdates(turn, dc.activeDialog !== undefined);
+  }
 
-    // 1. Danger first: any sign of acute danger, or "akut", interrupts whatever was going on.
+  private async respond(
+    turn: Turn,
+    dc: DialogContext,
+    text: string,
+    t: Triage | undefined,
+    cmd: Command | undefined,
+  ): Promise<void> {
+    const { ctx, profile, policy, lang } = turn;
+    // 1. Danger first: any sign of acute danger, or "akut", interrupts whatever was going on. An incident at
+    //    the place named is looked up only after 112 has been said.
+    const incident = () => incidentOfContact(turn, text, t);
     if (t?.category === 'acute_danger' || cmd?.kind === 'acute') {
       const acute: Triage =
         t?.category === 'acute_danger'
           ? t
           : { ...(t ?? emptyTriage(lang)), category: 'acute_danger', uncertain: true, language: lang };
-      await answerEmergency(turn, decideRoute(acute, policy, this.deps.now()));
+      await answerEmergency(turn, decideRoute(acute, policy, this.deps.now()), incident);
       await dc.cancelAllDialogs();
       if (acute.uncertain) await dc.beginDialog('confirmDanger');
       return;
     }
+    // STOPP / STOP ends incident updates at once, whatever was going on.
+    if (await stopUpdates(turn, text)) return;
     if (cmd?.kind === 'language') {
       await turn.say(turn.t('language.switched'));
       if (dc.activeDialog) await dc.repromptDialog();
@@ -244,6 +235,9 @@ export class TryggConversation {
       return;
     }
 
+    // JA / YES to an offer of incident updates.
+    if (!dc.activeDialog && (await acceptOffer(turn, text))) return;
+
     // 2. A dialog in progress gets the answer.
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
@@ -255,6 +249,22 @@ export class TryggConversation {
       }
       // Not an answer to the question asked: the message is a new contact.
       if (result.status !== DialogTurnStatus.empty && result.result !== NEW_CONTACT) return;
+    }
+
+    // A message about an open incident's place: what MKB knows, first. About the incident itself: that is
+    // the answer (counted on the incident's card, no card of its own); about something else: it goes on.
+    const match = await incident();
+    if (match?.related) {
+      if (!profile.greeted) await this.greet(turn, { short: true });
+      await turn.recordDecision(decision);
+      await answerWithIncident(turn, match.incident);
+      return;
+    }
+    const notice = match && (await tellIncident(turn, match.incident));
+    if (notice) {
+      // The greeting says Trygg is automated: it comes before anything else.
+      if (!profile.greeted) await this.greet(turn, { short: true });
+      await putFirst(turn, notice);
     }
 
     // 3. Shortly after a handoff, the tenant's messages belong to that case.
@@ -270,7 +280,7 @@ export class TryggConversation {
         conversationId: ctx.activity.conversation.id,
         // The fair share of the model's budget is per phone number, or per web-chat user.
         sender: turn.channelPhone ?? `${ctx.activity.channelId}|${ctx.activity.from?.id ?? ''}`,
-        onEmergency: (tri) => answerEmergency(turn, decideRoute(tri, policy, this.deps.now())),
+        onEmergency: (tri) => answerEmergency(turn, decideRoute(tri, policy, this.deps.now()), incident),
       });
       if (r.emergency) {
         await dc.cancelAllDialogs();
@@ -373,43 +383,4 @@ export class TryggConversation {
   }
 }
 
-function emptyTriage(language: Lang): Triage {
-  return {
-    language,
-    category: 'unknown',
-    danger: null,
-    uncertain: false,
-    domestic: false,
-    lockedOut: false,
-    matches: [],
-    discounted: [],
-  };
-}
-
-/** `sv-SE` → `sv`, when it is a language Trygg speaks. */
-export function localeLanguage(locale: string | undefined): Lang | undefined {
-  const base = locale?.toLowerCase().split(/[-_]/)[0];
-  if (base === 'hr' || base === 'sr') return 'bs';
-  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Lang) : undefined;
-}
-
-/**
- * The language to answer in: the tenant's choice if they made one; the message's own language when it says
- * enough (Arabic script, or three words or more); otherwise what the conversation used so far, the channel's
- * locale, or Swedish.
- */
-function languageFor(
-  text: string,
-  t: Triage | undefined,
-  profile: Profile,
-  locale: string | undefined,
-  commandLang?: Lang,
-): Lang {
-  if (profile.languageLocked && profile.language) return profile.language;
-  // A one-word command ("PILNE", "hitno", "staff") says which language it is in.
-  if (commandLang && !profile.language) return commandLang;
-  const detected = t?.language;
-  const telling = /[\u0600-\u06ff]/.test(text) || text.split(/\s+/).filter(Boolean).length >= 3;
-  if (detected && telling) return detected;
-  return profile.language ?? localeLanguage(locale) ?? detected ?? 'sv';
-}
+export { localeLanguage } from './language.ts';

@@ -42,6 +42,8 @@ export interface Reply {
   keywords?: boolean;
   /** Whether the bot now waits for an answer (voice channels use it to open the microphone). */
   expectsInput?: boolean;
+  /** An incident's notice: the phone says it short and lets the caller skip it with a key. */
+  notice?: boolean;
   /** What was done that this reply tells of (a case handed to a route). */
   action?: ReplyAction;
 }

@@ -18,7 +18,7 @@ export function fold(text: string): string {
     .trim();
 }
 
-type WordList = 'yes' | 'no' | 'skip' | 'human' | 'help' | 'acute' | 'switch';
+type WordList = 'yes' | 'no' | 'skip' | 'human' | 'help' | 'acute' | 'switch' | 'stop';
 
 let lists: Map<WordList, Map<string, Lang>> | undefined;
 
@@ -28,7 +28,7 @@ function wordLists(): Map<WordList, Map<string, Lang>> {
   lists = new Map();
   const i18n = getI18n();
   for (const lang of LANGUAGES) {
-    for (const list of ['yes', 'no', 'skip', 'human', 'help', 'acute', 'switch'] as WordList[]) {
+    for (const list of ['yes', 'no', 'skip', 'human', 'help', 'acute', 'switch', 'stop'] as WordList[]) {
       const words = i18n.getResource(lang, 'words', list) as string[] | undefined;
       if (!Array.isArray(words)) continue;
       let m = lists.get(list);
@@ -75,4 +75,10 @@ export function command(text: string): Command | undefined {
     if (lang) return { kind: kind === 'switch' ? 'language' : kind, lang };
   }
   return undefined;
+}
+
+/** STOPP / STOP / "unsubscribe" in any language, as the whole message: the tenant wants no more updates. */
+export function stopWord(text: string): boolean {
+  const t = fold(text);
+  return Boolean(t) && t.split(' ').length <= 3 && whole('stop', t) !== undefined;
 }

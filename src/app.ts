@@ -14,7 +14,10 @@ import { renderReply } from './channels/render.ts';
 import { Drain } from './channels/probes.ts';
 import { mountWebchat, type WebchatOptions } from './channels/webchat/index.ts';
 import { buildServer } from './channels/server.ts';
-import { createTeamsSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
+import { createTeamsSide, lateStaffSide, type TeamsSide, type WorkerTiming } from './channels/teams/index.ts';
+import { CaseDesk } from './cases/desk.ts';
+import { IncidentDesk, type IncidentTiming } from './cases/incidents/desk.ts';
+import { loadAreas, Places } from './cases/incidents/places.ts';
 import {
   mountPhone,
   mountPhoneSimulator,
@@ -51,6 +54,8 @@ export interface AppOptions {
   limits?: Omit<LimitOptions, 'log' | 'now' | 'quotas'>;
   /** Outbox timing (tests shorten it). */
   worker?: WorkerTiming;
+  /** Incidents' timing: SMS pace, how long open incidents are remembered, card redraws (tests shorten it). */
+  incidents?: IncidentTiming;
   /** How often scheduled jobs ask whether they are due (tests shorten it); default each one's interval, at most a minute. */
   jobs?: { pollMs?: number };
   /** The phone line's ACS client options, per-request timeout and session caps (tests shorten them). */
@@ -63,6 +68,10 @@ export interface App {
   store: Store;
   server: Server;
   log: Logger;
+  /** The case lifecycle (open, claim, close, notices), shared by the dialogs, the phone and Teams. */
+  desk: CaseDesk;
+  /** The incident lifecycle (open, update, close, link, subscribe, proposals), shared with the CLI's code. */
+  incidents: IncidentDesk;
   teams: TeamsSide;
   /** Prometheus metrics, served at /metrics. */
   metrics: Metrics;
@@ -127,7 +136,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           limits: { quotas },
         })
       : undefined);
+  // The desk writes cases and their notices; the Teams side delivers them (bound once it exists).
+  const staffSide = lateStaffSide();
+  const desk = new CaseDesk({ store, policy, now, log, staff: staffSide });
+  const incidents = new IncidentDesk({
+    store,
+    policy,
+    places: new Places(loadAreas(config.areasFile)),
+    now,
+    log,
+    staff: staffSide,
+    ...options.incidents,
+  });
   const teams = createTeamsSide({
+    desk,
+    incidentDesk: incidents,
     adapter,
     config,
     policy,
@@ -137,6 +160,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...(model ? { model } : {}),
     ...(options.worker ? { worker: options.worker } : {}),
   });
+  staffSide.bind(teams);
   const conversationState = new ConversationState(store.state);
   // The greeting links to the privacy notice this server serves at /privacy.
   const publicBase = config.env.PUBLIC_BASE_URL ?? (config.localMode ? `http://localhost:${config.port}` : undefined);
@@ -146,7 +170,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now,
     log,
     render: renderReply,
-    staff: teams.link,
+    desk,
+    incidents,
     onDecision: (route, channelId, language) => metrics.contact(route, channelId, language),
     ...(model ? { model } : {}),
     ...(publicBase ? { privacyUrl: `${publicBase.replace(/\/$/, '')}/privacy` } : {}),
@@ -180,7 +205,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
   const scheduler = new Scheduler(store, log, { now, alerts: teams.alerts, ...options.jobs });
   const jobs: Job[] = [
-    { name: 'unclaimed-cases', everyMs: 60_000, run: () => teams.checkUnclaimed() },
+    { name: 'unclaimed-cases', everyMs: 60_000, run: () => desk.remindUnclaimed() },
     {
       name: 'retention-purge',
       everyMs: 6 * 3_600_000,
@@ -236,7 +261,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     config,
     log,
     now,
-    staff: teams.link,
+    desk,
     voices,
     ...options.phone,
   };
@@ -265,6 +290,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     store,
     server,
     log,
+    desk,
+    incidents,
     teams,
     metrics,
     jobs,

@@ -18,6 +18,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optional,
   POLICY_FILE: optional,
+  AREAS_FILE: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   NODE_ENV: optional,
@@ -74,6 +75,8 @@ export interface Config {
   databaseUrl?: string;
   /** Routing policy file; undefined = the shipped default. */
   policyFile?: string;
+  /** The landlord's areas and streets, for incidents (`AREAS_FILE`); undefined = the shipped sample. */
+  areasFile?: string;
   logLevel: string;
   /**
    * `SHUTDOWN_GRACE_SECONDS` in ms: the longest drain on SIGTERM (turns in flight finish, leases are given
@@ -213,6 +216,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.POLICY_FILE ? { policyFile: path.resolve(env.POLICY_FILE) } : {}),
+    ...(env.AREAS_FILE ? { areasFile: path.resolve(env.AREAS_FILE) } : {}),
     logLevel: env.LOG_LEVEL,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     production,

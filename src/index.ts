@@ -14,6 +14,8 @@ const placeholders = Object.entries(app.policy.destinations)
   .map(([r]) => r);
 if (placeholders.length)
   log.warn({ routes: placeholders }, 'the policy has placeholder phone numbers: replace them before launch');
+if (app.incidents.places.areas.placeholder)
+  log.warn("the areas file (AREAS_FILE) is the placeholder sample: replace it with MKB's areas before launch");
 if (config.localMode) {
   log.info(
     { url: `http://localhost:${config.port}/` },

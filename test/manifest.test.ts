@@ -20,7 +20,7 @@ describe('the Teams app package', () => {
     const titles = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) =>
       l.commands.map((c) => c.title),
     );
-    expect(titles).toEqual(expect.arrayContaining(['register', 'registrera', 'status', 'shift add']));
+    expect(titles).toEqual(expect.arrayContaining(['register', 'registrera', 'status', 'shift add', 'incident']));
     expect(JSON.stringify(manifest)).not.toContain('${{');
   });
 

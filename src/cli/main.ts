@@ -2,6 +2,7 @@
  * `trygg`: the command-line tool. Reads the same DATA_DIR / DATABASE_URL / POLICY_FILE as the server.
  * Each command is a function of (args, io) returning an exit code, so tests run it in-process.
  */
+import { AreasError } from '../cases/incidents/places.ts';
 import { ConfigError } from '../config.ts';
 import { PolicyError } from '../routing/policy.ts';
 import { StoreError } from '../store/errors.ts';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   export: async (a, io) => (await import('./cases.ts')).phoneCommand('export', a, io),
   forget: async (a, io) => (await import('./cases.ts')).phoneCommand('forget', a, io),
   migrate: async (a, io) => (await import('./migrate.ts')).migrateCommand(a, io),
+  incident: async (a, io) => (await import('./incident.ts')).incidentCommand(a, io),
   report: async (a, io) => (await import('./report.ts')).reportCommand(a, io),
 };
 
@@ -37,6 +39,11 @@ const USAGE = `usage: trygg <command> [options]
   export --phone <number>       everything stored about a phone number (data-subject access)
   forget --phone <number>       erase everything stored about a phone number
   migrate                       apply the PostgreSQL schema migrations (DATABASE_URL)
+  incident open --where "<area | street [number]>" --kind <kind> --text "<sv>" [--text-en "…"] [--text-ar "…"]
+           [--office-hours "YYYY-MM-DD HH:MM-HH:MM"] [--json]
+  incident update <id> --text "<sv>" [--text-en "…"] [--text-ar "…"] [--json]
+  incident close <id> --text "<sv>" [--text-en "…"] [--text-ar "…"] [--json]
+  incident list [--json]
   report [--night YYYY-MM-DD | --from ISO --to ISO] [--format md|json|csv]
                                 the night report for a night or any span (default: the latest morning's)
 `;
@@ -61,6 +68,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       e instanceof CliError ||
       e instanceof PolicyError ||
       e instanceof ConfigError ||
+      e instanceof AreasError ||
       e instanceof StoreError ||
       parseError
     ) {

@@ -5,9 +5,10 @@
  */
 import { ROUTES, type RouteId } from '../routing/types.ts';
 import type { AuditEntry, CaseFacts, OpenFault, Store } from '../store/index.ts';
+import { incidentsInSpan } from '../cases/incidents/in-span.ts';
 import type { Span } from './span.ts';
 
-/** An incident as the report lists it (issue 15's incidents, once the store holds them). */
+/** An incident as the report lists it (the store's incidents open during the span). */
 export interface ReportIncident {
   id: string;
   kind: string;
@@ -16,7 +17,7 @@ export interface ReportIncident {
   reports: number;
 }
 
-/** Where the report gets incidents; none until the store has them. */
+/** Where the report gets incidents, when not from the store (`incidentsInSpan`). */
 export type IncidentSource = (span: Span) => Promise<ReportIncident[]>;
 
 /** The night report. Counts are of contacts (conversations) unless named otherwise. */
@@ -91,7 +92,7 @@ function perHour(span: Span, firsts: string[]): NightReport['perHour'] {
 
 /** Builds the report for `span` from the store; `rows` are the span's cases, for the CSV. */
 export async function buildReport(
-  store: Pick<Store, 'reports'>,
+  store: Pick<Store, 'reports'> & Partial<Pick<Store, 'incidents'>>,
   span: Span,
   options: { incidents?: IncidentSource; faultLimit?: number } = {},
 ): Promise<{ report: NightReport; rows: CaseFacts[] }> {
@@ -99,7 +100,11 @@ export async function buildReport(
     store.reports.decisions(span.from, span.to),
     store.reports.cases(span.from, span.to),
     store.reports.openFaults(span.to, options.faultLimit ?? 50),
-    options.incidents ? options.incidents(span) : Promise.resolve([]),
+    options.incidents
+      ? options.incidents(span)
+      : store.incidents
+        ? incidentsInSpan({ incidents: store.incidents }, span)
+        : [],
   ]);
   const contacts = contactsOf(decisions);
   const claimSeconds = rows

@@ -4,6 +4,7 @@
  * that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) is
  * neutralised with a leading apostrophe.
  */
+import { incidentLineValues } from '../cases/incidents/in-span.ts';
 import { DateTime } from 'luxon';
 import { translator } from '../i18n.ts';
 import { scrub } from '../log.ts';
@@ -99,7 +100,7 @@ export function toMarkdown(report: NightReport, policy: Policy, title?: string):
     ),
     '',
     `## ${t('report.incidents')}`,
-    ...list(report.incidents.map((i) => t('report.incidentLine', { ...i }))),
+    ...list(report.incidents.map((i) => t('report.incidentLine', incidentLineValues(i)))),
   ];
   return lines.join('\n') + '\n';
 }

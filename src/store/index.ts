@@ -9,7 +9,7 @@ export * from './types.ts';
 export * from './errors.ts';
 export { normalizePhone } from './phone.ts';
 export { AUDIT_KEY_FILE, loadAuditKey } from './audit-key.ts';
-export { TEAMS_REDACT_KIND, type TeamsRedaction } from './redaction.ts';
+export { STAFF_REDACT_KIND, type TeamsRedaction } from './redaction.ts';
 export { SQLITE_FILE_NAME } from './sqlite.ts';
 
 /** Where to keep the data. Read from the environment by `src/config.ts`, never here. */

@@ -61,3 +61,10 @@ export function phonePattern(e164: string): string {
   } else forms.push(`(\\+|00)?${SEP}${spaced(digits)}`);
   return `(^|[^0-9])(${forms.join('|')})($|[^0-9])`;
 }
+
+/** The number an SMS conversation is with (its user id), for data-subject requests; null on other channels. */
+export function subscriberPhone(channelId: string, conversation: Record<string, unknown>): string | null {
+  if (channelId !== 'sms') return null;
+  const user = (conversation.user as { id?: unknown } | undefined)?.id;
+  return typeof user === 'string' ? (normalizePhone(user) ?? null) : null;
+}

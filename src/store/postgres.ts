@@ -13,7 +13,9 @@ import type { Store, StoreOptions } from './types.ts';
 import { postgresActivities } from './postgres/activities.ts';
 import { AuditHasher } from './audit-key.ts';
 import { postgresAudit, postgresStaffAudit, rekeyLegacyAudit } from './postgres/audit.ts';
+import { postgresCards } from './postgres/cards.ts';
 import { postgresCases } from './postgres/cases.ts';
+import { postgresIncidents } from './postgres/incidents.ts';
 import { postgresCounters } from './postgres/counters.ts';
 import { postgresCalls } from './postgres/calls.ts';
 import { PgDb, type PostgresPoolOptions } from './postgres/db.ts';
@@ -59,6 +61,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     state: postgresState(db),
     config: postgresState(db, 'config'),
     cases: postgresCases(db),
+    cards: postgresCards(db),
+    incidents: postgresIncidents(db, hasher),
     audit: postgresAudit(db, hasher),
     staffAudit: postgresStaffAudit(db),
     activities: postgresActivities(db, processedTtlMs),

@@ -1,15 +1,16 @@
 /**
  * When `purge` or `forgetPhone` erases a case whose card is in Teams, the card and the bot's posts in its
- * thread must go too: the store writes a `teams.redact` outbox item in the same transaction, with only what
- * the staff side needs to find them (Teams ids, no personal data), for the worker to deliver later.
+ * thread must go too: the store writes a `staff.redact` outbox item in the same transaction, with only what
+ * the staff side needs to find them (Teams ids from `staff_cards`, no personal data), for the worker to
+ * deliver later.
  */
 import type { RouteId } from '../routing/types.ts';
 import type { NewOutboxItem } from './types.ts';
 
 /** The outbox kind of a redaction: the case card becomes a stub, the bot's thread posts are deleted. */
-export const TEAMS_REDACT_KIND = 'teams.redact';
+export const STAFF_REDACT_KIND = 'staff.redact';
 
-/** The payload of a `teams.redact` item. */
+/** The payload of a `staff.redact` item. */
 export interface TeamsRedaction {
   /** The erased case's id (the card stub names it, so staff know which case went). */
   caseId: string;
@@ -19,7 +20,7 @@ export interface TeamsRedaction {
   threadId: string;
   /** The card's activity id. */
   activityId: string;
-  /** Activity ids of the bot's own posts in the thread (`cases.recordTeamsPost`). */
+  /** Activity ids of the bot's own posts in the thread (`cards.recordPost`). */
   postIds: string[];
   /** Why: the retention purge or a data-subject erasure. */
   reason: 'purge' | 'forget';
@@ -47,6 +48,6 @@ export function teamsRedactionItems(cases: RedactableCase[], reason: TeamsRedact
         postIds: c.postIds,
         reason,
       };
-      return { kind: TEAMS_REDACT_KIND, key: `redact:${c.id}`, caseId: c.id, payload: { ...payload } };
+      return { kind: STAFF_REDACT_KIND, key: `redact:${c.id}`, caseId: c.id, payload: { ...payload } };
     });
 }

@@ -9,7 +9,9 @@ import type { Store, StoreOptions } from './types.ts';
 import { sqliteActivities } from './sqlite/activities.ts';
 import { AuditHasher } from './audit-key.ts';
 import { rekeyLegacyAudit, sqliteAudit, sqliteStaffAudit } from './sqlite/audit.ts';
+import { sqliteCards } from './sqlite/cards.ts';
 import { sqliteCases } from './sqlite/cases.ts';
+import { sqliteIncidents } from './sqlite/incidents.ts';
 import { sqliteCounters } from './sqlite/counters.ts';
 import { sqliteCalls } from './sqlite/calls.ts';
 import { SqliteDb } from './sqlite/db.ts';
@@ -47,6 +49,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     state: sqliteState(db),
     config: sqliteState(db, 'config'),
     cases: sqliteCases(db),
+    cards: sqliteCards(db),
+    incidents: sqliteIncidents(db, hasher),
     audit: sqliteAudit(db, hasher),
     staffAudit: sqliteStaffAudit(db),
     activities: sqliteActivities(db, processedTtlMs),

@@ -13,6 +13,8 @@ import type { Case, CaseStore } from './types/case.ts';
 import type { OutboxItem, Outbox } from './types/outbox.ts';
 import type { AuditEntry, AuditLog, ProcessedActivities, ShiftStore, StaffAuditLog } from './types/records.ts';
 import type { Counters } from './types/counters.ts';
+import type { StaffCards } from './types/cards.ts';
+import type { IncidentStore, IncidentSubscription } from './types/incident.ts';
 import type { JobOccurrences, ReportQueries } from './types/report.ts';
 import type { CallStore } from './types/calls.ts';
 
@@ -21,6 +23,8 @@ export * from './types/case.ts';
 export * from './types/outbox.ts';
 export * from './types/records.ts';
 export * from './types/counters.ts';
+export * from './types/cards.ts';
+export * from './types/incident.ts';
 export * from './types/report.ts';
 export * from './types/calls.ts';
 
@@ -52,6 +56,11 @@ export interface PurgeCounts {
   outbox: number;
   /** Remembered activity ids from before the cut-off. */
   activities: number;
+  /**
+   * Incident subscriptions stopped, or of incidents closed, before the cut-off; and the contact records
+   * behind proposals from before it.
+   */
+  incidentContacts: number;
 }
 
 /**
@@ -73,10 +82,12 @@ export interface PhoneExport {
   outbox: OutboxItem[];
   /** Routing decisions made in the number's conversations. */
   audit: AuditEntry[];
+  /** Incident updates the number asked for. */
+  subscriptions: IncidentSubscription[];
 }
 
 /**
- * What `forgetPhone` erased. Cases whose card was posted in Teams also get a `teams.redact` outbox item
+ * What `forgetPhone` erased. Cases whose card was posted in Teams also get a `staff.redact` outbox item
  * (`src/store/redaction.ts`): the staff side turns the card into a stub and deletes the bot's thread posts.
  */
 export interface ForgetCounts {
@@ -93,8 +104,10 @@ export interface ForgetCounts {
    * stay, tied to nobody.
    */
   audit: number;
-  /** Teams cards queued to be turned into stubs (`teams.redact` items). */
+  /** Teams cards queued to be turned into stubs (`staff.redact` items). */
   teamsCards: number;
+  /** Incident subscriptions erased; the number's incident reports stay counted, tied to nobody. */
+  subscriptions: number;
 }
 
 /**
@@ -144,6 +157,10 @@ export interface Store {
   readonly config: Storage;
   /** Cases handed to staff. */
   readonly cases: CaseStore;
+  /** Where the staff cards of cases and incidents were posted (Teams ids live here, not on the case). */
+  readonly cards: StaffCards;
+  /** Incidents, their notices, reports, subscriptions and proposals. */
+  readonly incidents: IncidentStore;
   /** Routing decisions, without message text. */
   readonly audit: AuditLog;
   /** What staff did in Teams that changes where cases go, and what was refused. */
@@ -175,7 +192,7 @@ export interface Store {
   readonly locks?: Locks;
   /**
    * Delete cases, transcripts, state, audit (routing and staff) and finished outbox items older than the
-   * cut-off. A purged case whose card was posted in Teams gets a `teams.redact` outbox item. Configuration
+   * cut-off. A purged case whose card was posted in Teams gets a `staff.redact` outbox item. Configuration
    * (`config`) and shifts are never purged.
    */
   purge(olderThan: Date): Promise<PurgeCounts>;

@@ -6,7 +6,15 @@ import { z } from 'zod';
 import { CATEGORIES, DANGER_KINDS, LANGUAGES, ROUTES } from '../routing/types.ts';
 import { StoreValidationError } from './errors.ts';
 import { toMs } from './time.ts';
-import { CASE_STATUSES, SHIFT_KINDS, STAFF_ACTIONS, TRANSCRIPT_SENDERS } from './types.ts';
+import {
+  CARD_SUBJECT_KINDS,
+  CASE_STATUSES,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  SHIFT_KINDS,
+  STAFF_ACTIONS,
+  TRANSCRIPT_SENDERS,
+} from './types.ts';
 
 /** Longest free text the store accepts in one field (a transcript line, a summary). */
 const MAX_TEXT = 20_000;
@@ -60,9 +68,6 @@ export const casePatchSchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   claimedBy: shortText.nullable().optional(),
   outcome: z.string().max(MAX_TEXT).nullable().optional(),
-  teams: z
-    .strictObject({ threadId: shortText.nullable().optional(), activityId: shortText.nullable().optional() })
-    .optional(),
 });
 
 export const auditEntrySchema = z.strictObject({
@@ -102,6 +107,71 @@ export const newOutboxItemSchema = z.strictObject({
   payload: z.json(),
   nextAttemptAt: instant.optional(),
   caseId: shortText.optional(),
+});
+
+export const staffCardSchema = z.strictObject({
+  subject: shortText.min(1),
+  kind: z.enum(CARD_SUBJECT_KINDS),
+  threadId: shortText.min(1),
+  messageId: shortText.min(1),
+});
+
+export const staffPostSchema = z.strictObject({ subject: shortText.min(1), messageId: shortText.min(1) });
+
+/** Longest notice text staff may write (it goes to tenants by SMS too). */
+const MAX_NOTICE = 2_000;
+const noticeText = z.strictObject({
+  sv: z.string().trim().min(1).max(MAX_NOTICE),
+  en: z.string().trim().min(1).max(MAX_NOTICE).optional(),
+  ar: z.string().trim().min(1).max(MAX_NOTICE).optional(),
+});
+const officeHours = z
+  .strictObject({ from: instant, to: instant })
+  .refine((h) => h.to > h.from, { message: 'must end after it starts', path: ['to'] });
+const incidentKind = z.enum(INCIDENT_KINDS);
+const place = z.union([
+  z.strictObject({ area: shortText.min(1) }),
+  z.strictObject({ street: shortText.min(1), number: z.string().max(20).optional(), area: shortText.optional() }),
+]);
+
+export const newIncidentSchema = z.strictObject({
+  kind: incidentKind,
+  place,
+  where: shortText.min(1),
+  text: noticeText,
+  officeHours: officeHours.optional(),
+  by: z.string().max(100),
+});
+
+export const incidentNoticeSchema = z.strictObject({
+  text: noticeText,
+  by: z.string().max(100),
+  close: z.boolean().optional(),
+  officeHours: officeHours.optional(),
+});
+
+export const incidentQuerySchema = z.strictObject({
+  status: z.enum(INCIDENT_STATUSES).optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+
+const incidentContact = { channelId: shortText.min(1), conversationId: shortText.min(1) };
+export const incidentContactSchema = z.strictObject(incidentContact);
+export const incidentLinkSchema = z.strictObject({ ...incidentContact, caseId: shortText.optional() });
+export const incidentSubscriberSchema = z.strictObject({
+  channelId: shortText.min(1),
+  conversation,
+  language,
+  seenSeq: z.number().int().min(0),
+});
+export const incidentSignalSchema = z.strictObject({
+  ...incidentContact,
+  kind: incidentKind,
+  placeKey: shortText.min(1),
+});
+export const signalRuleSchema = z.strictObject({
+  threshold: z.number().int().min(1),
+  windowMs: z.number().int().min(1),
 });
 
 export const shiftQuerySchema = z.strictObject({

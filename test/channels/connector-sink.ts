@@ -68,9 +68,11 @@ export async function startConnectorSink(host = '127.0.0.1'): Promise<ConnectorS
       sink.onAccept?.(record);
       // Creating a conversation in a Teams channel answers with the new thread's id.
       const created = req.method === 'POST' && /\/v3\/conversations\/?$/.test(path) ? ++n + 1000 : undefined;
+      // The new thread is in the channel the request names, as in Teams.
+      const channel = (body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
       record.reply =
         created !== undefined
-          ? { id: `19:channel@thread.tacv2;messageid=${created}`, activityId: String(created) }
+          ? { id: `${channel ?? '19:channel@thread.tacv2'};messageid=${created}`, activityId: String(created) }
           : { id: `sent-${++n}` };
       const answer = () => {
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -141,14 +141,15 @@ describe('the whole app keeps personal data out of its logs', () => {
 
     // Staff claim it from the card and answer in the thread; the tenant answers back.
     const [kase] = await app.store.cases.list();
-    const threadId = kase!.teams.threadId!;
+    const posted = (await app.store.cards.get(kase!.id))!;
+    const threadId = posted.threadId;
     const claim = (
       card.body as { activity: { attachments: { content: { actions: { verb?: string; data?: object }[] } }[] } }
     ).activity.attachments[0]!.content.actions.find((a) => a.verb === 'claim')!.data;
     await teamsActivity(threadId, {
       type: 'invoke',
       name: 'adaptiveCard/action',
-      replyToId: kase!.teams.activityId,
+      replyToId: posted.messageId,
       value: { action: { type: 'Action.Execute', verb: 'claim', data: claim } },
     });
     await teamsActivity(threadId, { text: `Vi kommer till ${PERSONAL.addresses[1]}, ring ${PERSONAL.phones[5]}` });
@@ -158,6 +159,22 @@ describe('the whole app keeps personal data out of its logs', () => {
     // SMS: an emergency from a phone number, with more numbers and an address in it.
     await sms(`DET BRINNER på ${PERSONAL.addresses[1]}! ring ${PERSONAL.phones[1]} eller mejla ${PERSONAL.emails[1]}`);
     await sms(`personnummer ${PERSONAL.identityNumbers[1]} ${PERSONAL.identityNumbers[2]}`);
+
+    // An incident at an address in the conversation: the SMS tenant is told, subscribes, gets an update, stops.
+    const incident = await app.incidents.open({
+      where: PERSONAL.addresses[1]!,
+      kind: 'fire',
+      text: { sv: `Brand på ${PERSONAL.addresses[1]}. Ring ${PERSONAL.phones[5]} om du har frågor.` },
+      by: 'aad-anna',
+    });
+    await sms(`Vad har hänt på ${PERSONAL.addresses[1]}? Jag bor där, ${PERSONAL.names[0]}`);
+    await sms('JA');
+    await app.incidents.update(incident.id, {
+      text: { sv: `Uppgång B på ${PERSONAL.addresses[1]} är öppen.` },
+      by: 'cli',
+    });
+    await until(() => web.messages().find((m) => String(m.text).includes('Uppgång B på')));
+    await sms('STOPP');
 
     // The local Direct Line shim, as the chat page uses it.
     const grant = await (

@@ -7,6 +7,8 @@ import { DateTime } from 'luxon';
 import { TryggConversation } from '../../dialogs/conversation.ts';
 import { dedupeMiddleware, TryggBot } from '../../src/channels/bot.ts';
 import { renderReply } from '../../src/channels/render.ts';
+import { IncidentDesk } from '../../src/cases/incidents/desk.ts';
+import { loadAreas, Places } from '../../src/cases/incidents/places.ts';
 import { createLogger } from '../../src/log.ts';
 import type { LanguageModel } from '../../src/llm/index.ts';
 import { loadPolicy, type Policy } from '../../src/routing/policy.ts';
@@ -14,6 +16,8 @@ import { openMemoryStore, type Store } from '../../src/store/index.ts';
 
 export interface Harness {
   store: Store;
+  /** The incidents, as the app has them (on the sample areas file); notices wait in the outbox. */
+  incidents: IncidentDesk;
   /** Sends a message; returns everything the bot sent (traces included), in order. */
   send(text: string, extra?: Partial<Activity>): Promise<Partial<Activity>[]>;
   /** Only the message replies' texts. */
@@ -39,12 +43,20 @@ export async function harness(options: {
 }): Promise<Harness> {
   const clock = { now: local(options.at) };
   const store = options.store ?? (await openMemoryStore({ now: () => clock.now }));
+  const policy = options.policy ?? loadPolicy();
+  const incidents = new IncidentDesk({
+    store,
+    policy,
+    places: new Places(loadAreas()),
+    now: () => clock.now,
+    cacheMs: 0,
+  });
   const build = (): Harness => {
-    const policy = options.policy ?? loadPolicy();
     const state = new ConversationState(store.state);
     const conversation = new TryggConversation(state, {
       policy,
       store,
+      incidents,
       now: () => clock.now,
       render: renderReply,
       ...(options.model ? { model: options.model } : {}),
@@ -79,6 +91,7 @@ export async function harness(options: {
     };
     return {
       store,
+      incidents,
       send,
       texts: async (text, extra) =>
         (await send(text, extra)).filter((a) => a.type === 'message').map((a) => a.text ?? ''),

@@ -278,8 +278,8 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
         status: 'open',
         contact: { phone: '0701234567', address: 'Storgatan 5, uppgång B' },
       });
-      expect(cases[0]!.teams.threadId).toMatch(/;messageid=\d+$/);
-      expect((await outboxRows()).filter((r) => r.kind === 'teams.card')).toMatchObject([
+      expect((await apps[1]!.store.cards.get(cases[0]!.id))!.threadId).toMatch(/;messageid=\d+$/);
+      expect((await outboxRows()).filter((r) => r.kind === 'staff.card')).toMatchObject([
         { status: 'done', attempts: 1 },
       ]);
 
@@ -359,7 +359,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
 
       // The instance tried, failed and put the card back to retry later; then it dies without a word.
       await until(async () =>
-        (await outboxRows()).some((r) => r.kind === 'teams.card' && r.status === 'pending' && r.attempts >= 1)
+        (await outboxRows()).some((r) => r.kind === 'staff.card' && r.status === 'pending' && r.attempts >= 1)
           ? true
           : undefined,
       );
@@ -373,9 +373,9 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       await until(() => (cardPosts().length ? true : undefined), 20_000);
       await drained();
       expect(cardPosts()).toHaveLength(1);
-      expect((await outboxRows()).filter((r) => r.kind === 'teams.card')).toMatchObject([{ status: 'done' }]);
+      expect((await outboxRows()).filter((r) => r.kind === 'staff.card')).toMatchObject([{ status: 'done' }]);
       const [kase] = await apps[0]!.store.cases.list();
-      expect(kase!.teams.threadId).toBeTruthy();
+      expect((await apps[0]!.store.cards.get(kase!.id))!.threadId).toBeTruthy();
 
       const list = await runCli(['cases'], { env: { DATABASE_URL: schema.url } });
       expect(list.code, list.err).toBe(0);
@@ -398,7 +398,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       for (const text of ['grannen spelar hög musik', 'nej', 'Storgatan 5', '0701234567'])
         await tenantSays(first.base, 'web-lease', text);
       await until(() => (gate.stopped.length ? true : undefined));
-      const [leased] = (await outboxRows()).filter((r) => r.kind === 'teams.card');
+      const [leased] = (await outboxRows()).filter((r) => r.kind === 'staff.card');
       expect(leased).toMatchObject({ status: 'leased', attempts: 1 });
       first.child.kill('SIGKILL');
       await until(() => (first.child.signalCode === 'SIGKILL' ? true : undefined));
@@ -411,7 +411,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       const seen = polls.claims();
       await until(() => (polls.claims() >= seen + 5 ? true : undefined)); // it polled, and found nothing due
       expect(cardPosts()).toHaveLength(0);
-      expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({
+      expect((await outboxRows()).find((r) => r.kind === 'staff.card')).toMatchObject({
         status: 'leased',
         leased_by: leased!.leased_by,
       });
@@ -420,7 +420,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       await until(() => (cardPosts().length ? true : undefined), 20_000);
       await drained();
       expect(cardPosts()).toHaveLength(1);
-      const card = (await outboxRows()).find((r) => r.kind === 'teams.card')!;
+      const card = (await outboxRows()).find((r) => r.kind === 'staff.card')!;
       expect(card).toMatchObject({ status: 'done', attempts: 2 });
     },
   );
@@ -441,7 +441,7 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       await until(() => (cardPosts().length ? true : undefined));
       first.child.kill('SIGKILL');
       await until(() => (first.child.signalCode === 'SIGKILL' ? true : undefined));
-      expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({ status: 'leased' });
+      expect((await outboxRows()).find((r) => r.kind === 'staff.card')).toMatchObject({ status: 'leased' });
 
       gate.mode = 'pass';
       await instance({ now: () => new Date(Date.now() + 31_000) }); // past the dead instance's lease
@@ -449,8 +449,8 @@ describe.skipIf(!baseUrl)(titled('two instances on one database'), () => {
       await drained();
       expect(cardPosts()).toHaveLength(2);
       const [kase] = await apps[0]!.store.cases.list();
-      expect(kase!.teams.threadId).toBe(cardPosts()[1]!.reply!.id);
-      expect((await outboxRows()).find((r) => r.kind === 'teams.card')).toMatchObject({ status: 'done', attempts: 2 });
+      expect((await apps[0]!.store.cards.get(kase!.id))!.threadId).toBe(cardPosts()[1]!.reply!.id);
+      expect((await outboxRows()).find((r) => r.kind === 'staff.card')).toMatchObject({ status: 'done', attempts: 2 });
     },
   );
 });

@@ -9,8 +9,10 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
+import { cardsContract } from './contract/cards.ts';
 import { callsContract } from './contract/calls.ts';
 import { casesContract } from './contract/cases.ts';
+import { incidentsContract } from './contract/incidents.ts';
 import { countersContract } from './contract/counters.ts';
 import { type ContractContext, type MakeStore, manualClock, START, type StoreFixture } from './contract/context.ts';
 import { durabilityContract } from './contract/durability.ts';
@@ -49,6 +51,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
 
     describe('state (botbuilder Storage)', () => stateContract(ctx));
     describe('cases', () => casesContract(ctx));
+    describe('staff cards', () => cardsContract(ctx));
+    describe('incidents', () => incidentsContract(ctx));
     describe('outbox', () => outboxContract(ctx));
     describe('counters', () => countersContract(ctx));
     describe('phone call sessions', () => callsContract(ctx));

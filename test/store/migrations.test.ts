@@ -1,8 +1,9 @@
 /**
  * Upgrading a database an older Trygg wrote (schema version 1, where the Teams channel registrations lived in
- * `state`, which retention purges): the registrations move to `config`, conversation state stays where it is,
- * and outbox items waiting at the upgrade are delivered under the new lease rules. SQLite always; PostgreSQL
- * with TRYGG_TEST_DATABASE_URL (skipped, saying so, without it).
+ * `state`, which retention purges, and a case's card in the case row): the registrations move to `config`,
+ * the card to `staff_cards`, conversation state stays where it is, and outbox items waiting at the upgrade are
+ * delivered under the new lease rules and kinds. SQLite always; PostgreSQL with TRYGG_TEST_DATABASE_URL
+ * (skipped, saying so, without it).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,17 @@ const REGISTRATIONS = {
 };
 const CONVERSATION_KEY = 'webchat/conversations/web-1/';
 const OLD = Date.parse('2026-01-01T00:00:00Z');
+const THREAD = '19:jour@thread.tacv2;messageid=77';
+/** A case as version 1 kept it, its card's Teams ids in the case row. */
+const CASE_V1 = `INSERT INTO cases (id, route, category, language, channel_id, conversation, summary, contact, status,
+  teams_thread_id, teams_activity_id, created_at, updated_at)
+  VALUES ('T-2601-0001', 'trygghetsjour', 'disturbance', 'sv', 'webchat', '{}', '', '{}', 'open', '${THREAD}', '77'`;
 
 /** After the upgrade: registrations in config only, the conversation in state only, the old item deliverable. */
 async function expectUpgraded(store: Store): Promise<void> {
   const key = 'trygg/teams/registrations';
+  expect(await store.cards.get('T-2601-0001')).toMatchObject({ kind: 'case', threadId: THREAD, messageId: '77' });
+  expect(Object.keys((await store.cases.get('T-2601-0001'))!)).not.toContain('teams');
   expect((await store.config.read([key]))[key]).toMatchObject({ ...REGISTRATIONS, eTag: 'etag-1' });
   expect(await store.state.read([key])).toEqual({});
   expect(Object.keys(await store.state.read([CONVERSATION_KEY]))).toEqual([CONVERSATION_KEY]);
@@ -34,7 +42,7 @@ async function expectUpgraded(store: Store): Promise<void> {
   expect(counts.state).toBe(1);
   expect(Object.keys(await store.config.read([key]))).toEqual([key]);
   const [claimed] = await store.outbox.claimDue(new Date(), 10, 30_000);
-  expect(claimed).toMatchObject({ key: 'card:T-2601-0001', lease: expect.any(String) });
+  expect(claimed).toMatchObject({ kind: 'staff.card', key: 'card:T-2601-0001', lease: expect.any(String) });
   expect(await store.outbox.complete(claimed!.id, claimed!.lease!)).toBe(true);
 }
 
@@ -49,6 +57,7 @@ describe('sqlite: upgrading a version 1 database', () => {
       const put = db.prepare('INSERT INTO state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)');
       put.run('trygg/teams/registrations', 'etag-1', JSON.stringify(REGISTRATIONS), OLD);
       put.run(CONVERSATION_KEY, 'etag-2', JSON.stringify({ profile: {} }), OLD);
+      db.prepare(`${CASE_V1}, ?, ?)`).run(OLD, OLD);
       db.prepare(
         `INSERT INTO outbox (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at)
          VALUES ('teams.card', 'card:T-2601-0001', '{}', 'pending', 0, ?, ?, ?)`,
@@ -84,6 +93,7 @@ describe.skipIf(!baseUrl)(titled('postgres: upgrading a version 1 schema'), () =
         const put = 'INSERT INTO state (key, etag, data, updated_at) VALUES ($1, $2, $3::jsonb, $4)';
         await client.query(put, ['trygg/teams/registrations', 'etag-1', JSON.stringify(REGISTRATIONS), new Date(OLD)]);
         await client.query(put, [CONVERSATION_KEY, 'etag-2', '{"profile":{}}', new Date(OLD)]);
+        await client.query(`${CASE_V1}, $1, $1)`, [new Date(OLD)]);
         await client.query(
           `INSERT INTO outbox (kind, key, payload, status, attempts, next_attempt_at, created_at, updated_at)
            VALUES ('teams.card', 'card:T-2601-0001', '{}', 'pending', 0, $1, $1, $1)`,

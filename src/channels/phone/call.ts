@@ -4,8 +4,8 @@
  * transfer to the jour on duty; never dead air (a reprompt, then the choices, then a goodbye).
  * Transport-agnostic: ACS Call Automation and the local simulator both drive it through `CallControl`.
  */
-import type { StaffLink } from '../../../dialogs/context.ts';
 import type { Reply, ReplyAction } from '../../../dialogs/reply.ts';
+import type { CaseDesk } from '../../cases/desk.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
 import { normalizePhone, type Store } from '../../store/index.ts';
@@ -14,6 +14,7 @@ import {
   humanCommand,
   joinPrompts,
   languageForKey,
+  noticePrompt,
   languageMenu,
   languageNamed,
   localeOf,
@@ -37,7 +38,7 @@ export interface CallDeps {
   log: Logger;
   now: () => Date;
   voices: Voices;
-  staff?: StaffLink;
+  desk: CaseDesk;
 }
 
 /** A number the telephony side can dial: E.164, or a short number such as 112 as it is. */
@@ -71,6 +72,10 @@ export class PhoneCall {
     const text = value.trim();
     if (!text) return this.noAnswer('silence');
     s.silences = 0;
+    // # skips an incident's notice: the rest of the reply is said at once.
+    const skipTo = s.skipTo;
+    s.skipTo = undefined;
+    if (kind === 'dtmf' && text === '#' && skipTo) return this.listen(skipTo);
     if (kind === 'dtmf' && text === '9') return this.repeat();
     if (kind === 'dtmf' && text === '0') return this.botTurn(humanCommand(s.lang), kind);
     if (kind === 'dtmf' && !/^[1-8]$/.test(text)) return this.noAnswer('unclear');
@@ -186,11 +191,20 @@ export class PhoneCall {
     if (turn.replies.some((r) => r.emergency)) return this.emergency(turn.replies, turn.decision?.confirm === true);
     const action = turn.replies[handoff]?.action;
     if (action && TRANSFER_ROUTES.has(action.route)) return this.handOff(turn.replies.slice(0, handoff), action);
-    const parts = turn.replies.map((r) => replyPrompt(r, this.deps.voices));
+    // An incident's notice is said first, short, and # skips it (to the rest of the reply).
+    const notices = turn.replies.filter((r) => r.notice);
+    const parts = turn.replies.filter((r) => !r.notice).map((r) => replyPrompt(r, this.deps.voices));
     const options = optionsPrompt(last, this.deps.voices);
     if (options) parts.push(options);
     if (!s.awaitingAnswer) parts.push(phoneText(s.lang, 'more', {}, this.deps.voices));
-    return this.listen(joinPrompts(parts));
+    if (!notices.length) return this.listen(joinPrompts(parts));
+    const rest = joinPrompts(parts);
+    const notice = [
+      phoneText(s.lang, 'incident.skip', {}, this.deps.voices),
+      ...notices.map((r) => noticePrompt(r, this.deps.voices)),
+    ];
+    await this.listen(joinPrompts([...notice, rest]));
+    s.skipTo = rest;
   }
 
   /**

@@ -1,13 +1,12 @@
 /**
  * Keeping a call's words for staff when the call does not end as planned: a note on the bot's case (posted in
- * the case's Teams thread too), or a new case from what was said (with its Teams card), through the same
- * staff link and outbox the conversation uses.
+ * the thread of its card too), or a new case from what was said (with its card), through the same case desk
+ * the conversation uses.
  */
-import type { StaffLink } from '../../../dialogs/context.ts';
+import type { CaseDesk } from '../../cases/desk.ts';
 import type { Logger } from '../../log.ts';
 import type { Category, DangerKind, RouteId } from '../../routing/types.ts';
 import type { Case, Store } from '../../store/index.ts';
-import { threadPost } from '../teams/delivery.ts';
 import { staffNote } from './speech.ts';
 import type { CallSession } from './types.ts';
 import { TELEPHONY_CHANNEL, TELEPHONY_SERVICE_URL } from './voice-adapter.ts';
@@ -22,7 +21,7 @@ export interface CaseKeepingDeps {
   store: Store;
   log: Logger;
   now: () => Date;
-  staff?: StaffLink;
+  desk: CaseDesk;
 }
 
 /** The note's values: who the call went (or did not go) to, and the number to call back. */
@@ -44,11 +43,7 @@ export async function noteForStaff(
 ): Promise<void> {
   const note = staffNote(reason, values);
   try {
-    await deps.store.cases.appendTranscript(caseId, { at: deps.now(), from: 'bot', text: note });
-    if (deps.staff) {
-      await deps.store.outbox.enqueue([threadPost(caseId, note, `phone:${caseId}:${reason}`)]);
-      deps.staff.kick();
-    }
+    await deps.desk.noteForStaff(caseId, note, `phone:${caseId}:${reason}`);
   } catch (err) {
     deps.log.error({ err, caseId, reason }, 'phone: could not add a note for staff to the case');
   }
@@ -62,36 +57,31 @@ export async function caseFromCall(
 ): Promise<Case | undefined> {
   const route: RouteId = session.decision?.route ?? 'office';
   const firstWords = session.transcript.find((l) => l.from === 'tenant')?.text ?? '';
-  const staff = deps.staff;
   try {
-    const kase = await deps.store.cases.create(
-      {
-        route,
-        category: (session.decision?.category ?? 'unknown') as Category,
-        danger: (session.decision?.danger ?? null) as DangerKind | null,
-        language: session.lang,
+    const kase = await deps.desk.open({
+      route,
+      category: (session.decision?.category ?? 'unknown') as Category,
+      danger: (session.decision?.danger ?? null) as DangerKind | null,
+      language: session.lang,
+      channelId: TELEPHONY_CHANNEL,
+      conversation: {
         channelId: TELEPHONY_CHANNEL,
-        conversation: {
-          channelId: TELEPHONY_CHANNEL,
-          serviceUrl: TELEPHONY_SERVICE_URL,
-          conversation: { id: session.conversationId, isGroup: false, conversationType: 'personal', name: '' },
-          user: { id: session.caller, name: '' },
-          bot: { id: 'trygg', name: 'Trygg' },
-        },
-        summary: staffNote('summary', {
-          route,
-          words: firstWords.length > 280 ? `${firstWords.slice(0, 277)}…` : firstWords,
-        }),
-        transcript: [
-          ...session.transcript.map((l) => ({ at: l.at, from: l.from, text: l.text })),
-          { at: deps.now(), from: 'bot', text: staffNote(reason, noteValues(session)) },
-        ],
-        contact: session.caller ? { phone: session.caller } : {},
+        serviceUrl: TELEPHONY_SERVICE_URL,
+        conversation: { id: session.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        user: { id: session.caller, name: '' },
+        bot: { id: 'trygg', name: 'Trygg' },
       },
-      staff ? { outbox: (written) => staff.newCaseItems(written) } : {},
-    );
+      summary: staffNote('summary', {
+        route,
+        words: firstWords.length > 280 ? `${firstWords.slice(0, 277)}…` : firstWords,
+      }),
+      transcript: [
+        ...session.transcript.map((l) => ({ at: l.at, from: l.from, text: l.text })),
+        { at: deps.now(), from: 'bot', text: staffNote(reason, noteValues(session)) },
+      ],
+      contact: session.caller ? { phone: session.caller } : {},
+    });
     session.caseId = kase.id;
-    staff?.kick();
     return kase;
   } catch (err) {
     deps.log.error({ err, route, reason }, 'phone: could not keep the call as a case');

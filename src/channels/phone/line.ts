@@ -43,7 +43,7 @@ export function callDeps(deps: PhoneDeps, adapter: VoiceAdapter): CallDeps {
     log: deps.log,
     now: deps.now,
     voices: deps.voices ?? {},
-    ...(deps.staff ? { staff: deps.staff } : {}),
+    desk: deps.desk,
   };
 }
 

@@ -132,6 +132,24 @@ export function replyPrompt(reply: Reply, voices: Voices = {}): Prompt {
   return promptOf([{ lang: reply.lang, voice: voiceOf(reply.lang, voices), pieces: numberPieces(spoken) }]);
 }
 
+/** The longest an incident's notice is said on the phone: the first sentences, up to about this many characters. */
+const NOTICE_CHARS = 320;
+
+/**
+ * An incident's notice, short: its first sentences (whole ones, up to about 320 characters), in the
+ * reply's language and voice.
+ */
+export function noticePrompt(reply: Reply, voices: Voices = {}): Prompt {
+  const full = spokenText(reply.text).replace(/\s+/g, ' ').trim();
+  let text = full;
+  if (full.length > NOTICE_CHARS) {
+    const cut = full.slice(0, NOTICE_CHARS);
+    const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
+    text = end > 40 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))} …`;
+  }
+  return replyPrompt({ ...reply, text }, voices);
+}
+
 /**
  * The keys for a question's options ("Säg ditt svar, eller tryck 1 för Ja, 2 för Nej"), when the reply waits
  * for one of them. Keys 0 and 9 stay reserved for a person and repeat.

@@ -4,7 +4,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { CallAutomationClientOptions } from '@azure/communication-call-automation';
-import type { StaffLink } from '../../../dialogs/context.ts';
+import type { CaseDesk } from '../../cases/desk.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
@@ -35,10 +35,10 @@ export interface PhoneDeps {
   /** The clock (tests pass a fixed one). */
   now: () => Date;
   /**
-   * The staff side (Teams), as the conversation has it: a case the line makes itself gets its card, and a
-   * failed transfer or an interrupted call a post in the case's thread. Without it the note is in the case.
+   * The case desk, as the conversation has it: a case the line makes itself gets its card, and a failed
+   * transfer or an interrupted call a note in the case's thread (with a staff side behind the desk).
    */
-  staff?: StaffLink;
+  desk: CaseDesk;
   /** Voice per language; languages left out use the chat channels' voices (`VOICES` in render.ts). */
   voices?: Partial<Record<Lang, PhoneVoice>>;
   /** Options for the ACS client (retries, the HTTP client); tests pass short retry delays. */
@@ -113,6 +113,8 @@ export interface CallSession {
   silences: number;
   /** The last prompt that listened, for 9 (repeat) and reprompts. */
   lastPrompt?: Prompt;
+  /** While an incident's notice is said: what # skips to (the rest of the reply). */
+  skipTo?: Prompt;
   /** The play in progress and what follows it. */
   playing?: { context: string; after: AfterPlay };
   /** The latest routing decision of the call. */

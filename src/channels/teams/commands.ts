@@ -1,6 +1,7 @@
 /**
  * Staff commands in a Teams channel, with the bot mentioned:
- *   register <route|incidents> (also "registrera"), status, shift add <route> HH:MM-HH:MM [note].
+ *   register <route|incidents> (also "registrera"), status, shift add <route> HH:MM-HH:MM [note], incident
+ *   (the form that opens an incident, in the incidents channel).
  * Only the allowed Microsoft 365 tenant may use commands at all; only the admins in TEAMS_ADMIN_IDS may
  * register a channel or add a shift (both change where cases go), and both are audited; only registered
  * teams may ask for the status.
@@ -13,8 +14,10 @@ import { withOverrides } from '../../routing/policy.ts';
 import { dutyStatus } from '../../routing/schedule.ts';
 import { ROUTES, type RouteId } from '../../routing/types.ts';
 import type { StaffAction } from '../../store/index.ts';
-import { channelNotice } from './delivery.ts';
+import { staffNotice } from '../../cases/notices.ts';
+import { sendIncidentForm } from './incident-actions.ts';
 import { REGISTRABLE, type Registrable } from './registrations.ts';
+import { plain } from './untrusted.ts';
 import type { StaffAppDeps } from './staff-app.ts';
 
 /** The staff side's deps, and whether this activity's tenant may use commands at all. */
@@ -115,7 +118,12 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
     if (previous && previous.channelId !== channelId) {
       const at = DateTime.fromISO(registeredAt, { zone: deps.policy.timeZone }).toFormat('yyyy-MM-dd HH:mm');
       await deps.store.outbox.enqueue([
-        channelNotice(previous, 'command.movedAway', { target, at }, `moved:${target}:${registeredAt}`),
+        staffNotice(
+          { channelId: previous.channelId, serviceUrl: previous.serviceUrl },
+          'command.movedAway',
+          { target, at },
+          `moved:${target}:${registeredAt}`,
+        ),
       ]);
       deps.kick();
     }
@@ -155,12 +163,21 @@ export async function handleCommand(ctx: TurnContext, text: string, deps: Comman
     const open =
       (await deps.store.cases.count({ status: 'open' })) + (await deps.store.cases.count({ status: 'claimed' }));
     lines.push(s('command.openCases', { count: open }));
+    for (const i of await deps.store.incidents.list({ status: 'open', limit: 20 }))
+      lines.push(
+        s('command.incident', { id: i.id, kind: s(`incident.kinds.${i.kind}`), where: i.where, reports: i.reports }),
+      );
     lines.push(shifts.length ? s('command.shifts') : s('command.noShifts'));
     for (const x of shifts)
       lines.push(
         `- ${x.id} ${x.route} ${x.kind} ${fmt(DateTime.fromISO(x.from, { zone: policy.timeZone }))}–${fmt(DateTime.fromISO(x.to, { zone: policy.timeZone }))}${x.note ? ` (${x.note})` : ''}`,
       );
     await ctx.sendActivity({ type: 'message', text: lines.join('\n\n'), textFormat: 'markdown' });
+    return;
+  }
+
+  if (command === 'incident') {
+    await sendIncidentForm(ctx, deps);
     return;
   }
 

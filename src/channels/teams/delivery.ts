@@ -1,13 +1,13 @@
 /**
- * How each outbox item (see `items.ts`) is delivered, through the Bot Framework adapter. Every connector call
+ * How each notice (see `src/cases/notices.ts`) is delivered, through the Bot Framework adapter. Every connector call
  * takes the worker's AbortSignal, so a delivery past its deadline is stopped, not left running.
  * - A case whose route has no registered channel raises an alert and waits (`WaitingError`): it is never
  *   marked delivered without reaching Teams.
- * - The card is posted once per case: once the case records its thread, a retry does not post again. Teams
+ * - The card is posted once per case: once its thread is recorded (`store.cards`), a retry does not post again. Teams
  *   has no idempotency key, so a card Teams took without Trygg learning the thread (an answer later than the
  *   deadline, or an instance that died in between) is posted again on the retry: see the README.
  * - The model's summary is written to the case once, before the first attempt to post the card.
- * - An erased case's card becomes a stub and the bot's posts in its thread are deleted (`teams.redact`).
+ * - An erased case's card becomes a stub and the bot's posts in its thread are deleted (`staff.redact`).
  */
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { ALERTS } from '../../alerts.ts';
@@ -16,9 +16,10 @@ import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { LanguageModel } from '../../llm/index.ts';
 import type { Logger } from '../../log.ts';
+import { channelOfRoute, NOTICE, type CasePayload, type NoticePayload } from '../../cases/notices.ts';
 import {
   StoreNotFoundError,
-  TEAMS_REDACT_KIND,
+  STAFF_REDACT_KIND,
   type Case,
   type OutboxItem,
   type Store,
@@ -26,31 +27,15 @@ import {
 } from '../../store/index.ts';
 import { abortableConnector } from './abortable.ts';
 import { caseCard, redactedCard } from './cards.ts';
-import type { NoticePayload, OutboxPayload } from './items.ts';
+import { createIncidentDeliver } from './incident-delivery.ts';
+import { channelReference, NotYet, rootMessageId, threadReference } from './threads.ts';
 import { WaitingError } from './outbox-worker.ts';
 import type { ChannelRegistration, RegistrationStore } from './registrations.ts';
 import { currentReportCard, REPORT_KIND, type ReportPayload } from './report.ts';
 import { plain, stripLinks } from './untrusted.ts';
 
-export {
-  cardUpdate,
-  channelNotice,
-  newCaseItems,
-  threadOf,
-  threadPost,
-  tenantMessage,
-  type OutboxPayload,
-} from './items.ts';
-
-/** An error that is worth retrying although it has no HTTP status (the card is not posted yet, say). */
-class NotYet extends Error {
-  readonly retryable = true;
-}
-
-/** Parses the root message id out of a Teams thread conversation id (`…;messageid=123`). */
-export function rootMessageId(conversationId: string): string | undefined {
-  return /;messageid=(\d+)/.exec(conversationId)?.[1];
-}
+export { threadOf } from './items.ts';
+export { rootMessageId } from './threads.ts';
 
 export interface DeliveryDeps {
   adapter: CloudAdapter;
@@ -61,17 +46,6 @@ export interface DeliveryDeps {
   model?: LanguageModel;
   log?: Logger;
 }
-
-function threadReference(threadId: string, serviceUrl: string): Partial<ConversationReference> {
-  return {
-    channelId: 'msteams',
-    serviceUrl,
-    conversation: { id: threadId, isGroup: true, conversationType: 'channel', name: '' },
-  };
-}
-
-/** A channel itself: a message sent here starts a new thread. */
-const channelReference = threadReference;
 
 /** The label before the model's summary on the case; its presence means the summary was written. */
 const summaryLabel = () => translator('sv', 'staff')('card.machineSummary');
@@ -116,22 +90,17 @@ export function createDeliver(deps: DeliveryDeps) {
 
   /** The channel for the case's route, or an alert and a retry later: never a silent success. */
   async function channelFor(c: Case): Promise<ChannelRegistration> {
-    const reg = await registrations.forRoute(c.route);
+    return registered(channelOfRoute(c.route));
+  }
+
+  async function registered(target: ReturnType<typeof channelOfRoute>): Promise<ChannelRegistration> {
+    const reg = await registrations.get(target);
     if (reg) return reg;
-    const target = c.route === 'emergency' ? 'incidents' : c.route;
     throw new WaitingError(ALERTS.noChannel, 'no Teams channel is registered for the route', { route: target });
   }
 
-  /** The model's summary on the case, written once: a retry finds it there and asks the model no more. */
-  async function withSummary(c: Case): Promise<Case> {
-    if (!model?.enabled || !c.transcript.length || c.summary.includes(`${summaryLabel()}: `)) return c;
-    const raw = await model.summarize(c.transcript, ctx(c));
-    const summary = raw ? stripLinks(raw) : raw;
-    return summary ? store.cases.update(c.id, { summary: `${c.summary}\n\n${summaryLabel()}: ${summary}` }) : c;
-  }
-
-  /** A new thread in a channel with `card`; resolves with the thread's conversation id. */
-  async function newThread(reg: ChannelRegistration, card: object, signal: AbortSignal): Promise<string | undefined> {
+  /** Posts a card as a new thread in a registered channel; resolves with the thread's conversation id. */
+  async function newThread(reg: ChannelRegistration, card: object, signal: AbortSignal): Promise<string> {
     const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
     let threadId: string | undefined;
     await cont(channelReference(reg.channelId, reg.serviceUrl), signal, async (_turn, connector) => {
@@ -144,6 +113,7 @@ export function createDeliver(deps: DeliveryDeps) {
       } as never);
       threadId = created.id;
     });
+    if (!threadId) throw new NotYet('Teams returned no conversation id');
     return threadId;
   }
 
@@ -157,19 +127,28 @@ export function createDeliver(deps: DeliveryDeps) {
     const card = await currentReportCard({ policy, store }, p.occurrence);
     if (!card) throw Object.assign(new Error('a night report item without a valid occurrence'), { statusCode: 400 });
     signal.throwIfAborted();
-    if (!(await newThread(reg, card, signal))) throw new NotYet('Teams returned no conversation id');
+    await newThread(reg, card, signal);
+  }
+
+  const incidents = createIncidentDeliver({ store, policy, cont, registered, newThread });
+
+  /** The model's summary on the case, written once: a retry finds it there and asks the model no more. */
+  async function withSummary(c: Case): Promise<Case> {
+    if (!model?.enabled || !c.transcript.length || c.summary.includes(`${summaryLabel()}: `)) return c;
+    const raw = await model.summarize(c.transcript, ctx(c));
+    const summary = raw ? stripLinks(raw) : raw;
+    return summary ? store.cases.update(c.id, { summary: `${c.summary}\n\n${summaryLabel()}: ${summary}` }) : c;
   }
 
   async function postCard(c: Case, signal: AbortSignal): Promise<void> {
-    if (c.teams.activityId) return; // posted already: the case records its thread
+    if (await store.cards.get(c.id)) return; // posted already: its thread is recorded
     const reg = await channelFor(c);
     const shown = await withSummary(c);
     signal.throwIfAborted();
     const threadId = await newThread(reg, caseCard(shown, policy.timeZone), signal);
-    if (!threadId) throw new NotYet('Teams returned no conversation id');
     const activityId = rootMessageId(threadId) ?? threadId;
     try {
-      await store.cases.update(c.id, { teams: { threadId, activityId } });
+      await store.cards.record({ subject: c.id, kind: 'case', threadId, messageId: activityId });
     } catch (err) {
       if (!(err instanceof StoreNotFoundError)) throw err;
       // Erased while the card was on its way (`forget`: a purge does not take a case this new): the store
@@ -181,7 +160,7 @@ export function createDeliver(deps: DeliveryDeps) {
 
   /** Why a post to the case's thread cannot go yet: the card is still on its way, or was refused for good. */
   async function noThreadYet(c: Case): Promise<Error> {
-    const card = (await store.outbox.list({ caseId: c.id })).find((i) => i.kind === 'teams.card');
+    const card = (await store.outbox.list({ caseId: c.id })).find((i) => i.kind === NOTICE.card);
     if (card?.status !== 'dead') return new NotYet('the case card is not posted yet');
     // The alert was raised for the card; a post to a thread that will never exist is given up at once.
     return Object.assign(new Error('the case card was refused, so the case has no thread'), { statusCode: 410 });
@@ -189,13 +168,14 @@ export function createDeliver(deps: DeliveryDeps) {
 
   async function postInThread(item: OutboxItem, c: Case, signal: AbortSignal): Promise<void> {
     // Without a thread, the card's own item is what waits (and alerts); a post waits for the card quietly.
-    if (!c.teams.threadId) throw await noThreadYet(c);
+    const card = await store.cards.get(c.id);
+    if (!card) throw await noThreadYet(c);
     const reg = await channelFor(c);
-    await cont(threadReference(c.teams.threadId, reg.serviceUrl), signal, async (turn) => {
-      if (item.kind === 'teams.update') {
+    await cont(threadReference(card.threadId, reg.serviceUrl), signal, async (turn) => {
+      if (item.kind === NOTICE.cardUpdate) {
         await turn.updateActivity({
           type: 'message',
-          id: c.teams.activityId!,
+          id: card.messageId,
           attachments: [CardFactory.adaptiveCard(caseCard(c, policy.timeZone))],
         });
         return;
@@ -207,13 +187,13 @@ export function createDeliver(deps: DeliveryDeps) {
       // Remembered so that erasing the case can delete it from the thread too.
       // Failing here must not fail the delivery: a retry would post the message twice.
       if (sent?.id)
-        await store.cases.recordTeamsPost(c.id, sent.id).catch((err: unknown) => {
+        await store.cards.recordPost(c.id, sent.id).catch((err: unknown) => {
           deps.log?.warn({ err, caseId: c.id }, 'teams: could not remember a thread post for later erasure');
         });
     });
   }
 
-  async function messageTenant(payload: OutboxPayload, c: Case, signal: AbortSignal): Promise<void> {
+  async function messageTenant(payload: CasePayload, c: Case, signal: AbortSignal): Promise<void> {
     // A phone call cannot be messaged after it ended; staff have the caller's number on the card.
     if (c.channelId === 'telephony') return;
     const p = payload as { key: string; params?: Record<string, string | number>; staffText?: string };
@@ -253,22 +233,24 @@ export function createDeliver(deps: DeliveryDeps) {
 
   return async function deliver(item: OutboxItem, signal: AbortSignal): Promise<void> {
     // These two concern no case that exists (a channel; an erased case): handled before the case lookup.
-    if (item.kind === 'teams.notice') {
+    if (item.kind === NOTICE.staffNotice) {
       const p = item.payload as unknown as NoticePayload;
-      await cont(channelReference(p.channelId, p.serviceUrl), signal, async (turn) => {
+      const where = 'to' in p ? await registered(p.to) : p;
+      await cont(channelReference(where.channelId, where.serviceUrl), signal, async (turn) => {
         const text = translator('sv', 'staff')(p.key, p.params);
         await turn.sendActivity({ type: 'message', text, textFormat: 'plain' });
       });
       return;
     }
-    if (item.kind === TEAMS_REDACT_KIND) return redact(item.payload as unknown as TeamsRedaction, signal);
+    if (item.kind === STAFF_REDACT_KIND) return redact(item.payload as unknown as TeamsRedaction, signal);
     if (item.kind === REPORT_KIND) return postReport(item.payload as unknown as ReportPayload, signal);
-    const payload = item.payload as OutboxPayload;
+    if (await incidents(item, signal)) return;
+    const payload = item.payload as CasePayload;
     const c = await store.cases.get(payload.caseId);
     if (!c) return; // purged or forgotten: nothing to deliver
-    if (item.kind === 'teams.card') return postCard(c, signal);
-    if (item.kind === 'teams.thread' || item.kind === 'teams.update') return postInThread(item, c, signal);
-    if (item.kind === 'tenant.message') return messageTenant(payload, c, signal);
+    if (item.kind === NOTICE.card) return postCard(c, signal);
+    if (item.kind === NOTICE.post || item.kind === NOTICE.cardUpdate) return postInThread(item, c, signal);
+    if (item.kind === NOTICE.tenantMessage) return messageTenant(payload, c, signal);
     throw Object.assign(new Error(`unknown outbox item kind ${item.kind}`), { statusCode: 400 });
   };
 }

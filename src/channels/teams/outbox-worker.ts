@@ -11,6 +11,7 @@
  * Teams") and proved in test/channels/teams/exactly-once.test.ts.
  */
 import { ALERTS, Alerts, type AlertCode, type AlertFields } from '../../alerts.ts';
+import { NOTICE } from '../../cases/notices.ts';
 import { withAbortingDeadline } from '../../deadline.ts';
 import type { Logger } from '../../log.ts';
 import { StoreNotFoundError, type OutboxItem, type Store } from '../../store/index.ts';
@@ -283,7 +284,7 @@ export class OutboxWorker {
     if (!waiting && (!retryable || item.attempts >= this.o.maxAttempts)) {
       this.o.log.error({ ...about, reason }, 'outbox: giving up on a delivery');
       const settled = await this.o.store.outbox.fail(item.id, item.lease!, reason, null);
-      if (settled && item.kind === 'teams.card')
+      if (settled && item.kind === NOTICE.card)
         await this.alerts.raise(ALERTS.cardRejected, 'outbox: Teams refused a case card for good', {
           ...about,
           reason,

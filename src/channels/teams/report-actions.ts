@@ -8,12 +8,11 @@
 import type { Application, AdaptiveCard, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { translator } from '../../i18n.ts';
-import { StoreConflictError, type NewOutboxItem } from '../../store/index.ts';
+import { StoreConflictError } from '../../store/index.ts';
 import { actorOf } from './commands.ts';
-import { cardUpdate, tenantMessage } from './items.ts';
 import { currentReportCard, writeAck, type ReportDeps } from './report.ts';
 import { REPORT_VERBS, type ReportActionData } from './report-card.ts';
-import { staffNameForTenant, tenantAllowed, type StaffAppDeps } from './staff-app.ts';
+import { tenantAllowed, type StaffAppDeps } from './staff-app.ts';
 
 const t = () => translator('sv', 'staff');
 const FAULTS = ['urgent_fault', 'minor_fault'];
@@ -74,23 +73,10 @@ async function act(ctx: TurnContext, deps: Deps, data: ReportActionData): Promis
   if (c.status === 'closed') return { text: s('claim.closed', { caseId: c.id }), changed: true };
   try {
     if (data.verb === 'reportFix') {
-      const items: NewOutboxItem[] = [cardUpdate(c.id)];
-      // Nobody had it: a claim like "Jag tar det", and the tenant hears that MKB has it.
-      if (c.status === 'open')
-        items.push(tenantMessage(c.id, 'staff.claimed', { name: staffNameForTenant(c, who, deps.policy) }));
-      await deps.store.cases.update(c.id, { status: 'claimed', claimedBy: who }, { ifStatus: c.status, outbox: items });
-      deps.kick();
+      await deps.desk.takeFix(c, who);
       return { text: s('report.fixingText', { caseId: c.id, name: who }), changed: true };
     }
-    const items: NewOutboxItem[] = [cardUpdate(c.id)];
-    // Keyed per case: a double click, or two people at once, tell the tenant once.
-    if (c.contact.hearBack) items.push(tenantMessage(c.id, 'staff.fixed', {}, undefined, `fixed:${c.id}`));
-    await deps.store.cases.update(
-      c.id,
-      { status: 'closed', outcome: 'resolved', claimedBy: c.claimedBy ?? who },
-      { ifStatus: c.status, outbox: items },
-    );
-    deps.kick();
+    await deps.desk.fixed(c, who);
     return { text: s('report.fixedText', { caseId: c.id, name: c.claimedBy ?? who }), changed: true };
   } catch (err) {
     // Someone else changed the case meanwhile: the card shows it as it is now.

@@ -4,6 +4,7 @@
  * "Åtgärdat", and "Kvittera" for the whole report. Everything Trygg did not write (addresses, the tenant's
  * words, staff names) goes into `TextRun`s through `plain`, as on the case card (`cards.ts`).
  */
+import { incidentLineValues } from '../../cases/incidents/in-span.ts';
 import { translator } from '../../i18n.ts';
 import type { Policy } from '../../routing/policy.ts';
 import type { NightReport } from '../../report/build.ts';
@@ -140,7 +141,7 @@ export function reportCard(
       ),
       ...section(
         s('report.incidents'),
-        report.incidents.map((i) => s('report.incidentLine', { ...i })),
+        report.incidents.map((i) => s('report.incidentLine', incidentLineValues(i))),
       ),
       heading(`${s('report.openFaults')}: ${report.openFaults.length}`),
       ...(faults.length ? faults.map((f) => faultItem(f, key, policy)) : [mine(s('report.none'), { isSubtle: true })]),

@@ -10,14 +10,17 @@ import {
   type TurnState,
 } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import type { CaseDesk } from '../../cases/desk.ts';
+import type { IncidentDesk } from '../../cases/incidents/desk.ts';
 import type { Config } from '../../config.ts';
 import { translator } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import type { Policy } from '../../routing/policy.ts';
-import { StoreConflictError, type Case, type NewOutboxItem, type Store } from '../../store/index.ts';
+import { StoreConflictError, type Case, type Store } from '../../store/index.ts';
 import { caseCard, OUTCOMES } from './cards.ts';
-import { cardUpdate, rootMessageId, tenantMessage, threadPost } from './delivery.ts';
+import { rootMessageId } from './delivery.ts';
 import { actorOf, handleCommand } from './commands.ts';
+import { incidentActions } from './incident-actions.ts';
 import { registerReportActions } from './report-actions.ts';
 import { REPORT_VERBS } from './report-card.ts';
 import type { RegistrationStore } from './registrations.ts';
@@ -26,6 +29,10 @@ export interface StaffAppDeps {
   config: Config;
   policy: Policy;
   store: Store;
+  /** The case lifecycle: claims, replies and closes go through it. */
+  desk: CaseDesk;
+  /** The incident lifecycle: the form, proposals and incident cards act through it. */
+  incidentDesk: IncidentDesk;
   registrations: RegistrationStore;
   log: Logger;
   now: () => Date;
@@ -52,19 +59,8 @@ type CardData = { verb?: string; caseId?: string; replyText?: string; outcome?: 
 /** A Teams conversation id without its thread part: the channel (`19:…@thread.tacv2`). */
 const channelOfConversation = (conversationId: string) => conversationId.split(';')[0] ?? '';
 
-/**
- * What the tenant is told about who took the case (`handoff.staffNameToTenant`): the team's name in the
- * tenant's language, or the staff member's first name. Never the full name: the tenant may be the disturber.
- */
-export function staffNameForTenant(c: Case, displayName: string | undefined, policy: Policy): string {
-  const team = policy.destinations[c.route].name;
-  const teamName = team[c.language] ?? team.en ?? team.sv;
-  if (policy.handoff.staffNameToTenant !== 'firstName') return teamName;
-  return (displayName ?? '').trim().split(/[\s,]+/)[0] || teamName;
-}
-
 export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
-  const { store, policy, log } = deps;
+  const { store, policy, log, desk } = deps;
   const app = new Application<TurnState>({
     removeRecipientMention: true,
     startTypingTimer: false,
@@ -78,7 +74,8 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
    */
   async function fromCasePlace(ctx: TurnContext, c: Case): Promise<boolean> {
     const conversationId = ctx.activity.conversation?.id ?? '';
-    if (c.teams.threadId && conversationId === c.teams.threadId) return true;
+    const card = await store.cards.get(c.id);
+    if (card && conversationId === card.threadId) return true;
     const reg = await deps.registrations.forRoute(c.route);
     return Boolean(reg && channelOfConversation(conversationId) === reg.channelId);
   }
@@ -103,42 +100,13 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
       return { message: t()('claim.wrongPlace') };
     }
     const who = ctx.activity.from?.name || 'MKB';
-    const items: NewOutboxItem[] = [];
     try {
-      if (data.verb === 'claim') {
-        const updated = await store.cases.update(
-          c.id,
-          { status: 'claimed', claimedBy: who },
-          {
-            ifStatus: 'open',
-            outbox: [tenantMessage(c.id, 'staff.claimed', { name: staffNameForTenant(c, who, policy) })],
-          },
-        );
-        deps.kick();
-        return { card: updated };
-      }
+      if (data.verb === 'claim') return { card: await desk.claim(c, who) };
       if (c.status === 'closed') return { message: t()('claim.closed', { caseId: c.id }) };
-      if (data.verb === 'reply') {
-        const text = (data.replyText ?? '').trim().slice(0, 1000);
-        if (!text) return { card: c };
-        items.push(tenantMessage(c.id, 'staff.reply', { team: policy.destinations[c.route].name.sv }, text));
-        const updated = await store.cases.update(
-          c.id,
-          c.status === 'open' ? { status: 'claimed', claimedBy: who } : {},
-          { outbox: items },
-        );
-        deps.kick();
-        return { card: updated };
-      }
+      if (data.verb === 'reply') return { card: await desk.reply(c, who, data.replyText ?? '') };
       if (data.verb === 'close') {
         const outcome = (OUTCOMES as readonly string[]).includes(data.outcome ?? '') ? data.outcome! : 'resolved';
-        const updated = await store.cases.update(
-          c.id,
-          { status: 'closed', outcome, claimedBy: c.claimedBy ?? who },
-          { outbox: [tenantMessage(c.id, 'staff.closed')] },
-        );
-        deps.kick();
-        return { card: updated };
+        return { card: await desk.close(c, who, outcome) };
       }
       return { card: c };
     } catch (err) {
@@ -162,11 +130,12 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     return result.card ? (caseCard(result.card, policy.timeZone) as AdaptiveCard) : result.message!;
   });
 
+  incidentActions(app, { ...deps, allowed: (ctx) => tenantAllowed(ctx, deps.config) });
   // The night report card's actions ("Jag åtgärdar", "Åtgärdat", "Kvittera").
   registerReportActions(app, deps);
 
   // Any other card action verb does nothing; it is refused and audited like an action from the wrong place.
-  const known = new RegExp(`^(?!(claim|reply|close|${REPORT_VERBS.join('|')})$)`);
+  const known = new RegExp(`^(?!(claim|reply|close|incident\\.(open|update|close)|${REPORT_VERBS.join('|')})$)`);
   app.adaptiveCards.actionExecute<CardData>(known, async (ctx, _state, data) => {
     await store.staffAudit.append({
       at: deps.now(),
@@ -186,17 +155,17 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     const result = await act(ctx, data);
     // Plain: a message can carry a staff member's display name, which anyone can set to Markdown.
     if (result.message) await ctx.sendActivity({ type: 'message', text: result.message, textFormat: 'plain' });
-    else if (result.card) {
-      await store.outbox.enqueue([cardUpdate(result.card.id)]);
-      deps.kick();
-    }
+    else if (result.card) await desk.refreshCard(result.card.id);
   });
 
   // Everything else typed in Teams: a command, or a staff member writing in a case's thread.
   app.activity('message', async (ctx) => {
     const text = (ctx.activity.text ?? '').trim();
     const conversationId = ctx.activity.conversation.id;
-    if (conversationId.includes(';messageid=') && !/^(register|registrera|status|shift|help|hjälp)\b/i.test(text)) {
+    if (
+      conversationId.includes(';messageid=') &&
+      !/^(register|registrera|status|shift|incident|help|hjälp)\b/i.test(text)
+    ) {
       await relayFromThread(ctx, conversationId, text);
       return;
     }
@@ -210,18 +179,24 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     // The thread itself, or its root message in the same channel: a thread elsewhere with the same message id
     // is not this case's.
     const root = rootMessageId(threadId);
-    const c = [
-      ...(await store.cases.list({ teamsThreadId: threadId, limit: 1 })),
-      ...(root ? await store.cases.list({ teamsActivityId: root, limit: 10 }) : []),
-    ].find(
+    const cards = [
+      ...[await store.cards.byThread(threadId)].filter((x) => x !== undefined),
+      ...(root ? await store.cards.byMessage(root) : []),
+    ].filter(
       (x) =>
-        x.status !== 'closed' &&
-        (x.teams.threadId === threadId ||
-          (x.teams.activityId &&
-            x.teams.threadId &&
-            channelOfConversation(threadId) === channelOfConversation(x.teams.threadId) &&
-            threadId.endsWith(`;messageid=${x.teams.activityId}`))),
+        x.kind === 'case' &&
+        (x.threadId === threadId ||
+          (channelOfConversation(threadId) === channelOfConversation(x.threadId) &&
+            threadId.endsWith(`;messageid=${x.messageId}`))),
     );
+    let c: Case | undefined;
+    for (const card of cards) {
+      const found = await store.cases.get(card.subject);
+      if (found && found.status !== 'closed') {
+        c = found;
+        break;
+      }
+    }
     if (!c) {
       log.info('teams: a thread message that belongs to no open case');
       return;
@@ -229,30 +204,11 @@ export function createStaffApp(deps: StaffAppDeps): Application<TurnState> {
     const who = ctx.activity.from?.name || 'MKB';
     // Keyed by the activity: a redelivered message (or one delivered twice at once) reaches the tenant once.
     const key = ctx.activity.id ? `staff:${c.id}:${ctx.activity.id}` : undefined;
-    await store.cases.update(c.id, c.status === 'open' ? { status: 'claimed', claimedBy: who } : {}, {
-      outbox: [
-        tenantMessage(
-          c.id,
-          'staff.reply',
-          { team: policy.destinations[c.route].name.sv },
-          text.slice(0, 1000),
-          key, // undefined: a fresh key (the default)
-        ),
-      ],
-    });
-    deps.kick();
+    await desk.reply(c, who, text, key);
   }
 
   app.error(async (ctx, err) => {
     log.error({ err, activityType: ctx.activity.type }, 'teams: staff turn failed');
   });
   return app;
-}
-
-/** A tenant wrote while their case is open: post it in the case's thread. */
-export async function relayTenantMessage(store: Store, c: Case, text: string, kick: () => void): Promise<void> {
-  await store.outbox.enqueue([
-    threadPost(c.id, t()('thread.tenantWrote', { text: text.slice(0, 1000) }), undefined, text.slice(0, 1000)),
-  ]);
-  kick();
 }

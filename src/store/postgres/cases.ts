@@ -7,7 +7,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Category, DangerKind, Lang, RouteId } from '../../routing/types.ts';
 import { caseIdPeriod, formatCaseId } from '../case-id.ts';
-import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../errors.ts';
+import { StoreConflictError, StoreNotFoundError } from '../errors.ts';
 import { normalizePhone } from '../phone.ts';
 import type {
   Case,
@@ -51,8 +51,6 @@ interface CaseRow {
   status: CaseStatus;
   claimed_by: string | null;
   outcome: string | null;
-  teams_thread_id: string | null;
-  teams_activity_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -83,7 +81,6 @@ function toCase(row: CaseRow, transcript: TranscriptEntry[]): Case {
     outcome: row.outcome,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
-    teams: { threadId: row.teams_thread_id, activityId: row.teams_activity_id },
   };
 }
 
@@ -142,12 +139,11 @@ async function nextCaseId(sql: Sql, now: Date): Promise<string> {
   return formatCaseId(period, rows[0]?.last ?? 1);
 }
 
-/** The filters of a `CaseQuery`, as SQL over `cases` with `filterParams` as $1 to $4. */
-const CASE_FILTER = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR route = $2)
-  AND ($3::text IS NULL OR teams_thread_id = $3) AND ($4::text IS NULL OR teams_activity_id = $4)`;
+/** The filters of a `CaseQuery`, as SQL over `cases` with `filterParams` as $1 and $2. */
+const CASE_FILTER = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR route = $2)`;
 
 function filterParams(query: CaseQuery): (string | null)[] {
-  return [query.status ?? null, query.route ?? null, query.teamsThreadId ?? null, query.teamsActivityId ?? null];
+  return [query.status ?? null, query.route ?? null];
 }
 
 function phoneOf(contact: CaseContact): string | null {
@@ -163,8 +159,8 @@ export function postgresCases(db: PgDb): CaseStore {
       const { rows } = await tx.query<{ id: string; created_at: Date; row_no: string }>(
         `SELECT id, created_at, row_no::text AS row_no FROM cases
          WHERE ${CASE_FILTER}
-           AND ($5::timestamptz IS NULL OR (created_at, row_no) < ($5::timestamptz, $6::bigint))
-         ORDER BY created_at DESC, row_no DESC LIMIT $7`,
+           AND ($3::timestamptz IS NULL OR (created_at, row_no) < ($3::timestamptz, $4::bigint))
+         ORDER BY created_at DESC, row_no DESC LIMIT $5`,
         [...filterParams(query), after ? new Date(after.createdAt) : null, after ? String(after.row) : null, limit + 1],
       );
       const shown = rows.slice(0, limit);
@@ -244,13 +240,11 @@ export function postgresCases(db: PgDb): CaseStore {
             : p.replaceContact
               ? p.contact
               : { ...current.contact, ...p.contact };
-        const teams = { ...current.teams, ...p.teams };
         await tx.query(
           `UPDATE cases SET route = $2, category = $3, danger = $4, language = $5, conversation = $6::jsonb, summary = $7,
-             contact = $8::jsonb, phone = $9, status = $10, claimed_by = $11, outcome = $12, teams_thread_id = $13,
-             teams_activity_id = $14, updated_at = $15,
-             claimed_at = CASE WHEN claimed_at IS NULL AND $10::text <> 'open' THEN $15 ELSE claimed_at END,
-             closed_at = CASE WHEN $10::text = 'closed' THEN COALESCE(closed_at, $15) END
+             contact = $8::jsonb, phone = $9, status = $10, claimed_by = $11, outcome = $12, updated_at = $13,
+             claimed_at = CASE WHEN claimed_at IS NULL AND $10::text <> 'open' THEN $13 ELSE claimed_at END,
+             closed_at = CASE WHEN $10::text = 'closed' THEN COALESCE(closed_at, $13) END
            WHERE id = $1`,
           [
             id,
@@ -265,8 +259,6 @@ export function postgresCases(db: PgDb): CaseStore {
             p.status ?? current.status,
             p.claimedBy === undefined ? current.claimedBy : p.claimedBy,
             p.outcome === undefined ? current.outcome : p.outcome,
-            teams.threadId ?? null,
-            teams.activityId ?? null,
             db.now(),
           ],
         );
@@ -284,16 +276,6 @@ export function postgresCases(db: PgDb): CaseStore {
         if (touched.count === 0) throw new StoreNotFoundError(NOT_FOUND);
         await insertTranscript(tx, id, line, now);
       });
-    },
-
-    async recordTeamsPost(id: string, activityId: string): Promise<void> {
-      if (typeof activityId !== 'string' || !activityId || activityId.length > 500)
-        throw new StoreValidationError('Invalid Teams activity id: expected a short non-empty string.');
-      await db.sql.query(
-        `INSERT INTO teams_posts (case_id, activity_id) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM cases WHERE id = $1)
-         ON CONFLICT DO NOTHING`,
-        [id, activityId],
-      );
     },
   };
 }

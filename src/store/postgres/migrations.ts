@@ -223,6 +223,123 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX calls_caller ON calls (caller);
     `,
   },
+  {
+    // The case layer: where a staff card was posted in Teams leaves the case table for \`staff_cards\` (cases
+    // and, later, incidents have cards); the bot's posts in a card's thread move with it. Outbox kinds name
+    // what is delivered (a staff card, a post), not the wire it goes over.
+    version: 7,
+    sql: `
+      CREATE TABLE staff_cards (
+        subject text PRIMARY KEY,
+        kind text NOT NULL,
+        thread_id text NOT NULL,
+        message_id text NOT NULL,
+        posted_at timestamptz NOT NULL
+      );
+      CREATE INDEX staff_cards_thread ON staff_cards (thread_id);
+      CREATE INDEX staff_cards_message ON staff_cards (message_id);
+      INSERT INTO staff_cards (subject, kind, thread_id, message_id, posted_at)
+        SELECT id, 'case', teams_thread_id, teams_activity_id, updated_at FROM cases
+        WHERE teams_thread_id IS NOT NULL AND teams_activity_id IS NOT NULL;
+
+      CREATE TABLE staff_card_posts (
+        subject text NOT NULL,
+        message_id text NOT NULL,
+        PRIMARY KEY (subject, message_id)
+      );
+      INSERT INTO staff_card_posts (subject, message_id)
+        SELECT p.case_id, p.activity_id FROM teams_posts AS p
+        WHERE EXISTS (SELECT 1 FROM staff_cards AS s WHERE s.subject = p.case_id);
+      DROP TABLE teams_posts;
+
+      ALTER TABLE cases DROP COLUMN teams_thread_id, DROP COLUMN teams_activity_id;
+
+      UPDATE outbox SET kind = CASE kind
+        WHEN 'teams.card' THEN 'staff.card'
+        WHEN 'teams.thread' THEN 'staff.post'
+        WHEN 'teams.update' THEN 'staff.cardUpdate'
+        WHEN 'teams.notice' THEN 'staff.notice'
+        WHEN 'teams.redact' THEN 'staff.redact'
+        ELSE kind END
+      WHERE kind LIKE 'teams.%';
+    `,
+  },
+  {
+    // Incidents: the incident, its notices in order, the contacts linked to it (keyed hashes), the
+    // conversations that subscribe to its updates, and the contacts behind proposals.
+    version: 8,
+    sql: `
+      CREATE TABLE incidents (
+        id text PRIMARY KEY,
+        kind text NOT NULL,
+        place jsonb NOT NULL,
+        where_text text NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'closed')),
+        office_from timestamptz,
+        office_to timestamptz,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        closed_at timestamptz
+      );
+      CREATE INDEX incidents_status ON incidents (status, created_at);
+
+      CREATE TABLE incident_notices (
+        incident_id text NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('open', 'update', 'close')),
+        text jsonb NOT NULL,
+        at timestamptz NOT NULL,
+        by text NOT NULL,
+        PRIMARY KEY (incident_id, seq)
+      );
+
+      CREATE TABLE incident_reports (
+        incident_id text NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        contact_hash text NOT NULL,
+        channel_id text NOT NULL,
+        case_id text,
+        at timestamptz NOT NULL,
+        PRIMARY KEY (incident_id, contact_hash)
+      );
+      CREATE INDEX incident_reports_hash ON incident_reports (contact_hash);
+
+      CREATE TABLE incident_subscriptions (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        incident_id text NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        channel_id text NOT NULL,
+        conversation_id text NOT NULL,
+        conversation jsonb NOT NULL,
+        language text NOT NULL,
+        phone text,
+        status text NOT NULL CHECK (status IN ('active', 'stopped')),
+        created_at timestamptz NOT NULL,
+        stopped_at timestamptz,
+        UNIQUE (incident_id, channel_id, conversation_id)
+      );
+      CREATE INDEX incident_subscriptions_conversation ON incident_subscriptions (channel_id, conversation_id, status);
+      CREATE INDEX incident_subscriptions_phone ON incident_subscriptions (phone);
+
+      CREATE TABLE incident_signals (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        place_key text NOT NULL,
+        contact_hash text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX incident_signals_place ON incident_signals (place_key, kind, at);
+      CREATE INDEX incident_signals_hash ON incident_signals (contact_hash);
+
+      CREATE TABLE incident_proposals (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL,
+        place_key text NOT NULL,
+        contacts integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        last_at timestamptz NOT NULL
+      );
+      CREATE INDEX incident_proposals_place ON incident_proposals (place_key, kind, last_at);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */

@@ -11,6 +11,7 @@ import { type RedactableCase, teamsRedactionItems, type TeamsRedaction } from '.
 import type { RouteId } from '../../routing/types.ts';
 import type { ForgetCounts, PhoneExport, PurgeCounts } from '../types.ts';
 import { AUDIT_COLUMNS, auditEntry, type AuditRow } from './audit.ts';
+import { SUBSCRIPTION_COLUMNS, subscriptionOf, type SubscriptionRow } from './incident-contacts.ts';
 import { loadCases } from './cases.ts';
 import type { PgDb, Sql } from './db.ts';
 import { insertOutboxItems, outboxColumns, outboxItem, type OutboxRow } from './outbox.ts';
@@ -40,9 +41,14 @@ const OUTBOX_FOR_PHONE = `
   WHERE o.case_id = ANY($2::text[]) OR ${holdsNumber('o.payload::text')}
   ORDER BY o.id`;
 
+const SUBSCRIPTIONS_FOR_PHONE = `
+  SELECT ${SUBSCRIPTION_COLUMNS} FROM incident_subscriptions AS s
+  WHERE s.phone = $2 OR ${holdsNumber('s.conversation::text')} ORDER BY s.id`;
+
 interface PhoneMatches {
   phone: string;
   caseIds: string[];
+  subscriptions: SubscriptionRow[];
   state: StateRow[];
   outbox: OutboxRow[];
   /** Conversation hashes of the number's conversations (its SMS conversation, its cases', its state's). */
@@ -76,6 +82,7 @@ async function matchPhone(sql: Sql, phone: string, lock: boolean, hasher: AuditH
   return {
     phone,
     caseIds,
+    subscriptions: (await sql.query<SubscriptionRow>(SUBSCRIPTIONS_FOR_PHONE + forUpdate, [pattern, phone])).rows,
     state,
     outbox: (await sql.query<OutboxRow>(OUTBOX_FOR_PHONE + forUpdate, [pattern, caseIds])).rows,
     auditHashes: hasher.candidates(conversationIds),
@@ -83,8 +90,8 @@ async function matchPhone(sql: Sql, phone: string, lock: boolean, hasher: AuditH
 }
 
 /**
- * Delete the transcripts, outbox items and cases with these ids, and queue a `teams.redact` item for each
- * whose card is in Teams (in the same transaction); resolves with what each removed.
+ * Delete the transcripts, outbox items, staff cards and cases with these ids, and queue a `staff.redact` item
+ * for each whose card is in Teams (in the same transaction); resolves with what each removed.
  */
 async function deleteCases(
   sql: Sql,
@@ -101,9 +108,9 @@ async function deleteCases(
       activity_id: string | null;
       posts: string[];
     }>(
-      `SELECT c.id, c.route, c.teams_thread_id AS thread_id, c.teams_activity_id AS activity_id,
-         ARRAY(SELECT p.activity_id FROM teams_posts AS p WHERE p.case_id = c.id ORDER BY p.activity_id) AS posts
-       FROM cases AS c WHERE c.teams_activity_id IS NOT NULL AND c.id = ANY($1::text[])`,
+      `SELECT c.id, c.route, s.thread_id, s.message_id AS activity_id,
+         ARRAY(SELECT p.message_id FROM staff_card_posts AS p WHERE p.subject = c.id ORDER BY p.message_id) AS posts
+       FROM cases AS c JOIN staff_cards AS s ON s.subject = c.id WHERE c.id = ANY($1::text[])`,
       [ids],
     )
   ).rows.map((row): RedactableCase => ({
@@ -116,6 +123,8 @@ async function deleteCases(
   const transcriptEntries = (await sql.query('DELETE FROM case_transcript WHERE case_id = ANY($1::text[])', [ids]))
     .count;
   const outbox = (await sql.query('DELETE FROM outbox WHERE case_id = ANY($1::text[])', [ids])).count;
+  await sql.query('DELETE FROM staff_card_posts WHERE subject = ANY($1::text[])', [ids]);
+  await sql.query('DELETE FROM staff_cards WHERE subject = ANY($1::text[])', [ids]);
   const cases = (await sql.query('DELETE FROM cases WHERE id = ANY($1::text[])', [ids])).count;
   const redactions = teamsRedactionItems(posted, reason);
   await insertOutboxItems(sql, now, redactions);
@@ -139,11 +148,19 @@ export function postgresPrivacy(db: PgDb, hasher: AuditHasher) {
         const finished = await tx.query("DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $1", [
           at,
         ]);
+        // Incident subscriptions hold a conversation: gone once stopped, or their incident closed, long enough.
+        const subscriptions = await tx.query(
+          `DELETE FROM incident_subscriptions WHERE stopped_at < $1
+             OR incident_id IN (SELECT id FROM incidents WHERE closed_at < $1)`,
+          [at],
+        );
+        const signals = await tx.query('DELETE FROM incident_signals WHERE at < $1', [at]);
         // Call sessions: gone once expired (they are never older than a call's expiry otherwise).
         await tx.query('DELETE FROM calls WHERE expires_at <= $1 OR updated_at < $2', [db.now(), at]);
         return {
           cases: removed.cases,
           transcriptEntries: removed.transcriptEntries,
+          incidentContacts: subscriptions.count + signals.count,
           outbox: removed.outbox + finished.count,
           state: (await tx.query('DELETE FROM state WHERE updated_at < $1', [at])).count,
           audit:
@@ -169,6 +186,7 @@ export function postgresPrivacy(db: PgDb, hasher: AuditHasher) {
           state: Object.fromEntries(found.state.map((row) => [row.key, stateItem(row)])),
           outbox: found.outbox.map(outboxItem),
           audit: audit.rows.map(auditEntry),
+          subscriptions: found.subscriptions.map(subscriptionOf),
         };
       }, 'snapshot');
     },
@@ -190,9 +208,21 @@ export function postgresPrivacy(db: PgDb, hasher: AuditHasher) {
             found.auditHashes,
           ])
         ).count;
+        // The number's reports stay counted on their incidents, tied to nobody (each its own forgotten hash).
+        await tx.query(
+          `UPDATE incident_reports SET contact_hash = $1 || ':' || md5(incident_id || contact_hash)
+           WHERE contact_hash = ANY($2::text[])`,
+          [FORGOTTEN_HASH, found.auditHashes],
+        );
+        await tx.query('DELETE FROM incident_signals WHERE contact_hash = ANY($1::text[])', [found.auditHashes]);
+        const subscriptions = (
+          await tx.query('DELETE FROM incident_subscriptions WHERE id = ANY($1::bigint[])', [
+            found.subscriptions.map((row) => row.id),
+          ])
+        ).count;
         // A call of the number in progress: its session (what was said) goes too; the line then refuses its callbacks.
         await tx.query('DELETE FROM calls WHERE caller = $1', [found.phone]);
-        return { ...removed, outbox: removed.outbox + otherOutbox, state, audit };
+        return { ...removed, outbox: removed.outbox + otherOutbox, state, audit, subscriptions };
       });
     },
   };

@@ -2,7 +2,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Category, DangerKind, Lang, RouteId } from '../../routing/types.ts';
 import { caseIdPeriod, formatCaseId } from '../case-id.ts';
-import { StoreConflictError, StoreNotFoundError, StoreValidationError } from '../errors.ts';
+import { StoreConflictError, StoreNotFoundError } from '../errors.ts';
 import { normalizePhone } from '../phone.ts';
 import { toIso } from '../time.ts';
 import type {
@@ -47,8 +47,6 @@ interface CaseRow {
   status: CaseStatus;
   claimed_by: string | null;
   outcome: string | null;
-  teams_thread_id: string | null;
-  teams_activity_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -79,7 +77,6 @@ function toCase(row: CaseRow, transcript: TranscriptEntry[]): Case {
     outcome: row.outcome,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
-    teams: { threadId: row.teams_thread_id, activityId: row.teams_activity_id },
   };
 }
 
@@ -136,16 +133,10 @@ function nextCaseId(db: SqliteDb, now: number): string {
 }
 
 /** The filters of a `CaseQuery`, as SQL over `cases` with the parameters of `filterParams`. */
-const CASE_FILTER = `($status IS NULL OR status = $status) AND ($route IS NULL OR route = $route)
-  AND ($thread IS NULL OR teams_thread_id = $thread) AND ($activity IS NULL OR teams_activity_id = $activity)`;
+const CASE_FILTER = `($status IS NULL OR status = $status) AND ($route IS NULL OR route = $route)`;
 
 function filterParams(query: CaseQuery): Record<string, string | null> {
-  return {
-    status: query.status ?? null,
-    route: query.route ?? null,
-    thread: query.teamsThreadId ?? null,
-    activity: query.teamsActivityId ?? null,
-  };
+  return { status: query.status ?? null, route: query.route ?? null };
 }
 
 function phoneOf(contact: CaseContact): string | null {
@@ -242,12 +233,10 @@ export function sqliteCases(db: SqliteDb): CaseStore {
             : p.replaceContact
               ? p.contact
               : { ...current.contact, ...p.contact };
-        const teams = { ...current.teams, ...p.teams };
         db.run(
           `UPDATE cases SET route = $route, category = $category, danger = $danger, language = $language,
              conversation = $conversation, summary = $summary, contact = $contact, phone = $phone, status = $status,
-             claimed_by = $claimedBy, outcome = $outcome, teams_thread_id = $threadId, teams_activity_id = $activityId,
-             updated_at = $now,
+             claimed_by = $claimedBy, outcome = $outcome, updated_at = $now,
              claimed_at = CASE WHEN claimed_at IS NULL AND $status <> 'open' THEN $now ELSE claimed_at END,
              closed_at = CASE WHEN $status = 'closed' THEN COALESCE(closed_at, $now) END
            WHERE id = $id`,
@@ -264,8 +253,6 @@ export function sqliteCases(db: SqliteDb): CaseStore {
             status: p.status ?? current.status,
             claimedBy: p.claimedBy === undefined ? current.claimedBy : p.claimedBy,
             outcome: p.outcome === undefined ? current.outcome : p.outcome,
-            threadId: teams.threadId ?? null,
-            activityId: teams.activityId ?? null,
             now: db.now(),
           },
         );
@@ -283,16 +270,6 @@ export function sqliteCases(db: SqliteDb): CaseStore {
         if (changes === 0) throw new StoreNotFoundError(NOT_FOUND);
         insertTranscript(db, id, line, now);
       });
-    },
-
-    async recordTeamsPost(id: string, activityId: string): Promise<void> {
-      if (typeof activityId !== 'string' || !activityId || activityId.length > 500)
-        throw new StoreValidationError('Invalid Teams activity id: expected a short non-empty string.');
-      db.run(
-        `INSERT INTO teams_posts (case_id, activity_id) SELECT $id, $activityId WHERE EXISTS (SELECT 1 FROM cases WHERE id = $id)
-         ON CONFLICT DO NOTHING`,
-        { id, activityId },
-      );
     },
   };
 }

@@ -212,6 +212,125 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX calls_caller ON calls (caller);
     `,
   },
+  {
+    // The case layer: where a staff card was posted in Teams leaves the case table for \`staff_cards\` (cases
+    // and, later, incidents have cards); the bot's posts in a card's thread move with it. Outbox kinds name
+    // what is delivered (a staff card, a post), not the wire it goes over.
+    version: 7,
+    sql: `
+      CREATE TABLE staff_cards (
+        subject TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        posted_at INTEGER NOT NULL
+      );
+      CREATE INDEX staff_cards_thread ON staff_cards (thread_id);
+      CREATE INDEX staff_cards_message ON staff_cards (message_id);
+      INSERT INTO staff_cards (subject, kind, thread_id, message_id, posted_at)
+        SELECT id, 'case', teams_thread_id, teams_activity_id, updated_at FROM cases
+        WHERE teams_thread_id IS NOT NULL AND teams_activity_id IS NOT NULL;
+
+      CREATE TABLE staff_card_posts (
+        subject TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        PRIMARY KEY (subject, message_id)
+      );
+      INSERT INTO staff_card_posts (subject, message_id)
+        SELECT p.case_id, p.activity_id FROM teams_posts AS p
+        WHERE EXISTS (SELECT 1 FROM staff_cards AS s WHERE s.subject = p.case_id);
+      DROP TABLE teams_posts;
+
+      DROP INDEX cases_teams_thread;
+      DROP INDEX cases_teams_activity;
+      ALTER TABLE cases DROP COLUMN teams_thread_id;
+      ALTER TABLE cases DROP COLUMN teams_activity_id;
+
+      UPDATE outbox SET kind = CASE kind
+        WHEN 'teams.card' THEN 'staff.card'
+        WHEN 'teams.thread' THEN 'staff.post'
+        WHEN 'teams.update' THEN 'staff.cardUpdate'
+        WHEN 'teams.notice' THEN 'staff.notice'
+        WHEN 'teams.redact' THEN 'staff.redact'
+        ELSE kind END;
+    `,
+  },
+  {
+    // Incidents: the incident, its notices in order, the contacts linked to it (keyed hashes), the
+    // conversations that subscribe to its updates, and the contacts behind proposals.
+    version: 8,
+    sql: `
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        place TEXT NOT NULL,
+        where_text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        office_from INTEGER,
+        office_to INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
+      CREATE INDEX incidents_status ON incidents (status, created_at);
+
+      CREATE TABLE incident_notices (
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('open', 'update', 'close')),
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        PRIMARY KEY (incident_id, seq)
+      );
+
+      CREATE TABLE incident_reports (
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        contact_hash TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        case_id TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (incident_id, contact_hash)
+      );
+      CREATE INDEX incident_reports_hash ON incident_reports (contact_hash);
+
+      CREATE TABLE incident_subscriptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        channel_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        conversation TEXT NOT NULL,
+        language TEXT NOT NULL,
+        phone TEXT,
+        status TEXT NOT NULL CHECK (status IN ('active', 'stopped')),
+        created_at INTEGER NOT NULL,
+        stopped_at INTEGER,
+        UNIQUE (incident_id, channel_id, conversation_id)
+      );
+      CREATE INDEX incident_subscriptions_conversation ON incident_subscriptions (channel_id, conversation_id, status);
+      CREATE INDEX incident_subscriptions_phone ON incident_subscriptions (phone);
+
+      CREATE TABLE incident_signals (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        place_key TEXT NOT NULL,
+        contact_hash TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX incident_signals_place ON incident_signals (place_key, kind, at);
+      CREATE INDEX incident_signals_hash ON incident_signals (contact_hash);
+
+      CREATE TABLE incident_proposals (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        place_key TEXT NOT NULL,
+        contacts INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      );
+      CREATE INDEX incident_proposals_place ON incident_proposals (place_key, kind, last_at);
+    `,
+  },
 ];
 
 /** The migrations, for tests that build a database as an older Trygg left it. */

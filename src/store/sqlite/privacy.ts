@@ -6,6 +6,7 @@ import { type RedactableCase, teamsRedactionItems, type TeamsRedaction } from '.
 import type { RouteId } from '../../routing/types.ts';
 import type { ForgetCounts, PhoneExport, PurgeCounts } from '../types.ts';
 import { auditEntry, type AuditRow } from './audit.ts';
+import { subscriptionOf, type SubscriptionRow } from './incident-contacts.ts';
 import { loadCases } from './cases.ts';
 import type { SqliteDb } from './db.ts';
 import { insertOutboxItems, outboxItem, type OutboxRow } from './outbox.ts';
@@ -32,6 +33,9 @@ const OUTBOX_FOR_PHONE = `
   WHERE o.case_id IN (SELECT value FROM json_each($caseIds)) OR ${holdsNumber('o.payload')}
   ORDER BY id`;
 
+const SUBSCRIPTIONS_FOR_PHONE = `
+  SELECT * FROM incident_subscriptions AS s WHERE s.phone = $phone OR ${holdsNumber('s.conversation')} ORDER BY id`;
+
 const AUDIT_FOR_HASHES = `
   SELECT * FROM audit WHERE conversation_hash IN (SELECT value FROM json_each($hashes)) ORDER BY at, id`;
 
@@ -41,6 +45,7 @@ export const FORGOTTEN_HASH = 'forgotten';
 interface PhoneMatches {
   phone: string;
   caseIds: string[];
+  subscriptions: SubscriptionRow[];
   state: Array<{ key: string; etag: string; data: string }>;
   outbox: OutboxRow[];
   /** Conversation hashes of the number's conversations (its SMS conversation, its cases', its state's). */
@@ -64,6 +69,7 @@ function matchPhone(db: SqliteDb, raw: string, hasher: AuditHasher): PhoneMatche
   return {
     phone,
     caseIds,
+    subscriptions: db.all<SubscriptionRow>(SUBSCRIPTIONS_FOR_PHONE, { phone, pattern }),
     state,
     outbox: db.all<OutboxRow>(OUTBOX_FOR_PHONE, { pattern, caseIds: JSON.stringify(caseIds) }),
     auditHashes: hasher.candidates(conversationIds),
@@ -71,8 +77,8 @@ function matchPhone(db: SqliteDb, raw: string, hasher: AuditHasher): PhoneMatche
 }
 
 /**
- * Delete the transcripts, outbox items and cases with these ids, and queue a `teams.redact` item for each
- * whose card is in Teams (in the same transaction); resolves with what each removed.
+ * Delete the transcripts, outbox items, staff cards and cases with these ids, and queue a `staff.redact` item
+ * for each whose card is in Teams (in the same transaction); resolves with what each removed.
  */
 function deleteCases(
   db: SqliteDb,
@@ -83,9 +89,9 @@ function deleteCases(
   const inIds = 'IN (SELECT value FROM json_each($ids))';
   const posted = db
     .all<{ id: string; route: RouteId; thread_id: string | null; activity_id: string | null; posts: string }>(
-      `SELECT c.id, c.route, c.teams_thread_id AS thread_id, c.teams_activity_id AS activity_id,
-         (SELECT json_group_array(p.activity_id) FROM teams_posts AS p WHERE p.case_id = c.id) AS posts
-       FROM cases AS c WHERE c.teams_activity_id IS NOT NULL AND c.id ${inIds}`,
+      `SELECT c.id, c.route, s.thread_id, s.message_id AS activity_id,
+         (SELECT json_group_array(p.message_id) FROM staff_card_posts AS p WHERE p.subject = c.id) AS posts
+       FROM cases AS c JOIN staff_cards AS s ON s.subject = c.id WHERE c.id ${inIds}`,
       params,
     )
     .map((row): RedactableCase => ({
@@ -97,6 +103,8 @@ function deleteCases(
     }));
   const transcriptEntries = db.run(`DELETE FROM case_transcript WHERE case_id ${inIds}`, params);
   const outbox = db.run(`DELETE FROM outbox WHERE case_id ${inIds}`, params);
+  db.run(`DELETE FROM staff_card_posts WHERE subject ${inIds}`, params);
+  db.run(`DELETE FROM staff_cards WHERE subject ${inIds}`, params);
   const cases = db.run(`DELETE FROM cases WHERE id ${inIds}`, params);
   const redactions = teamsRedactionItems(posted, reason);
   insertOutboxItems(db, redactions);
@@ -114,11 +122,19 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
         const finished = db.run("DELETE FROM outbox WHERE status IN ('done', 'dead') AND updated_at < $cutoff", {
           cutoff,
         });
+        // Incident subscriptions hold a conversation: gone once stopped, or their incident closed, long enough.
+        const incidentContacts =
+          db.run(
+            `DELETE FROM incident_subscriptions WHERE stopped_at < $cutoff
+               OR incident_id IN (SELECT id FROM incidents WHERE closed_at < $cutoff)`,
+            { cutoff },
+          ) + db.run('DELETE FROM incident_signals WHERE at < $cutoff', { cutoff });
         // Call sessions: gone once expired (they are never older than a call's expiry otherwise).
         db.run('DELETE FROM calls WHERE expires_at <= $now OR updated_at < $cutoff', { now: db.now(), cutoff });
         return {
           cases: removed.cases,
           transcriptEntries: removed.transcriptEntries,
+          incidentContacts,
           outbox: removed.outbox + finished,
           state: db.run('DELETE FROM state WHERE updated_at < $cutoff', { cutoff }),
           audit:
@@ -139,6 +155,7 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
           state: Object.fromEntries(found.state.map((row) => [row.key, stateItem(row)])),
           outbox: found.outbox.map(outboxItem),
           audit: db.all<AuditRow>(AUDIT_FOR_HASHES, { hashes: JSON.stringify(found.auditHashes) }).map(auditEntry),
+          subscriptions: found.subscriptions.map(subscriptionOf),
         };
       }, 'read');
     },
@@ -153,13 +170,29 @@ export function sqlitePrivacy(db: SqliteDb, hasher: AuditHasher) {
         const state = db.run('DELETE FROM state WHERE key IN (SELECT value FROM json_each($keys))', {
           keys: JSON.stringify(found.state.map((row) => row.key)),
         });
+        const hashes = { forgotten: FORGOTTEN_HASH, hashes: JSON.stringify(found.auditHashes) };
         const audit = db.run(
           'UPDATE audit SET conversation_hash = $forgotten WHERE conversation_hash IN (SELECT value FROM json_each($hashes))',
-          { forgotten: FORGOTTEN_HASH, hashes: JSON.stringify(found.auditHashes) },
+          hashes,
+        );
+        // The number's reports stay counted on their incidents, tied to nobody (each its own forgotten hash).
+        db.run(
+          `UPDATE incident_reports SET contact_hash = $forgotten || ':' || rowid
+           WHERE contact_hash IN (SELECT value FROM json_each($hashes))`,
+          hashes,
+        );
+        db.run('DELETE FROM incident_signals WHERE contact_hash IN (SELECT value FROM json_each($hashes))', {
+          hashes: hashes.hashes,
+        });
+        const subscriptions = db.run(
+          'DELETE FROM incident_subscriptions WHERE id IN (SELECT value FROM json_each($ids))',
+          {
+            ids: JSON.stringify(found.subscriptions.map((row) => row.id)),
+          },
         );
         // A call of the number in progress: its session (what was said) goes too; the line then refuses its callbacks.
         db.run('DELETE FROM calls WHERE caller = $phone', { phone: found.phone });
-        return { ...removed, outbox: removed.outbox + otherOutbox, state, audit };
+        return { ...removed, outbox: removed.outbox + otherOutbox, state, audit, subscriptions };
       });
     },
   };

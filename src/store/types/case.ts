@@ -48,14 +48,6 @@ export interface CaseContact {
   hearBack?: boolean;
 }
 
-/** Where the case card lives in Microsoft Teams, filled in once the staff side has posted it. */
-export interface CaseTeams {
-  /** Conversation id of the channel thread that holds the case card (staff replies arrive here). */
-  threadId: string | null;
-  /** Activity id of the case card, to update it when the case is claimed or closed. */
-  activityId: string | null;
-}
-
 /** A tenant's contact handed to staff. */
 export interface Case {
   /** Short human-friendly id, `T-YYMM-NNNN` (month in Swedish time, then a running number). Unique. */
@@ -91,8 +83,6 @@ export interface Case {
   createdAt: string;
   /** When anything about the case last changed, transcript included (ISO, UTC). */
   updatedAt: string;
-  /** Where the case card lives in Teams. */
-  teams: CaseTeams;
 }
 
 /** What the caller supplies to create a case; the store sets id, status, times and empty defaults. */
@@ -118,8 +108,9 @@ export interface NewCase {
 }
 
 /**
- * Changes to a case. Fields left out stay as they are; `contact` and `teams` are merged field by field
- * (to drop contact fields, pass the whole new contact with `replaceContact: true`).
+ * Changes to a case. Fields left out stay as they are; `contact` is merged field by field (to drop contact
+ * fields, pass the whole new contact with `replaceContact: true`). Where its staff card is posted is not the
+ * case's business: see `store.cards`.
  */
 export interface CasePatch {
   /** New route, e.g. after staff re-route the case. */
@@ -144,8 +135,6 @@ export interface CasePatch {
   claimedBy?: string | null;
   /** What was done. */
   outcome?: string | null;
-  /** Teams ids to merge into the current ones. */
-  teams?: Partial<CaseTeams>;
 }
 
 /** Filters for listing cases; newest first. */
@@ -154,10 +143,6 @@ export interface CaseQuery {
   status?: CaseStatus;
   /** Only cases routed here. */
   route?: RouteId;
-  /** Only the case whose Teams thread has this conversation id. */
-  teamsThreadId?: string;
-  /** Only cases whose Teams card has this activity id. */
-  teamsActivityId?: string;
   /** At most this many (default 100). */
   limit?: number;
   /** Continue after the page that gave this cursor (`CasePage.next`); with the same filters. */
@@ -214,9 +199,4 @@ export interface CaseStore {
   update(id: string, patch: CasePatch, options?: CaseUpdateOptions): Promise<Case>;
   /** Append one transcript line and touch `updatedAt`; rejects with `StoreNotFoundError` for an unknown id. */
   appendTranscript(id: string, entry: NewTranscriptEntry): Promise<void>;
-  /**
-   * Remember a message the bot posted in the case's Teams thread, so that erasing the case (purge, forget)
-   * can have it deleted. Recording the same id twice, or for a case that is gone, does nothing.
-   */
-  recordTeamsPost(id: string, activityId: string): Promise<void>;
 }

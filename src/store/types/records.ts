@@ -131,6 +131,10 @@ export const STAFF_ACTIONS = [
   'teams.shift.add',
   'teams.shift.refused',
   'teams.cardAction.refused',
+  'teams.incident.open',
+  'teams.incident.update',
+  'teams.incident.close',
+  'teams.incident.refused',
   'teams.report.acknowledged',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];

@@ -82,7 +82,7 @@ describe('transfer to the jour', () => {
       );
       // Staff: the case card (the bot's handoff) and, in its thread, the failed transfer with the number to call.
       const items = await phone.app.store.outbox.list({ caseId: kase!.id });
-      expect(items.map((i) => i.kind)).toEqual(['teams.card', 'teams.thread']);
+      expect(items.map((i) => i.kind)).toEqual(['staff.card', 'staff.post']);
       expect(items[1]!.payload).toMatchObject({
         caseId: kase!.id,
         text: expect.stringContaining(`Ring upp uppringaren på ${CALLER}`),
@@ -161,7 +161,7 @@ describe('the caller hangs up mid-way', () => {
     expect(kase!.transcript.map((l) => l.text)).toContain('grannarna har fest och spelar hög musik');
     expect(kase!.transcript.at(-1)!.text).toMatch(/^Samtalet tog slut innan ärendet var klart/);
     // Staff get the case card, as for a case the bot opens.
-    expect((await phone.app.store.outbox.list({ caseId: kase!.id })).map((i) => i.kind)).toEqual(['teams.card']);
+    expect((await phone.app.store.outbox.list({ caseId: kase!.id })).map((i) => i.kind)).toEqual(['staff.card']);
     // The call is forgotten: a late callback for it is refused.
     expect((await phone.post(cb, event('play-completed'))).status).toBe(403);
   });
@@ -210,7 +210,7 @@ describe('ACS failing', () => {
     hangUp.done();
     const [kase] = await phone.app.store.cases.list();
     expect(kase!.transcript.at(-1)!.text).toMatch(/^Telefonlinjen fick ett tekniskt fel/);
-    expect((await phone.app.store.outbox.list({ caseId: kase!.id })).map((i) => i.kind)).toEqual(['teams.card']);
+    expect((await phone.app.store.outbox.list({ caseId: kase!.id })).map((i) => i.kind)).toEqual(['staff.card']);
   });
 });
 

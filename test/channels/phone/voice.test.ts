@@ -5,6 +5,7 @@ import { ConversationState } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { TryggConversation } from '../../../dialogs/conversation.ts';
 import { TryggBot } from '../../../src/channels/bot.ts';
+import { CaseDesk } from '../../../src/cases/desk.ts';
 import { dialable, PhoneCall, TELEPHONY_CHANNEL, VoiceAdapter } from '../../../src/channels/phone/index.ts';
 import { createLogger } from '../../../src/log.ts';
 import { CallSessions, DEFAULT_MAX_RINGING } from '../../../src/channels/phone/sessions.ts';
@@ -140,6 +141,7 @@ describe('the phone speaks from the reply, not from what a renderer made of it',
         log: createLogger('silent'),
         now,
         voices: {},
+        desk: new CaseDesk({ store, policy, now }),
       },
       session,
       control,

@@ -61,7 +61,7 @@ describe('register and shift add: admins only', () => {
     );
     expect(notice.body.textFormat).toBe('plain');
     await until(async () =>
-      (await h.app.store.outbox.list()).find((i) => i.kind === 'teams.notice' && i.status === 'done'),
+      (await h.app.store.outbox.list()).find((i) => i.kind === 'staff.notice' && i.status === 'done'),
     );
 
     const moved = (await h.app.store.staffAudit.list()).find(
@@ -74,14 +74,14 @@ describe('register and shift add: admins only', () => {
 
     // Registering the same channel again moves nothing: no notice.
     await h.staffSays('register trygghetsjour', { where: OTHER });
-    expect((await h.app.store.outbox.list()).filter((i) => i.kind === 'teams.notice')).toHaveLength(1);
+    expect((await h.app.store.outbox.list()).filter((i) => i.kind === 'staff.notice')).toHaveLength(1);
   });
 });
 
 describe('card actions: only from where the case lives', () => {
   it('a claim with a valid case id from another team is refused and audited; the case stays open', async () => {
     await h.staffSays('register trygghetsjour');
-    const { kase, card } = await caseWithCard(h);
+    const { kase, card, posted } = await caseWithCard(h);
     const claim = (card.actions as { verb?: string; data?: Record<string, unknown> }[]).find(
       (a) => a.verb === 'claim',
     )!.data!;
@@ -115,7 +115,7 @@ describe('card actions: only from where the case lives', () => {
     expect(refused[0]).toMatchObject({ actor: 'aad-guest', details: { caseId: kase.id, channel: OTHER.channel } });
 
     // A verb Trygg does not know, even from the case's own thread: nothing happens, and it is on record.
-    const unknown = await h.cardAction({ verb: 'reopen', caseId: kase.id }, { conversationId: kase.teams.threadId! });
+    const unknown = await h.cardAction({ verb: 'reopen', caseId: kase.id }, { conversationId: posted.threadId });
     expect(unknown.body).toMatch(/känner inte igen/);
     expect((await h.app.store.staffAudit.list())[0]).toMatchObject({
       action: 'teams.cardAction.refused',
@@ -126,20 +126,20 @@ describe('card actions: only from where the case lives', () => {
 
   it('a message in a thread elsewhere whose root has the card’s message id reaches no tenant', async () => {
     await h.staffSays('register trygghetsjour');
-    const { kase } = await caseWithCard(h);
+    const { kase, posted } = await caseWithCard(h);
     await h.staffSays('Klicka här: https://127.0.0.2/', {
       from: GUEST,
       where: OTHER,
-      conversationId: `${OTHER.channel};messageid=${kase.teams.activityId}`,
+      conversationId: `${OTHER.channel};messageid=${posted.messageId}`,
     });
-    await h.staffSays('Vi kommer.', { conversationId: kase.teams.threadId! }); // the real thread still works
+    await h.staffSays('Vi kommer.', { conversationId: posted.threadId }); // the real thread still works
     await until(() => h.webTexts().find((t) => /Vi kommer\./.test(t)));
     expect(h.webTexts().join('\n')).not.toMatch(/127\.0\.0\.2|Klicka/);
   });
 
   it('from the case’s own thread, or elsewhere in its route’s channel, the action counts', async () => {
     await h.staffSays('register trygghetsjour');
-    const { kase } = await caseWithCard(h);
+    const { kase, posted } = await caseWithCard(h);
     const elsewhereInChannel = await h.cardAction(
       { verb: 'claim', caseId: kase.id },
       { from: ANNA, where: JOUR, conversationId: `${JOUR.channel};messageid=999` },
@@ -147,7 +147,7 @@ describe('card actions: only from where the case lives', () => {
     expect(elsewhereInChannel.body).toMatch(/Taget av/);
     const fromThread = await h.cardAction(
       { verb: 'close', caseId: kase.id, outcome: 'visited' },
-      { from: ANNA, where: JOUR, conversationId: kase.teams.threadId! },
+      { from: ANNA, where: JOUR, conversationId: posted.threadId },
     );
     expect(fromThread.body).toMatch(/Avslutat av/);
     expect((await h.app.store.cases.get(kase.id))!.status).toBe('closed');
@@ -157,7 +157,7 @@ describe('card actions: only from where the case lives', () => {
 describe('staff messages: handled once, and only when the turn went through', () => {
   it('a thread message whose turn failed is relayed when Teams redelivers it, and once only', async () => {
     await h.staffSays('register trygghetsjour');
-    const { kase } = await caseWithCard(h);
+    const { kase, posted } = await caseWithCard(h);
     const cases = h.app.store.cases;
     const update = cases.update.bind(cases);
     let failures = 1;
@@ -165,7 +165,7 @@ describe('staff messages: handled once, and only when the turn went through', ()
       if (failures-- > 0) throw new Error('the store is briefly unavailable');
       return update(...args);
     };
-    const message = { conversationId: kase.teams.threadId!, extra: { id: 'staff-msg-1' } };
+    const message = { conversationId: posted.threadId, extra: { id: 'staff-msg-1' } };
     await h.staffSays('Vi är där om tio minuter.', message);
     expect(h.webTexts().join('\n')).not.toMatch(/tio minuter/);
 

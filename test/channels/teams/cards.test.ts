@@ -2,7 +2,7 @@
 // as a link, never as a line that looks like Trygg's own (issue 19, finding 5).
 import { describe, expect, it } from 'vitest';
 import { caseCard } from '../../../src/channels/teams/cards.ts';
-import { staffNameForTenant } from '../../../src/channels/teams/staff-app.ts';
+import { staffNameForTenant } from '../../../src/cases/desk.ts';
 import { plain, stripLinks } from '../../../src/channels/teams/untrusted.ts';
 import { loadPolicy } from '../../../src/routing/policy.ts';
 import type { Case } from '../../../src/store/index.ts';
@@ -39,7 +39,6 @@ const hostileCase = (status: Case['status']): Case => ({
   outcome: status === 'closed' ? `**löst** https://127.0.0.2` : null,
   createdAt: '2027-01-23T11:00:00Z',
   updatedAt: '2027-01-23T11:05:00Z',
-  teams: { threadId: null, activityId: null },
 });
 
 /** Every element of a card, depth first. */

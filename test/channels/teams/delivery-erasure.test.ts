@@ -49,7 +49,7 @@ describe('a card posted for a case erased meanwhile', () => {
     };
     const deliver = createDeliver({ adapter: adapter as never, appId: '', store, policy: loadPolicy(), registrations });
     const [item] = await store.outbox.enqueue([
-      { kind: 'teams.card', key: `card:${kase.id}`, caseId: kase.id, payload: { caseId: kase.id } },
+      { kind: 'staff.card', key: `card:${kase.id}`, caseId: kase.id, payload: { caseId: kase.id } },
     ]);
     await deliver((await store.outbox.get(item!))!, new AbortController().signal);
 

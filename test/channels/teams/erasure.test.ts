@@ -26,7 +26,7 @@ describe('erasure reaches Teams', () => {
   it('trygg forget: the card becomes a stub, the bot’s thread posts are deleted, from the CLI', async () => {
     h = await startHarness();
     await h.staffSays('register trygghetsjour');
-    const { kase } = await caseWithCard(h);
+    const { kase, posted } = await caseWithCard(h);
     await h.tenantSays('Tack, nu är det lugnare. Nås på 070 123 45 67');
     await until(() =>
       h!.teams
@@ -42,20 +42,20 @@ describe('erasure reaches Teams', () => {
     expect(forget.code).toBe(0);
     expect(JSON.parse(forget.out)).toMatchObject({ cases: 1, teamsCards: 1 });
 
-    const { put, deletes } = await redactionOf(h, kase.teams.threadId!, kase.teams.activityId!);
+    const { put, deletes } = await redactionOf(h, posted.threadId, posted.messageId);
     const stub = JSON.stringify(put.body);
     expect(stub).toContain(kase.id);
     expect(stub).toMatch(/på begäran/);
     expect(stub).not.toMatch(/Storgatan|070|Jag tar det|musik/);
     await until(() => (deletes().length ? true : undefined));
     expect(deletes()).toHaveLength(1);
-    expect(deletes()[0]).toMatch(new RegExp(`/v3/conversations/${kase.teams.threadId}/activities/sent-\\d+$`));
+    expect(deletes()[0]).toMatch(new RegExp(`/v3/conversations/${posted.threadId}/activities/sent-\\d+$`));
   });
 
   it('trygg purge: an old case’s card becomes a stub too', async () => {
     h = await startHarness();
     await h.staffSays('register trygghetsjour');
-    const { kase } = await caseWithCard(h);
+    const { kase, posted } = await caseWithCard(h);
     // Three days on, the channel is registered anew: configuration this recent survives even today's purge,
     // which also deletes old registrations (issue 19, finding 2, fixed on its own branch).
     const later = new Date(NOW.getTime() + 3 * 86_400_000);
@@ -64,7 +64,7 @@ describe('erasure reaches Teams', () => {
     const purge = await runCli(['purge', '--days', '1'], { env: { DATA_DIR: h.dataDir }, now: later.toISOString() });
     expect(purge.code).toBe(0);
     expect(await h.app.store.cases.get(kase.id)).toBeUndefined();
-    const { put } = await redactionOf(h, kase.teams.threadId!, kase.teams.activityId!);
+    const { put } = await redactionOf(h, posted.threadId, posted.messageId);
     expect(JSON.stringify(put.body)).toMatch(/gallringen/);
   });
 });

@@ -25,6 +25,12 @@ async function start(...args: Parameters<typeof startHarness>): Promise<Harness>
 
 const FAST = { pollMs: 50, baseDelayMs: 20, maxDelayMs: 200 };
 
+/** The thread of the first case's card, once recorded. */
+async function threadOf(h: Harness): Promise<string | undefined> {
+  const [c] = await h.app.store.cases.list();
+  return c && (await h.app.store.cards.get(c.id))?.threadId;
+}
+
 /** The threads Teams created for case cards (not notices), in order. */
 const cardThreads = (h: Harness) => h.cardPosts().map((p) => p.body);
 
@@ -39,12 +45,12 @@ describe('exactly once, and where Teams has no idempotency key', () => {
     const h = await start({ worker: { ...FAST, deliverTimeoutMs: 5_000, leaseMs: 10_000 } });
     h.teams.holdNext(CARD, 1, 1_000);
     await caseWithCard(h);
-    await until(async () => (await h.app.store.cases.list())[0]?.teams.threadId);
+    await until(async () => threadOf(h));
     await h.drained();
     expect(cardThreads(h)).toHaveLength(1);
     expect(h.teams.sent.filter((s) => s.aborted)).toEqual([]);
     expect(await h.app.store.outbox.list({ status: 'done' })).toContainEqual(
-      expect.objectContaining({ kind: 'teams.card', attempts: 1 }),
+      expect.objectContaining({ kind: 'staff.card', attempts: 1 }),
     );
   });
 
@@ -57,9 +63,10 @@ describe('exactly once, and where Teams has no idempotency key', () => {
       const h = await start({ worker: { ...FAST, deliverTimeoutMs: 400, leaseMs: 4_000 } });
       h.teams.holdNext(CARD, 1, ms);
       await caseWithCard(h);
-      const kase = await until(async () => {
+      const [kase, thread] = await until(async () => {
         const [c] = await h.app.store.cases.list();
-        return c?.teams.threadId ? c : undefined;
+        const t = await threadOf(h);
+        return c && t ? ([c, t] as const) : undefined;
       });
       await h.drained();
       const posts = h.cardPosts();
@@ -67,9 +74,9 @@ describe('exactly once, and where Teams has no idempotency key', () => {
       expect(posts[0]!.aborted).toBe(true); // the first send was stopped, not left running
       expect(posts[1]!.aborted).toBeUndefined();
       // The case knows the second thread only: staff's replies and updates go there.
-      expect(kase.teams.threadId).toBe(posts[1]!.reply!.id);
+      expect(thread).toBe(posts[1]!.reply!.id);
       expect(await h.app.store.outbox.list({ caseId: kase.id, status: 'done' })).toContainEqual(
-        expect.objectContaining({ kind: 'teams.card', attempts: 2, lastError: 'DeliveryTimeoutError' }),
+        expect.objectContaining({ kind: 'staff.card', attempts: 2, lastError: 'DeliveryTimeoutError' }),
       );
     },
   );
@@ -89,16 +96,17 @@ describe('exactly once, and where Teams has no idempotency key', () => {
 
     const b = await start({ worker: FAST }, a.dataDir);
     const [leased] = await b.app.store.outbox.list({ status: 'leased' });
-    expect(leased).toMatchObject({ kind: 'teams.card', attempts: 1 });
+    expect(leased).toMatchObject({ kind: 'staff.card', attempts: 1 });
     expect(cardThreads(a)).toHaveLength(1);
     b.clock.advance(31_000); // the lease (30 s) runs out on the new instance's clock
-    const kase = await until(async () => {
+    const [kase, thread] = await until(async () => {
       const [c] = await b.app.store.cases.list();
-      return c?.teams.threadId ? c : undefined;
+      const t = await threadOf(b);
+      return c && t ? ([c, t] as const) : undefined;
     });
     await b.drained();
     expect(a.cardPosts()).toHaveLength(2); // both went to the registered channel: Teams shows the card twice
-    expect(kase.teams.threadId).toBe(a.cardPosts()[1]!.reply!.id);
+    expect(thread).toBe(a.cardPosts()[1]!.reply!.id);
 
     // Had the first instance only stalled, waking up changes nothing: its lease was taken over.
     revive();
@@ -106,14 +114,14 @@ describe('exactly once, and where Teams has no idempotency key', () => {
     await a.app.teams.worker.kick();
     await b.drained();
     expect(a.cardPosts()).toHaveLength(2);
-    expect((await b.app.store.cases.get(kase.id))!.teams.threadId).toBe(kase.teams.threadId);
+    expect((await b.app.store.cards.get(kase.id))!.threadId).toBe(thread);
     expect(await b.app.store.outbox.get(leased!.id)).toMatchObject({ status: 'done', attempts: 2 });
   });
 
   it('a post in the thread that Teams refuses is retried, not counted as sent', async () => {
     const h = await start({ worker: FAST });
     await caseWithCard(h);
-    await until(async () => (await h.app.store.cases.list())[0]?.teams.threadId);
+    await until(async () => threadOf(h));
     h.teams.failNext(/activities/, 1, 412); // not retried inside the connector: only the outbox can
     await h.tenantSays('Nu skriker de också');
     const posts = () => h.teams.sent.filter((s) => /Nu skriker de också/.test(String(s.body.text)));

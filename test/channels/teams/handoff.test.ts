@@ -154,9 +154,10 @@ describe('Teams handoff', () => {
     expect(JSON.stringify(card)).not.toContain('0701234567'); // masked until claimed
 
     const [kase] = await app.store.cases.list();
-    const threadId = kase!.teams.threadId!;
+    const posted = (await app.store.cards.get(kase!.id))!;
+    const threadId = posted.threadId;
     expect(threadId).toMatch(/;messageid=\d+$/);
-    const rootId = kase!.teams.activityId!;
+    const rootId = posted.messageId;
 
     // Claim with the card's own action data (Universal Actions invoke).
     const invoke = await post({
@@ -240,7 +241,7 @@ describe('Teams handoff', () => {
     expect(cardPosts()).toHaveLength(1);
     expect(teams.sent.filter((s) => /\/v3\/conversations\/?$/.test(s.path) && s.status === 412).length).toBe(3);
     expect(await app.store.outbox.list({ status: 'done' })).toContainEqual(
-      expect.objectContaining({ kind: 'teams.card', attempts: 4, lastError: 'HTTP 412' }),
+      expect.objectContaining({ kind: 'staff.card', attempts: 4, lastError: 'HTTP 412' }),
     );
   });
 
@@ -289,10 +290,10 @@ describe('Teams handoff', () => {
     });
     await reportDisturbance();
     await until(() => (cardPosts().length ? true : undefined));
-    expect(await app.teams.checkUnclaimed()).toBe(0);
+    expect(await app.desk.remindUnclaimed()).toBe(0);
     later = new Date(NOW.getTime() + 11 * 60_000);
-    expect(await app.teams.checkUnclaimed()).toBe(1);
-    expect(await app.teams.checkUnclaimed()).toBe(1); // enqueued again with the same keys: delivered once
+    expect(await app.desk.remindUnclaimed()).toBe(1);
+    expect(await app.desk.remindUnclaimed()).toBe(1); // enqueued again with the same keys: delivered once
     await until(() => webTexts().find((t) => /Ingen har hunnit ta ditt ärende/.test(t)));
     await until(() => teams.accepted(/activities/).find((s) => /Ingen har tagit ärende/.test(String(s.body.text))));
     await drained();
@@ -315,11 +316,12 @@ describe('Teams handoff', () => {
     ).activity.attachments[0]!.content;
     const submitData = card.actions.find((a) => a.verb === 'claim')!.fallback.data;
     const [kase] = await app.store.cases.list();
-    await teamsMessage('', kase!.teams.threadId!, {
+    const posted = (await until(() => app.store.cards.get(kase!.id)))!;
+    await teamsMessage('', posted.threadId, {
       text: undefined,
       entities: [],
       value: submitData,
-      replyToId: kase!.teams.activityId,
+      replyToId: posted.messageId,
     });
     await until(() => teams.sent.find((s) => s.method === 'PUT' && s.status === 200));
     expect((await app.store.cases.get(kase!.id))!).toMatchObject({ status: 'claimed', claimedBy: 'Anna Lilja' });
@@ -334,7 +336,7 @@ describe('Teams handoff', () => {
     expect(webTexts().join('\n')).toMatch(/040-000 00 01/);
     // It waits, alerting, never marked delivered (test/channels/teams/undelivered.test.ts has the rest).
     await until(async () =>
-      (await app.store.outbox.list({ status: 'pending' })).find((i) => i.kind === 'teams.card' && i.attempts >= 2),
+      (await app.store.outbox.list({ status: 'pending' })).find((i) => i.kind === 'staff.card' && i.attempts >= 2),
     );
     expect(cardPosts()).toHaveLength(0);
     const list = await runCli(['cases'], { env: { DATA_DIR: dataDir } });

@@ -22,7 +22,7 @@ describe('more open cases than one page', () => {
     h = await startHarness();
     const [oldest] = await openCases(620);
     h.clock.advance(11 * 60_000);
-    expect(await h.app.teams.checkUnclaimed()).toBe(620);
+    expect(await h.app.desk.remindUnclaimed()).toBe(620);
     const items = await h.app.store.outbox.list({ caseId: oldest!.id });
     expect(items.map((i) => i.key).sort()).toEqual([`realert:${oldest!.id}`, `unclaimed:${oldest!.id}`]);
   });
@@ -31,7 +31,7 @@ describe('more open cases than one page', () => {
     h = await startHarness();
     const [oldest] = await openCases(1_001);
     const thread = '19:channel@thread.tacv2;messageid=42';
-    await h.app.store.cases.update(oldest!.id, { teams: { threadId: thread, activityId: '42' } });
+    await h.app.store.cards.record({ subject: oldest!.id, kind: 'case', threadId: thread, messageId: '42' });
     await h.teamsMessage('register trygghetsjour');
 
     await h.teamsMessage('Vi kommer om en kvart.', thread);

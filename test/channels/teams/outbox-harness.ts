@@ -42,7 +42,13 @@ export interface Harness {
   logs: Record<string, unknown>[];
   /** The app's clock: `now()`, and `advance(ms)` to jump ahead. */
   clock: { now(): Date; advance(ms: number): void };
-  teamsMessage(text: string, conversationId?: string, extra?: Record<string, unknown>): Promise<{ status: number }>;
+  teamsMessage(
+    text: string,
+    conversationId?: string,
+    extra?: Record<string, unknown>,
+  ): Promise<{ status: number; body: string }>;
+  /** Posts any activity to the bot (an SMS, an invoke); resolves with the HTTP answer. */
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: string }>;
   tenantSays(text: string, conversation?: string): Promise<void>;
   /** A disturbance with address and phone: a trygghetsjour case (put the jour on duty first). */
   reportDisturbance(conversation?: string): Promise<void>;
@@ -89,8 +95,7 @@ export async function startHarness(options: Partial<AppOptions> = {}, dataDir?: 
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: `act-${process.pid}-${++seq}`, timestamp: clock.now().toISOString(), ...activity }),
     });
-    await res.text();
-    return { status: res.status };
+    return { status: res.status, body: await res.text() };
   };
   const h: Harness = {
     app,
@@ -100,6 +105,7 @@ export async function startHarness(options: Partial<AppOptions> = {}, dataDir?: 
     web,
     logs,
     clock,
+    post,
     teamsMessage: (text, conversationId = '19:channel@thread.tacv2', extra = {}) =>
       post({
         type: 'message',

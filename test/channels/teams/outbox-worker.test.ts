@@ -302,10 +302,10 @@ describe('OutboxWorker: leases, deadlines, a failing store, fairness', () => {
       });
     for (let n = 0; n < 25; n++)
       await store.cases.create(from('flood'), {
-        outbox: (c) => [{ kind: 'teams.card', key: `flood-${n}`, payload: { caseId: c.id } }],
+        outbox: (c) => [{ kind: 'staff.card', key: `flood-${n}`, payload: { caseId: c.id } }],
       });
     await store.cases.create(from('quiet'), {
-      outbox: (c) => [{ kind: 'teams.card', key: 'quiet', payload: { caseId: c.id } }],
+      outbox: (c) => [{ kind: 'staff.card', key: 'quiet', payload: { caseId: c.id } }],
     });
     while ((await worker.pass()) > 0);
     expect(order).toHaveLength(26);

@@ -160,11 +160,13 @@ export async function caseWithCard(
     const posts = h.teams.accepted(/\/v3\/conversations\/?$/);
     return posts.length ? posts : undefined;
   });
-  const kase = await until(async () => {
+  const [kase, posted] = await until(async () => {
     const [c] = await h.app.store.cases.list();
-    return c?.teams.threadId ? c : undefined;
+    const recorded = c && (await h.app.store.cards.get(c.id));
+    return recorded ? ([c, recorded] as const) : undefined;
   });
   const card = (post!.body as { activity: { attachments: { content: Record<string, unknown> }[] } }).activity
     .attachments[0]!.content;
-  return { kase, card };
+  /** `posted`: where the card is (thread and message ids). */
+  return { kase, card, posted };
 }

@@ -52,7 +52,7 @@ describe('cards that cannot be delivered', () => {
     const [kase] = await h.app.store.cases.list();
 
     const alert = await until(() => alerts('TRYGG_ALERT_NO_CHANNEL')[0]);
-    expect(alert).toMatchObject({ level: 50, caseId: kase!.id, route: 'trygghetsjour', kind: 'teams.card' });
+    expect(alert).toMatchObject({ level: 50, caseId: kase!.id, route: 'trygghetsjour', kind: 'staff.card' });
     await until(() => h.webTexts().find((t) => /Ingen har hunnit ta ditt ärende/.test(t)));
     const [notice] = await until(() => (notices().length ? notices() : undefined));
     expect(noticeText(notice!)).toMatch(
@@ -62,7 +62,7 @@ describe('cards that cannot be delivered', () => {
     // Still waiting after several attempts: never done without reaching Teams.
     await until(() => (alerts('TRYGG_ALERT_NO_CHANNEL').length >= 3 ? true : undefined));
     const [card] = await h.app.store.outbox.list({ caseId: kase!.id });
-    expect(card).toMatchObject({ kind: 'teams.card', lastError: 'WaitingError' });
+    expect(card).toMatchObject({ kind: 'staff.card', lastError: 'WaitingError' });
     expect(['pending', 'leased']).toContain(card!.status);
     expect(caseCards()).toHaveLength(0);
 
@@ -72,7 +72,7 @@ describe('cards that cannot be delivered', () => {
     expect(caseCards()).toHaveLength(1);
     expect(notices()).toHaveLength(1); // once per case, however often the alert was raised
     expect(h.webTexts().filter((t) => /Ingen har hunnit/.test(t))).toHaveLength(1);
-    expect((await h.app.store.cases.get(kase!.id))!.teams.threadId).toBeTruthy();
+    expect((await h.app.store.cards.get(kase!.id))!.threadId).toBeTruthy();
   });
 
   it('a card Teams refuses for good: an alert, a notice to operators, the tenant told to call', async () => {
@@ -85,24 +85,24 @@ describe('cards that cannot be delivered', () => {
     const [kase] = await h.app.store.cases.list();
 
     const alert = await until(() => alerts('TRYGG_ALERT_CARD_REJECTED')[0]);
-    expect(alert).toMatchObject({ caseId: kase!.id, reason: 'HTTP 403', kind: 'teams.card' });
+    expect(alert).toMatchObject({ caseId: kase!.id, reason: 'HTTP 403', kind: 'staff.card' });
     const [notice] = await until(() => (notices().length ? notices() : undefined));
     expect(noticeText(notice!)).toMatch(new RegExp(`Teams tog inte emot kortet för ärende ${kase!.id}`));
     expect(noticeText(notice!)).toMatch(/ringa 040-000 00 01/);
     await until(() => h.webTexts().find((t) => /Ingen har hunnit ta ditt ärende/.test(t)));
     await h.drained();
     expect((await h.app.store.outbox.list({ caseId: kase!.id, status: 'dead' })).map((i) => i.kind)).toEqual([
-      'teams.card',
+      'staff.card',
     ]);
     // The re-alert job later sends the tenant nothing new: the notice used the re-alert's own key.
     h.clock.advance(11 * 60_000);
-    expect(await h.app.teams.checkUnclaimed()).toBe(1);
+    expect(await h.app.desk.remindUnclaimed()).toBe(1);
     await h.drained();
     expect(h.webTexts().filter((t) => /Ingen har hunnit/.test(t))).toHaveLength(1);
     // Its thread post cannot go to a thread that will never exist: given up at once, not retried for hours.
     expect((await h.app.store.outbox.list({ caseId: kase!.id, status: 'dead' })).map((i) => i.kind)).toEqual([
-      'teams.card',
-      'teams.thread',
+      'staff.card',
+      'staff.post',
     ]);
   });
 

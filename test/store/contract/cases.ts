@@ -30,7 +30,6 @@ export function casesContract(ctx: ContractContext): void {
       outcome: null,
       createdAt: START,
       updatedAt: START,
-      teams: { threadId: null, activityId: null },
       contact: { address: 'Rosengårdsvägen 1', stairwell: 'B' },
     });
     expect(created.transcript).toEqual([
@@ -107,41 +106,23 @@ export function casesContract(ctx: ContractContext): void {
     await expect(cases.page({ cursor: 'not-a-cursor' })).rejects.toThrow(StoreValidationError);
   });
 
-  it('finds a case by its Teams thread or card', async () => {
-    const { cases } = ctx.store;
-    const posted = await cases.create(sampleCase());
-    await cases.create(sampleCase());
-    const thread = '19:jour@thread.tacv2;messageid=1700000000001';
-    await cases.update(posted.id, { teams: { threadId: thread, activityId: '1700000000001' } });
-    expect((await cases.list({ teamsThreadId: thread })).map((c) => c.id)).toEqual([posted.id]);
-    expect((await cases.list({ teamsActivityId: '1700000000001' })).map((c) => c.id)).toEqual([posted.id]);
-    expect(await cases.list({ teamsThreadId: '19:other@thread.tacv2;messageid=1' })).toEqual([]);
-  });
-
-  it('updates: merges contact and Teams ids, sets the rest, touches updatedAt', async () => {
+  it('updates: merges contact, sets the rest, touches updatedAt', async () => {
     const { cases } = ctx.store;
     const created = await cases.create(sampleCase({ contact: { name: 'A', address: 'Gatan 1' } }));
     ctx.clock.advance(5_000);
     const updated = await cases.update(created.id, {
       contact: { phone: '0701234567', consent: true },
-      teams: { threadId: '19:abc@thread.tacv2;messageid=1' },
       status: 'claimed',
       claimedBy: 'Jourhavande Eva',
     });
     expect(updated).toMatchObject({
       contact: { name: 'A', address: 'Gatan 1', phone: '0701234567', consent: true },
-      teams: { threadId: '19:abc@thread.tacv2;messageid=1', activityId: null },
       status: 'claimed',
       claimedBy: 'Jourhavande Eva',
       createdAt: START,
       updatedAt: '2026-11-14T21:00:05.000Z',
     });
-    const again = await cases.update(created.id, {
-      teams: { activityId: 'act-1' },
-      contact: { name: 'B' },
-      replaceContact: true,
-    });
-    expect(again.teams).toEqual({ threadId: '19:abc@thread.tacv2;messageid=1', activityId: 'act-1' });
+    const again = await cases.update(created.id, { contact: { name: 'B' }, replaceContact: true });
     expect(again.contact).toEqual({ name: 'B' });
     const released = await cases.update(created.id, { claimedBy: null, status: 'open', danger: 'fire' });
     expect(released).toMatchObject({ claimedBy: null, status: 'open', danger: 'fire', summary: created.summary });

@@ -116,18 +116,23 @@ export function erasureContract(ctx: ContractContext): void {
   it('erasing a case whose card is in Teams queues its redaction: the card and the bot’s posts', async () => {
     const s = ctx.store;
     const posted = await s.cases.create(sampleCase({ contact: { phone: PHONE } }));
-    await s.cases.update(posted.id, { teams: { threadId: '19:c@thread.tacv2;messageid=1001', activityId: '1001' } });
-    await s.cases.recordTeamsPost(posted.id, 'post-1');
-    await s.cases.recordTeamsPost(posted.id, 'post-2');
-    await s.cases.recordTeamsPost(posted.id, 'post-2'); // twice: once
-    await s.cases.recordTeamsPost('T-0000-0000', 'post-x'); // no such case: nothing
+    await s.cards.record({
+      subject: posted.id,
+      kind: 'case',
+      threadId: '19:c@thread.tacv2;messageid=1001',
+      messageId: '1001',
+    });
+    await s.cards.recordPost(posted.id, 'post-1');
+    await s.cards.recordPost(posted.id, 'post-2');
+    await s.cards.recordPost(posted.id, 'post-2'); // twice: once
+    await s.cards.recordPost('T-0000-0000', 'post-x'); // no such card: nothing
     await s.cases.create(sampleCase({ contact: { phone: PHONE } })); // never posted: nothing to redact
 
     const counts = await s.forgetPhone(PHONE);
     expect(counts).toMatchObject({ cases: 2, teamsCards: 1 });
     const [item, ...rest] = await s.outbox.list();
     expect(rest).toEqual([]);
-    expect(item).toMatchObject({ kind: 'teams.redact', caseId: posted.id, status: 'pending' });
+    expect(item).toMatchObject({ kind: 'staff.redact', caseId: posted.id, status: 'pending' });
     expect(item!.payload).toEqual({
       caseId: posted.id,
       route: 'trygghetsjour',
@@ -137,12 +142,13 @@ export function erasureContract(ctx: ContractContext): void {
       reason: 'forget',
     });
     expect(JSON.stringify(item!.payload)).not.toMatch(/0701234567|46701234567/);
+    expect(await s.cards.get(posted.id)).toBeUndefined(); // the card's record goes with the case
   });
 
   it('the retention purge queues the redaction of old cards too, and purges the staff audit', async () => {
     const s = ctx.store;
     const old = await s.cases.create(sampleCase());
-    await s.cases.update(old.id, { teams: { threadId: '19:c@thread.tacv2;messageid=7', activityId: '7' } });
+    await s.cards.record({ subject: old.id, kind: 'case', threadId: '19:c@thread.tacv2;messageid=7', messageId: '7' });
     await s.staffAudit.append({
       at: ctx.clock.now(),
       action: 'teams.register',
@@ -153,7 +159,7 @@ export function erasureContract(ctx: ContractContext): void {
     await s.staffAudit.append({ at: ctx.clock.now(), action: 'teams.shift.add', actor: 'aad-bo', details: {} });
     await s.purge(new Date(ctx.clock.now().getTime() - 30 * DAY));
     expect(await s.cases.get(old.id)).toBeUndefined();
-    const redactions = (await s.outbox.list()).filter((i) => i.kind === 'teams.redact');
+    const redactions = (await s.outbox.list()).filter((i) => i.kind === 'staff.redact');
     expect(redactions.map((i) => (i.payload as { reason: string }).reason)).toEqual(['purge']);
     expect(await s.staffAudit.list()).toEqual([
       { at: ctx.clock.now().toISOString(), action: 'teams.shift.add', actor: 'aad-bo', details: {} },

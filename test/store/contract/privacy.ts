@@ -50,7 +50,15 @@ export function privacyContract(ctx: ContractContext): void {
     await s.audit.append(decision(ctx.clock.now()));
 
     const counts = await s.purge(new Date(ctx.clock.now().getTime() - 30 * DAY));
-    expect(counts).toEqual({ cases: 1, transcriptEntries: 2, state: 1, audit: 1, outbox: 2, activities: 1 });
+    expect(counts).toEqual({
+      cases: 1,
+      transcriptEntries: 2,
+      state: 1,
+      audit: 1,
+      outbox: 2,
+      activities: 1,
+      incidentContacts: 0,
+    });
     expect(await s.cases.get(old.id)).toBeUndefined();
     expect((await s.cases.list()).map((c) => c.id).sort()).toEqual([oldButActive.id, recent.id].sort());
     expect((await s.outbox.list()).map((i) => i.id)).toEqual([waiting]);
@@ -65,6 +73,7 @@ export function privacyContract(ctx: ContractContext): void {
       audit: 0,
       outbox: 0,
       activities: 0,
+      incidentContacts: 0,
     });
   });
 
@@ -140,14 +149,30 @@ export function privacyContract(ctx: ContractContext): void {
       state: {},
       outbox: [],
       audit: [],
+      subscriptions: [],
     });
   });
 
   it('forgets everything tied to a phone number and nothing else', async () => {
     const seeded = await seedPhoneData();
     const counts = await ctx.store.forgetPhone('0701234567');
-    expect(counts).toEqual({ cases: 3, transcriptEntries: 1, state: 2, outbox: 2, audit: 0, teamsCards: 0 });
-    expect(await ctx.store.findByPhone(PHONE)).toEqual({ phone: PHONE, cases: [], state: {}, outbox: [], audit: [] });
+    expect(counts).toEqual({
+      cases: 3,
+      transcriptEntries: 1,
+      state: 2,
+      outbox: 2,
+      audit: 0,
+      teamsCards: 0,
+      subscriptions: 0,
+    });
+    expect(await ctx.store.findByPhone(PHONE)).toEqual({
+      phone: PHONE,
+      cases: [],
+      state: {},
+      outbox: [],
+      audit: [],
+      subscriptions: [],
+    });
     expect(await ctx.store.cases.get(seeded.byContact.id)).toBeUndefined();
     expect((await ctx.store.cases.list()).map((c) => c.id)).toEqual([seeded.unrelated.id]);
     expect((await ctx.store.outbox.list()).map((i) => i.key)).toEqual(['unrelated-card']);
