@@ -7,6 +7,7 @@
 import type { Lexicon } from '../lexicon.ts';
 import { bsDanger, bsDangerUncertain, bsDomestic, bsHelp, bsSigns } from './bs-danger.ts';
 import { bsEveryday } from './bs-everyday.ts';
+import { bsIdioms } from './bs-idioms.ts';
 
 /** The Bosnian/Croatian/Serbian lexicon. */
 export const lexicon: Lexicon = {
@@ -74,6 +75,9 @@ export const lexicon: Lexicon = {
   signs: bsSigns,
   help: bsHelp,
   ...bsEveryday,
+  disturbance: [...bsEveryday.disturbance, ...bsIdioms.disturbance],
+  minorFault: [...bsEveryday.minorFault, ...bsIdioms.minorFault],
+  crimeOver: [...bsEveryday.crimeOver, ...bsIdioms.crimeOver],
   domestic: bsDomestic,
   negation: ['nema', 'nije', 'nisam', 'nismo', 'nisu', 'nikakv*'],
   past: [
@@ -219,6 +223,7 @@ export const lexicon: Lexicon = {
     'iz štapova',
     'igraju rata',
     'igraju se rata',
+    ...bsIdioms.notReal,
   ],
   ongoing: [
     'sada',
@@ -246,6 +251,7 @@ export const lexicon: Lexicon = {
     'sad je tiho',
     'sada je tiho',
     'sad nema nikog',
+    ...bsIdioms.calm,
   ],
   clauseBreaks: ['ali', 'jer', 'ako', 'kad', 'kada', 'dok', 'nego', 'već'],
 };

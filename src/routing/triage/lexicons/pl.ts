@@ -6,6 +6,7 @@
 import type { Lexicon } from '../lexicon.ts';
 import { plDanger, plDangerUncertain, plDomestic, plHelp, plSigns } from './pl-danger.ts';
 import { plEveryday } from './pl-everyday.ts';
+import { plIdioms } from './pl-idioms.ts';
 
 /** The Polish lexicon. */
 export const lexicon: Lexicon = {
@@ -59,6 +60,10 @@ export const lexicon: Lexicon = {
   signs: plSigns,
   help: plHelp,
   ...plEveryday,
+  disturbance: [...plEveryday.disturbance, ...plIdioms.disturbance],
+  urgentFault: [...plEveryday.urgentFault, ...plIdioms.urgentFault],
+  support: [...plEveryday.support, ...plIdioms.support],
+  information: [...plEveryday.information, ...plIdioms.information],
   domestic: plDomestic,
   // not `ani` (Turkish ani, sudden: "ani bir patlama") nor `nic` ("nie mogę nic zrobić, dym")
   // not `nikt`: "nikt nie otwiera, czuć gaz" must keep the gas
@@ -187,6 +192,7 @@ export const lexicon: Lexicon = {
     'wbił* .. nóż w plecy',
     'grze',
     'grach',
+    ...plIdioms.notReal,
   ],
   ongoing: [
     'teraz',
@@ -212,6 +218,7 @@ export const lexicon: Lexicon = {
     'teraz cicho',
     'już ich nie ma',
     'teraz tylko',
+    ...plIdioms.calm,
   ],
   clauseBreaks: ['ale', 'bo', 'jeśli', 'jeżeli', 'gdy', 'gdyby', 'ponieważ', 'żeby', 'lecz'],
 };

@@ -72,7 +72,10 @@ export const soDanger: Lexicon['danger'] = {
     'hub sita',
     'hub ku',
     'gantaal*',
-    'seef',
+    // not bare `seef`: it folds to "sef", the Bosnian "šef" (boss)
+    'seef sita',
+    'seefta',
+    'seef ku',
     'fyrverker* .. daaqad*',
     'fyrverker* .. baalkoon*',
     'fyrverker* .. balkoon*',
@@ -230,6 +233,8 @@ export const soDanger: Lexicon['danger'] = {
     'co alarm* .. dhawaaq*',
     'co alarm* .. qaylin*',
     'co alarm* .. beep*',
+    // the carbon-monoxide alarm going off (whether one is required is a question: so-idioms.ts)
+    ...['alaarm* kaarboon*', 'alaarm* karbon*'].flatMap((a) => [`${a} .. dhawaaq*`, `${a} .. qaylin*`, `${a} .. cid*`]),
     'kolmonoksiid*',
     'kaarboon monoksaayd*',
     'karbon monoksid*',
@@ -293,7 +298,6 @@ export const soDangerUncertain: Lexicon['dangerUncertain'] = {
     'soo galay',
   ],
   medical: [
-    '*dhaawac*',
     'ka dhacay .. jaranjar*',
     'neeftu .. cidhiidh*',
     'maalmood .. ma arkin',
@@ -398,6 +402,8 @@ export const soSigns: Lexicon['signs'] = {
   weapon: ['toogashadii'],
   violence: ['dagaalkii'],
   medical: [
+    // "hurt": as often told of a fight or a fall that is over as of one now
+    '*dhaawac*',
     'jiifa',
     'ku jiifaa',
     'ku jiifta',

@@ -10,6 +10,7 @@
 import type { Lexicon } from '../lexicon.ts';
 import { soDanger, soDangerUncertain, soDomestic, soHelp, soSigns } from './so-danger.ts';
 import { soEveryday } from './so-everyday.ts';
+import { soIdioms } from './so-idioms.ts';
 
 /** The Somali lexicon. */
 export const lexicon: Lexicon = {
@@ -74,6 +75,9 @@ export const lexicon: Lexicon = {
   signs: soSigns,
   help: soHelp,
   ...soEveryday,
+  disturbance: [...soEveryday.disturbance, ...soIdioms.disturbance],
+  minorFault: [...soEveryday.minorFault, ...soIdioms.minorFault],
+  information: [...soEveryday.information, ...soIdioms.information],
   domestic: soDomestic,
   negation: ['maya'],
   // "dab maaha" (it is not a fire); `ma jiro` is handled under `information`
@@ -149,6 +153,7 @@ export const lexicon: Lexicon = {
     'qosol .. dhiman*',
     'daal .. dhiman*',
     'gaajo .. dhiman*',
+    ...soIdioms.notReal,
   ],
   ongoing: ['hadda', 'haatan', 'weli', 'wali', 'imika', 'socda', 'socota', 'xilligan', 'degdeg', 'dhaqso'],
   // "now it is calm": the ongoing word in it is not a cue that something is going on
@@ -167,6 +172,7 @@ export const lexicon: Lexicon = {
     'hadda ma joogo',
     'degdeg ah ma aha',
     'hadda qofna ma dhaawacna',
+    ...soIdioms.calm,
   ],
   clauseBreaks: ['laakiin', 'iyo', 'haddii', 'markii', 'balse'],
 };

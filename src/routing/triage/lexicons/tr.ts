@@ -10,6 +10,7 @@
 import type { Lexicon } from '../lexicon.ts';
 import { trDanger, trDangerUncertain, trDomestic, trHelp, trSigns } from './tr-danger.ts';
 import { trEveryday } from './tr-everyday.ts';
+import { trIdioms } from './tr-idioms.ts';
 
 /** The Turkish lexicon. */
 export const lexicon: Lexicon = {
@@ -57,6 +58,9 @@ export const lexicon: Lexicon = {
   signs: trSigns,
   help: trHelp,
   ...trEveryday,
+  disturbance: [...trEveryday.disturbance, ...trIdioms.disturbance],
+  minorFault: [...trEveryday.minorFault, ...trIdioms.minorFault],
+  information: [...trEveryday.information, ...trIdioms.information],
   domestic: trDomestic,
   negation: ['hayır'],
   // `değil` follows what it negates ("yangın değil")
@@ -138,6 +142,7 @@ export const lexicon: Lexicon = {
     'ölü gibi yorgun*',
     'cehennem gibi',
     'sıcak* beni öldür*',
+    ...trIdioms.notReal,
   ],
   ongoing: ['şimdi', 'şu an', 'şu anda', 'hala', 'devam ediyor', 'hemen', 'oluyor', 'şu saniye', 'acil'],
   // "now it is calm": the `şimdi` in it is not a cue that something is going on
@@ -155,6 +160,7 @@ export const lexicon: Lexicon = {
     'şimdi gitmişler',
     'şimdi yoklar',
     'acil değil',
+    ...trIdioms.calm,
   ],
   clauseBreaks: ['ama', 'fakat', 'çünkü', 'eğer', 've', 'ki', 'biz', 'onlar'],
 };

@@ -1,0 +1,100 @@
+/**
+ * Bosnian/Croatian/Serbian uses of danger words that are no danger now: figures of speech ("gori mi glava",
+ * my head burns: stressed), toys, games and films, a threat that is only a way of speaking ("šef će me ubiti
+ * ako zakasnim"), and a cooking alarm that has stopped. Merged into the lexicon by `bs.ts`.
+ *
+ * - `notReal` entries that contain a danger word explain it away; the others discount the danger they are
+ *   said of (see `Lexicon.notReal`).
+ * - `calm` phrases hold "sad" or "još" but say nothing is going on: "sad se bojim ići u kupatilo" after a
+ *   film is a feeling, not an event.
+ * - The topic entries contain the danger word they explain.
+ */
+import type { Lexicon } from '../lexicon.ts';
+
+type Idioms = Pick<Lexicon, 'notReal' | 'calm' | 'minorFault' | 'disturbance' | 'crimeOver'>;
+
+/** Toy guns: water, plastic, toy. */
+const TOY_GUNS = ['pištolj*', 'puška', 'pušku', 'puškom', 'puške'].flatMap((g) => [
+  `vodeni ${g}`,
+  `vodenim ${g}`,
+  `vodenog ${g}`,
+  `vodenu ${g}`,
+  `vodenom ${g}`,
+  `plastičn* ${g}`,
+  `${g} od plastike`,
+  `${g} igračk*`,
+  `dječj* ${g}`,
+  `dečj* ${g}`,
+]);
+
+export const bsIdioms: Idioms = {
+  notReal: [
+    ...TOY_GUNS,
+    'horor*',
+    'samo igra',
+    'to je igra',
+    'samo film',
+    'playstation*',
+    // "the boss will kill me if I am late": a way of speaking
+    'ako .. zakasnim',
+    'ako .. zakasnimo',
+    'ako .. zakasniš',
+    'ako .. zaspem',
+    'šef* će me ubiti',
+    'šef* će me ubit',
+    'šef* me ubi*',
+    // stress: a head burning, heat killing
+    'gori mi glava',
+    'glava mi gori',
+    'gori mi mozak',
+    'vrućin* .. ubi*',
+    'vrućin* .. ubit*',
+    'žeg* .. ubi*',
+  ],
+  calm: [
+    // the fear that stays after a film or a game: a feeling now, not an event going on
+    'sad se bojim',
+    'sada se bojim',
+    'sad me strah',
+    'sada me strah',
+    'sad me je strah',
+    // an alarm or a noise that has stopped
+    'sad je utihnuo',
+    'sad je utihnula',
+    'sad je utihnulo',
+    // "now it is calm / fine" in more words
+    'sad je sve mirno',
+    'sada je sve mirno',
+    'sad je ok',
+    'sad je sve ok',
+    'sada je sve u redu',
+    'sad je mir',
+    'sada je mir',
+    'sad je gotovo',
+    'sad je sve gotovo',
+    'sada je tiho',
+    'sad je sve tiho',
+  ],
+  minorFault: [
+    // food that burnt and set off the smoke alarm
+    'zagori*',
+    'izgori* .. burek*',
+    'izgori* .. hran*',
+    'izgori* .. pit*',
+    'izgori* .. meso',
+  ],
+  // drilling in the night; boys kicking a ball against the door
+  disturbance: [
+    'buši',
+    'buše',
+    'bušilic*',
+    'bušenj*',
+    'štemanj*',
+    'lupa* loptom*',
+    'udara* loptom*',
+    // longer than the possible break-in "lupaju .. vrata" it holds
+    ...['klinci', 'klinac', 'djeca', 'deca', 'dječaci', 'dečaci', 'omladin*'].map((k) => `${k} .. lopt* .. vrat*`),
+  ],
+  // mailboxes broken into: a crime that is over, not a break-in into a home
+  crimeOver: ['provali* .. sanduč*', 'provali* .. poštansk*', 'obi* .. sanduč*', 'razvali* .. sanduč*'],
+};

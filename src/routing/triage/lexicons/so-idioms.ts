@@ -1,0 +1,114 @@
+/**
+ * Somali uses of danger words that are no danger now: figures of speech, toys, games and films, a threat
+ * that is only a way of speaking ("the boss will kill me if I am late"), questions about what was done after
+ * an event that is over, and a cooking alarm that has stopped. Merged into the lexicon by `so.ts`.
+ *
+ * - `notReal` entries that contain a danger word explain it away; the others discount the danger they are
+ *   said of (see `Lexicon.notReal`).
+ * - `calm` phrases hold "hadda" or "weli" but say nothing is going on: "now I am afraid to go to the
+ *   toilet" after a film, "the blood is still on the wall" after a fight.
+ * - The topic entries contain the danger word they explain: "qofna ma dhaawacna" (nobody is hurt).
+ */
+import type { Lexicon } from '../lexicon.ts';
+
+type Idioms = Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>;
+
+/** Toys: a plastic, water or toy gun or knife. */
+const TOYS = ['qori', 'qoryo', 'qoriga', 'bastoolad*', 'bistoolad*', 'mindi', 'seef'].flatMap((w) =>
+  ['caag*', 'biyo*', 'ciyaar*'].map((m) => `${w} ${m}`),
+);
+
+/** Events that are over, by their -kii/-tii forms ("the shooting there was"), asked about afterwards. */
+const PAST_EVENTS = [
+  'dabkii',
+  'qaraxii',
+  'rasaastii',
+  'toogashadii',
+  'dagaalkii',
+  'weerarkii',
+  'tuugadii',
+  'jabsigii',
+  'xadiggii',
+];
+
+export const soIdioms: Idioms = {
+  notReal: [
+    ...TOYS,
+    'musalsal*',
+    'filin*',
+    'filim cabsi*',
+    'ciyaar kombuyuutar*',
+    'ciyaar* .. uun ah',
+    'waa ciyaar uun',
+    'kaliya ciyaar',
+    // "if I am late (tomorrow)": the boss or the teacher "will kill me" is a way of speaking
+    'haddii aan .. daaho',
+    'haddii aan .. daahdo',
+    'haddii aan .. soo daaho',
+    // heat, cold, thirst or boredom "is killing me"; "I could strangle someone" after a football match
+    'kulayl* .. dil*',
+    'kuleyl* .. dil*',
+    'qabow* .. dil*',
+    'harraad* .. dil*',
+    'caajis* .. dil*',
+    'caajis* .. dhiman*',
+    'ayaan ceejin lahaa',
+    'waan ceejin lahaa',
+    'ayaan dili lahaa',
+    'waan dili lahaa',
+  ],
+  calm: [
+    // the fear that stays after a film or a game: a feeling now, not an event going on
+    'hadda waan ka baqayaa',
+    'hadda waan baqayaa',
+    'hadda waxaan ka baqayaa',
+    // an alarm or a noise that has stopped
+    'hadda wuu joogsaday',
+    'hadda way joogsatay',
+    'wuu joogsaday hadda',
+    'hadda wuu aamusay',
+    'hadda way aamustay',
+    'hadda wuu dansan yahay',
+    // a stain that is still there
+    'weli ku yaal',
+    'weli way yaal*',
+    'weli wuu yaal*',
+    // "now it is calm / fine" in more words
+    'hadda waa xasilloon tahay',
+    'hadda way xasilloon tahay',
+    'hadda waa degan yahay',
+    'hadda waa degan tahay',
+    'hadda way degan tahay',
+    'hadda wax walba waa caadi',
+    'hadda wax walba waa fiican yihiin',
+    'hadda waa nabad',
+    'hadda dhib ma jiro',
+    'hadda waa aamus',
+  ],
+  information: [
+    ...PAST_EVENTS.flatMap((e) => [`${e} .. kadib`, `${e} .. ka dib`]),
+    'qofna ma dhaawac*',
+    'cidna ma dhaawac*',
+    'qofna kuma dhaawac*',
+    'cidna kuma dhaawac*',
+    'ma jiro qof dhaawac*',
+    // whether a carbon-monoxide alarm is required (one that goes off is danger: so-danger.ts)
+    'alaarm* kaarboon monoksaayd*',
+    'alaarm* karbon monoksid*',
+    // "should I call 112 or you": a question, not a call for help
+    '112 ayaan wac*',
+    '112 baan wac*',
+    '112 mise',
+  ],
+  minorFault: [
+    // food that burnt and set off the smoke alarm
+    ...['cunto*', 'sambuus*', 'bariis*', 'hilib*', 'rooti*', 'canjeer*', 'malawax*', 'baasto*', 'beed*'].map(
+      (f) => `${f} .. gubat*`,
+    ),
+    // a smoke alarm chirping now and then: its battery
+    'yar cidaya',
+    'cidaya',
+  ],
+  // drilling in the night
+  disturbance: ['daloolin*', 'dalooliya*'],
+};

@@ -1,0 +1,116 @@
+/**
+ * Turkish uses of danger words that are no danger now: figures of speech ("kafam yanıyor", my head is
+ * burning: stressed; "içim yandı", my heart burnt: sorry), toys, games and films, a threat that is only a way
+ * of speaking ("the boss will kill me if I am late"), questions about what was done after an event that is
+ * over, and a cooking alarm that has stopped. Merged into the lexicon by `tr.ts`.
+ *
+ * - `notReal` entries that contain a danger word explain it away; the others discount the danger they are
+ *   said of (see `Lexicon.notReal`).
+ * - `calm` phrases hold "şimdi" or "hala" but say nothing is going on: "şimdi tuvalete gitmeye korkuyorum"
+ *   after a film is a feeling, not an event.
+ * - The topic entries contain the danger word they explain.
+ */
+import type { Lexicon } from '../lexicon.ts';
+
+type Idioms = Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>;
+
+/** Food that burns on the stove and sets off the smoke alarm. */
+const FOOD = [
+  'yemek',
+  'yemeğ*',
+  'köfte*',
+  'pilav*',
+  'ekmeğ*',
+  'ekmek*',
+  'tost*',
+  'börek*',
+  'krep*',
+  'pizza*',
+  'tavuk*',
+  'patates*',
+  'soğan*',
+  'kek*',
+  'gözleme*',
+  'menemen*',
+  'omlet*',
+  'pide*',
+  'makarna*',
+];
+const BURNT = ['yakmışım', 'yaktım', 'yaktık', 'yakmışız', 'yandı', 'yanmış', 'yanık'];
+
+export const trIdioms: Idioms = {
+  notReal: [
+    // toys and games
+    'plastik tabanca*',
+    'plastik silah*',
+    'su silah*',
+    'oyuncak silah*',
+    'boncuk tabanca*',
+    'nerf*',
+    'playstation*',
+    'sadece oyun*',
+    'sadece bir oyun*',
+    'oyun sadece',
+    'korku film*',
+    'korku dizi*',
+    'dizideki',
+    'filmdeki',
+    // "if I am late tomorrow" the boss "will kill me": a way of speaking
+    'geç kalırsam',
+    'geç kalırsak',
+    'geç kalırsan',
+    'patron* beni öldür*',
+    'müdür* beni öldür*',
+    // stress, regret, a lost match: a head or a heart "burning"
+    'kafam yan*',
+    'kafası yan*',
+    'kafamız yan*',
+    'içim yan*',
+    'için yan*',
+    'yüreğim yan*',
+    'ciğerim yan*',
+  ],
+  calm: [
+    // the fear that stays after a film or a game: a feeling now, not an event going on
+    'şimdi .. korkuyorum',
+    'şimdi .. korkuyoruz',
+    'şimdi .. korkuyor',
+    // an alarm or a noise that has stopped
+    'sustu şimdi',
+    'şimdi kapandı',
+    'şimdi durdu',
+    'durdu şimdi',
+    // "now it is calm / fine" in more words
+    'şimdi sakinleşti',
+    'şimdi her şey sakin',
+    'şimdi durum sakin',
+    'şimdi sorun yok',
+    'şimdi bir şey yok',
+    'şu an sorun yok',
+    'şimdi her şey normal',
+    'şimdi her şey iyi',
+  ],
+  information: [
+    // what was done after an event that is over
+    'silahlı olay*',
+    'silahlı saldırı* sonra',
+    'silahlı saldırı sonrası',
+    'çatışma* sonra',
+    'bıçaklama* sonra',
+    'vurulma* sonra',
+    'yangın sonrası',
+    'patlama sonrası',
+    'kavga sonrası',
+    // the gas of a stove or a boiler being serviced
+    'gaz bakım*',
+    'gaz kontrol*',
+    'gaz servis*',
+    'doğalgaz bakım*',
+    'doğalgaz kontrol*',
+    'gaz fatura*',
+    'gaz sayac*',
+  ],
+  minorFault: FOOD.flatMap((f) => BURNT.map((b) => `${f} .. ${b}`)),
+  // drilling in the night
+  disturbance: ['matkap*', 'duvar del*', 'delik açıyo*'],
+};
