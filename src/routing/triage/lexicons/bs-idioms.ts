@@ -11,7 +11,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Pick<Lexicon, 'notReal' | 'calm' | 'minorFault' | 'disturbance' | 'crimeOver'>;
+type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'minorFault' | 'disturbance' | 'crimeOver'>>;
 
 /** Toy guns: water, plastic, toy. */
 const TOY_GUNS = ['pištolj*', 'puška', 'pušku', 'puškom', 'puške'].flatMap((g) => [

@@ -12,7 +12,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'support' | 'urgentFault' | 'disturbance'>;
+type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'support' | 'urgentFault' | 'disturbance'>>;
 
 /** Toy guns: plastic, water, toy. */
 const TOY_GUNS = ['plastikow*', 'zabawkow*', 'dziecięc*'].flatMap((m) => [

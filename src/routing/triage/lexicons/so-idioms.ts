@@ -11,7 +11,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>;
+type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>>;
 
 /** Toys: a plastic, water or toy gun or knife. */
 const TOYS = ['qori', 'qoryo', 'qoriga', 'bastoolad*', 'bistoolad*', 'mindi', 'seef'].flatMap((w) =>

@@ -12,7 +12,7 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>;
+type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>>;
 
 /** Food that burns on the stove and sets off the smoke alarm. */
 const FOOD = [
