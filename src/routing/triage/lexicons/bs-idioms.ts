@@ -11,7 +11,12 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'minorFault' | 'disturbance' | 'crimeOver'>>;
+type Idioms = Required<
+  Pick<
+    Lexicon,
+    'past' | 'notReal' | 'calm' | 'minorFault' | 'disturbance' | 'crimeOver' | 'information' | 'support' | 'urgentFault'
+  >
+>;
 
 /** Toy guns: water, plastic, toy. */
 const TOY_GUNS = ['pištolj*', 'puška', 'pušku', 'puškom', 'puške'].flatMap((g) => [
@@ -27,7 +32,11 @@ const TOY_GUNS = ['pištolj*', 'puška', 'pušku', 'puškom', 'puške'].flatMap(
   `dečj* ${g}`,
 ]);
 
+/** Days of the week, as "last Friday" takes them ("prošlog petka", "prošle subote"). */
+const DAYS = ['ponedjelj*', 'ponedelj*', 'utork*', 'srijed*', 'sred*', 'četvrtk*', 'petk*', 'subot*'];
+
 export const bsIdioms: Idioms = {
+  past: DAYS.map((d) => `prošl* ${d}`),
   notReal: [
     ...TOY_GUNS,
     'horor*',
@@ -43,6 +52,23 @@ export const bsIdioms: Idioms = {
     'šef* će me ubiti',
     'šef* će me ubit',
     'šef* me ubi*',
+    // what-if questions
+    'hipotetički',
+    'teoretski',
+    'recimo da',
+    // "it was only the neighbour": a bang explained
+    'bio je samo',
+    'to je bio samo',
+    'to je bila samo',
+    'bilo je samo',
+    // "I could strangle someone" after a match: a way of speaking
+    'zadavio bih nekog*',
+    'zadavila bih nekog*',
+    'ubio bih nekog*',
+    'ubila bih nekog*',
+    'mogao bih nekog* ubiti',
+    'mogla bih nekog* ubiti',
+    'mogao bih nekog* zadaviti',
     // stress: a head burning, heat killing
     'gori mi glava',
     'glava mi gori',
@@ -58,6 +84,16 @@ export const bsIdioms: Idioms = {
     'sad me strah',
     'sada me strah',
     'sad me je strah',
+    // "now I cannot sleep" after a film
+    'sad ne mogu spavati',
+    'sad ne mogu zaspati',
+    'sada ne mogu spavati',
+    // they have gone, the police took the tape away
+    'sad su otišli',
+    'sad je otišao',
+    'sad je otišla',
+    'sad .. skinul*',
+    'sad .. uklonil*',
     // an alarm or a noise that has stopped
     'sad je utihnuo',
     'sad je utihnula',
@@ -76,6 +112,17 @@ export const bsIdioms: Idioms = {
     'sad je sve tiho',
   ],
   minorFault: [
+    // frying or cooking when the smoke alarm went off
+    'pržil*',
+    'dok sam kuhal*',
+    // a bulb that burst with a bang; a door that slams like a shot
+    'sijalic* .. pukl*',
+    'sijalic* .. prasnu*',
+    'sijalic* .. eksplodir*',
+    'žarulj* .. pukl*',
+    'lupa* .. kao pucanj',
+    'zalupi* .. kao pucanj',
+    'lupa* .. ko pucanj',
     // food that burnt and set off the smoke alarm
     'zagori*',
     'izgori* .. burek*',
@@ -94,6 +141,20 @@ export const bsIdioms: Idioms = {
     'udara* loptom*',
     // longer than the possible break-in "lupaju .. vrata" it holds
     ...['klinci', 'klinac', 'djeca', 'deca', 'dječaci', 'dečaci', 'omladin*'].map((k) => `${k} .. lopt* .. vrat*`),
+  ],
+  // the gas stove serviced
+  information: ['servis* .. plin*', 'plin* .. servis*', 'servisira* .. šporet*', 'pregled* .. plin*'],
+  // a confused neighbour asks after a wife or husband long dead
+  support: ['pokojn* žen*', 'pokojn* muž*', 'pokojn* supru*', 'umrl* žen*'],
+  urgentFault: [
+    // a pipe that "exploded": water, not a blast
+    'cijev* .. eksplodir*',
+    'cev* .. eksplodir*',
+    'cijev* .. prsnu*',
+    // the lift alarm pressed and nobody answers
+    'alarm* .. niko se ne javlja',
+    'alarm* .. niko ne odgovara',
+    'dugme .. niko se ne javlja',
   ],
   // mailboxes broken into: a crime that is over, not a break-in into a home
   crimeOver: ['provali* .. sanduč*', 'provali* .. poštansk*', 'obi* .. sanduč*', 'razvali* .. sanduč*'],

@@ -78,6 +78,9 @@ export const lexicon: Lexicon = {
   disturbance: [...bsEveryday.disturbance, ...bsIdioms.disturbance],
   minorFault: [...bsEveryday.minorFault, ...bsIdioms.minorFault],
   crimeOver: [...bsEveryday.crimeOver, ...bsIdioms.crimeOver],
+  information: [...bsEveryday.information, ...bsIdioms.information],
+  support: [...bsEveryday.support, ...bsIdioms.support],
+  urgentFault: [...bsEveryday.urgentFault, ...bsIdioms.urgentFault],
   domestic: bsDomestic,
   negation: ['nema', 'nije', 'nisam', 'nismo', 'nisu', 'nikakv*'],
   past: [
@@ -124,6 +127,7 @@ export const lexicon: Lexicon = {
     'u oktobru',
     'u novembru',
     'u decembru',
+    ...bsIdioms.past,
   ],
   recentPast: [
     'maloprije',

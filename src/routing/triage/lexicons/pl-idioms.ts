@@ -12,7 +12,12 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'support' | 'urgentFault' | 'disturbance'>>;
+type Idioms = Required<
+  Pick<
+    Lexicon,
+    'past' | 'notReal' | 'calm' | 'information' | 'support' | 'urgentFault' | 'disturbance' | 'minorFault' | 'crimeOver'
+  >
+>;
 
 /** Toy guns: plastic, water, toy. */
 const TOY_GUNS = ['plastikow*', 'zabawkow*', 'dziecięc*'].flatMap((m) => [
@@ -21,7 +26,11 @@ const TOY_GUNS = ['plastikow*', 'zabawkow*', 'dziecięc*'].flatMap((m) => [
   `${m} karabin*`,
 ]);
 
+/** Days of the week, as "last Friday" takes them ("w zeszły piątek", "w zeszłą sobotę"). */
+const DAYS = ['poniedział*', 'wtor*', 'środ*', 'czwart*', 'piąt*', 'sobot*', 'niedziel*'];
+
 export const plIdioms: Idioms = {
+  past: DAYS.flatMap((d) => [`zeszł* ${d}`, `ubiegł* ${d}`]),
   notReal: [
     ...TOY_GUNS,
     'pistolecik*',
@@ -49,6 +58,17 @@ export const plIdioms: Idioms = {
     'jeśli się spóźnię',
     'jeżeli się spóźnię',
     'jak zaspię',
+    // what-if questions
+    'hipotetycznie',
+    'teoretycznie',
+    'załóżmy',
+    // "I could strangle someone" after a match: a way of speaking
+    'udusiłbym kogoś',
+    'udusiłabym kogoś',
+    'zabiłbym kogoś',
+    'zabiłabym kogoś',
+    'mógłbym kogoś udusić',
+    'mogłabym kogoś udusić',
     // in a hurry, heat "killing" me
     'grunt pod nogami',
     'grunt się pali',
@@ -63,6 +83,16 @@ export const plIdioms: Idioms = {
     'teraz się boję',
     'teraz .. boję się',
     'teraz mam stracha',
+    // "now I cannot sleep" after a film
+    'teraz nie mogę spać',
+    'teraz nie mogę zasnąć',
+    // they have gone, the police took the tape away, a crack is left
+    'teraz .. odjechał*',
+    'teraz .. poszli',
+    'teraz .. poszedł',
+    'teraz .. poszła',
+    'teraz .. zdjęł*',
+    'teraz .. pęknięci*',
     // an alarm or a noise that has stopped
     'teraz ucichł*',
     'teraz przestał*',
@@ -79,6 +109,10 @@ export const plIdioms: Idioms = {
   ],
   information: [
     // doors forced by the police, asked about afterwards
+    // the gas stove serviced
+    'przegląd* .. gaz*',
+    'serwis* .. gaz*',
+    'przegląd* kuchenk*',
     'wyważon* przez policj*',
     'wyłaman* przez policj*',
     'policj* .. wyważył*',
@@ -91,8 +125,37 @@ export const plIdioms: Idioms = {
     'nie żyje od .. lat',
     'nie żyją od lat',
   ],
-  // a lift alarm nobody answers: not "i nie odpowiada" of a person
-  urgentFault: ['alarm* i nikt nie odpowiada', 'alarm* .. nikt nie odpowiada', 'przycisk* .. nikt nie odpowiada'],
-  // drilling in the night
-  disturbance: ['wierci*', 'wiertark*', 'kuje ścian*', 'kują ścian*'],
+  urgentFault: [
+    // a pipe that "exploded": water, not a blast
+    'rur* .. wybuchł*',
+    'rur* .. eksplodował*',
+    'rur* .. strzelił*',
+    // a lift alarm nobody answers: not "i nie odpowiada" of a person
+    'alarm* .. nikt nie odpowiada',
+    'przycisk* .. nikt nie odpowiada',
+  ],
+  minorFault: [
+    // frying or cooking when the smoke alarm went off
+    'smażył*',
+    'przy smażeniu',
+    'przy gotowaniu',
+    // a bulb that burst with a bang; a door closer that slams like a shot
+    'żarówk* .. huk*',
+    'żarówk* .. pękł*',
+    'żarówk* .. wybuchł*',
+    'lamp* .. z hukiem',
+    'samozamykacz*',
+    'trzaska* .. jak strzał',
+    'trzaska* .. jak wystrzał',
+  ],
+  // a parcel gone, a mailbox broken open
+  crimeOver: [
+    'paczk* .. znikn*',
+    'znikn* .. paczk*',
+    'skrzynk* .. włama*',
+    'włama* .. skrzynk*',
+    'skrzynk* .. wyłama*',
+  ],
+  // drilling in the night; not a bare "wierci": someone drilling at a lock is a break-in (pl-danger.ts)
+  disturbance: ['wiertark*', 'wierceni*', 'wierci* .. ścian*', 'wierci* .. w nocy', 'kuje ścian*', 'kują ścian*'],
 };

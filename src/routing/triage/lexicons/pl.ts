@@ -64,6 +64,8 @@ export const lexicon: Lexicon = {
   urgentFault: [...plEveryday.urgentFault, ...plIdioms.urgentFault],
   support: [...plEveryday.support, ...plIdioms.support],
   information: [...plEveryday.information, ...plIdioms.information],
+  minorFault: [...plEveryday.minorFault, ...plIdioms.minorFault],
+  crimeOver: [...plEveryday.crimeOver, ...plIdioms.crimeOver],
   domestic: plDomestic,
   // not `ani` (Turkish ani, sudden: "ani bir patlama") nor `nic` ("nie mogę nic zrobić, dym")
   // not `nikt`: "nikt nie otwiera, czuć gaz" must keep the gas
@@ -109,6 +111,7 @@ export const lexicon: Lexicon = {
     'w listopadzie',
     'w grudniu',
     'już dawno',
+    ...plIdioms.past,
   ],
   recentPast: [
     'przed chwilą',

@@ -11,7 +11,12 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>>;
+type Idioms = Required<
+  Pick<
+    Lexicon,
+    'past' | 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance' | 'support' | 'urgentFault' | 'crimeOver'
+  >
+>;
 
 /** Toys: a plastic, water or toy gun or knife. */
 const TOYS = ['qori', 'qoryo', 'qoriga', 'bastoolad*', 'bistoolad*', 'mindi', 'seef'].flatMap((w) =>
@@ -32,6 +37,18 @@ const PAST_EVENTS = [
 ];
 
 export const soIdioms: Idioms = {
+  // the day that went by: "Sabtidii" (last Saturday), "Jimcihii hore"
+  past: [
+    'sabtidii',
+    'axaddii',
+    'isniintii',
+    'talaadadii',
+    'arbacadii',
+    'khamiistii',
+    'jimcihii',
+    'jimcahii',
+    ...['sabti', 'axad', 'isniin', 'talaado', 'arbaco', 'khamiis', 'jimce'].map((d) => `${d} .. hore`),
+  ],
   notReal: [
     ...TOYS,
     'musalsal*',
@@ -52,6 +69,9 @@ export const soIdioms: Idioms = {
     'harraad* .. dil*',
     'caajis* .. dil*',
     'caajis* .. dhiman*',
+    // what-if, "for example"
+    'tusaale ahaan',
+    'haddii ay dhacdo',
     'ayaan ceejin lahaa',
     'waan ceejin lahaa',
     'ayaan dili lahaa',
@@ -69,6 +89,15 @@ export const soIdioms: Idioms = {
     'hadda wuu aamusay',
     'hadda way aamustay',
     'hadda wuu dansan yahay',
+    // "now I cannot sleep" after a film
+    'hadda ma seexan karo',
+    'hadda hurdo ma qaadi karo',
+    // they have gone, the police took the tape away
+    'hadda wuu tagay',
+    'hadda way tagtay',
+    'hadda way baxeen',
+    'hadda wuu baxay',
+    'hadda .. ka qaadeen',
     // a stain that is still there
     'weli ku yaal',
     'weli way yaal*',
@@ -92,6 +121,13 @@ export const soIdioms: Idioms = {
     'qofna kuma dhaawac*',
     'cidna kuma dhaawac*',
     'ma jiro qof dhaawac*',
+    'ku saabsan qarax*',
+    'ku saabsan rasaas*',
+    'ku saabsan toogash*',
+    // the gas stove serviced
+    'dayactir* .. gaas*',
+    'gaas* .. dayactir*',
+    'hubin* .. gaas*',
     // whether a carbon-monoxide alarm is required (one that goes off is danger: so-danger.ts)
     'alaarm* kaarboon monoksaayd*',
     'alaarm* karbon monoksid*',
@@ -105,10 +141,33 @@ export const soIdioms: Idioms = {
     ...['cunto*', 'sambuus*', 'bariis*', 'hilib*', 'rooti*', 'canjeer*', 'malawax*', 'baasto*', 'beed*'].map(
       (f) => `${f} .. gubat*`,
     ),
+    // frying or cooking when the smoke alarm went off
+    'shiilay*',
+    'karinay*',
+    // a bulb that burst with a bang
+    'laambad* .. qarx*',
+    'nal* .. qarx*',
+    'guluub* .. qarx*',
+    // a door that slams "like a shot"
+    'albaab* .. sida rasaas*',
     // a smoke alarm chirping now and then: its battery
     'yar cidaya',
     'cidaya',
   ],
+  // a confused neighbour asks after a wife or husband long dead
+  support: ['xaaskiisii .. dhima*', 'ninkeedii .. dhima*', 'xaaskiisii .. geeriyood*'],
+  urgentFault: [
+    // a pipe that "exploded": water, not a blast
+    // tuubo, tuubbo → tuubada: the stem stops before the last vowel (folded, tuub and tubb are both tub)
+    'tuub* .. qarx*',
+    // the lift alarm pressed and nobody answers
+    'badhan* .. qofna kama jawaab*',
+    'alaarm* .. qofna kama jawaab*',
+    'alaarm* .. cidna kama jawaab*',
+    'badhan* .. cidna kama jawaab*',
+  ],
+  // a parcel gone from the door, a mailbox broken open
+  crimeOver: ['baakad* .. lumay', 'xirmo* .. lumay', 'baakad* .. la qaaday', 'sanduuq* boost* .. jab*'],
   // drilling in the night
   disturbance: ['daloolin*', 'dalooliya*'],
 };

@@ -78,6 +78,9 @@ export const lexicon: Lexicon = {
   disturbance: [...soEveryday.disturbance, ...soIdioms.disturbance],
   minorFault: [...soEveryday.minorFault, ...soIdioms.minorFault],
   information: [...soEveryday.information, ...soIdioms.information],
+  support: [...soEveryday.support, ...soIdioms.support],
+  urgentFault: [...soEveryday.urgentFault, ...soIdioms.urgentFault],
+  crimeOver: [...soEveryday.crimeOver, ...soIdioms.crimeOver],
   domestic: soDomestic,
   negation: ['maya'],
   // "dab maaha" (it is not a fire); `ma jiro` is handled under `information`
@@ -104,6 +107,7 @@ export const lexicon: Lexicon = {
     'bilood ka hor',
     'sano ka hor',
     'sanado ka hor',
+    ...soIdioms.past,
   ],
   recentPast: ['daqiiqado ka hor', 'daqiiqad ka hor', 'saacad ka hor', 'dhawaan'],
   notReal: [

@@ -12,7 +12,12 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
-type Idioms = Required<Pick<Lexicon, 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance'>>;
+type Idioms = Required<
+  Pick<
+    Lexicon,
+    'past' | 'notReal' | 'calm' | 'information' | 'minorFault' | 'disturbance' | 'support' | 'urgentFault' | 'crimeOver'
+  >
+>;
 
 /** Food that burns on the stove and sets off the smoke alarm. */
 const FOOD = [
@@ -39,6 +44,8 @@ const FOOD = [
 const BURNT = ['yakmışım', 'yaktım', 'yaktık', 'yakmışız', 'yandı', 'yanmış', 'yanık'];
 
 export const trIdioms: Idioms = {
+  // "geçen cuma" (last Friday)
+  past: ['pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar'].map((d) => `geçen ${d}`),
   notReal: [
     // toys and games
     'plastik tabanca*',
@@ -61,6 +68,16 @@ export const trIdioms: Idioms = {
     'geç kalırsan',
     'patron* beni öldür*',
     'müdür* beni öldür*',
+    // what-if questions: "what happens if", "let us say"
+    '*rsa .. ne olur',
+    '*rse .. ne olur',
+    'varsayalım',
+    'farz edelim',
+    'diyelim ki',
+    // "I could strangle someone" after a match: a way of speaking
+    'birini boğar*',
+    'birini boğabilir*',
+    'birini öldürebilir*',
     // stress, regret, a lost match: a head or a heart "burning"
     'kafam yan*',
     'kafası yan*',
@@ -75,6 +92,13 @@ export const trIdioms: Idioms = {
     'şimdi .. korkuyorum',
     'şimdi .. korkuyoruz',
     'şimdi .. korkuyor',
+    // "now I cannot sleep" after a film
+    'şimdi uyuyamıyorum',
+    'şimdi .. uyuyamıyorum',
+    // they have gone, the police took the tape away, a crack is left
+    'şimdi gitti*',
+    'şimdi .. kaldırdı*',
+    'şimdi .. çatlak',
     // an alarm or a noise that has stopped
     'sustu şimdi',
     'şimdi kapandı',
@@ -110,7 +134,23 @@ export const trIdioms: Idioms = {
     'gaz fatura*',
     'gaz sayac*',
   ],
-  minorFault: FOOD.flatMap((f) => BURNT.map((b) => `${f} .. ${b}`)),
+  minorFault: [
+    ...FOOD.flatMap((f) => BURNT.map((b) => `${f} .. ${b}`)),
+    // frying or cooking when the smoke alarm went off
+    'kızartırken',
+    'kızartıyordum',
+    'pişirirken',
+    'yemek yaparken',
+    // a door that slams "like a gunshot"
+    'kapı* .. silah sesi gibi',
+    'kapı kapatıcı*',
+  ],
+  // a confused neighbour asks after a wife or husband long dead
+  support: ['ölen karısı*', 'ölen eşi*', 'ölmüş karısı*', 'ölmüş eşi*', 'rahmetli karısı*', 'rahmetli eşi*'],
+  // the lift alarm pressed and nobody answers
+  urgentFault: ['alarm* .. kimse cevap vermiyor', 'alarm* .. cevap veren yok', 'alarm* .. kimse açmıyor'],
+  // a parcel gone, a mailbox broken open
+  crimeOver: ['paket* .. kaybol*', 'kargo* .. kaybol*', 'posta kutu* .. kırılmış', 'posta kutu* .. kırmışlar'],
   // drilling in the night
   disturbance: ['matkap*', 'duvar del*', 'delik açıyo*'],
 };

@@ -61,6 +61,9 @@ export const lexicon: Lexicon = {
   disturbance: [...trEveryday.disturbance, ...trIdioms.disturbance],
   minorFault: [...trEveryday.minorFault, ...trIdioms.minorFault],
   information: [...trEveryday.information, ...trIdioms.information],
+  support: [...trEveryday.support, ...trIdioms.support],
+  urgentFault: [...trEveryday.urgentFault, ...trIdioms.urgentFault],
+  crimeOver: [...trEveryday.crimeOver, ...trIdioms.crimeOver],
   domestic: trDomestic,
   negation: ['hayır'],
   // `değil` follows what it negates ("yangın değil")
@@ -84,6 +87,7 @@ export const lexicon: Lexicon = {
     'ay önce',
     'yıl önce',
     'sene önce',
+    ...trIdioms.past,
   ],
   recentPast: ['az önce', 'biraz önce', 'dakika önce', 'saat önce', 'saatler önce', 'demin', 'az evvel'],
   notReal: [
