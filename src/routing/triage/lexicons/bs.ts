@@ -8,6 +8,8 @@ import type { Lexicon } from '../lexicon.ts';
 import { bsDanger, bsDangerUncertain, bsDomestic, bsHelp, bsSigns } from './bs-danger.ts';
 import { bsEveryday } from './bs-everyday.ts';
 import { bsIdioms } from './bs-idioms.ts';
+import { bsSituations } from './bs-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Bosnian/Croatian/Serbian lexicon. */
 export const lexicon: Lexicon = {
@@ -70,9 +72,9 @@ export const lexicon: Lexicon = {
     'šetnje',
     'šetnja',
   ],
-  danger: bsDanger,
-  dangerUncertain: bsDangerUncertain,
-  signs: bsSigns,
+  danger: byKind(bsDanger, bsSituations.danger),
+  dangerUncertain: byKind(bsDangerUncertain, bsSituations.dangerUncertain),
+  signs: byKind(bsSigns, bsSituations.signs),
   help: bsHelp,
   ...bsEveryday,
   disturbance: [...bsEveryday.disturbance, ...bsIdioms.disturbance],
@@ -230,6 +232,11 @@ export const lexicon: Lexicon = {
     ...bsIdioms.notReal,
   ],
   ongoing: [
+    // he is on his way: a threat that is coming, whatever happened yesterday
+    'da dolazi',
+    'dolazi ovamo',
+    'na putu je',
+    'je na putu',
     'sada',
     'sad',
     'upravo',

@@ -7,6 +7,8 @@ import type { Lexicon } from '../lexicon.ts';
 import { plDanger, plDangerUncertain, plDomestic, plHelp, plSigns } from './pl-danger.ts';
 import { plEveryday } from './pl-everyday.ts';
 import { plIdioms } from './pl-idioms.ts';
+import { plSituations } from './pl-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Polish lexicon. */
 export const lexicon: Lexicon = {
@@ -55,9 +57,9 @@ export const lexicon: Lexicon = {
     'kartką',
     'kartce',
   ],
-  danger: plDanger,
-  dangerUncertain: plDangerUncertain,
-  signs: plSigns,
+  danger: byKind(plDanger, plSituations.danger),
+  dangerUncertain: byKind(plDangerUncertain, plSituations.dangerUncertain),
+  signs: byKind(plSigns, plSituations.signs),
   help: plHelp,
   ...plEveryday,
   disturbance: [...plEveryday.disturbance, ...plIdioms.disturbance],
@@ -198,6 +200,10 @@ export const lexicon: Lexicon = {
     ...plIdioms.notReal,
   ],
   ongoing: [
+    // he is on his way: a threat that is coming, whatever happened yesterday
+    'jest w drodze',
+    'już jedzie',
+    'jedzie tutaj',
     'teraz',
     'w tej chwili',
     'właśnie',

@@ -41,7 +41,8 @@ export const soDanger: Lexicon['danger'] = {
     'qarxay',
     'qarxday',
     'qarxin*',
-    'qarxiy*',
+    // qarxiyay, qarxis, qarxinta: every form of "blow up", however typed after the stem
+    'qarxi*',
     'bambo',
     'qarax baa',
     'qarax ayaa',

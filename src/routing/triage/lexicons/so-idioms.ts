@@ -72,6 +72,8 @@ export const soIdioms: Idioms = {
     // what-if, "for example"
     'tusaale ahaan',
     'haddii ay dhacdo',
+    'haddii .. wiish*',
+    'haddii .. hiss*',
     'ayaan ceejin lahaa',
     'waan ceejin lahaa',
     'ayaan dili lahaa',

@@ -11,6 +11,8 @@ import type { Lexicon } from '../lexicon.ts';
 import { soDanger, soDangerUncertain, soDomestic, soHelp, soSigns } from './so-danger.ts';
 import { soEveryday } from './so-everyday.ts';
 import { soIdioms } from './so-idioms.ts';
+import { soSituations } from './so-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Somali lexicon. */
 export const lexicon: Lexicon = {
@@ -70,9 +72,9 @@ export const lexicon: Lexicon = {
     'labadeenaba',
     'labadaba',
   ],
-  danger: soDanger,
-  dangerUncertain: soDangerUncertain,
-  signs: soSigns,
+  danger: byKind(soDanger, soSituations.danger),
+  dangerUncertain: byKind(soDangerUncertain, soSituations.dangerUncertain),
+  signs: byKind(soSigns, soSituations.signs),
   help: soHelp,
   ...soEveryday,
   disturbance: [...soEveryday.disturbance, ...soIdioms.disturbance],

@@ -200,6 +200,8 @@ export const trDanger: Lexicon['danger'] = {
     'bayıldı',
     'bayılmış',
     'bayılmak üzere',
+    // one word, so a hurried "bayımlak" or "byılmak" is still read (typo tolerance)
+    'bayılmak',
     'bayılacak*',
     'baygın',
     'bilinci kapalı',

@@ -62,6 +62,9 @@ export const trIdioms: Idioms = {
     'korku dizi*',
     'dizideki',
     'filmdeki',
+    'filmdeydi',
+    'filmdeymiş',
+    'dizideydi',
     // "if I am late tomorrow" the boss "will kill me": a way of speaking
     'geç kalırsam',
     'geç kalırsak',

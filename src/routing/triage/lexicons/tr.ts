@@ -11,6 +11,8 @@ import type { Lexicon } from '../lexicon.ts';
 import { trDanger, trDangerUncertain, trDomestic, trHelp, trSigns } from './tr-danger.ts';
 import { trEveryday } from './tr-everyday.ts';
 import { trIdioms } from './tr-idioms.ts';
+import { trSituations } from './tr-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Turkish lexicon. */
 export const lexicon: Lexicon = {
@@ -53,9 +55,9 @@ export const lexicon: Lexicon = {
     'geliyor',
     'misiniz',
   ],
-  danger: trDanger,
-  dangerUncertain: trDangerUncertain,
-  signs: trSigns,
+  danger: byKind(trDanger, trSituations.danger),
+  dangerUncertain: byKind(trDangerUncertain, trSituations.dangerUncertain),
+  signs: byKind(trSigns, trSituations.signs),
   help: trHelp,
   ...trEveryday,
   disturbance: [...trEveryday.disturbance, ...trIdioms.disturbance],
@@ -76,6 +78,8 @@ export const lexicon: Lexicon = {
     'önceki gece',
     'evvelsi gün',
     'önceki gün',
+    'evvelki gün',
+    'evvelsi akşam',
     'geçen hafta*',
     'geçen ay',
     'geçen ayki',
@@ -148,7 +152,21 @@ export const lexicon: Lexicon = {
     'sıcak* beni öldür*',
     ...trIdioms.notReal,
   ],
-  ongoing: ['şimdi', 'şu an', 'şu anda', 'hala', 'devam ediyor', 'hemen', 'oluyor', 'şu saniye', 'acil'],
+  // "yolda", "buraya geliyor": he is on his way, whatever happened yesterday
+  ongoing: [
+    'yolda',
+    'yoldaymış',
+    'buraya geliyor',
+    'şimdi',
+    'şu an',
+    'şu anda',
+    'hala',
+    'devam ediyor',
+    'hemen',
+    'oluyor',
+    'şu saniye',
+    'acil',
+  ],
   // "now it is calm": the `şimdi` in it is not a cue that something is going on
   calm: [
     'şimdi sakin',
