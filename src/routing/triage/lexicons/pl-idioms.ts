@@ -147,6 +147,7 @@ export const plIdioms: Idioms = {
     'przy gotowaniu',
     // a bulb that burst with a bang; a door closer that slams like a shot
     'żarówk* .. huk*',
+    'pękł* z hukiem',
     'żarówk* .. pękł*',
     'żarówk* .. wybuchł*',
     'lamp* .. z hukiem',

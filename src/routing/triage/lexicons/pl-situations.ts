@@ -40,6 +40,8 @@ export const plSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
       'latark* .. w mieszkaniu',
       // bike chains or locks cut right now
       'tną łańcuch*',
+      'tnie łańcuch*',
+      'tnie kłódk*',
       'przecina* łańcuch*',
       'przecina* zapięci*',
       'przecina* kłódk*',
