@@ -161,6 +161,24 @@ describe.each(Object.keys(direction) as Other[])('%s: past, calm and fiction cue
   });
 });
 
+describe('"these are not fireworks" is possible gunfire, not a negated danger', () => {
+  it.each<[string, boolean]>([
+    ['Sokaktan sesler geliyor, havai fişek değil, bir adam vuruldum diyor', false],
+    ['Čuje se praskanje, nije vatromet', true],
+  ])('%s', (text, uncertain) => {
+    const t = triage(text, RULES);
+    expect({ category: t.category, danger: t.danger, uncertain: t.uncertain }).toEqual({
+      category: 'acute_danger',
+      danger: 'weapon',
+      uncertain,
+    });
+  });
+
+  it('fireworks are no gas leak however their hiss is spelt ("fısss" folds to "fıs")', () => {
+    expect(triage('Yılbaşında havai fişek atmak yasak mı?', RULES).danger).not.toBe('gas');
+  });
+});
+
 // All lexicons read every message.
 describe('words shared across languages (second round)', () => {
   it('BCS "šef" (boss) is not the Somali "seef" (sword)', () => {

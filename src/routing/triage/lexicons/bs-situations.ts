@@ -102,6 +102,8 @@ export const bsSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
       'napad panike .. u liftu',
       'u liftu .. napad panike',
     ],
+    // "these are not firecrackers": shots, perhaps (the entry holds its negation, which then negates nothing)
+    weapon: ['nije vatromet', 'nisu petarde', 'to nije petard*', 'to nisu petard*', 'nije petard*'],
     explosion: ['zvoni mi u ušima', 'u ušima mi zvoni', 'zuji mi u ušima', 'nešto je tresnulo', 'prasnulo je'],
     medical: [
       // a neighbour not seen for days; faint; chest pressure

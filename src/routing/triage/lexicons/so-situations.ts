@@ -94,6 +94,8 @@ export const soSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
       'balakoon* .. ku xirmay',
       'baalkoon* .. ku xirmay',
     ],
+    // "these are not fireworks": shots, perhaps
+    weapon: ['fayarwoork* maaha', 'fayarwoork* ma aha', 'maaha fayarwoork*', 'ma aha fayarwoork*'],
     explosion: [
       // a bang that leaves the ears ringing
       'dhegahayg* .. shanqar*',

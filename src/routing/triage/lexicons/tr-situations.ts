@@ -94,6 +94,8 @@ export const trSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
       'asansör* .. yalnızım',
     ],
     break_in: ['fener* .. depo*', 'depo* .. tek tek'],
+    // "these are not fireworks": shots, perhaps (the entry holds its negation, which then negates nothing)
+    weapon: ['havai fişek değil', 'fişek değil', 'havai fişek falan değil'],
     explosion: ['kulağım çınlıyor', 'kulaklarım çınlıyor', 'kulaklarımız çınlıyor'],
     medical: [
       // a seizure, perhaps
@@ -127,6 +129,7 @@ export const trSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     missing: ['içerde yok', 'içeride yok', 'evde yok', 'unutkan*'],
     explosion: ['cam ve metal', 'her yer toz', 'her taraf toz'],
     violence: ['saklanıyorum', 'dolapta saklan*', 'saklandım'],
-    gas: ['baş* dönü*', 'başım ağrıyor', 'başımız ağrıyor', 'midem bulanıyor', 'fısss*', 'fıs fıs'],
+    // not `fısss*`: repeated letters fold, and `fıs*` would be every "fişek"
+    gas: ['baş* dönü*', 'başım ağrıyor', 'başımız ağrıyor', 'midem bulanıyor', 'fıs diye', 'fıs fıs diye'],
   },
 };
