@@ -179,8 +179,28 @@ describe('"these are not fireworks" is possible gunfire, not a negated danger', 
   });
 });
 
+describe('figures of speech do not hide real danger', () => {
+  it.each<[string, string]>([
+    // "if I am late" from a partner is a threat, not the boss's figure of speech
+    ['Mąż mówi, że mnie zabije, jak się spóźnię', 'violence'],
+    ['Muž kaže da će me ubiti ako opet zakasnim', 'violence'],
+    ['Kocam geç kalırsam beni öldürür dedi', 'violence'],
+    // "için" (for) is no "içim yandı" (my heart burnt); "tylko gra", "samo igra" (only plays) no game
+    ['Bir sigara için yangın, herkes dışarı', 'fire'],
+    ['Sąsiad bije żonę, tylko gra muzyka', 'violence'],
+    ['Muž tuče ženu, a dijete samo igra', 'violence'],
+  ])('%s', (text, kind) => {
+    const t = triage(text, RULES);
+    expect({ category: t.category, danger: t.danger }).toEqual({ category: 'acute_danger', danger: kind });
+  });
+});
+
 // All lexicons read every message.
 describe('words shared across languages (second round)', () => {
+  it('BCS "opet" (again) is not the Swedish "öppet" (open): no question about opening hours', () => {
+    expectCategory('Opet ovi klinci lupaju loptom u vrata', 'disturbance');
+  });
+
   it('BCS "šef" (boss) is not the Somali "seef" (sword)', () => {
     expect(triage('Šef mi je rekao da dođem ranije', RULES).category).not.toBe('acute_danger');
   });

@@ -40,15 +40,12 @@ export const bsIdioms: Idioms = {
   notReal: [
     ...TOY_GUNS,
     'horor*',
-    'samo igra',
-    'to je igra',
-    'samo film',
+    'to je samo igra',
+    'samo je igra',
+    'to je samo film',
     'playstation*',
-    // "the boss will kill me if I am late": a way of speaking
-    'ako .. zakasnim',
-    'ako .. zakasnimo',
-    'ako .. zakasniš',
-    'ako .. zaspem',
+    // the boss "will kill me" (if I am late): a way of speaking. Not "if I am late" alone: said by a partner
+    // it is a threat.
     'šef* će me ubiti',
     'šef* će me ubit',
     'šef* me ubi*',

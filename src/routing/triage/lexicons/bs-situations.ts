@@ -132,7 +132,7 @@ export const bsSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
   },
   signs: {
     suicide: ['stojim na krovu', 'stojim na balkonu', 'gledam dole', 'gledam dolje'],
-    missing: ['nema ga u stanu', 'nema je u stanu', 'sve zaboravlja'],
+    missing: ['nema ga u stanu', 'nema je u stanu'],
     explosion: ['komadi stakla', 'svuda prašina', 'sve je u prašini'],
     violence: ['krijem se', 'sakrio sam se', 'sakrila sam se'],
     fire: ['pucketa*'],

@@ -69,6 +69,8 @@ export const lexicon: Lexicon = {
     'molim vas',
     'samo',
     'sada',
+    // "again": folded it is the Swedish "öppet" (open), a question about opening hours
+    'opet',
     'šetnje',
     'šetnja',
   ],

@@ -46,20 +46,16 @@ export const plIdioms: Idioms = {
     'to tylko film',
     'to tylko zabawa',
     'to tylko żart',
-    'tylko gra',
     // "it was only the neighbour": a bang explained. Not a bare "to tylko": "czuję gaz, mam nadzieję że to
     // tylko kuchenka" is a hope, not an explanation.
     'to był tylko',
     'to była tylko',
     'to było tylko',
     'to były tylko',
-    // "the boss will kill me if I am late": a way of speaking
+    // the boss "will kill me" (if I am late): a way of speaking. Not "if I am late" alone: said by a partner
+    // it is a threat.
     'szef* mnie zabij*',
     'szefowa mnie zabij*',
-    'jak się spóźnię',
-    'jeśli się spóźnię',
-    'jeżeli się spóźnię',
-    'jak zaspię',
     // what-if questions
     'hipotetycznie',
     'teoretycznie',

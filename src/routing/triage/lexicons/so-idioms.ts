@@ -57,11 +57,11 @@ export const soIdioms: Idioms = {
     'ciyaar kombuyuutar*',
     'ciyaar* .. uun ah',
     'waa ciyaar uun',
-    'kaliya ciyaar',
-    // "if I am late (tomorrow)": the boss or the teacher "will kill me" is a way of speaking
-    'haddii aan .. daaho',
-    'haddii aan .. daahdo',
-    'haddii aan .. soo daaho',
+    // the manager or the teacher "will kill me" (if I am late): a way of speaking. Not "if I am late" alone:
+    // said by a partner it is a threat.
+    'maamul* .. i dili*',
+    'macallin* .. i dili*',
+    'macalin* .. i dili*',
     // heat, cold, thirst or boredom "is killing me"; "I could strangle someone" after a football match
     'kulayl* .. dil*',
     'kuleyl* .. dil*',

@@ -110,7 +110,7 @@ export const soSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
   },
   signs: {
     suicide: ['balakoon* .. taagan*', 'baalkoon* .. taagan*', 'hoos ayaan eegayaa', 'baakad* kiniin*'],
-    missing: ['gudaha ma joogo', 'guriga ma joogo', 'illaawa*', 'cudurka hilmaanka', 'dacas*'],
+    missing: ['gudaha ma joogo', 'guriga ma joogo'],
     explosion: ['jajab muraayad*', 'boodh .. meel walba'],
     violence: ['waan dhuumanayaa', 'ku dhuumanayaa', 'ku dhuuntay'],
   },

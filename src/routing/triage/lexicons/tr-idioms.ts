@@ -65,10 +65,8 @@ export const trIdioms: Idioms = {
     'filmdeydi',
     'filmdeymiş',
     'dizideydi',
-    // "if I am late tomorrow" the boss "will kill me": a way of speaking
-    'geç kalırsam',
-    'geç kalırsak',
-    'geç kalırsan',
+    // the boss "will kill me" (if I am late): a way of speaking. Not "if I am late" alone: said by a partner
+    // it is a threat.
     'patron* beni öldür*',
     'müdür* beni öldür*',
     // what-if questions: "what happens if", "let us say"
@@ -86,7 +84,6 @@ export const trIdioms: Idioms = {
     'kafası yan*',
     'kafamız yan*',
     'içim yan*',
-    'için yan*',
     'yüreğim yan*',
     'ciğerim yan*',
   ],

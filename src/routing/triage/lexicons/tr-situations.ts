@@ -126,7 +126,7 @@ export const trSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
   },
   signs: {
     suicide: ['aşağı bakıyorum', 'balkon* .. duruyorum', 'çatı* .. duruyorum', 'bir kutu ilaç'],
-    missing: ['içerde yok', 'içeride yok', 'evde yok', 'unutkan*'],
+    missing: ['içerde yok', 'içeride yok', 'evde yok'],
     explosion: ['cam ve metal', 'her yer toz', 'her taraf toz'],
     violence: ['saklanıyorum', 'dolapta saklan*', 'saklandım'],
     // not `fısss*`: repeated letters fold, and `fıs*` would be every "fişek"
