@@ -31,7 +31,7 @@ const figurative: Record<Other, CategoryRow[]> = {
     ['Wnuczek strzela z plastikowego pistoletu do gołębi', 'unknown'],
     ['Pali mi się grunt pod nogami, a kran w kuchni kapie', 'minor_fault'],
     ['Oglądałam horror o mordercy z siekierą i teraz boję się spać', 'unknown'],
-    ['Tamten huk to było tylko trzaśnięcie drzwiami', 'unknown'],
+    ['Tamten huk to był tylko telewizor', 'unknown'],
     ['Sąsiad pyta o żonę, która nie żyje od dawna', 'support'],
     ['Wiercenie o drugiej w nocy!!!', 'disturbance'],
     ['Kiedy naprawicie drzwi wyłamane przez policję?', 'information'],
@@ -189,6 +189,14 @@ describe('figures of speech do not hide real danger', () => {
     ['Bir sigara için yangın, herkes dışarı', 'fire'],
     ['Sąsiad bije żonę, tylko gra muzyka', 'violence'],
     ['Muž tuče ženu, a dijete samo igra', 'violence'],
+    // "a nightmare", "only a matter of time", "now he went for a knife", "what happens if he breaks the door"
+    ['Sąsiad bije żonę, to jest horror', 'violence'],
+    ['Komšija tuče ženu, ovo je horor', 'violence'],
+    ['Pożar w piwnicy, to było tylko kwestią czasu', 'fire'],
+    ['Wczoraj mnie pobił, teraz poszedł po nóż', 'weapon'],
+    ['Jučer me istukao, sad je otišao po nož', 'weapon'],
+    ['Dün beni dövdü, şimdi yine kapıda korkuyorum', 'violence'],
+    ['Adam bıçakla kapıda, kapıyı kırarsa ne olur?', 'weapon'],
   ])('%s', (text, kind) => {
     const t = triage(text, RULES);
     expect({ category: t.category, danger: t.danger }).toEqual({ category: 'acute_danger', danger: kind });

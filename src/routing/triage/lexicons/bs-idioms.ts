@@ -39,7 +39,12 @@ export const bsIdioms: Idioms = {
   past: DAYS.map((d) => `prošl* ${d}`),
   notReal: [
     ...TOY_GUNS,
-    'horor*',
+    // not a bare "horor": "ovo je horor" is a nightmare situation
+    'horor o',
+    'hororu',
+    'horor film*',
+    'gledam horor',
+    'gledal* horor',
     'to je samo igra',
     'samo je igra',
     'to je samo film',
@@ -52,12 +57,11 @@ export const bsIdioms: Idioms = {
     // what-if questions
     'hipotetički',
     'teoretski',
-    'recimo da',
-    // "it was only the neighbour": a bang explained
-    'bio je samo',
-    'to je bio samo',
-    'to je bila samo',
-    'bilo je samo',
+    // "it was only the neighbour": a bang explained. Not "bilo je samo": "bilo je samo pitanje vremena".
+    'to je bio samo komšija',
+    'bio je samo komšija',
+    'to je bila samo petarda',
+    'to su bile samo petarde',
     // "I could strangle someone" after a match: a way of speaking
     'zadavio bih nekog*',
     'zadavila bih nekog*',
@@ -86,9 +90,8 @@ export const bsIdioms: Idioms = {
     'sad ne mogu zaspati',
     'sada ne mogu spavati',
     // they have gone, the police took the tape away
+    // not "sad je otišao": "sad je otišao po nož"
     'sad su otišli',
-    'sad je otišao',
-    'sad je otišla',
     'sad .. skinul*',
     'sad .. uklonil*',
     // an alarm or a noise that has stopped

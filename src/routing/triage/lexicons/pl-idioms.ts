@@ -39,19 +39,24 @@ export const plIdioms: Idioms = {
     ...['plastikow* pistolet*', 'zabawkow* pistolet*', 'pistolet* na wodę', 'pistolecik*'].map(
       (g) => `${g} .. strzela*`,
     ),
-    'horror*',
+    // not a bare "horror": "to jest horror" is a nightmare situation
+    'horror o',
+    'horrorze',
+    'horroru',
+    'oglądam horror',
+    'oglądał* horror',
     'bajce',
     'bajkach',
     'to tylko gra',
     'to tylko film',
     'to tylko zabawa',
     'to tylko żart',
-    // "it was only the neighbour": a bang explained. Not a bare "to tylko": "czuję gaz, mam nadzieję że to
-    // tylko kuchenka" is a hope, not an explanation.
-    'to był tylko',
-    'to była tylko',
-    'to było tylko',
-    'to były tylko',
+    // "it was only the neighbour": a bang explained. Not a bare "to tylko", "to było tylko": "mam nadzieję że
+    // to tylko kuchenka" is a hope, "to było tylko kwestią czasu" no explanation.
+    'to był tylko sąsiad',
+    'to był tylko telewizor',
+    'to była tylko petarda',
+    'to były tylko petardy',
     // the boss "will kill me" (if I am late): a way of speaking. Not "if I am late" alone: said by a partner
     // it is a threat.
     'szef* mnie zabij*',
@@ -79,16 +84,15 @@ export const plIdioms: Idioms = {
     // the fear that stays after a film or a game: a feeling now, not an event going on
     'teraz boję się',
     'teraz się boję',
-    'teraz .. boję się',
     'teraz mam stracha',
     // "now I cannot sleep" after a film
     'teraz nie mogę spać',
     'teraz nie mogę zasnąć',
     // they have gone, the police took the tape away, a crack is left
-    'teraz .. odjechał*',
-    'teraz .. poszli',
-    'teraz .. poszedł',
-    'teraz .. poszła',
+    // not "teraz poszedł": "teraz poszedł po nóż"
+    'teraz odjechali',
+    'teraz już poszli',
+    'teraz poszli sobie',
     'teraz .. zdjęł*',
     'teraz .. pęknięci*',
     // an alarm or a noise that has stopped

@@ -95,11 +95,9 @@ export const soIdioms: Idioms = {
     'hadda ma seexan karo',
     'hadda hurdo ma qaadi karo',
     // they have gone, the police took the tape away
-    'hadda wuu tagay',
-    'hadda way tagtay',
+    // not "hadda wuu tagay": he may have gone to fetch a knife
     'hadda way baxeen',
-    'hadda wuu baxay',
-    'hadda .. ka qaadeen',
+    'hadda way ka qaadeen',
     // a stain that is still there
     'weli ku yaal',
     'weli way yaal*',

@@ -69,16 +69,13 @@ export const trIdioms: Idioms = {
     // it is a threat.
     'patron* beni öldür*',
     'müdür* beni öldür*',
-    // what-if questions: "what happens if", "let us say"
-    '*rsa .. ne olur',
-    '*rse .. ne olur',
+    // what-if questions ("let us suppose"). Not "-rsa .. ne olur": "ne olur" is also "please", and "what
+    // happens if he breaks the door" is a fear of real danger.
     'varsayalım',
     'farz edelim',
-    'diyelim ki',
-    // "I could strangle someone" after a match: a way of speaking
-    'birini boğar*',
-    'birini boğabilir*',
-    'birini öldürebilir*',
+    // an explained bang
+    'sadece komşuymuş',
+    'meğer komşuymuş',
     // stress, regret, a lost match: a head or a heart "burning"
     'kafam yan*',
     'kafası yan*',
@@ -89,14 +86,15 @@ export const trIdioms: Idioms = {
   ],
   calm: [
     // the fear that stays after a film or a game: a feeling now, not an event going on
-    'şimdi .. korkuyorum',
-    'şimdi .. korkuyoruz',
-    'şimdi .. korkuyor',
+    'şimdi korkuyorum',
+    'şimdi de korkuyorum',
+    'şimdi .. gitmeye korkuyorum',
     // "now I cannot sleep" after a film
     'şimdi uyuyamıyorum',
     'şimdi .. uyuyamıyorum',
     // they have gone, the police took the tape away, a crack is left
-    'şimdi gitti*',
+    'şimdi gittiler',
+    'gittiler şimdi',
     'şimdi .. kaldırdı*',
     'şimdi .. çatlak',
     // an alarm or a noise that has stopped
