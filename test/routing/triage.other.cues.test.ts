@@ -203,6 +203,17 @@ describe('figures of speech do not hide real danger', () => {
   });
 });
 
+describe('a tenant at their own lock is locked out, not breaking in', () => {
+  it.each<[string]>([
+    ['Kilidi çeviriyorum ama açılmıyor'],
+    ['Wkładam klucz do zamka i nie mogę otworzyć'],
+    ['Petljam s bravom već pola sata, ne mogu ući'],
+    ['Furaha ayaan qufulka gelinayaa laakiin ma furmayo'],
+  ])('%s', (text) => {
+    expect(triage(text, RULES).category).not.toBe('acute_danger');
+  });
+});
+
 // All lexicons read every message.
 describe('words shared across languages (second round)', () => {
   it('BCS "opet" (again) is not the Swedish "öppet" (open): no question about opening hours', () => {

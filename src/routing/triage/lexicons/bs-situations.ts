@@ -18,10 +18,12 @@ export const bsSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
     break_in: [
       // tinkering at the lock, pushing something through the letterbox; cutting bike chains or locks now
-      'čeprka* .. vrat*',
-      'čeprka* .. brav*',
-      'petlja* .. brav*',
-      'čačka* .. brav*',
+      // someone else: not "petljam s bravom" (locked out)
+      ...['čeprka', 'čeprkaju', 'petlja', 'petljaju', 'čačka', 'čačkaju'].flatMap((v) => [
+        `neko .. ${v} .. vrat*`,
+        `neko .. ${v} .. brav*`,
+      ]),
+      'čeprka po vratima',
       'seku lanc*',
       'sijeku lanc*',
       'reže* lanc*',

@@ -22,8 +22,10 @@ export const plSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
     break_in: [
       // something put into the lock and turned; tinkering at the door; a stranger inside; a torch
-      'wkłada* .. do zamka',
-      'do zamka .. kręci',
+      // someone else: not "wkładam klucz do zamka" (locked out)
+      'coś wkłada do zamka',
+      'wkłada coś do zamka',
+      'ktoś .. do zamka',
       'majstruj* przy .. drzwi*',
       'dłubie .. zamk*',
       'dłubie .. drzwi*',

@@ -21,10 +21,11 @@ export const soSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
     break_in: [
       // someone at the lock, putting something in and turning it
-      'qufl* .. gelinaya',
-      'quful* .. gelinaya',
-      'qufl* .. wareejinaya',
-      'quful* .. wareejinaya',
+      // someone else: "gelinayaa" (I am putting in) folds to the same word, as a tenant locked out says it
+      'qof* .. qufl* .. gelinaya',
+      'qof* .. quful* .. gelinaya',
+      'qof* .. qufl* .. wareejinaya',
+      'qof* .. quful* .. wareejinaya',
       // a stranger inside my home
       'qof* .. gurigayga ku jir*',
       'nin* .. gurigayga ku jir*',

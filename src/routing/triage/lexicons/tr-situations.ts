@@ -22,9 +22,12 @@ export const trSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
     break_in: [
       // something pushed into the lock and turned; a stranger in the bedroom; a torch inside
-      'kilid* .. bir şey sok*',
-      'kilit* .. bir şey sok*',
-      'kilid* .. çeviriyo*',
+      // someone else, now: not "kilidi çeviriyorum ama açılmıyor" (locked out)
+      'kilid* .. bir şey sokuyo*',
+      'kilit* .. bir şey sokuyo*',
+      'kilid* .. bir şey sokup',
+      'kilit* .. bir şey sokup',
+      'bir şey sokup çeviriyor',
       'tanımadığım biri .. evim*',
       'evimde tanımadığım',
       'yatak odam* .. biri var',
