@@ -214,6 +214,21 @@ describe('a tenant at their own lock is locked out, not breaking in', () => {
   });
 });
 
+describe('everyday words near the new signs are no emergency', () => {
+  it.each<[string]>([
+    ['Stojim na balkonu i pušim'],
+    ['Stoję na balkonie i patrzę w dół na ulicę'],
+    ['Wszędzie kurz po remoncie na klatce'],
+    ['Evde yok musunuz, kargo geldi'],
+    ['Başım ağrıyor, eczane açık mı?'],
+    ['Pencerenin altından su sızıyor'],
+    ['Yarın panik atak seminerine gidiyorum'],
+    ['Tüp kokusu yok, merak etmeyin'],
+  ])('%s', (text) => {
+    expect(triage(text, RULES).category).not.toBe('acute_danger');
+  });
+});
+
 // All lexicons read every message.
 describe('words shared across languages (second round)', () => {
   it('BCS "opet" (again) is not the Swedish "öppet" (open): no question about opening hours', () => {

@@ -112,8 +112,6 @@ export const bsSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
       'danima .. ne otvara',
       'ne otvara .. danima',
       'dana .. ne otvara',
-      'pozlilo mi je',
-      'slabo mi je',
       'pritisak u prs*',
       'pritisak u grud*',
       'trne .. ruka',
@@ -121,7 +119,8 @@ export const bsSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
     fire: [
       // a toaster glowing, black coming out; a black cloud billowing; a door or a handle too hot to touch
-      'toster* .. crven*',
+      'toster* .. sav crven*',
+      'toster* .. užaren*',
       'izlazi crn*',
       'crno .. izlazi',
       'kulja* dim*',
@@ -133,11 +132,11 @@ export const bsSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
   },
   signs: {
-    suicide: ['stojim na krovu', 'stojim na balkonu', 'gledam dole', 'gledam dolje'],
-    missing: ['nema ga u stanu', 'nema je u stanu'],
-    explosion: ['komadi stakla', 'svuda prašina', 'sve je u prašini'],
+    // a roof; not a balcony or looking down, said of smoking or watching the street
+    suicide: ['stojim na krovu'],
     violence: ['krijem se', 'sakrio sam se', 'sakrila sam se'],
     fire: ['pucketa*'],
-    gas: ['boli glava', 'nas boli glava'],
+    // several people at once: one headache is no carbon monoxide
+    gas: ['nas boli glava', 'sve nas boli glava'],
   },
 };

@@ -120,9 +120,6 @@ export const plSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
       // a neighbour not seen for days; faint; sugar dropping
       'od .. dni .. nie otwiera',
       'nie otwiera od .. dni',
-      'robi mi się słabo',
-      'zrobiło mu się słabo',
-      'zrobiło jej się słabo',
       'cukier leci',
       'ściska .. w klatce',
     ],
@@ -139,10 +136,12 @@ export const plSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     gas: ['urządzeni* od czadu', 'czuć gas'],
   },
   signs: {
-    suicide: ['patrzę w dół', 'stoję na balkonie', 'stoję na dachu'],
-    missing: ['nie ma go w domu', 'nie ma jej w domu'],
-    explosion: ['kawałki szkła', 'wszędzie pył', 'wszędzie kurz', 'jak po sylwestrze'],
+    // a roof; not a balcony or looking down, said of smoking or watching the street
+    suicide: ['stoję na dachu'],
+    // the smell of New Year's Eve: not broken glass or dust, which a bottle or a renovation leave too
+    explosion: ['jak po sylwestrze'],
     violence: ['chowam się', 'schował* się', 'jestem w szafie', 'ukrywam się'],
-    gas: ['boli głowa', 'bolą głowy', 'zwymiotował*', 'niedobrze', 'jest nam niedobrze'],
+    // several people at once: one headache is no carbon monoxide
+    gas: ['wszystkich nas boli głowa', 'wszystkich boli głowa', 'bolą nas głowy', 'jest nam niedobrze'],
   },
 };

@@ -110,9 +110,10 @@ export const soSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
   },
   signs: {
-    suicide: ['balakoon* .. taagan*', 'baalkoon* .. taagan*', 'hoos ayaan eegayaa', 'baakad* kiniin*'],
-    missing: ['gudaha ma joogo', 'guriga ma joogo'],
-    explosion: ['jajab muraayad*', 'boodh .. meel walba'],
+    // a roof; not a balcony or looking down, said of smoking or watching the street
+    suicide: ['saqaf* .. taagan*'],
+    // "(he) is not inside", of a person whose door stands open
+    missing: ['gudaha ma joogo'],
     violence: ['waan dhuumanayaa', 'ku dhuumanayaa', 'ku dhuuntay'],
   },
 };

@@ -130,6 +130,8 @@ export const trIdioms: Idioms = {
     'doğalgaz bakım*',
     'doğalgaz kontrol*',
     'gaz fatura*',
+    'tüp kokusu yok',
+    'tüp koku yok',
     'gaz sayac*',
   ],
   minorFault: [

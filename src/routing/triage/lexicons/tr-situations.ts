@@ -116,11 +116,9 @@ export const trSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
       'şekerim düş*',
       'fenalaşıyorum',
       'bayılacak gibiyim',
-      'panik atak*',
     ],
     fire: [
       // smoke seeping under a door, a door or a handle too hot to touch
-      'altından .. sızıyo*',
       'gri .. sızıyo*',
       'kapı* .. sıcacık',
       'kapı kolu .. sıcak',
@@ -128,11 +126,12 @@ export const trSituations: Required<Pick<Lexicon, 'danger' | 'dangerUncertain' |
     ],
   },
   signs: {
-    suicide: ['aşağı bakıyorum', 'balkon* .. duruyorum', 'çatı* .. duruyorum', 'bir kutu ilaç'],
-    missing: ['içerde yok', 'içeride yok', 'evde yok'],
-    explosion: ['cam ve metal', 'her yer toz', 'her taraf toz'],
+    // a roof; not a balcony or looking down, said of smoking or watching the street
+    suicide: ['çatı* .. duruyorum'],
+    // "(he) is not inside", of a person whose door stands open; not "evde yok" (not at home), said of anyone
+    missing: ['içerde yok', 'içeride yok'],
     violence: ['saklanıyorum', 'dolapta saklan*', 'saklandım'],
     // not `fısss*`: repeated letters fold, and `fıs*` would be every "fişek"
-    gas: ['baş* dönü*', 'başım ağrıyor', 'başımız ağrıyor', 'midem bulanıyor', 'fıs diye', 'fıs fıs diye'],
+    gas: ['baş* dönü*', 'başımız ağrıyor', 'hepimizin başı ağrıyor', 'fıs diye', 'fıs fıs diye'],
   },
 };
