@@ -3,6 +3,8 @@
  * c c s z and đ into d. The danger words and the everyday matters live in their own files; this one holds
  * the language markers and the cues that qualify danger. Not a negation: bare `ne` (Turkish ne, "what":
  * "ne oluyor, yangın var").
+ * Danger told without the usual danger words is in `bs-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `bs-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { bsDanger, bsDangerUncertain, bsDomestic, bsHelp, bsSigns } from './bs-danger.ts';

@@ -2,6 +2,8 @@
  * Polish. Folding turns ą ę ś ć ź ż ń ó ł into a e s c z z n o l, so each entry is written once with its
  * diacritics and also matches hurried text without them. The danger words and the everyday matters live in
  * their own files; this one holds the language markers and the cues that qualify danger.
+ * Danger told without the usual danger words is in `pl-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `pl-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { plDanger, plDangerUncertain, plDomestic, plHelp, plSigns } from './pl-danger.ts';

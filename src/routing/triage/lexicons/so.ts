@@ -6,6 +6,8 @@
  * `ma jiro` and friends follow the noun ("dab ma jiro"), so before a danger word they usually belong to
  * another clause ("qof ma jiro dab baa"), and every negation also reaches two words before a hit: "dab ma
  * jiro" and the like are written out under `information`, where the longer entry explains `dab` away.
+ * Danger told without the usual danger words is in `so-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `so-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { soDanger, soDangerUncertain, soDomestic, soHelp, soSigns } from './so-danger.ts';

@@ -6,6 +6,8 @@
  * it belongs to another clause ("kimse yok yangın var"), and every negation also reaches two words before a
  * hit; `hiç` is also "at all" ("hiç nefes alamıyor"). "yangın yok" and the like are written out under
  * `information` instead, where the longer entry explains the danger word away.
+ * Danger told without the usual danger words is in `tr-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `tr-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { trDanger, trDangerUncertain, trDomestic, trHelp, trSigns } from './tr-danger.ts';
