@@ -621,12 +621,10 @@ export const bsDangerUncertain: Lexicon['dangerUncertain'] = {
     'se nije vratio',
     'se nije vratila',
     'se nisu vratili',
-    'je nestao',
-    'je nestala',
-    'je nestalo',
-    'nestao je',
-    'nestala je',
-    'nestalo je',
+    // "disappeared" said of a person; said of anything ("paket je nestao") it is only a sign
+    ...['dijete', 'djete', 'sin', 'kći', 'kćerk*', 'ćerk*', 'djevojčic*', 'devojčic*', 'dječak', 'dečak']
+      .concat(['mali', 'mala', 'beba', 'baka', 'djed', 'deda', 'otac', 'majka', 'mama', 'tata', 'brat', 'sestra'])
+      .flatMap((p) => [`${p} .. nesta*`, `nesta* .. ${p}`]),
     'izaš* .. u ponoć',
     'izaš* .. noću',
     'u ponoć .. izaš*',
@@ -695,6 +693,12 @@ export const bsSigns: Lexicon['signs'] = {
     'niko se ne javlja',
     'bez jakne',
     'traži svoj stari stan',
+    'je nestao',
+    'je nestala',
+    'je nestalo',
+    'nestao je',
+    'nestala je',
+    'nestalo je',
   ],
   trapped: ['plače', 'zove mamu', 'lupa u vrata', 'jedva se čuje'],
   suicide: [

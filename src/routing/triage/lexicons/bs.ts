@@ -3,10 +3,15 @@
  * c c s z and đ into d. The danger words and the everyday matters live in their own files; this one holds
  * the language markers and the cues that qualify danger. Not a negation: bare `ne` (Turkish ne, "what":
  * "ne oluyor, yangın var").
+ * Danger told without the usual danger words is in `bs-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `bs-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { bsDanger, bsDangerUncertain, bsDomestic, bsHelp, bsSigns } from './bs-danger.ts';
 import { bsEveryday } from './bs-everyday.ts';
+import { bsIdioms } from './bs-idioms.ts';
+import { bsSituations } from './bs-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Bosnian/Croatian/Serbian lexicon. */
 export const lexicon: Lexicon = {
@@ -66,14 +71,22 @@ export const lexicon: Lexicon = {
     'molim vas',
     'samo',
     'sada',
+    // "again": folded it is the Swedish "öppet" (open), a question about opening hours
+    'opet',
     'šetnje',
     'šetnja',
   ],
-  danger: bsDanger,
-  dangerUncertain: bsDangerUncertain,
-  signs: bsSigns,
+  danger: byKind(bsDanger, bsSituations.danger),
+  dangerUncertain: byKind(bsDangerUncertain, bsSituations.dangerUncertain),
+  signs: byKind(bsSigns, bsSituations.signs),
   help: bsHelp,
   ...bsEveryday,
+  disturbance: [...bsEveryday.disturbance, ...bsIdioms.disturbance],
+  minorFault: [...bsEveryday.minorFault, ...bsIdioms.minorFault],
+  crimeOver: [...bsEveryday.crimeOver, ...bsIdioms.crimeOver],
+  information: [...bsEveryday.information, ...bsIdioms.information],
+  support: [...bsEveryday.support, ...bsIdioms.support],
+  urgentFault: [...bsEveryday.urgentFault, ...bsIdioms.urgentFault],
   domestic: bsDomestic,
   negation: ['nema', 'nije', 'nisam', 'nismo', 'nisu', 'nikakv*'],
   past: [
@@ -120,6 +133,7 @@ export const lexicon: Lexicon = {
     'u oktobru',
     'u novembru',
     'u decembru',
+    ...bsIdioms.past,
   ],
   recentPast: [
     'maloprije',
@@ -219,8 +233,14 @@ export const lexicon: Lexicon = {
     'iz štapova',
     'igraju rata',
     'igraju se rata',
+    ...bsIdioms.notReal,
   ],
   ongoing: [
+    // he is on his way: a threat that is coming, whatever happened yesterday
+    'da dolazi',
+    'dolazi ovamo',
+    'na putu je',
+    'je na putu',
     'sada',
     'sad',
     'upravo',
@@ -246,6 +266,7 @@ export const lexicon: Lexicon = {
     'sad je tiho',
     'sada je tiho',
     'sad nema nikog',
+    ...bsIdioms.calm,
   ],
   clauseBreaks: ['ali', 'jer', 'ako', 'kad', 'kada', 'dok', 'nego', 'već'],
 };

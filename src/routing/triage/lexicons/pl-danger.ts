@@ -10,6 +10,36 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
+/** People a child or a helpless person is named as, for "zniknął" (disappeared) said of a person. */
+const PL_PEOPLE = [
+  'dzieck*',
+  'dziecko',
+  'dzieci',
+  'syn',
+  'synek',
+  'syna',
+  'synka',
+  'córk*',
+  'wnuk*',
+  'wnucz*',
+  'brat*',
+  'siostr*',
+  'mama',
+  'mamy',
+  'tata',
+  'taty',
+  'babci*',
+  'babcia',
+  'dziadek',
+  'dziadk*',
+  'chłopiec',
+  'chłopczyk',
+  'dziewczynk*',
+  'maluch*',
+  'mąż',
+  'męża',
+];
+
 /** Acute danger by kind: any hit that is not discounted is an emergency. */
 export const plDanger: Lexicon['danger'] = {
   fire: [
@@ -563,9 +593,8 @@ export const plDangerUncertain: Lexicon['dangerUncertain'] = {
     'błąka*',
     'szukam* od',
     'szukamy wszyscy',
-    'zniknął',
-    'zniknęła',
-    'zniknęło',
+    // "disappeared" said of a person; said of anything ("paczka zniknęła") it is a sign
+    ...PL_PEOPLE.flatMap((p) => [`${p} .. znikn*`, `znikn* .. ${p}`]),
   ],
   trapped: [
     'zamknął się w',
@@ -621,6 +650,9 @@ export const plSigns: Lexicon['signs'] = {
   ],
   gas: ['kręci mi się w głowie', 'boli mnie głowa', 'mdli', 'mroczki', 'senna', 'senny'],
   missing: [
+    'zniknął',
+    'zniknęła',
+    'zniknęło',
     'nie odbiera',
     'nie odpisuje',
     'szukam*',

@@ -2,10 +2,15 @@
  * Polish. Folding turns ą ę ś ć ź ż ń ó ł into a e s c z z n o l, so each entry is written once with its
  * diacritics and also matches hurried text without them. The danger words and the everyday matters live in
  * their own files; this one holds the language markers and the cues that qualify danger.
+ * Danger told without the usual danger words is in `pl-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `pl-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { plDanger, plDangerUncertain, plDomestic, plHelp, plSigns } from './pl-danger.ts';
 import { plEveryday } from './pl-everyday.ts';
+import { plIdioms } from './pl-idioms.ts';
+import { plSituations } from './pl-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Polish lexicon. */
 export const lexicon: Lexicon = {
@@ -54,11 +59,17 @@ export const lexicon: Lexicon = {
     'kartką',
     'kartce',
   ],
-  danger: plDanger,
-  dangerUncertain: plDangerUncertain,
-  signs: plSigns,
+  danger: byKind(plDanger, plSituations.danger),
+  dangerUncertain: byKind(plDangerUncertain, plSituations.dangerUncertain),
+  signs: byKind(plSigns, plSituations.signs),
   help: plHelp,
   ...plEveryday,
+  disturbance: [...plEveryday.disturbance, ...plIdioms.disturbance],
+  urgentFault: [...plEveryday.urgentFault, ...plIdioms.urgentFault],
+  support: [...plEveryday.support, ...plIdioms.support],
+  information: [...plEveryday.information, ...plIdioms.information],
+  minorFault: [...plEveryday.minorFault, ...plIdioms.minorFault],
+  crimeOver: [...plEveryday.crimeOver, ...plIdioms.crimeOver],
   domestic: plDomestic,
   // not `ani` (Turkish ani, sudden: "ani bir patlama") nor `nic` ("nie mogę nic zrobić, dym")
   // not `nikt`: "nikt nie otwiera, czuć gaz" must keep the gas
@@ -104,6 +115,7 @@ export const lexicon: Lexicon = {
     'w listopadzie',
     'w grudniu',
     'już dawno',
+    ...plIdioms.past,
   ],
   recentPast: [
     'przed chwilą',
@@ -187,8 +199,13 @@ export const lexicon: Lexicon = {
     'wbił* .. nóż w plecy',
     'grze',
     'grach',
+    ...plIdioms.notReal,
   ],
   ongoing: [
+    // he is on his way: a threat that is coming, whatever happened yesterday
+    'jest w drodze',
+    'już jedzie',
+    'jedzie tutaj',
     'teraz',
     'w tej chwili',
     'właśnie',
@@ -212,6 +229,7 @@ export const lexicon: Lexicon = {
     'teraz cicho',
     'już ich nie ma',
     'teraz tylko',
+    ...plIdioms.calm,
   ],
   clauseBreaks: ['ale', 'bo', 'jeśli', 'jeżeli', 'gdy', 'gdyby', 'ponieważ', 'żeby', 'lecz'],
 };

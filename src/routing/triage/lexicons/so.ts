@@ -6,10 +6,15 @@
  * `ma jiro` and friends follow the noun ("dab ma jiro"), so before a danger word they usually belong to
  * another clause ("qof ma jiro dab baa"), and every negation also reaches two words before a hit: "dab ma
  * jiro" and the like are written out under `information`, where the longer entry explains `dab` away.
+ * Danger told without the usual danger words is in `so-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `so-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { soDanger, soDangerUncertain, soDomestic, soHelp, soSigns } from './so-danger.ts';
 import { soEveryday } from './so-everyday.ts';
+import { soIdioms } from './so-idioms.ts';
+import { soSituations } from './so-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Somali lexicon. */
 export const lexicon: Lexicon = {
@@ -69,11 +74,17 @@ export const lexicon: Lexicon = {
     'labadeenaba',
     'labadaba',
   ],
-  danger: soDanger,
-  dangerUncertain: soDangerUncertain,
-  signs: soSigns,
+  danger: byKind(soDanger, soSituations.danger),
+  dangerUncertain: byKind(soDangerUncertain, soSituations.dangerUncertain),
+  signs: byKind(soSigns, soSituations.signs),
   help: soHelp,
   ...soEveryday,
+  disturbance: [...soEveryday.disturbance, ...soIdioms.disturbance],
+  minorFault: [...soEveryday.minorFault, ...soIdioms.minorFault],
+  information: [...soEveryday.information, ...soIdioms.information],
+  support: [...soEveryday.support, ...soIdioms.support],
+  urgentFault: [...soEveryday.urgentFault, ...soIdioms.urgentFault],
+  crimeOver: [...soEveryday.crimeOver, ...soIdioms.crimeOver],
   domestic: soDomestic,
   negation: ['maya'],
   // "dab maaha" (it is not a fire); `ma jiro` is handled under `information`
@@ -100,6 +111,7 @@ export const lexicon: Lexicon = {
     'bilood ka hor',
     'sano ka hor',
     'sanado ka hor',
+    ...soIdioms.past,
   ],
   recentPast: ['daqiiqado ka hor', 'daqiiqad ka hor', 'saacad ka hor', 'dhawaan'],
   notReal: [
@@ -149,6 +161,7 @@ export const lexicon: Lexicon = {
     'qosol .. dhiman*',
     'daal .. dhiman*',
     'gaajo .. dhiman*',
+    ...soIdioms.notReal,
   ],
   ongoing: ['hadda', 'haatan', 'weli', 'wali', 'imika', 'socda', 'socota', 'xilligan', 'degdeg', 'dhaqso'],
   // "now it is calm": the ongoing word in it is not a cue that something is going on
@@ -167,6 +180,7 @@ export const lexicon: Lexicon = {
     'hadda ma joogo',
     'degdeg ah ma aha',
     'hadda qofna ma dhaawacna',
+    ...soIdioms.calm,
   ],
   clauseBreaks: ['laakiin', 'iyo', 'haddii', 'markii', 'balse'],
 };

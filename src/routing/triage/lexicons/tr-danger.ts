@@ -8,6 +8,27 @@
  */
 import type { Lexicon } from '../lexicon.ts';
 
+/** People a child or a helpless person is named as, for "kayboldu" (got lost) said of a person. */
+const TR_PEOPLE = [
+  'çocuğ*',
+  'çocuk*',
+  'oğl*',
+  'kızım*',
+  'kızı',
+  'kızımız',
+  'bebe*',
+  'torun*',
+  'kardeş*',
+  'annem*',
+  'babam*',
+  'dede*',
+  'nine*',
+  'babaanne*',
+  'anneanne*',
+  'amca*',
+  'teyze*',
+];
+
 /** Acute danger by kind: any hit that is not discounted is an emergency. */
 export const trDanger: Lexicon['danger'] = {
   fire: [
@@ -152,6 +173,11 @@ export const trDanger: Lexicon['danger'] = {
     'evimde biri var',
     'kilit* .. kurcal*',
     'kilid* .. kurcal*',
+    // drilling a lock (drilling a wall at night is a disturbance: tr-idioms.ts)
+    'kilit* .. matkap*',
+    'kilid* .. matkap*',
+    'matkap* .. kilit*',
+    'matkap* .. kilid*',
     'kapı* .. kırıyo',
     'kapı* .. kırıyor',
     'kapı* .. kırıyorlar',
@@ -174,6 +200,8 @@ export const trDanger: Lexicon['danger'] = {
     'bayıldı',
     'bayılmış',
     'bayılmak üzere',
+    // one word, so a hurried "bayımlak" or "byılmak" is still read (typo tolerance)
+    'bayılmak',
     'bayılacak*',
     'baygın',
     'bilinci kapalı',
@@ -434,8 +462,8 @@ export const trDangerUncertain: Lexicon['dangerUncertain'] = {
     'bebeğimi bulamı*',
     'hiçbir yerde bulamadı*',
     'hiçbir yerde yok',
-    'kaybol*',
-    'kayıp',
+    // "got lost" said of a person; said of anything ("paketim kayboldu", "kedimiz kayboldu") it is a sign
+    ...TR_PEOPLE.flatMap((p) => [`${p} .. kaybol*`, `${p} .. kayıp`, `kayıp ${p}`]),
     'yatağında yok',
     'evde değilmiş',
     'eve gelmedi',
@@ -497,6 +525,8 @@ export const trSigns: Lexicon['signs'] = {
   ],
   gas: ['baş* dönüy*'],
   missing: [
+    'kaybol*',
+    'kayıp',
     'şimdi yok',
     'göremiyorum',
     'her yere bak*',

@@ -6,10 +6,15 @@
  * it belongs to another clause ("kimse yok yangın var"), and every negation also reaches two words before a
  * hit; `hiç` is also "at all" ("hiç nefes alamıyor"). "yangın yok" and the like are written out under
  * `information` instead, where the longer entry explains the danger word away.
+ * Danger told without the usual danger words is in `tr-situations.ts`; figurative, playful, second-hand
+ * and finished uses of danger words (and the cues they need) in `tr-idioms.ts`.
  */
 import type { Lexicon } from '../lexicon.ts';
 import { trDanger, trDangerUncertain, trDomestic, trHelp, trSigns } from './tr-danger.ts';
 import { trEveryday } from './tr-everyday.ts';
+import { trIdioms } from './tr-idioms.ts';
+import { trSituations } from './tr-situations.ts';
+import { byKind } from './merge.ts';
 
 /** The Turkish lexicon. */
 export const lexicon: Lexicon = {
@@ -52,11 +57,17 @@ export const lexicon: Lexicon = {
     'geliyor',
     'misiniz',
   ],
-  danger: trDanger,
-  dangerUncertain: trDangerUncertain,
-  signs: trSigns,
+  danger: byKind(trDanger, trSituations.danger),
+  dangerUncertain: byKind(trDangerUncertain, trSituations.dangerUncertain),
+  signs: byKind(trSigns, trSituations.signs),
   help: trHelp,
   ...trEveryday,
+  disturbance: [...trEveryday.disturbance, ...trIdioms.disturbance],
+  minorFault: [...trEveryday.minorFault, ...trIdioms.minorFault],
+  information: [...trEveryday.information, ...trIdioms.information],
+  support: [...trEveryday.support, ...trIdioms.support],
+  urgentFault: [...trEveryday.urgentFault, ...trIdioms.urgentFault],
+  crimeOver: [...trEveryday.crimeOver, ...trIdioms.crimeOver],
   domestic: trDomestic,
   negation: ['hayır'],
   // `değil` follows what it negates ("yangın değil")
@@ -69,6 +80,8 @@ export const lexicon: Lexicon = {
     'önceki gece',
     'evvelsi gün',
     'önceki gün',
+    'evvelki gün',
+    'evvelsi akşam',
     'geçen hafta*',
     'geçen ay',
     'geçen ayki',
@@ -80,6 +93,7 @@ export const lexicon: Lexicon = {
     'ay önce',
     'yıl önce',
     'sene önce',
+    ...trIdioms.past,
   ],
   recentPast: ['az önce', 'biraz önce', 'dakika önce', 'saat önce', 'saatler önce', 'demin', 'az evvel'],
   notReal: [
@@ -138,8 +152,23 @@ export const lexicon: Lexicon = {
     'ölü gibi yorgun*',
     'cehennem gibi',
     'sıcak* beni öldür*',
+    ...trIdioms.notReal,
   ],
-  ongoing: ['şimdi', 'şu an', 'şu anda', 'hala', 'devam ediyor', 'hemen', 'oluyor', 'şu saniye', 'acil'],
+  // "yolda", "buraya geliyor": he is on his way, whatever happened yesterday
+  ongoing: [
+    'yolda',
+    'yoldaymış',
+    'buraya geliyor',
+    'şimdi',
+    'şu an',
+    'şu anda',
+    'hala',
+    'devam ediyor',
+    'hemen',
+    'oluyor',
+    'şu saniye',
+    'acil',
+  ],
   // "now it is calm": the `şimdi` in it is not a cue that something is going on
   calm: [
     'şimdi sakin',
@@ -155,6 +184,7 @@ export const lexicon: Lexicon = {
     'şimdi gitmişler',
     'şimdi yoklar',
     'acil değil',
+    ...trIdioms.calm,
   ],
   clauseBreaks: ['ama', 'fakat', 'çünkü', 'eğer', 've', 'ki', 'biz', 'onlar'],
 };
